@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import {
+  CallLog, CallLogInput, CallLogRevision, CannedReply, Conversation, Counsellor, CtiCall, Field,
+  Instant, MESSAGE_MAX_LENGTH, Message, Programme, ProgrammeInput, Uuid, nonEmptyText,
+} from '../domain/index.js';
+import { CallLogListQuery, ProgrammeQuery, ProgrammeSearchResponse } from '../rest/contract.js';
+import { NoArg, method } from './define.js';
+
+/* ---------- shapes that only the desktop knows ---------- */
+
+export const SessionState = z.object({
+  signedIn: z.boolean(),
+  counsellor: Counsellor.nullable(),
+  serverUrl: z.string(),
+  /** Demo accounts to show on the login screen when the local demo server runs. */
+  demoHint: z.object({ usernames: z.array(z.string()), password: z.string() }).nullable(),
+  /** Why the last session ended (expired token, logout), for the login screen. */
+  reason: z.string().nullable(),
+});
+export type SessionState = z.infer<typeof SessionState>;
+
+export const LoginArgs = z.object({
+  serverUrl: z.url({ protocol: /^https?$/, error: '서버 주소는 http:// 또는 https:// 로 시작해야 합니다' }),
+  username: z.string().trim().min(1, '아이디를 입력하세요').max(64),
+  password: z.string().min(1, '비밀번호를 입력하세요').max(256),
+});
+
+/** Local delivery state of a write that is still in (or failed out of) the outbox. */
+export const LocalState = z.enum(['sending', 'sent', 'failed']);
+export const MessageView = Message.extend({
+  localState: LocalState.nullable(),
+  localError: z.string().nullable(),
+});
+export type MessageView = z.infer<typeof MessageView>;
+
+export const INBOX_VIEWS = ['mine', 'unassigned', 'all', 'closed'] as const;
+export const InboxView = z.enum(INBOX_VIEWS);
+export type InboxView = z.infer<typeof InboxView>;
+
+export const ConversationDetail = z.object({
+  conversation: Conversation,
+  messages: z.array(MessageView),
+  /** The same citizen's other conversations and their call logs (by user key or phone). */
+  earlierConversations: z.array(Conversation),
+  callLogs: z.array(CallLog),
+});
+export type ConversationDetail = z.infer<typeof ConversationDetail>;
+
+export const ConversationRef = z.object({ conversationId: Uuid });
+
+export const CallLogView = CallLog.extend({ localState: LocalState.nullable(), localError: z.string().nullable() });
+export type CallLogView = z.infer<typeof CallLogView>;
+
+/** A draft of a record: any subset of the fields, as typed so far. */
+export const CallLogDraft = CallLogInput.partial().extend({ id: Uuid, baseVersion: z.number().int().nullable().default(null) });
+export type CallLogDraft = z.infer<typeof CallLogDraft>;
+
+export const StatsGroupBy = z.enum(['day', 'week', 'month']);
+export const StatsDimension = z.enum(['field', 'channel', 'action', 'counsellor']);
+export const StatsQuery = z.object({ from: Instant, to: Instant, groupBy: StatsGroupBy, dimension: StatsDimension });
+export const StatsResult = z.object({
+  /** Period start (KST date, YYYY-MM-DD) -> dimension value -> count. */
+  rows: z.array(z.object({ period: z.string(), key: z.string(), count: z.number().int() })),
+  total: z.number().int(),
+});
+export type StatsResult = z.infer<typeof StatsResult>;
+
+export const ExportArgs = z.object({ format: z.enum(['xlsx', 'csv']), filter: CallLogListQuery.omit({ cursor: true, limit: true }) });
+export const ExportResult = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), rows: z.number().int() });
+
+export const SyncStatus = z.object({
+  state: z.enum(['online', 'offline', 'syncing', 'signedOut']),
+  queueLength: z.number().int().nonnegative(),
+  lastSuccessAt: Instant.nullable(),
+  lastError: z.string().nullable(),
+  /** First sync: changes applied so far; null once the replica is current. */
+  initialProgress: z.object({ applied: z.number().int(), latestSeq: z.number().int().nullable() }).nullable(),
+  conflicts: z.number().int().nonnegative(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const SyncConflict = z.object({
+  id: z.string(),
+  entity: z.enum(['conversation', 'callLog']),
+  recordId: Uuid,
+  mine: z.record(z.string(), z.unknown()),
+  theirs: z.record(z.string(), z.unknown()),
+  detectedAt: Instant,
+});
+export type SyncConflict = z.infer<typeof SyncConflict>;
+
+export const WindowState = z.object({ pinned: z.boolean(), host: z.enum(['electron', 'web']) });
+export type WindowState = z.infer<typeof WindowState>;
+
+export const Settings = z.object({
+  language: z.enum(['ko', 'en']),
+  soundMuted: z.boolean(),
+  notifications: z.boolean(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const IncomingCall = z.object({ call: CtiCall, draftId: Uuid.nullable(), history: z.array(CallLog), conversations: z.array(Conversation) });
+export type IncomingCall = z.infer<typeof IncomingCall>;
+
+/* ---------- the contract ---------- */
+
+const ok = z.object({ ok: z.literal(true) });
+
+export const deskMethods = {
+  session: {
+    getState: method(NoArg, SessionState),
+    login: method(LoginArgs, SessionState),
+    logout: method(NoArg, SessionState),
+  },
+  inbox: {
+    list: method(z.object({ view: InboxView, q: z.string().max(100).default('') }), z.array(Conversation)),
+    get: method(ConversationRef, ConversationDetail),
+    send: method(
+      z.object({
+        conversationId: Uuid,
+        direction: z.enum(['outbound', 'note']).default('outbound'),
+        body: nonEmptyText(MESSAGE_MAX_LENGTH),
+        programmeId: z.string().max(64).nullable().default(null),
+      }),
+      MessageView,
+    ),
+    retry: method(z.object({ messageId: Uuid }), ok),
+    markRead: method(ConversationRef, ok),
+    claim: method(ConversationRef, Conversation),
+    assign: method(z.object({ conversationId: Uuid, assigneeId: Uuid, comment: z.string().max(500).default('') }), Conversation),
+    hold: method(z.object({ conversationId: Uuid, until: Instant.nullable() }), Conversation),
+    close: method(
+      z.object({ conversationId: Uuid, field: Field, summary: nonEmptyText(200) }),
+      z.object({ conversation: Conversation, callLogId: Uuid }),
+    ),
+    reopen: method(ConversationRef, Conversation),
+    switchToCall: method(
+      z.object({ conversationId: Uuid, phone: z.string().max(32).nullable().default(null) }),
+      z.object({ callLogId: Uuid }),
+    ),
+    getDraft: method(ConversationRef, z.object({ body: z.string() })),
+    saveDraft: method(z.object({ conversationId: Uuid, body: z.string().max(MESSAGE_MAX_LENGTH * 2) }), ok),
+    cannedReplies: method(NoArg, z.array(CannedReply)),
+    counsellors: method(NoArg, z.array(Counsellor)),
+  },
+  programmes: {
+    search: method(ProgrammeQuery, ProgrammeSearchResponse),
+    get: method(z.object({ id: z.string().min(1).max(64) }), Programme.nullable()),
+    favourites: method(NoArg, z.array(z.string())),
+    toggleFavourite: method(z.object({ id: z.string().min(1).max(64) }), z.array(z.string())),
+    recents: method(NoArg, z.array(z.string())),
+    markUsed: method(z.object({ id: z.string().min(1).max(64) }), ok),
+    update: method(z.object({ id: z.string().min(1).max(64), input: ProgrammeInput, baseVersion: z.number().int() }), Programme),
+  },
+  calls: {
+    list: method(CallLogListQuery, z.array(CallLogView)),
+    get: method(z.object({ id: Uuid }), z.object({ callLog: CallLogView, revisions: z.array(CallLogRevision) }).nullable()),
+    save: method(z.object({ id: Uuid, input: CallLogInput, baseVersion: z.number().int().nullable() }), CallLogView),
+    getDraft: method(z.object({ id: Uuid }), CallLogDraft.nullable()),
+    listDrafts: method(NoArg, z.array(CallLogDraft)),
+    saveDraft: method(CallLogDraft, ok),
+    discardDraft: method(z.object({ id: Uuid }), ok),
+    history: method(z.object({ phone: z.string().min(1).max(32) }), z.object({ callLogs: z.array(CallLog), conversations: z.array(Conversation) })),
+    callbacks: method(NoArg, z.array(CallLog)),
+    completeCallback: method(z.object({ id: Uuid, recordId: Uuid.nullable() }), CallLogView),
+    missedCalls: method(NoArg, z.array(CtiCall)),
+    stats: method(StatsQuery, StatsResult),
+    export: method(ExportArgs, ExportResult),
+  },
+  sync: {
+    getStatus: method(NoArg, SyncStatus),
+    syncNow: method(NoArg, SyncStatus),
+    conflicts: method(NoArg, z.array(SyncConflict)),
+    resolveConflict: method(z.object({ id: z.string(), keep: z.enum(['mine', 'theirs']) }), ok),
+  },
+  window: {
+    getState: method(NoArg, WindowState),
+    setPinned: method(z.object({ pinned: z.boolean() }), WindowState),
+    togglePinned: method(NoArg, WindowState),
+  },
+  settings: {
+    get: method(NoArg, Settings),
+    set: method(Settings.partial(), Settings),
+  },
+} as const;
+
+/** Events pushed from the main side; the API exposes each as `namespace.onX(cb) => unsubscribe`. */
+export const deskEvents = {
+  session: { onChange: SessionState },
+  inbox: {
+    /** Conversations or messages changed (sync, own writes); ids of the conversations touched. */
+    onChange: z.object({ conversationIds: z.array(z.string()), entities: z.array(z.string()) }),
+    /** Open this conversation (a notification was clicked). */
+    onFocusRequest: ConversationRef,
+  },
+  programmes: { onChange: z.object({ ids: z.array(z.string()) }) },
+  calls: {
+    onChange: z.object({ ids: z.array(z.string()) }),
+    onIncomingCall: IncomingCall,
+    onCallbackDue: CallLog,
+  },
+  sync: { onSyncStatus: SyncStatus },
+  window: { onStateChange: WindowState },
+  settings: { onChange: Settings },
+} as const;
+
+export type DeskMethods = typeof deskMethods;
+export type DeskEvents = typeof deskEvents;
+export type DeskNamespace = keyof DeskMethods;
+export const DESK_NAMESPACES = Object.keys(deskMethods) as DeskNamespace[];

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { Instant, MESSAGE_MAX_LENGTH, Uuid, Version, nonEmptyText, text } from './primitives.js';
+import { ConversationStatus, Field } from './vocabulary.js';
+
+/** One KakaoTalk consultation with one citizen, from first message to 종료. */
+export const Conversation = z.object({
+  id: Uuid,
+  channel: z.literal('kakao'),
+  /** The channel's opaque citizen id (Kakao user_key). */
+  citizenKey: z.string().min(1).max(128),
+  citizenName: z.string().max(64).nullable(),
+  citizenPhone: z.string().max(32).nullable(),
+  status: ConversationStatus,
+  assigneeId: Uuid.nullable(),
+  unreadCount: z.number().int().nonnegative(),
+  lastMessageAt: Instant.nullable(),
+  lastMessagePreview: z.string().max(200).nullable(),
+  /** Time of the citizen's oldest message not yet answered; null when nothing waits. */
+  waitingSince: Instant.nullable(),
+  /** 보류 until this instant (or until the citizen's next message when null). */
+  heldUntil: Instant.nullable(),
+  /** When the automatic 운영시간 안내 went out for this conversation, if it did. */
+  afterHoursNoticeAt: Instant.nullable(),
+  field: Field.nullable(),
+  summary: z.string().max(200).nullable(),
+  closedAt: Instant.nullable(),
+  createdAt: Instant,
+  updatedAt: Instant,
+  version: Version,
+});
+export type Conversation = z.infer<typeof Conversation>;
+
+export const MESSAGE_DIRECTIONS = ['inbound', 'outbound', 'note', 'system'] as const;
+export const MessageDirection = z.enum(MESSAGE_DIRECTIONS);
+export type MessageDirection = z.infer<typeof MessageDirection>;
+
+export const MESSAGE_KINDS = ['text', 'image', 'programme_card', 'event'] as const;
+export const MessageKind = z.enum(MESSAGE_KINDS);
+export type MessageKind = z.infer<typeof MessageKind>;
+
+/** Delivery of an outbound message through the channel adapter. */
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export const DeliveryStatus = z.enum(DELIVERY_STATUSES);
+export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
+
+/** Messages are append-only; only delivery fields change after creation. */
+export const Message = z.object({
+  id: Uuid,
+  conversationId: Uuid,
+  direction: MessageDirection,
+  kind: MessageKind,
+  body: z.string().max(4000),
+  imageUrl: z.string().max(2048).nullable(),
+  programmeId: z.string().max(64).nullable(),
+  authorId: Uuid.nullable(),
+  delivery: DeliveryStatus.nullable(),
+  deliveryError: z.string().max(500).nullable(),
+  createdAt: Instant,
+});
+export type Message = z.infer<typeof Message>;
+
+/** Body of POST /conversations/{id}/messages: a reply (delivered to the citizen) or an internal note. */
+export const NewMessage = z.object({
+  id: Uuid,
+  direction: z.enum(['outbound', 'note']),
+  kind: z.enum(['text', 'programme_card']).default('text'),
+  body: nonEmptyText(MESSAGE_MAX_LENGTH),
+  programmeId: z.string().max(64).nullable().default(null),
+});
+export type NewMessage = z.infer<typeof NewMessage>;
+
+/** Body of PATCH /conversations/{id} (with If-Match). */
+export const ConversationPatch = z
+  .object({
+    status: ConversationStatus.optional(),
+    assigneeId: Uuid.nullable().optional(),
+    heldUntil: Instant.nullable().optional(),
+    field: Field.nullable().optional(),
+    summary: text(200).nullable().optional(),
+    citizenName: text(64).nullable().optional(),
+    citizenPhone: text(32).nullable().optional(),
+    /** Why it was transferred or reopened; recorded as a system message. */
+    comment: text(500).optional(),
+    /** Set by the reader: everything up to now has been read. */
+    markRead: z.boolean().optional(),
+  })
+  .strict();
+export type ConversationPatch = z.infer<typeof ConversationPatch>;
+
+export const CannedReply = z.object({
+  id: Uuid,
+  title: z.string().min(1).max(100),
+  /** May contain {{citizenName}} and {{counsellorName}}. */
+  body: z.string().min(1).max(MESSAGE_MAX_LENGTH),
+  shortcut: z.string().max(32).nullable(),
+  updatedAt: Instant,
+  version: Version,
+});
+export type CannedReply = z.infer<typeof CannedReply>;

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** Client- or server-generated record id. Call logs, messages and notes use client UUIDs. */
+export const Uuid = z.uuid();
+export type Uuid = z.infer<typeof Uuid>;
+
+/** An instant, ISO 8601 with offset (the server writes UTC `Z`). */
+export const Instant = z.iso.datetime({ offset: true });
+export type Instant = z.infer<typeof Instant>;
+
+/** Optimistic-concurrency version; the ETag of a record is `"<version>"`. */
+export const Version = z.number().int().nonnegative();
+
+/** Free text a person typed: trimmed length limits keep rows and screens sane. */
+export const text = (max: number) => z.string().max(max);
+export const nonEmptyText = (max: number) => z.string().trim().min(1).max(max);
+
+/** Longest reply a counsellor may send (KakaoTalk 상담톡 text limit is 1,000 characters). */
+export const MESSAGE_MAX_LENGTH = 1000;

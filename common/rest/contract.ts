@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import {
+  CallAction, CallChannel, CallLog, CallLogInput, CallLogRevision, CannedReply, Change, Conversation,
+  ConversationStatus, Counsellor, CtiEvent, Field, Household, Instant, LifeStage, Message, Programme,
+  ProgrammeHit, Provider, Theme, Uuid,
+} from '../domain/index.js';
+
+/**
+ * The REST contract between the desktop and the central service (DESIGN.md §3), base /api/v1.
+ * Both sides import these schemas: the server validates requests with them and generates its
+ * OpenAPI document from them; the desktop's REST client parses every response with them.
+ */
+export const API_BASE = '/api/v1';
+
+export const LoginRequest = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export const LoginResponse = z.object({ token: z.string(), expiresAt: Instant, counsellor: Counsellor });
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+export const MeResponse = z.object({ counsellor: Counsellor });
+
+export const PullQuery = z.object({
+  cursor: z.string().regex(/^\d+$/, 'cursor must be a non-negative integer').default('0'),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+export const PullResponse = z.object({ changes: z.array(Change), cursor: z.string(), hasMore: z.boolean() });
+export type PullResponse = z.infer<typeof PullResponse>;
+
+/** The SSE `data` of a `change` event: pull up to at least this sequence. */
+export const SyncPoke = z.object({ seq: z.number().int().nonnegative() });
+
+export const Page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const ConversationListQuery = z.object({
+  status: ConversationStatus.optional(),
+  assignee: z.union([Uuid, z.literal('none'), z.literal('me')]).optional(),
+  q: z.string().max(100).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const ProgrammeQuery = z.object({
+  q: z.string().max(200).default(''),
+  field: Field.optional(),
+  life: LifeStage.optional(),
+  household: Household.optional(),
+  theme: Theme.optional(),
+  provider: Provider.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const ProgrammeSearchResponse = z.object({
+  items: z.array(z.object({ hit: ProgrammeHit, programme: Programme })),
+  total: z.number().int(),
+});
+
+export const CallLogListQuery = z.object({
+  from: Instant.optional(),
+  to: Instant.optional(),
+  counsellor: Uuid.optional(),
+  field: Field.optional(),
+  channel: CallChannel.optional(),
+  action: CallAction.optional(),
+  phone: z.string().max(32).optional(),
+  q: z.string().max(100).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const CallLogHistoryResponse = z.object({ revisions: z.array(CallLogRevision) });
+
+export const CannedReplyInput = CannedReply.pick({ title: true, body: true, shortcut: true });
+
+export const CounsellorInput = z.object({
+  username: z.string().trim().min(1).max(64).regex(/^[a-z0-9._-]+$/, '영문 소문자, 숫자, . _ - 만 쓸 수 있습니다'),
+  displayName: z.string().trim().min(1).max(64),
+  role: Counsellor.shape.role,
+  password: z.string().min(10).max(256).optional(),
+  active: z.boolean().default(true),
+});
+
+export const HealthResponse = z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']), version: z.string() });
+
+export { CallLog, CallLogInput, CannedReply, Conversation, CtiEvent, Message };

@@ -1,0 +1,78 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+/** DESIGN.md §1: who may import whom. Enforced here, not by hope. */
+const forbid = (groups, message) => ['error', { patterns: groups.map((group) => ({ group, message })) }];
+const ours = {
+  electronDirs: ['**/electron/**'],
+  renderer: ['**/renderer/**'],
+  server: ['**/server/**'],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'coverage/**', 'resources/**/*.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': forbid(
+        [...ours.electronDirs, ...ours.server, 'electron', 'node:*', 'sqlite3', 'pg', 'fastify'],
+        'renderer/ may import common/ only (DESIGN.md §1); reach the desktop through window.desk.',
+      ),
+    },
+  },
+  {
+    files: ['common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid(
+        [...ours.electronDirs, ...ours.renderer, ...ours.server, 'electron', 'node:*', 'sqlite3', 'pg', 'fastify', 'react'],
+        'common/ runs anywhere and depends on nothing of ours (DESIGN.md §1).',
+      ),
+    },
+  },
+  {
+    files: ['electron/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid(
+        ['electron', '**/electron/main/**', '**/electron/preload/**', ...ours.renderer, ...ours.server],
+        'electron/services/ has no electron import: it runs under Node in tests and the harness (DESIGN.md §1).',
+      ),
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid(
+        ['**/electron/main/**', '**/electron/services/**', ...ours.renderer, ...ours.server, 'node:*'],
+        'electron/preload/ exposes window.desk from common/ types and electron only (DESIGN.md §1).',
+      ),
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid([...ours.renderer, ...ours.server], 'electron/main/ may import services, common and electron (DESIGN.md §1).'),
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid(
+        [...ours.electronDirs, ...ours.renderer, 'electron', 'react'],
+        'server/ imports common/ only of ours (DESIGN.md §1).',
+      ),
+    },
+  },
+);
