@@ -1,0 +1,69 @@
+/**
+ * The seam between the KakaoTalk channel adapter (server/channels/kakao) and the server's data
+ * layer (server/db). The adapter knows the provider's wire format, signatures, retries and the
+ * 운영시간 rule; the data layer knows tables, transactions and the change feed. The data layer
+ * implements this port; the adapter only calls it.
+ */
+export interface InboundCitizenEvent {
+  /** Provider's unique id of the event; a redelivery repeats it. */
+  serialNumber: string;
+  event: 'message' | 'chat_start' | 'chat_end';
+  /** Citizen id on the channel. */
+  userKey: string;
+  messageType: 'TX' | 'IM';
+  /** Text (TX) or caption (IM); already validated, never HTML-interpreted anywhere. */
+  message: string;
+  imageUrl: string | null;
+  /** When the provider says the citizen sent it (ISO 8601). */
+  sentAt: string;
+}
+
+export interface InboundFiled {
+  /** True when this serial number was filed before: nothing new was written. */
+  duplicate: boolean;
+  conversationId: string;
+  /** The message row created (null for duplicates and for chat_start/chat_end without text). */
+  messageId: string | null;
+  /** Whether the conversation already had its 운영시간 안내 before this event. */
+  afterHoursNoticeAlreadySent: boolean;
+}
+
+export interface PendingDelivery {
+  messageId: string;
+  conversationId: string;
+  userKey: string;
+  kind: 'text' | 'programme_card';
+  body: string;
+  programmeId: string | null;
+  attempts: number;
+}
+
+export interface KakaoInboxPort {
+  /**
+   * Files one citizen event in one transaction: de-duplicates by serial number, appends the
+   * message to the citizen's open (not 종료) conversation or opens a new one, bumps unread counts,
+   * and writes the change feed entries.
+   */
+  fileInbound(event: InboundCitizenEvent): Promise<InboundFiled>;
+  /**
+   * Records the automatic 운영시간 안내 as an outbound system message (delivery 'pending') and
+   * stamps the conversation's afterHoursNoticeAt, only if it has none yet. Returns the message id,
+   * or null when the conversation already had its notice.
+   */
+  recordAfterHoursNotice(conversationId: string, body: string): Promise<string | null>;
+  /** Outbound messages whose delivery is 'pending' and due, oldest first. */
+  pendingDeliveries(limit: number, now: Date): Promise<PendingDelivery[]>;
+  /** Sets the delivery outcome; 'pending' with a nextAttemptAt schedules a retry. */
+  setDelivery(
+    messageId: string,
+    outcome: { status: 'delivered' } | { status: 'failed'; error: string } | { status: 'pending'; error: string; nextAttemptAt: Date },
+  ): Promise<void>;
+}
+
+/** What the adapter offers the rest of the server. */
+export interface KakaoOutbound {
+  /** Wake the delivery loop (a reply or notice was just written). */
+  poke(): void;
+  /** Stop the loop; resolves when in-flight deliveries have settled. */
+  close(): Promise<void>;
+}
