@@ -1,0 +1,2 @@
+export * from './store.js';
+export { MIGRATIONS, type Migration } from './migrations/index.js';
