@@ -1,0 +1,89 @@
+import ExcelJS from 'exceljs';
+import { CALL_ACTION_LABELS, CALL_CHANNEL_LABELS, type CallLog } from '../../../common/domain/index.js';
+import { formatKoreanPhone, maskKoreanPhone } from '../../../common/phone/index.js';
+import { kstDateTime } from './kst.js';
+import { maskResidentNumbers } from './privacy.js';
+
+export interface ExportOptions {
+  format: 'xlsx' | 'csv';
+  /** Admins see full phone numbers; everyone else gets them masked. */
+  admin: boolean;
+  counsellorName(id: string): string;
+  /** Used in the file name (KST). */
+  now: Date;
+}
+
+interface Column {
+  header: string;
+  width: number;
+  value(log: CallLog, o: ExportOptions): string | number;
+}
+
+const txt = (s: string | null | undefined) => maskResidentNumbers(s ?? '');
+
+/** The exported columns, in order, with Korean headers. */
+export const EXPORT_COLUMNS: readonly Column[] = [
+  { header: '상담일시', width: 18, value: (l) => kstDateTime(l.startedAt) },
+  { header: '상담시간(초)', width: 10, value: (l) => l.durationSec },
+  { header: '채널', width: 8, value: (l) => CALL_CHANNEL_LABELS[l.channel] },
+  { header: '상담원', width: 12, value: (l, o) => o.counsellorName(l.counsellorId) },
+  { header: '성명', width: 12, value: (l) => (l.callerName ? txt(l.callerName) : '익명') },
+  {
+    header: '전화번호',
+    width: 15,
+    value: (l, o) => (l.callerPhone ? (o.admin ? formatKoreanPhone(l.callerPhone) : maskKoreanPhone(l.callerPhone)) : ''),
+  },
+  { header: '거주 동', width: 10, value: (l) => txt(l.dong) },
+  { header: '분야', width: 12, value: (l) => l.field ?? '' },
+  { header: '세부 주제', width: 14, value: (l) => txt(l.subTopic) },
+  { header: '주호소', width: 40, value: (l) => txt(l.need) },
+  { header: '연계 프로그램', width: 20, value: (l) => l.programmeIds.join(', ') },
+  { header: '조치', width: 12, value: (l) => (l.action ? CALL_ACTION_LABELS[l.action] : '') },
+  { header: '연계 기관', width: 16, value: (l) => txt(l.agency) },
+  { header: '위기가구', width: 8, value: (l) => (l.crisis ? '예' : '아니오') },
+  { header: '콜백 예정', width: 18, value: (l) => (l.callbackAt ? kstDateTime(l.callbackAt) : '') },
+  { header: '콜백 완료', width: 18, value: (l) => (l.callbackDoneAt ? kstDateTime(l.callbackDoneAt) : '') },
+  { header: '메모', width: 40, value: (l) => txt(l.notes) },
+  { header: '기록 ID', width: 38, value: (l) => l.id },
+];
+
+export const EXPORT_HEADERS = EXPORT_COLUMNS.map((c) => c.header);
+
+/** A cell that a spreadsheet would run as a formula (=, +, -, @) is prefixed with a quote. */
+function csvCell(v: string | number): string {
+  let s = String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function fileStamp(now: Date): string {
+  return kstDateTime(now).replace(/[-: ]/g, '').slice(0, 12);
+}
+
+export async function buildExport(
+  logs: readonly CallLog[],
+  o: ExportOptions,
+): Promise<{ fileName: string; mimeType: string; base64: string; rows: number }> {
+  const rows = logs.map((l) => EXPORT_COLUMNS.map((c) => c.value(l, o)));
+  const base = `상담기록_${fileStamp(o.now)}`;
+  if (o.format === 'csv') {
+    const lines = [EXPORT_HEADERS, ...rows].map((r) => r.map(csvCell).join(','));
+    // The BOM makes Excel read the file as UTF-8 instead of the system code page (CP949).
+    const body = `\uFEFF${lines.join('\r\n')}\r\n`;
+    return { fileName: `${base}.csv`, mimeType: 'text/csv;charset=utf-8', base64: Buffer.from(body, 'utf8').toString('base64'), rows: rows.length };
+  }
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Bokji Desk';
+  wb.created = o.now;
+  const ws = wb.addWorksheet('상담기록', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = EXPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) ws.addRow(r);
+  const buf = await wb.xlsx.writeBuffer();
+  return {
+    fileName: `${base}.xlsx`,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    base64: Buffer.from(buf as ArrayBuffer).toString('base64'),
+    rows: rows.length,
+  };
+}
