@@ -30,6 +30,11 @@ export const ProgrammeInput = z.object({
   sourceUrl: z.string().max(2048).nullable(),
   /** When the source last changed the entry (복지로 최종수정일), as an instant. */
   sourceUpdatedAt: Instant.nullable(),
+  /**
+   * Other names the programme is known by (a former name from an older export, a common short
+   * name); searched like the name. Optional: added after the first contract, absent = none.
+   */
+  aliases: z.array(z.string().trim().min(1).max(200)).max(10).optional(),
 });
 export type ProgrammeInput = z.infer<typeof ProgrammeInput>;
 
