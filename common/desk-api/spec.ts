@@ -52,7 +52,12 @@ export const CallLogView = CallLog.extend({ localState: LocalState.nullable(), l
 export type CallLogView = z.infer<typeof CallLogView>;
 
 /** A draft of a record: any subset of the fields, as typed so far. */
-export const CallLogDraft = CallLogInput.partial().extend({ id: Uuid, baseVersion: z.number().int().nullable().default(null) });
+export const CallLogDraft = CallLogInput.partial().extend({
+  id: Uuid,
+  baseVersion: z.number().int().nullable().default(null),
+  /** The phone number as typed so far (may not be a valid number yet); restored into the form as is. */
+  phoneText: z.string().max(40).optional(),
+});
 export type CallLogDraft = z.infer<typeof CallLogDraft>;
 
 export const StatsGroupBy = z.enum(['day', 'week', 'month']);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { CALL_ACTION_LABELS, CALL_CHANNEL_LABELS, type CallLog } from '../../../common/domain/index.js';
 import { formatKoreanPhone, maskKoreanPhone } from '../../../common/phone/index.js';
-import { kstDateTime } from './kst.js';
+import { kstDateTime } from '../../../common/kst/index.js';
 import { maskResidentNumbers } from './privacy.js';
 
 export interface ExportOptions {

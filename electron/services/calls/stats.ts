@@ -1,6 +1,6 @@
 import type { CallLog } from '../../../common/domain/index.js';
 import type { StatsResult } from '../../../common/desk-api/index.js';
-import { kstPeriodStart } from './kst.js';
+import { kstPeriodStart } from '../../../common/kst/index.js';
 
 export type StatsDimensionKey = 'field' | 'channel' | 'action' | 'counsellor';
 

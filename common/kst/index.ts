@@ -34,3 +34,20 @@ export function kstPeriodStart(instant: string, groupBy: 'day' | 'week' | 'month
   }
   return `${k.getUTCFullYear()}-${pad(k.getUTCMonth() + 1)}-${pad(k.getUTCDate())}`;
 }
+
+/** `YYYY-MM-DDTHH:mm` (a datetime-local input's value) read as KST -> ISO instant; null when incomplete. */
+export function kstWallToIso(wall: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(wall)) return null;
+  const t = Date.parse(`${wall.length === 16 ? `${wall}:00` : wall}+09:00`);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
+/** ISO instant -> `YYYY-MM-DDTHH:mm` on the KST wall clock (for datetime-local inputs). */
+export function isoToKstWall(instant: string | Date): string {
+  return kstDateTime(instant).replace(' ', 'T');
+}
+
+/** `YYYY-MM-DD` read as the start of that KST day -> ISO instant. */
+export function kstDayStartIso(day: string): string | null {
+  return kstWallToIso(`${day}T00:00`);
+}
