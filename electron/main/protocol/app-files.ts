@@ -89,9 +89,8 @@ export function createAppRequestHandler(options: AppFileResponseOptions): (reque
       return new Response('bad request', { status: 400, headers });
     }
     if (url.host !== host) return new Response('not found', { status: 404, headers });
-    // Take the raw path from the request text: URL parsing already folds `/../`, hiding traversal attempts.
-    const rawPath = request.url.slice(request.url.indexOf(url.host) + url.host.length).split(/[?#]/)[0] ?? '/';
-    const file = resolveAppFile(options.root, rawPath);
+    // URL parsing folds plain `/../`; encoded separators (`..%2f`) survive it and are caught here.
+    const file = resolveAppFile(options.root, url.pathname);
     if (!file) return new Response('forbidden path', { status: 403, headers });
     try {
       const info = await stat(file);
