@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Conversation, ConversationPatch, Message } from '../../common/domain/index.js';
+import { maskResidentNumbers } from '../../common/privacy/index.js';
+import { fromJson, toJson } from './json.js';
+import type { Database } from './schema.js';
+import type { WriteTx } from './store.js';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+const searchText = (c: Conversation) =>
+  [c.citizenName, c.citizenPhone, c.citizenKey, c.lastMessagePreview].filter(Boolean).join(' ').toLowerCase();
+
+export async function getConversation(q: Q, id: string): Promise<Conversation | null> {
+  const row = await q.selectFrom('conversations').select('data').where('id', '=', id).executeTakeFirst();
+  return row ? fromJson<Conversation>(row.data) : null;
+}
+
+/** Writes the conversation row (insert or update) and its change-feed entry. */
+export async function putConversation(tx: WriteTx, c: Conversation, isNew: boolean): Promise<void> {
+  const row = {
+    id: c.id,
+    citizen_key: c.citizenKey,
+    status: c.status,
+    assignee_id: c.assigneeId,
+    search_text: searchText(c),
+    updated_at: c.updatedAt,
+    created_at: c.createdAt,
+    version: c.version,
+    data: toJson(c),
+  };
+  if (isNew) await tx.trx.insertInto('conversations').values(row).execute();
+  else await tx.trx.updateTable('conversations').set(row).where('id', '=', c.id).execute();
+  await tx.change('conversation', c.id, c);
+}
+
+export function newConversation(citizenKey: string, now: string): Conversation {
+  return {
+    id: randomUUID(),
+    channel: 'kakao',
+    citizenKey,
+    citizenName: null,
+    citizenPhone: null,
+    status: 'open',
+    assigneeId: null,
+    unreadCount: 0,
+    lastMessageAt: null,
+    lastMessagePreview: null,
+    waitingSince: null,
+    heldUntil: null,
+    afterHoursNoticeAt: null,
+    field: null,
+    summary: null,
+    closedAt: null,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+}
+
+export interface MessageRowExtra {
+  serialNumber?: string | null;
+}
+
+/** Appends one message (append-only) and its feed entry; bodies never keep a 주민등록번호. */
+export async function appendMessage(tx: WriteTx, message: Message, extra: MessageRowExtra = {}): Promise<Message> {
+  const m: Message = { ...message, body: maskResidentNumbers(message.body) };
+  await tx.trx
+    .insertInto('messages')
+    .values({
+      id: m.id,
+      conversation_id: m.conversationId,
+      direction: m.direction,
+      delivery: m.delivery,
+      attempts: 0,
+      next_attempt_at: null,
+      serial_number: extra.serialNumber ?? null,
+      created_at: m.createdAt,
+      data: toJson(m),
+    })
+    .execute();
+  await tx.change('message', m.id, m);
+  return m;
+}
+
+export const preview = (body: string) => {
+  const flat = maskResidentNumbers(body).replace(/\s+/g, ' ').trim();
+  return flat.length > 200 ? flat.slice(0, 199) + '…' : flat;
+};
+
+export function systemMessage(conversationId: string, body: string, authorId: string | null, now: string): Message {
+  return {
+    id: randomUUID(),
+    conversationId,
+    direction: 'system',
+    kind: 'event',
+    body: body.slice(0, 4000),
+    imageUrl: null,
+    programmeId: null,
+    authorId,
+    delivery: null,
+    deliveryError: null,
+    createdAt: now,
+  };
+}
+
+export class TransitionError extends Error {}
+
+/**
+ * Applies a PATCH to a conversation: status workflow (열림/대기/보류/종료), assignment, hold,
+ * read marker. Returns the new record and the system message describing it, if any.
+ */
+export function applyPatch(
+  c: Conversation,
+  patch: ConversationPatch,
+  now: string,
+  names: { actor: string; assignee: string | null },
+): { next: Conversation; events: string[] } {
+  const next: Conversation = { ...c, updatedAt: now, version: c.version + 1 };
+  const events: string[] = [];
+  if (patch.status !== undefined && patch.status !== c.status) {
+    next.status = patch.status;
+    if (patch.status === 'closed') {
+      next.closedAt = now;
+      next.heldUntil = null;
+      next.waitingSince = null;
+      events.push(`${names.actor} 님이 상담을 종료했습니다.`);
+    } else if (c.status === 'closed') {
+      next.closedAt = null;
+      events.push(`${names.actor} 님이 상담을 다시 열었습니다.`);
+    } else if (patch.status === 'held') {
+      events.push(`${names.actor} 님이 상담을 보류했습니다.`);
+    }
+    if (patch.status !== 'held') next.heldUntil = null;
+  }
+  if (patch.heldUntil !== undefined) {
+    if (patch.heldUntil !== null && next.status !== 'held') {
+      throw new TransitionError('heldUntil 은 보류(held) 상태에서만 정할 수 있습니다 (set status "held" with heldUntil).');
+    }
+    next.heldUntil = patch.heldUntil;
+  }
+  if (patch.assigneeId !== undefined && patch.assigneeId !== c.assigneeId) {
+    next.assigneeId = patch.assigneeId;
+    events.push(
+      patch.assigneeId === null
+        ? `${names.actor} 님이 담당을 해제했습니다.`
+        : patch.assigneeId === undefined
+          ? ''
+          : `${names.actor} 님이 ${names.assignee ?? '상담원'} 님에게 배정했습니다.`,
+    );
+  }
+  if (patch.field !== undefined) next.field = patch.field;
+  if (patch.summary !== undefined) next.summary = patch.summary === null ? null : maskResidentNumbers(patch.summary);
+  if (patch.citizenName !== undefined) next.citizenName = patch.citizenName;
+  if (patch.citizenPhone !== undefined) next.citizenPhone = patch.citizenPhone;
+  if (patch.markRead) next.unreadCount = 0;
+  return { next, events: events.filter(Boolean) };
+}

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Counsellor, Role } from '../../common/domain/index.js';
+import { hashPassword } from '../auth/passwords.js';
+import { tokenHash } from '../auth/tokens.js';
+import type { CounsellorsTable, Database } from './schema.js';
+import type { WriteTx } from './store.js';
+
+export const toCounsellor = (row: CounsellorsTable): Counsellor => ({
+  id: row.id,
+  username: row.username,
+  displayName: row.display_name,
+  role: row.role as Role,
+  active: row.active === 1 || (row.active as unknown) === true,
+});
+
+export async function findCounsellorByUsername(db: Kysely<Database> | Transaction<Database>, username: string) {
+  return db.selectFrom('counsellors').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function findCounsellor(db: Kysely<Database>, id: string): Promise<Counsellor | null> {
+  const row = await db.selectFrom('counsellors').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toCounsellor(row) : null;
+}
+
+export async function listCounsellors(db: Kysely<Database>): Promise<Counsellor[]> {
+  const rows = await db.selectFrom('counsellors').selectAll().orderBy('username').execute();
+  return rows.map(toCounsellor);
+}
+
+export interface NewCounsellor {
+  id?: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  password: string;
+  active?: boolean;
+}
+
+export async function insertCounsellor(tx: WriteTx, input: NewCounsellor): Promise<Counsellor> {
+  const row: CounsellorsTable = {
+    id: input.id ?? randomUUID(),
+    username: input.username,
+    display_name: input.displayName,
+    role: input.role,
+    active: input.active === false ? 0 : 1,
+    password_hash: await hashPassword(input.password),
+    created_at: tx.now,
+    updated_at: tx.now,
+  };
+  await tx.trx.insertInto('counsellors').values(row).execute();
+  const counsellor = toCounsellor(row);
+  await tx.change('counsellor', counsellor.id, counsellor);
+  await tx.audit('create', 'counsellor', counsellor.id, `${counsellor.username} (${counsellor.role})`);
+  return counsellor;
+}
+
+export interface CounsellorChanges {
+  displayName?: string;
+  role?: Role;
+  active?: boolean;
+  password?: string;
+}
+
+export async function updateCounsellor(tx: WriteTx, id: string, changes: CounsellorChanges): Promise<Counsellor | null> {
+  const set: Partial<CounsellorsTable> = { updated_at: tx.now };
+  if (changes.displayName !== undefined) set.display_name = changes.displayName;
+  if (changes.role !== undefined) set.role = changes.role;
+  if (changes.active !== undefined) set.active = changes.active ? 1 : 0;
+  if (changes.password !== undefined) set.password_hash = await hashPassword(changes.password);
+  const result = await tx.trx.updateTable('counsellors').set(set).where('id', '=', id).executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return null;
+  // A deactivated account or a new password ends every session of that account.
+  if (changes.active === false || changes.password !== undefined) {
+    await tx.trx.deleteFrom('auth_tokens').where('counsellor_id', '=', id).execute();
+  }
+  const row = await tx.trx.selectFrom('counsellors').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const counsellor = toCounsellor(row);
+  await tx.change('counsellor', id, counsellor);
+  const fields = Object.keys(changes).filter((k) => k !== 'password');
+  await tx.audit('update', 'counsellor', id, `${counsellor.username}: ${[...fields, ...(changes.password ? ['password'] : [])].join(', ')}`);
+  return counsellor;
+}
+
+/** The signed-in counsellor behind a bearer token, if the token is known, unexpired and the account active. */
+export async function counsellorForToken(db: Kysely<Database>, token: string, now: string): Promise<Counsellor | null> {
+  const row = await db
+    .selectFrom('auth_tokens')
+    .innerJoin('counsellors', 'counsellors.id', 'auth_tokens.counsellor_id')
+    .selectAll('counsellors')
+    .where('auth_tokens.token_hash', '=', tokenHash(token))
+    .where('auth_tokens.expires_at', '>', now)
+    .executeTakeFirst();
+  if (!row) return null;
+  const counsellor = toCounsellor(row);
+  return counsellor.active ? counsellor : null;
+}

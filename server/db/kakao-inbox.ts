@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import type { Conversation, Message } from '../../common/domain/index.js';
+import type {
+  InboundCitizenEvent, InboundFiled, KakaoInboxPort, PendingDelivery,
+} from '../channels/kakao/port.js';
+import { appendMessage, getConversation, newConversation, preview, putConversation } from './conversations.js';
+import { fromJson, toJson } from './json.js';
+import type { Store, WriteTx } from './store.js';
+
+const AUDIT_CHANNEL = 'kakao';
+
+async function openConversationOf(tx: WriteTx, userKey: string): Promise<Conversation | null> {
+  const row = await tx.trx
+    .selectFrom('conversations')
+    .select('data')
+    .where('citizen_key', '=', userKey)
+    .where('status', '!=', 'closed')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? fromJson<Conversation>(row.data) : null;
+}
+
+async function setMessageDelivery(
+  tx: WriteTx,
+  messageId: string,
+  status: 'pending' | 'delivered' | 'failed',
+  error: string | null,
+  nextAttemptAt: string | null,
+): Promise<boolean> {
+  const row = await tx.trx.selectFrom('messages').select(['data', 'attempts']).where('id', '=', messageId).executeTakeFirst();
+  if (!row) return false;
+  const message: Message = { ...fromJson<Message>(row.data), delivery: status, deliveryError: error?.slice(0, 500) ?? null };
+  await tx.trx
+    .updateTable('messages')
+    .set({ delivery: status, attempts: row.attempts + 1, next_attempt_at: nextAttemptAt, data: toJson(message) })
+    .where('id', '=', messageId)
+    .execute();
+  await tx.change('message', messageId, message);
+  return true;
+}
+
+/** The data layer's side of the Kakao channel port: every call is one transaction with feed entries. */
+export function createKakaoInbox(store: Store): KakaoInboxPort {
+  return {
+    async fileInbound(event: InboundCitizenEvent): Promise<InboundFiled> {
+      return store.write(null, async (tx) => {
+        const seen = await tx.trx
+          .selectFrom('inbound_events')
+          .selectAll()
+          .where('serial_number', '=', event.serialNumber)
+          .executeTakeFirst();
+        if (seen) {
+          const c = await getConversation(tx.trx, seen.conversation_id);
+          return {
+            duplicate: true,
+            conversationId: seen.conversation_id,
+            messageId: null,
+            afterHoursNoticeAlreadySent: c?.afterHoursNoticeAt != null,
+          };
+        }
+        const existing = await openConversationOf(tx, event.userKey);
+        const conversation = existing ?? newConversation(event.userKey, tx.now);
+        const alreadyNoticed = conversation.afterHoursNoticeAt != null;
+        const text = event.message.trim();
+        const hasMessage = event.event === 'message' || text.length > 0;
+        let message: Message | null = null;
+        const sentAt = Number.isNaN(Date.parse(event.sentAt)) ? tx.now : new Date(event.sentAt).toISOString();
+        if (hasMessage) {
+          message = await appendMessage(tx, {
+            id: randomUUID(),
+            conversationId: conversation.id,
+            direction: 'inbound',
+            kind: event.event !== 'message' ? 'event' : event.messageType === 'IM' ? 'image' : 'text',
+            body: event.message.slice(0, 4000),
+            imageUrl: event.imageUrl,
+            programmeId: null,
+            authorId: null,
+            delivery: null,
+            deliveryError: null,
+            createdAt: tx.now,
+          }, { serialNumber: event.serialNumber });
+        }
+        const next: Conversation = existing ? { ...conversation, updatedAt: tx.now, version: conversation.version + 1 } : conversation;
+        if (message) {
+          next.unreadCount += 1;
+          next.lastMessageAt = tx.now;
+          next.lastMessagePreview = preview(message.kind === 'image' && !message.body ? '(사진)' : message.body);
+          next.waitingSince ??= sentAt;
+          // 보류 "until the citizen's next message": this is it.
+          if (next.status === 'held' && next.heldUntil === null) next.status = 'open';
+        }
+        await putConversation(tx, next, !existing);
+        await tx.trx
+          .insertInto('inbound_events')
+          .values({ serial_number: event.serialNumber, conversation_id: next.id, message_id: message?.id ?? null, received_at: tx.now })
+          .execute();
+        await tx.audit('inbound', 'conversation', next.id, `${AUDIT_CHANNEL} ${event.event} ${event.serialNumber}`);
+        return { duplicate: false, conversationId: next.id, messageId: message?.id ?? null, afterHoursNoticeAlreadySent: alreadyNoticed };
+      });
+    },
+
+    async recordAfterHoursNotice(conversationId: string, body: string): Promise<string | null> {
+      return store.write(null, async (tx) => {
+        const c = await getConversation(tx.trx, conversationId);
+        if (!c || c.afterHoursNoticeAt) return null;
+        const message = await appendMessage(tx, {
+          id: randomUUID(),
+          conversationId,
+          direction: 'outbound',
+          kind: 'text',
+          body: body.slice(0, 4000),
+          imageUrl: null,
+          programmeId: null,
+          authorId: null,
+          delivery: 'pending',
+          deliveryError: null,
+          createdAt: tx.now,
+        });
+        await putConversation(tx, {
+          ...c,
+          afterHoursNoticeAt: tx.now,
+          lastMessageAt: tx.now,
+          lastMessagePreview: preview(body),
+          updatedAt: tx.now,
+          version: c.version + 1,
+        }, false);
+        await tx.audit('after-hours-notice', 'conversation', conversationId, '운영시간 안내 자동 응답');
+        return message.id;
+      });
+    },
+
+    async pendingDeliveries(limit: number, now: Date): Promise<PendingDelivery[]> {
+      const rows = await store.db
+        .selectFrom('messages')
+        .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+        .select(['messages.data as data', 'messages.attempts as attempts', 'conversations.citizen_key as userKey'])
+        .where('messages.delivery', '=', 'pending')
+        .where((eb) => eb.or([eb('messages.next_attempt_at', 'is', null), eb('messages.next_attempt_at', '<=', now.toISOString())]))
+        .orderBy('messages.created_at')
+        .orderBy('messages.id')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => {
+        const m = fromJson<Message>(r.data);
+        return {
+          messageId: m.id,
+          conversationId: m.conversationId,
+          userKey: r.userKey,
+          kind: m.kind === 'programme_card' ? 'programme_card' : 'text',
+          body: m.body,
+          programmeId: m.programmeId,
+          attempts: r.attempts,
+        };
+      });
+    },
+
+    async setDelivery(messageId, outcome): Promise<void> {
+      await store.write(null, async (tx) => {
+        if (outcome.status === 'delivered') await setMessageDelivery(tx, messageId, 'delivered', null, null);
+        else if (outcome.status === 'failed') await setMessageDelivery(tx, messageId, 'failed', outcome.error, null);
+        else await setMessageDelivery(tx, messageId, 'pending', outcome.error, outcome.nextAttemptAt.toISOString());
+      });
+    },
+  };
+}

@@ -1,0 +1,156 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables as Kysely sees them, identical on SQLite and PostgreSQL. Portable types only:
+ * text ids, ISO-8601 UTC text timestamps (they sort as text), 0/1 integers for flags, and the
+ * full domain record as JSON text in `data` beside the columns that are filtered on.
+ * PostgreSQL returns bigint columns as strings, hence `number | string` for seq.
+ */
+export interface CounsellorsTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  active: number;
+  password_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuthTokensTable {
+  token_hash: string;
+  counsellor_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ChangesTable {
+  seq: number | string;
+  entity: string;
+  record_id: string;
+  data: string;
+  created_at: string;
+}
+
+export interface ConversationsTable {
+  id: string;
+  citizen_key: string;
+  status: string;
+  assignee_id: string | null;
+  search_text: string;
+  updated_at: string;
+  created_at: string;
+  version: number;
+  data: string;
+}
+
+export interface MessagesTable {
+  id: string;
+  conversation_id: string;
+  direction: string;
+  delivery: string | null;
+  attempts: number;
+  next_attempt_at: string | null;
+  serial_number: string | null;
+  created_at: string;
+  data: string;
+}
+
+export interface ProgrammesTable {
+  id: string;
+  field: string;
+  updated_at: string;
+  version: number;
+  data: string;
+}
+
+export interface CallLogsTable {
+  id: string;
+  counsellor_id: string;
+  started_at: string;
+  field: string | null;
+  channel: string;
+  action: string | null;
+  caller_phone: string | null;
+  search_text: string;
+  updated_at: string;
+  version: number;
+  data: string;
+}
+
+export interface CallLogRevisionsTable {
+  id: string;
+  call_log_id: string;
+  version: number;
+  counsellor_id: string;
+  changed_at: string;
+  changes: string;
+}
+
+export interface CannedRepliesTable {
+  id: string;
+  updated_at: string;
+  version: number;
+  data: string;
+}
+
+export interface CtiCallsTable {
+  call_id: string;
+  counsellor_id: string | null;
+  missed: number;
+  ringing_at: string;
+  version: number;
+  data: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  counsellor_id: string | null;
+  action: string;
+  entity: string;
+  record_id: string;
+  summary: string;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  route: string;
+  counsellor_id: string;
+  body_hash: string;
+  state: string;
+  status_code: number | null;
+  response_body: string | null;
+  created_at: string;
+}
+
+export interface InboundEventsTable {
+  serial_number: string;
+  conversation_id: string;
+  message_id: string | null;
+  received_at: string;
+}
+
+export interface Database {
+  counsellors: CounsellorsTable;
+  auth_tokens: AuthTokensTable;
+  changes: ChangesTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  programmes: ProgrammesTable;
+  call_logs: CallLogsTable;
+  call_log_revisions: CallLogRevisionsTable;
+  canned_replies: CannedRepliesTable;
+  cti_calls: CtiCallsTable;
+  audit_log: AuditLogTable;
+  idempotency_keys: IdempotencyKeysTable;
+  inbound_events: InboundEventsTable;
+}
+
+/** Tables the write-free checks (fuzz test) count. */
+export const ALL_TABLES = [
+  'counsellors', 'auth_tokens', 'changes', 'conversations', 'messages', 'programmes', 'call_logs',
+  'call_log_revisions', 'canned_replies', 'cti_calls', 'audit_log', 'idempotency_keys', 'inbound_events',
+] as const satisfies readonly (keyof Database)[];
+
+export type { Generated };

@@ -1,0 +1,130 @@
+import sqlite3 from 'sqlite3';
+import {
+  CompiledQuery, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
+  type DatabaseConnection, type DatabaseIntrospector, type Dialect, type DialectAdapter, type Driver,
+  type Kysely, type QueryCompiler, type QueryResult,
+} from 'kysely';
+
+/**
+ * Kysely over the asynchronous `sqlite3` package (kysely's own SqliteDialect wants the
+ * synchronous better-sqlite3 API, and kysely-generic-sqlite needs Node 22). One connection;
+ * a mutex hands it to one query or one whole transaction at a time, so transactions are
+ * serialised and the change feed's seq = max + 1 is race-free on this engine.
+ */
+export interface Sqlite3DialectConfig {
+  file: string;
+  busyTimeoutMs?: number;
+}
+
+export class Sqlite3Dialect implements Dialect {
+  constructor(private readonly config: Sqlite3DialectConfig) {}
+  createDriver(): Driver {
+    return new Sqlite3Driver(this.config);
+  }
+  createQueryCompiler(): QueryCompiler {
+    return new SqliteQueryCompiler();
+  }
+  createAdapter(): DialectAdapter {
+    return new SqliteAdapter();
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's own signature
+  createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new SqliteIntrospector(db);
+  }
+}
+
+class Mutex {
+  #tail: Promise<void> = Promise.resolve();
+  /** Resolves with the release function once every earlier holder has released. */
+  lock(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((resolve) => (release = resolve));
+    const acquired = this.#tail.then(() => release);
+    this.#tail = this.#tail.then(() => next);
+    return acquired;
+  }
+}
+
+function open(file: string): Promise<sqlite3.Database> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(db)));
+  });
+}
+
+class Sqlite3Driver implements Driver {
+  #db: sqlite3.Database | null = null;
+  #connection: Sqlite3Connection | null = null;
+  #mutex = new Mutex();
+  #release: (() => void) | null = null;
+
+  constructor(private readonly config: Sqlite3DialectConfig) {}
+
+  async init(): Promise<void> {
+    this.#db = await open(this.config.file);
+    this.#db.configure('busyTimeout', this.config.busyTimeoutMs ?? 5000);
+    this.#connection = new Sqlite3Connection(this.#db);
+    for (const pragma of ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON']) {
+      await this.#connection.executeQuery(CompiledQuery.raw(`pragma ${pragma}`));
+    }
+  }
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const release = await this.#mutex.lock();
+    this.#release = release;
+    if (!this.#connection) throw new Error('SQLite database is closed');
+    return this.#connection;
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('commit'));
+  }
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('rollback'));
+  }
+  async releaseConnection(): Promise<void> {
+    const release = this.#release;
+    this.#release = null;
+    release?.();
+  }
+  async destroy(): Promise<void> {
+    const db = this.#db;
+    this.#db = null;
+    this.#connection = null;
+    if (!db) return;
+    // Wait for whoever holds the connection to finish before closing it.
+    const release = await this.#mutex.lock();
+    await new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())));
+    release();
+  }
+}
+
+const WRITE_NODES = new Set(['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode']);
+
+class Sqlite3Connection implements DatabaseConnection {
+  constructor(private readonly db: sqlite3.Database) {}
+
+  executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    const { sql, parameters } = compiled;
+    const node = compiled.query as { kind: string; returning?: unknown };
+    const params = parameters.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+    if (WRITE_NODES.has(node.kind) && !node.returning) {
+      return new Promise((resolve, reject) => {
+        this.db.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
+          if (err) return reject(err);
+          resolve({ rows: [], numAffectedRows: BigInt(this.changes), insertId: BigInt(this.lastID) });
+        });
+      });
+    }
+    return new Promise((resolve, reject) => {
+      this.db.all(sql, params, (err: Error | null, rows: R[]) => (err ? reject(err) : resolve({ rows })));
+    });
+  }
+
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming queries are not supported by the sqlite3 dialect');
+  }
+}

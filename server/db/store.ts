@@ -1,0 +1,127 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { ChangeEntity } from '../../common/domain/index.js';
+import type { DatabaseConfig } from '../config.js';
+import { ChangeNotifier } from '../events/notifier.js';
+import { migrateToLatest } from './migrate.js';
+import type { Database } from './schema.js';
+import { Sqlite3Dialect } from './sqlite-dialect.js';
+
+export type Engine = DatabaseConfig['engine'];
+
+/** Arbitrary constant: the advisory lock that serialises writers of the change feed on PostgreSQL. */
+const CHANGE_FEED_LOCK = 0x626f6b6a; // "bokj"
+
+/** What a write transaction may do besides plain queries. */
+export interface WriteTx {
+  trx: Transaction<Database>;
+  /** One timestamp for everything this transaction writes. */
+  now: string;
+  actorId: string | null;
+  /** Appends one change-feed row in this transaction; returns its seq. */
+  change(entity: ChangeEntity, id: string, data: unknown): Promise<number>;
+  /** Records the write in the audit log (who, what, when). */
+  audit(action: string, entity: string, id: string, summary: string): Promise<void>;
+}
+
+export interface Store {
+  db: Kysely<Database>;
+  engine: Engine;
+  notifier: ChangeNotifier;
+  /** Runs fn in one transaction; change-feed listeners hear about it after the commit. */
+  write<T>(actorId: string | null, fn: (tx: WriteTx) => Promise<T>): Promise<T>;
+  latestSeq(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const nowIso = (): string => new Date().toISOString();
+
+function pgPool(url: string, schema: string | null): pg.Pool {
+  return new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+}
+
+async function ensurePgSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`create schema if not exists "${schema}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function openStore(config: DatabaseConfig): Promise<Store> {
+  let db: Kysely<Database>;
+  if (config.engine === 'postgres') {
+    if (config.schema) await ensurePgSchema(config.url, config.schema);
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pgPool(config.url, config.schema) }) });
+  } else {
+    await mkdir(path.dirname(config.file), { recursive: true });
+    db = new Kysely<Database>({ dialect: new Sqlite3Dialect({ file: config.file }) });
+  }
+  try {
+    await migrateToLatest(db);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  const notifier = new ChangeNotifier();
+  const engine = config.engine;
+
+  const readLatestSeq = async (q: Kysely<Database> | Transaction<Database>): Promise<number> => {
+    const row = await q.selectFrom('changes').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst();
+    return row?.m == null ? 0 : Number(row.m);
+  };
+
+  const store: Store = {
+    db,
+    engine,
+    notifier,
+    async write(actorId, fn) {
+      let lastSeq = 0;
+      const result = await db.transaction().execute(async (trx) => {
+        let nextSeq = 0;
+        const tx: WriteTx = {
+          trx,
+          now: nowIso(),
+          actorId,
+          async change(entity, id, data) {
+            if (nextSeq === 0) {
+              // Serialise the feed's writers so seq order is commit order: a reader can never
+              // see seq n+1 while n is still uncommitted. SQLite transactions already are serial.
+              if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${CHANGE_FEED_LOCK})`.execute(trx);
+              nextSeq = (await readLatestSeq(trx)) + 1;
+            }
+            const seq = nextSeq++;
+            await trx
+              .insertInto('changes')
+              .values({ seq, entity, record_id: id, data: JSON.stringify(data), created_at: tx.now })
+              .execute();
+            lastSeq = seq;
+            return seq;
+          },
+          async audit(action, entity, id, summary) {
+            await trx
+              .insertInto('audit_log')
+              .values({ id: randomUUID(), at: tx.now, counsellor_id: actorId, action, entity, record_id: id, summary: summary.slice(0, 500) })
+              .execute();
+          },
+        };
+        return fn(tx);
+      });
+      if (lastSeq > 0) notifier.notify(lastSeq);
+      return result;
+    },
+    latestSeq: () => readLatestSeq(db),
+    close: () => db.destroy(),
+  };
+  notifier.notify(await store.latestSeq());
+  return store;
+}

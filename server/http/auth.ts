@@ -1,0 +1,45 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Counsellor } from '../../common/domain/index.js';
+import { counsellorForToken } from '../db/counsellors.js';
+import { nowIso, type Store } from '../db/store.js';
+import { problems } from './problem.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Reachable without a counsellor token (login, healthz, openapi, signed webhook, CTI). */
+    public?: boolean;
+    /** Only the admin role may call it. */
+    admin?: boolean;
+  }
+  interface FastifyRequest {
+    counsellor: Counsellor | null;
+  }
+}
+
+export function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return null;
+  const match = /^Bearer\s+([A-Za-z0-9._~+/=-]{1,512})\s*$/i.exec(header);
+  return match?.[1] ?? null;
+}
+
+/** The signed-in counsellor of a request that passed the auth hook. */
+export function actor(request: FastifyRequest): Counsellor {
+  if (!request.counsellor) throw problems.unauthorized();
+  return request.counsellor;
+}
+
+export function installAuth(app: FastifyInstance, store: Store): void {
+  app.decorateRequest('counsellor', null);
+  app.addHook('onRequest', async (request) => {
+    const config = request.routeOptions.config;
+    // Unknown routes fall through to the 404 problem.
+    if (!request.routeOptions.url || config.public) return;
+    const token = bearerToken(request);
+    if (!token) throw problems.unauthorized('Authorization: Bearer <token> 헤더가 없습니다. 로그인하세요 (missing bearer token).');
+    const counsellor = await counsellorForToken(store.db, token, nowIso());
+    if (!counsellor) throw problems.unauthorized('토큰이 만료되었거나 로그아웃되었습니다. 다시 로그인하세요 (token expired or revoked).');
+    request.counsellor = counsellor;
+    if (config.admin && counsellor.role !== 'admin') throw problems.forbidden();
+  });
+}

@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Store, WriteTx } from '../db/store.js';
+import { problems } from './problem.js';
+
+/** A claim older than this is from a request that died (crash, kill -9): a retry may take it over. */
+const STALE_CLAIM_MS = 30_000;
+
+export interface Outcome<T> {
+  status: number;
+  body: T;
+}
+
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+
+export function idempotencyKeyOf(request: FastifyRequest): string | null {
+  const header = request.headers['idempotency-key'];
+  if (header === undefined) return null;
+  const key = Array.isArray(header) ? header[0] : header;
+  if (!key || !/^[A-Za-z0-9._:-]{1,128}$/.test(key)) {
+    throw problems.badRequest('Idempotency-Key 는 1~128자의 영문, 숫자, . _ : - 이어야 합니다 (use a UUID).');
+  }
+  return key;
+}
+
+const routeOf = (request: FastifyRequest) => `${request.method} ${request.url.split('?')[0]}`;
+const bodyHashOf = (request: FastifyRequest) => createHash('sha256').update(canonical(request.body ?? null)).digest('hex');
+
+/** Whether a retry of this very request (same key, route and payload) has a stored response. */
+export async function hasStoredResponse(store: Store, request: FastifyRequest, key: string): Promise<boolean> {
+  const row = await store.db.selectFrom('idempotency_keys').select(['route', 'body_hash']).where('key', '=', key).executeTakeFirst();
+  return !!row && row.route === routeOf(request) && row.body_hash === bodyHashOf(request);
+}
+
+type Claim = { kind: 'claimed' } | { kind: 'replay'; status: number; body: unknown };
+
+async function claim(store: Store, key: string, route: string, counsellorId: string, bodyHash: string): Promise<Claim> {
+  const now = new Date();
+  return store.db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('idempotency_keys')
+      .values({ key, route, counsellor_id: counsellorId, body_hash: bodyHash, state: 'pending', status_code: null, response_body: null, created_at: now.toISOString() })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return { kind: 'claimed' } as const;
+    const row = await trx.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
+    if (row.route !== route || row.counsellor_id !== counsellorId || row.body_hash !== bodyHash) {
+      throw problems.unprocessable(
+        '같은 Idempotency-Key 가 다른 요청에 이미 쓰였습니다. 새 요청에는 새 키를 쓰세요 (this key was used with another payload).',
+      );
+    }
+    if (row.state === 'done' && row.status_code !== null) {
+      return { kind: 'replay', status: row.status_code, body: row.response_body ? JSON.parse(row.response_body) : null } as const;
+    }
+    if (now.getTime() - Date.parse(row.created_at) < STALE_CLAIM_MS) {
+      throw problems.conflict('같은 요청이 아직 처리 중입니다. 잠시 뒤 다시 시도하세요 (the same request is still in flight).', {
+        'retry-after': '1',
+      });
+    }
+    await trx.updateTable('idempotency_keys').set({ created_at: now.toISOString() }).where('key', '=', key).execute();
+    return { kind: 'claimed' } as const;
+  });
+}
+
+/**
+ * Runs one write with Idempotency-Key semantics: the first response per key is stored in the
+ * same transaction as the write and replayed for a retry with the same payload; the same key
+ * with another payload is 422; a duplicate arriving while the first is in flight is 409.
+ */
+export async function idempotentWrite<T>(
+  store: Store,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  opts: { key: string | null; counsellorId: string },
+  work: (tx: WriteTx) => Promise<Outcome<T>>,
+): Promise<Outcome<T>> {
+  const { key } = opts;
+  if (!key) return store.write(opts.counsellorId, work);
+  const route = routeOf(request);
+  const bodyHash = bodyHashOf(request);
+  const claimed = await claim(store, key, route, opts.counsellorId, bodyHash);
+  if (claimed.kind === 'replay') {
+    reply.header('idempotent-replayed', 'true');
+    return { status: claimed.status, body: claimed.body as T };
+  }
+  try {
+    return await store.write(opts.counsellorId, async (tx) => {
+      const outcome = await work(tx);
+      await tx.trx
+        .updateTable('idempotency_keys')
+        .set({ state: 'done', status_code: outcome.status, response_body: JSON.stringify(outcome.body) })
+        .where('key', '=', key)
+        .execute();
+      return outcome;
+    });
+  } catch (err) {
+    // Nothing was written: free the key so that a corrected retry may use it.
+    await store.db.deleteFrom('idempotency_keys').where('key', '=', key).where('state', '=', 'pending').execute();
+    throw err;
+  }
+}
+
+/** The version named by If-Match (`"3"`, `W/"3"`, `3`), '*' for any, null when absent. */
+export function ifMatchOf(request: FastifyRequest): number | '*' | null {
+  const header = request.headers['if-match'];
+  if (header === undefined) return null;
+  const value = (Array.isArray(header) ? header[0] : header)?.trim() ?? '';
+  if (value === '*') return '*';
+  const m = /^(?:W\/)?"?(\d{1,12})"?$/.exec(value);
+  if (!m) throw problems.badRequest(`If-Match 형식이 잘못되었습니다: ${value.slice(0, 40)} (expected an ETag such as "3").`);
+  return Number(m[1]);
+}
+
+/** Checks a stored version against If-Match: 428 when missing, 412 when stale. */
+export function requireIfMatch(request: FastifyRequest, currentVersion: number): void {
+  const expected = ifMatchOf(request);
+  if (expected === null) throw problems.preconditionRequired();
+  if (expected !== '*' && expected !== currentVersion) throw problems.preconditionFailed(currentVersion);
+}
+
+export const etag = (version: number) => `"${version}"`;

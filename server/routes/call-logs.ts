@@ -1,0 +1,103 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { CallLog, CallLogInput, Uuid } from '../../common/domain/index.js';
+import { CallLogHistoryResponse, CallLogListQuery, Page } from '../../common/rest/contract.js';
+import { callLogHistory, createCallLog, getCallLog, updateCallLog } from '../db/call-logs.js';
+import { fromJson } from '../db/json.js';
+import { decodeCursor, encodeCursor, likePattern } from '../db/paging.js';
+import type { ServerDeps } from '../deps.js';
+import { actor } from '../http/auth.js';
+import { etag, hasStoredResponse, idempotencyKeyOf, idempotentWrite, ifMatchOf } from '../http/idempotency.js';
+import { problems } from '../http/problem.js';
+
+const IdParams = z.object({ id: Uuid });
+
+export const callLogRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store }) => {
+  app.get('/call-logs', {
+    schema: {
+      tags: ['call-logs'],
+      summary: '상담 기록 목록 (call logs, newest first, filtered)',
+      querystring: CallLogListQuery,
+      response: { 200: Page(CallLog) },
+    },
+  }, async (request) => {
+    const { from, to, counsellor, field, channel, action, phone, q, cursor, limit } = request.query;
+    const after = decodeCursor(cursor);
+    let query = store.db.selectFrom('call_logs').select(['id', 'started_at', 'data']);
+    if (from) query = query.where('started_at', '>=', new Date(from).toISOString());
+    if (to) query = query.where('started_at', '<', new Date(to).toISOString());
+    if (counsellor) query = query.where('counsellor_id', '=', counsellor);
+    if (field) query = query.where('field', '=', field);
+    if (channel) query = query.where('channel', '=', channel);
+    if (action) query = query.where('action', '=', action);
+    if (phone) query = query.where('caller_phone', '=', phone.replace(/\D/g, ''));
+    if (q?.trim()) query = query.where(sql<boolean>`search_text like ${likePattern(q.trim())} escape '\\'`);
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([eb('started_at', '<', after.sortKey), eb.and([eb('started_at', '=', after.sortKey), eb('id', '<', after.id)])]),
+      );
+    }
+    const rows = await query.orderBy('started_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((r) => fromJson<CallLog>(r.data)),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.started_at, last.id) : null,
+    };
+  });
+
+  app.get('/call-logs/:id', {
+    schema: { tags: ['call-logs'], summary: '상담 기록 한 건 (one call log; ETag = version)', params: IdParams, response: { 200: CallLog } },
+  }, async (request, reply) => {
+    const log = await getCallLog(store.db, request.params.id);
+    if (!log) throw problems.notFound('상담 기록 (call log)', request.params.id);
+    reply.header('etag', etag(log.version));
+    return log;
+  });
+
+  app.put('/call-logs/:id', {
+    schema: {
+      tags: ['call-logs'],
+      summary: '상담 기록 저장 (create with the client UUID, or update with If-Match)',
+      params: IdParams,
+      body: CallLogInput,
+      response: { 200: CallLog, 201: CallLog },
+    },
+  }, async (request, reply) => {
+    const me = actor(request);
+    const id = request.params.id;
+    const expected = ifMatchOf(request);
+    const explicitKey = idempotencyKeyOf(request);
+    const key = explicitKey ?? (expected === null ? id : null);
+    if (!explicitKey && expected === null && (await getCallLog(store.db, id)) && !(await hasStoredResponse(store, request, id))) {
+      // An edit of an existing record that forgot If-Match, not a retry of the create.
+      throw problems.preconditionRequired();
+    }
+    const outcome = await idempotentWrite(store, request, reply, { key, counsellorId: me.id }, async (tx) => {
+      const previous = await getCallLog(tx.trx, id);
+      if (!previous) {
+        if (expected !== null && expected !== '*') throw problems.notFound('상담 기록 (call log)', id);
+        return { status: 201, body: await createCallLog(tx, id, request.body, me.id) };
+      }
+      if (expected === null) throw problems.preconditionRequired();
+      if (expected !== '*' && expected !== previous.version) throw problems.preconditionFailed(previous.version);
+      return { status: 200, body: await updateCallLog(tx, previous, request.body, me.id) };
+    });
+    reply.header('etag', etag(outcome.body.version));
+    return reply.code(outcome.status as 200 | 201).send(outcome.body);
+  });
+
+  app.get('/call-logs/:id/history', {
+    schema: {
+      tags: ['call-logs'],
+      summary: '상담 기록 수정 이력 (who changed which fields from → to)',
+      params: IdParams,
+      response: { 200: CallLogHistoryResponse },
+    },
+  }, async (request) => {
+    const log = await getCallLog(store.db, request.params.id);
+    if (!log) throw problems.notFound('상담 기록 (call log)', request.params.id);
+    return { revisions: await callLogHistory(store.db, log.id) };
+  });
+};

@@ -1,0 +1,222 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Conversation, ConversationPatch, Message, NewMessage, Uuid } from '../../common/domain/index.js';
+import { ConversationListQuery, Page } from '../../common/rest/contract.js';
+import { findCounsellor } from '../db/counsellors.js';
+import {
+  appendMessage, applyPatch, getConversation, preview, putConversation, systemMessage, TransitionError,
+} from '../db/conversations.js';
+import { fromJson } from '../db/json.js';
+import { decodeCursor, encodeCursor, likePattern } from '../db/paging.js';
+import type { ServerDeps } from '../deps.js';
+import { actor } from '../http/auth.js';
+import { etag, idempotencyKeyOf, idempotentWrite, requireIfMatch } from '../http/idempotency.js';
+import { problems } from '../http/problem.js';
+import { sql } from 'kysely';
+
+const IdParams = z.object({ id: Uuid });
+const MessageListQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, pokeOutbound }) => {
+  app.get('/conversations', {
+    schema: {
+      tags: ['conversations'],
+      summary: '상담 목록 (conversations, newest activity first)',
+      querystring: ConversationListQuery,
+      response: { 200: Page(Conversation) },
+    },
+  }, async (request) => {
+    const me = actor(request);
+    const { status, assignee, q, cursor, limit } = request.query;
+    const after = decodeCursor(cursor);
+    let query = store.db.selectFrom('conversations').select(['id', 'updated_at', 'data']);
+    if (status) query = query.where('status', '=', status);
+    if (assignee === 'none') query = query.where('assignee_id', 'is', null);
+    else if (assignee === 'me') query = query.where('assignee_id', '=', me.id);
+    else if (assignee) query = query.where('assignee_id', '=', assignee);
+    if (q?.trim()) query = query.where(sql<boolean>`search_text like ${likePattern(q.trim())} escape '\\'`);
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([eb('updated_at', '<', after.sortKey), eb.and([eb('updated_at', '=', after.sortKey), eb('id', '<', after.id)])]),
+      );
+    }
+    const rows = await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((r) => fromJson<Conversation>(r.data)),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.updated_at, last.id) : null,
+    };
+  });
+
+  app.get('/conversations/:id', {
+    schema: { tags: ['conversations'], summary: '상담 한 건 (one conversation; ETag = version)', params: IdParams, response: { 200: Conversation } },
+  }, async (request, reply) => {
+    const c = await getConversation(store.db, request.params.id);
+    if (!c) throw problems.notFound('상담 (conversation)', request.params.id);
+    reply.header('etag', etag(c.version));
+    return c;
+  });
+
+  app.patch('/conversations/:id', {
+    schema: {
+      tags: ['conversations'],
+      summary: '상담 상태·담당 변경 (status, assignee, hold, read; If-Match required)',
+      params: IdParams,
+      body: ConversationPatch,
+      response: { 200: Conversation },
+    },
+  }, async (request, reply) => {
+    const me = actor(request);
+    const patch = request.body;
+    const outcome = await idempotentWrite(store, request, reply, { key: idempotencyKeyOf(request), counsellorId: me.id }, async (tx) => {
+      const c = await getConversation(tx.trx, request.params.id);
+      if (!c) throw problems.notFound('상담 (conversation)', request.params.id);
+      requireIfMatch(request, c.version);
+      let assigneeName: string | null = null;
+      if (patch.assigneeId) {
+        const assignee = await findCounsellor(store.db, patch.assigneeId);
+        if (!assignee || !assignee.active) throw problems.unprocessable(`배정할 상담원 '${patch.assigneeId}' 이(가) 없거나 비활성입니다 (unknown assignee).`);
+        assigneeName = assignee.displayName;
+      }
+      let applied: ReturnType<typeof applyPatch>;
+      try {
+        applied = applyPatch(c, patch, tx.now, { actor: me.displayName, assignee: assigneeName });
+      } catch (err) {
+        if (err instanceof TransitionError) throw problems.unprocessable(err.message);
+        throw err;
+      }
+      const notes = [...applied.events, ...(patch.comment?.trim() ? [`메모: ${patch.comment.trim()}`] : [])];
+      if (notes.length > 0) {
+        await appendMessage(tx, systemMessage(c.id, notes.join('\n'), me.id, tx.now));
+      }
+      await putConversation(tx, applied.next, false);
+      const fields = Object.keys(patch).filter((k) => k !== 'comment' && k !== 'markRead');
+      if (fields.length > 0 || patch.comment) {
+        await tx.audit('update', 'conversation', c.id, [...fields, ...(patch.comment ? ['comment'] : [])].join(', '));
+      }
+      return { status: 200, body: applied.next };
+    });
+    reply.header('etag', etag(outcome.body.version));
+    return reply.code(outcome.status as 200).send(outcome.body);
+  });
+
+  app.get('/conversations/:id/messages', {
+    schema: {
+      tags: ['conversations'],
+      summary: '대화 메시지 (messages, oldest first)',
+      params: IdParams,
+      querystring: MessageListQuery,
+      response: { 200: Page(Message) },
+    },
+  }, async (request) => {
+    const c = await getConversation(store.db, request.params.id);
+    if (!c) throw problems.notFound('상담 (conversation)', request.params.id);
+    const { cursor, limit } = request.query;
+    const after = decodeCursor(cursor);
+    let query = store.db.selectFrom('messages').select(['id', 'created_at', 'data']).where('conversation_id', '=', c.id);
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([eb('created_at', '>', after.sortKey), eb.and([eb('created_at', '=', after.sortKey), eb('id', '>', after.id)])]),
+      );
+    }
+    const rows = await query.orderBy('created_at').orderBy('id').limit(limit + 1).execute();
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((r) => fromJson<Message>(r.data)),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
+    };
+  });
+
+  app.post('/conversations/:id/messages', {
+    schema: {
+      tags: ['conversations'],
+      summary: '답장 또는 내부 메모 (reply delivered via Kakao, or internal note; Idempotency-Key = body.id)',
+      params: IdParams,
+      body: NewMessage,
+      response: { 201: Message },
+    },
+  }, async (request, reply) => {
+    const me = actor(request);
+    const input = request.body;
+    const key = idempotencyKeyOf(request) ?? input.id;
+    const outcome = await idempotentWrite(store, request, reply, { key, counsellorId: me.id }, async (tx) => {
+      const c = await getConversation(tx.trx, request.params.id);
+      if (!c) throw problems.notFound('상담 (conversation)', request.params.id);
+      const exists = await tx.trx.selectFrom('messages').select('id').where('id', '=', input.id).executeTakeFirst();
+      if (exists) throw problems.conflict(`메시지 id '${input.id}' 가 이미 있습니다. 새 메시지에는 새 UUID를 쓰세요 (message id already used).`);
+      if (input.kind === 'programme_card' && !input.programmeId) {
+        throw problems.unprocessable('programme_card 메시지에는 programmeId 가 필요합니다 (programme card needs programmeId).');
+      }
+      if (input.direction === 'outbound' && c.status === 'closed') {
+        throw problems.unprocessable('종료된 상담에는 답장할 수 없습니다. 먼저 다시 여세요 (conversation is closed; reopen it first).');
+      }
+      const message = await appendMessage(tx, {
+        id: input.id,
+        conversationId: c.id,
+        direction: input.direction,
+        kind: input.kind,
+        body: input.body,
+        imageUrl: null,
+        programmeId: input.programmeId,
+        authorId: me.id,
+        // Notes are internal: never delivered to the citizen.
+        delivery: input.direction === 'outbound' ? 'pending' : null,
+        deliveryError: null,
+        createdAt: tx.now,
+      });
+      const next: Conversation = { ...c, updatedAt: tx.now, version: c.version + 1 };
+      if (input.direction === 'outbound') {
+        next.lastMessageAt = tx.now;
+        next.lastMessagePreview = preview(message.body);
+        next.waitingSince = null;
+        next.unreadCount = 0;
+        // The first reply claims an unassigned conversation.
+        next.assigneeId ??= me.id;
+        if (next.status === 'waiting') next.status = 'open';
+      }
+      await putConversation(tx, next, false);
+      await tx.audit('create', 'message', message.id, `${input.direction} in ${c.id}`);
+      return { status: 201, body: message };
+    });
+    if (request.body.direction === 'outbound') pokeOutbound();
+    return reply.code(outcome.status as 201).send(outcome.body);
+  });
+
+  app.post('/conversations/:id/messages/:messageId/retry', {
+    schema: {
+      tags: ['conversations'],
+      summary: '실패한 답장 다시 보내기 (retry a failed delivery)',
+      params: z.object({ id: Uuid, messageId: Uuid }),
+      response: { 200: Message },
+    },
+  }, async (request) => {
+    const me = actor(request);
+    const message = await store.write(me.id, async (tx) => {
+      const row = await tx.trx
+        .selectFrom('messages')
+        .select(['data', 'delivery'])
+        .where('id', '=', request.params.messageId)
+        .where('conversation_id', '=', request.params.id)
+        .executeTakeFirst();
+      if (!row) throw problems.notFound('메시지 (message)', request.params.messageId);
+      const m = fromJson<Message>(row.data);
+      if (m.delivery !== 'failed') throw problems.unprocessable('전송 실패한 답장만 다시 보낼 수 있습니다 (only failed deliveries can be retried).');
+      const next: Message = { ...m, delivery: 'pending', deliveryError: null };
+      await tx.trx
+        .updateTable('messages')
+        .set({ delivery: 'pending', next_attempt_at: null, data: JSON.stringify(next) })
+        .where('id', '=', m.id)
+        .execute();
+      await tx.change('message', m.id, next);
+      await tx.audit('retry-delivery', 'message', m.id, 'delivery retried');
+      return next;
+    });
+    pokeOutbound();
+    return message;
+  });
+};

@@ -1,0 +1,47 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CtiCall, CtiEvent } from '../../common/domain/index.js';
+import { applyCtiEvent, listCtiCalls } from '../db/cti.js';
+import type { ServerDeps } from '../deps.js';
+import { bearerToken } from '../http/auth.js';
+import { problems } from '../http/problem.js';
+
+const sha = (s: string) => createHash('sha256').update(s).digest();
+
+export const ctiRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, config }) => {
+  app.post('/cti/events', {
+    schema: {
+      tags: ['cti'],
+      summary: '전화 시스템 이벤트 (telephony: newCall / answer / hangup; bearer BOKJI_CTI_TOKEN)',
+      body: CtiEvent,
+      response: { 200: CtiCall },
+    },
+    // Not a counsellor token: checked here against BOKJI_CTI_TOKEN.
+    config: { public: true },
+    onRequest: async (request) => {
+      const token = bearerToken(request);
+      if (!config.ctiToken) throw problems.unauthorized('이 서버에는 BOKJI_CTI_TOKEN 이 설정되지 않아 CTI 이벤트를 받지 않습니다 (CTI disabled).');
+      if (!token || !timingSafeEqual(sha(token), sha(config.ctiToken))) {
+        throw problems.unauthorized('CTI 토큰이 올바르지 않습니다 (Authorization: Bearer <BOKJI_CTI_TOKEN>).');
+      }
+    },
+  }, async (request) => store.write(null, (tx) => applyCtiEvent(tx, request.body)));
+
+  app.get('/cti/calls', {
+    schema: {
+      tags: ['cti'],
+      summary: '전화 목록 (CTI calls; missed=true for unanswered)',
+      querystring: z.object({
+        missed: z.enum(['true', 'false']).optional(),
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+      }),
+      response: { 200: z.object({ items: z.array(CtiCall) }) },
+    },
+  }, async (request) => ({
+    items: await listCtiCalls(store.db, {
+      ...(request.query.missed ? { missed: request.query.missed === 'true' } : {}),
+      limit: request.query.limit,
+    }),
+  }));
+};

@@ -1,0 +1,81 @@
+import type { ServerResponse } from 'node:http';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Change } from '../../common/domain/index.js';
+import { PullQuery, PullResponse } from '../../common/rest/contract.js';
+import { fromJson, num } from '../db/json.js';
+import type { ServerDeps } from '../deps.js';
+
+export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, config }) => {
+  app.get('/sync/pull', {
+    schema: {
+      tags: ['sync'],
+      summary: '변경 피드 (change feed after a cursor)',
+      querystring: PullQuery,
+      response: { 200: PullResponse },
+    },
+  }, async (request) => {
+    const cursor = Number(request.query.cursor);
+    const limit = request.query.limit;
+    const rows = await store.db
+      .selectFrom('changes')
+      .select(['seq', 'entity', 'record_id', 'data'])
+      .where('seq', '>', cursor)
+      .orderBy('seq')
+      .limit(limit + 1)
+      .execute();
+    const page = rows.slice(0, limit);
+    const changes = page.map((r) => ({ seq: num(r.seq), entity: r.entity, id: r.record_id, data: fromJson(r.data) }) as Change);
+    const last = changes.at(-1);
+    return { changes, cursor: String(last ? last.seq : cursor), hasMore: rows.length > limit };
+  });
+
+  // Open SSE streams, ended on shutdown so that close() does not wait for desktops to hang up.
+  const streams = new Set<ServerResponse>();
+  app.addHook('preClose', async () => {
+    for (const res of streams) res.end();
+  });
+
+  app.get('/events', {
+    schema: {
+      tags: ['sync'],
+      summary: '실시간 알림 (Server-Sent Events: `change` events with id = seq, data SyncPoke)',
+      headers: z.object({ 'last-event-id': z.string().max(32).optional() }).loose(),
+    },
+  }, async (request, reply) => {
+    const header = request.headers['last-event-id'];
+    const lastEventId = typeof header === 'string' && /^\d+$/.test(header.trim()) ? Number(header.trim()) : null;
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write('retry: 2000\n\n');
+    let sent = lastEventId ?? 0;
+    const poke = (seq: number) => {
+      if (seq <= sent || res.writableEnded) return;
+      sent = seq;
+      res.write(`id: ${seq}\nevent: change\ndata: ${JSON.stringify({ seq })}\n\n`);
+    };
+    // Subscribe before reading the latest seq so that nothing committed in between is missed.
+    const unsubscribe = store.notifier.subscribe(poke);
+    const heartbeat = setInterval(() => {
+      if (!res.writableEnded) res.write(': heartbeat\n\n');
+    }, config.sseHeartbeatMs);
+    streams.add(res);
+    const cleanup = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(res);
+    };
+    res.on('close', cleanup);
+    try {
+      poke(await store.latestSeq());
+    } catch (err) {
+      request.log.warn({ err }, 'SSE: could not read the latest seq');
+    }
+  });
+};
