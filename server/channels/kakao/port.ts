@@ -35,6 +35,13 @@ export interface PendingDelivery {
   kind: 'text' | 'programme_card';
   body: string;
   programmeId: string | null;
+  /**
+   * Optional: the programme's source page (http/https) for a card's link button, and its name.
+   * When the data layer leaves them out, the adapter asks its `programmeLink` option, if any.
+   */
+  programmeUrl?: string | null;
+  programmeName?: string | null;
+  /** Delivery attempts made so far (each setDelivery 'pending' or 'failed' counts one). */
   attempts: number;
 }
 

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { InboundCitizenEvent } from './port.js';
+
+/**
+ * One citizen event as the channel provider posts it (DESIGN.md §3), modelled on the Kakao 상담톡
+ * partner API. Unknown extra fields are ignored ("at least" these fields): a provider that adds a
+ * field must not make us drop citizens' messages.
+ */
+export const KAKAO_MESSAGE_MAX_LENGTH = 4000;
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: 'image_url은 http(s) 주소여야 합니다 (must be an http or https URL)' })
+  .max(2048, 'image_url이 너무 깁니다 (max 2048 characters)');
+
+/** ISO 8601 with offset, or epoch milliseconds as Kakao sends them; normalised to ISO UTC. */
+const EventTime = z.union([
+  z.iso.datetime({ offset: true, error: 'time은 ISO 8601 시각이어야 합니다, 예: 2026-11-28T09:00:00+09:00' }),
+  z.number().int().min(0).max(8.64e15),
+]).transform((t) => new Date(t).toISOString());
+
+export const KakaoWebhookEvent = z
+  .object({
+    serial_number: z
+      .union([z.string().trim().min(1).max(128), z.number().int().nonnegative()], {
+        error: 'serial_number는 비어 있지 않은 문자열 또는 정수여야 합니다 (non-empty string or integer)',
+      })
+      .transform(String),
+    event: z.enum(['message', 'chat_start', 'chat_end'], {
+      error: 'event는 "message", "chat_start", "chat_end" 중 하나여야 합니다',
+    }),
+    user_key: z.string({ error: 'user_key(시민 식별자)가 필요합니다 (string)' }).trim().min(1, 'user_key가 비어 있습니다').max(128),
+    sender_key: z.string().max(128).optional(),
+    message_type: z.enum(['TX', 'IM'], { error: 'message_type은 "TX"(텍스트) 또는 "IM"(이미지)이어야 합니다' }),
+    message: z
+      .string({ error: 'message는 문자열이어야 합니다 (string; empty for chat_start/chat_end)' })
+      .max(KAKAO_MESSAGE_MAX_LENGTH, `message가 너무 깁니다 (max ${KAKAO_MESSAGE_MAX_LENGTH} characters)`),
+    image_url: httpUrl.nullish(),
+    time: EventTime,
+  })
+  .superRefine((e, ctx) => {
+    if (e.event === 'message' && e.message_type === 'TX' && e.message.trim() === '') {
+      ctx.addIssue({ code: 'custom', path: ['message'], message: '텍스트 메시지(TX)의 message가 비어 있습니다' });
+    }
+    if (e.event === 'message' && e.message_type === 'IM' && !e.image_url) {
+      ctx.addIssue({ code: 'custom', path: ['image_url'], message: '이미지 메시지(IM)에는 image_url이 필요합니다' });
+    }
+  });
+export type KakaoWebhookEvent = z.output<typeof KakaoWebhookEvent>;
+export type KakaoWebhookEventInput = z.input<typeof KakaoWebhookEvent>;
+
+/** The port's view of a validated event; `maskText` removes what must never be stored. */
+export function toInboundEvent(e: KakaoWebhookEvent, maskText: (text: string) => string): InboundCitizenEvent {
+  return {
+    serialNumber: e.serial_number,
+    event: e.event,
+    userKey: e.user_key,
+    messageType: e.message_type,
+    message: maskText(e.message),
+    imageUrl: e.image_url ?? null,
+    sentAt: e.time,
+  };
+}
+
+/** An outbound reply on the wire to KAKAO_SEND_URL. */
+export const KakaoButton = z.object({
+  name: z.string().min(1).max(28),
+  type: z.literal('WL'),
+  url_mobile: z.string(),
+  url_pc: z.string().optional(),
+});
+export type KakaoButton = z.infer<typeof KakaoButton>;
+
+export const KakaoOutboundMessage = z.object({
+  serial_number: z.string().min(1),
+  sender_key: z.string().min(1),
+  user_key: z.string().min(1),
+  message_type: z.literal('TX'),
+  message: z.string().min(1).max(KAKAO_MESSAGE_MAX_LENGTH),
+  buttons: z.array(KakaoButton).max(5).optional(),
+});
+export type KakaoOutboundMessage = z.infer<typeof KakaoOutboundMessage>;

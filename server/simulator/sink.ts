@@ -1,0 +1,163 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { KakaoOutboundMessage } from '../channels/kakao/event.js';
+
+/**
+ * A stand-in for Kakao's send API (KAKAO_SEND_URL): receives outbound replies, answers 2xx (or
+ * fails on demand), and records them. Demos, tests and benchmarks point the server at it.
+ *   POST /          — a reply (any path works); 200 {result:"ok"} or the failure you asked for
+ *   GET  /messages  — what was received, as JSON
+ */
+export interface SinkRecord {
+  receivedAt: string;
+  status: number;
+  message: KakaoOutboundMessage;
+}
+
+export interface SinkFailure {
+  status: number;
+  retryAfter?: string;
+  /** JSON body of the failure, e.g. {message:"..."}; a default message otherwise. */
+  body?: unknown;
+}
+
+export interface KakaoSink {
+  url: string;
+  port: number;
+  /** Valid replies answered 2xx, in arrival order. */
+  readonly received: SinkRecord[];
+  /** Every POST, whatever its answer. */
+  readonly attempts: { status: number; body: string }[];
+  /** Fail the next `count` POSTs with this answer. */
+  failNext(count: number, failure?: SinkFailure): void;
+  /** Fail every POST until called with null. */
+  failAlways(failure: SinkFailure | null): void;
+  /** Distinct serial numbers received (redeliveries count once). */
+  uniqueSerials(): Set<string>;
+  /** Resolves when `count` replies have been received; rejects after `timeoutMs`. */
+  waitFor(count: number, timeoutMs?: number): Promise<SinkRecord[]>;
+  close(): Promise<void>;
+}
+
+export interface KakaoSinkOptions {
+  port?: number;
+  host?: string;
+  /** Largest body accepted (default 64 KiB). */
+  bodyLimit?: number;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        resolve(null);
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+export async function startKakaoSink(options: KakaoSinkOptions = {}): Promise<KakaoSink> {
+  const bodyLimit = options.bodyLimit ?? 64 * 1024;
+  const received: SinkRecord[] = [];
+  const attempts: { status: number; body: string }[] = [];
+  const failures: SinkFailure[] = [];
+  let always: SinkFailure | null = null;
+  const waiters = new Set<() => void>();
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      if (req.method === 'GET' && req.url?.startsWith('/messages')) {
+        json(res, 200, { count: received.length, messages: received });
+        return;
+      }
+      if (req.method !== 'POST') {
+        json(res, 405, { message: 'POST a reply, or GET /messages' }, { allow: 'GET, POST' });
+        return;
+      }
+      const body = await readBody(req, bodyLimit);
+      const answer = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+        attempts.push({ status, body: body ?? '' });
+        json(res, status, payload, headers);
+      };
+      if (body === null) return answer(413, { message: 'body too large' });
+      const failure = failures.shift() ?? always;
+      if (failure) {
+        return answer(failure.status, failure.body ?? { message: `sink told to fail with ${failure.status}` },
+          failure.retryAfter ? { 'retry-after': failure.retryAfter } : {});
+      }
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        return answer(400, { message: 'body is not JSON' });
+      }
+      const message = KakaoOutboundMessage.safeParse(parsed);
+      if (!message.success) {
+        return answer(400, { message: message.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+      }
+      received.push({ receivedAt: new Date().toISOString(), status: 200, message: message.data });
+      answer(200, { result: 'ok', code: 0 });
+      for (const wake of waiters) wake();
+    })().catch(() => {
+      if (!res.headersSent) json(res, 500, { message: 'sink error' });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = options.host ?? '127.0.0.1';
+
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}/`,
+    port: address.port,
+    received,
+    attempts,
+    failNext(count, failure = { status: 503 }) {
+      for (let i = 0; i < count; i++) failures.push(failure);
+    },
+    failAlways(failure) {
+      always = failure;
+    },
+    uniqueSerials: () => new Set(received.map((r) => r.message.serial_number)),
+    waitFor(count, timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (received.length < count) return;
+          cleanup();
+          resolve(received.slice(0, count));
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(new Error(`Kakao sink: ${received.length} of ${count} replies after ${timeoutMs} ms`));
+        }, timeoutMs);
+        const cleanup = () => {
+          clearTimeout(timer);
+          waiters.delete(check);
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+    close() {
+      return new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
