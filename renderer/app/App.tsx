@@ -1,0 +1,52 @@
+import { Alert, Center, Loader } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoginScreen } from '../session/LoginScreen.js';
+import { useSession } from '../session/use-session.js';
+import { useErrorText } from './errors.js';
+import { useSettingsLanguage } from './SettingsMenu.js';
+import { Workspace } from './Workspace.js';
+
+/**
+ * Login or workspace. When a session ends (expiry, logout) the workspace stays mounted but hidden
+ * and inert behind the login screen, so that half-typed replies and records survive; signing in as
+ * someone else starts a fresh workspace (keyed by counsellor).
+ */
+export function App() {
+  const { t } = useTranslation('app');
+  const errorText = useErrorText();
+  const { state, error } = useSession();
+  const [keptFor, setKeptFor] = useState<string | null>(null);
+  useSettingsLanguage();
+
+  const signedIn = state?.signedIn === true && state.counsellor !== null;
+  const counsellorId = signedIn ? state.counsellor!.id : null;
+  if (counsellorId && counsellorId !== keptFor) setKeptFor(counsellorId);
+
+  if (error && !state) {
+    return (
+      <Center h="100vh" p="md">
+        <Alert color="red" role="alert" title={t('title')}>
+          {errorText(error)}
+        </Alert>
+      </Center>
+    );
+  }
+  if (!state) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label={t('loading')} />
+      </Center>
+    );
+  }
+  return (
+    <>
+      {!signedIn && <LoginScreen state={state} hasDrafts={keptFor !== null} />}
+      {keptFor && (
+        <div hidden={!signedIn} inert={!signedIn} className="workspace-holder">
+          <Workspace key={keptFor} />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConversationDetail } from '../../common/desk-api/index.js';
+import { getDesk } from '../app/desk.js';
+import { useErrorText } from '../app/errors.js';
+import { kst } from '../app/time.js';
+import { CitizenHistory } from './CitizenHistory.js';
+import { Composer } from './Composer.js';
+import { LinkConfirmProvider } from './LinkConfirm.js';
+import { MessageList } from './MessageList.js';
+import { firstNewMessageId } from './message-rows.js';
+import { useConversationDetail, useCounsellorNames, useMe } from './queries.js';
+import { useInboxSelection } from './selection.js';
+import { StatusBadge } from './StatusBadge.js';
+import { WorkflowBar } from './WorkflowBar.js';
+
+/** 대화: the open conversation, its workflow, history and composer. */
+export function ConversationPane() {
+  const { t } = useTranslation('inbox');
+  const { openId } = useInboxSelection();
+  const { data, error, isPending } = useConversationDetail(openId);
+  const errorText = useErrorText();
+  return (
+    <Stack component="section" aria-label={t('conversation.region')} gap={0} className="conversation-pane">
+      {!openId && (
+        <Text p="lg" c="dimmed">
+          {t('conversation.none')}
+        </Text>
+      )}
+      {openId && isPending && <Loader m="lg" size="sm" aria-label={t('conversation.history')} />}
+      {openId && error && (
+        <Alert m="sm" color="red" role="alert">
+          {errorText(error)}
+        </Alert>
+      )}
+      {openId && data && data.conversation.id === openId && (
+        <LinkConfirmProvider>
+          <OpenConversation key={openId} detail={data} />
+        </LinkConfirmProvider>
+      )}
+    </Stack>
+  );
+}
+
+function OpenConversation({ detail }: { detail: ConversationDetail }) {
+  const { t, i18n } = useTranslation('inbox');
+  const { conversation: c, messages } = detail;
+  const me = useMe();
+  const names = useCounsellorNames();
+  // What the counsellor had seen when opening: everything after it is "새 메시지".
+  const [baseline] = useState(() => ({ seenIds: new Set(messages.map((m) => m.id)), unreadAtOpen: c.unreadCount }));
+  const newFromId = firstNewMessageId(messages, baseline);
+  const lastMarked = useRef<number>(-1);
+
+  useEffect(() => {
+    // Reading happens while the conversation is open and the window is in front.
+    if (c.unreadCount > 0 && lastMarked.current !== messages.length && document.visibilityState !== 'hidden') {
+      lastMarked.current = messages.length;
+      getDesk().inbox.markRead({ conversationId: c.id }).catch(() => {});
+    }
+  }, [c.id, c.unreadCount, messages.length]);
+
+  const assignee = c.assigneeId ? names.get(c.assigneeId) : null;
+  return (
+    <>
+      <Stack gap={6} p="sm" className="conversation-head">
+        <Group justify="space-between" wrap="wrap" gap={6}>
+          <Group gap={8}>
+            <Title order={2} size="h4" className="break-anywhere">
+              {c.citizenName ?? t('list.noName')}
+            </Title>
+            <StatusBadge status={c.status} />
+          </Group>
+          <Group gap={8}>
+            {c.citizenPhone && (
+              <Text size="sm" aria-label={t('conversation.phone')}>
+                {c.citizenPhone}
+              </Text>
+            )}
+            <Text size="sm" c="dimmed">
+              {assignee ? t('conversation.assignee', { name: assignee }) : t('list.unassigned')}
+            </Text>
+          </Group>
+        </Group>
+        {c.status === 'held' && (
+          <Text size="xs" c="dimmed">
+            {c.heldUntil ? t('conversation.held', { time: kst(c.heldUntil).locale(i18n.language).format('M/D HH:mm') }) : t('conversation.heldUntilReply')}
+          </Text>
+        )}
+        <WorkflowBar conversation={c} me={me} />
+        <CitizenHistory earlier={detail.earlierConversations} callLogs={detail.callLogs} />
+      </Stack>
+      <MessageList conversationId={c.id} messages={messages} newFromId={newFromId} authorNames={names} />
+      <Composer key={c.id} conversation={c} me={me} />
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { MESSAGE_MAX_LENGTH, type CannedReply, type Programme } from '../../common/domain/index.js';
+import { findSensitive, SENSITIVE_KIND_LABELS, type SensitiveSpan } from '../../common/privacy/index.js';
+
+export interface TemplateVars {
+  citizenName: string;
+  counsellorName: string;
+}
+
+/** Fills {{citizenName}} and {{counsellorName}}; other braces stay as typed. */
+export function fillTemplate(body: string, vars: TemplateVars): string {
+  return body.replace(/\{\{\s*(citizenName|counsellorName)\s*\}\}/g, (_, k: keyof TemplateVars) => vars[k]);
+}
+
+/** The `/word` being typed just before the caret, if the counsellor is asking for a canned reply. */
+export function cannedTrigger(text: string, caret: number): { start: number; query: string } | null {
+  const before = text.slice(0, caret);
+  const m = /(^|\s)\/([^\s/]{0,32})$/.exec(before);
+  if (!m) return null;
+  return { start: caret - m[2]!.length - 1, query: m[2]! };
+}
+
+export function matchCanned(replies: readonly CannedReply[], query: string): CannedReply[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return [...replies];
+  return replies.filter(
+    (r) => r.title.toLowerCase().includes(q) || (r.shortcut ?? '').toLowerCase().includes(q) || r.body.toLowerCase().includes(q),
+  );
+}
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** The text of a programme card: what the citizen reads in KakaoTalk, within the channel's limit. */
+export function programmeCardText(p: Programme): string {
+  const parts = [`[${p.name}]`, clip(p.summary.trim(), 300)];
+  if (p.benefits.trim()) parts.push(`지원 내용: ${clip(p.benefits.trim(), 200)}`);
+  if (p.howToApply.trim()) parts.push(`신청 방법: ${clip(p.howToApply.trim(), 150)}`);
+  if (p.contact.trim()) parts.push(`문의: ${clip(p.contact.trim(), 100)}`);
+  if (p.sourceUrl) parts.push(p.sourceUrl);
+  return clip(parts.filter(Boolean).join('\n'), MESSAGE_MAX_LENGTH);
+}
+
+/**
+ * What the composer warns about before sending. Landline and representative numbers (a 주민센터,
+ * 129) are what counsellors send all day, so of phone numbers only mobile ones count: those are a
+ * person's own.
+ */
+export function composerWarnings(text: string): SensitiveSpan[] {
+  return findSensitive(text).filter((s) => s.kind !== 'phone' || s.text.replace(/\D/g, '').startsWith('01'));
+}
+
+export function sensitiveLabel(s: SensitiveSpan): string {
+  return SENSITIVE_KIND_LABELS[s.kind];
+}

@@ -1,0 +1,48 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { InboxView } from '../../common/desk-api/index.js';
+import { getDesk } from '../app/desk.js';
+import { listen } from '../app/workspace-bus.js';
+
+interface InboxSelection {
+  openId: string | null;
+  open: (conversationId: string) => void;
+  view: InboxView;
+  setView: (view: InboxView) => void;
+  query: string;
+  setQuery: (q: string) => void;
+}
+
+const Ctx = createContext<InboxSelection | null>(null);
+
+/**
+ * Which conversation is open, shared by the list and the conversation pane. Opening also comes
+ * from outside: a clicked notification (inbox.onFocusRequest) and other features ('inbox:open').
+ */
+export function InboxSelectionProvider({ children, onOpen }: { children: ReactNode; onOpen?: (id: string) => void }) {
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [view, setView] = useState<InboxView>('mine');
+  const [query, setQuery] = useState('');
+  const open = useCallback(
+    (id: string) => {
+      setOpenId(id);
+      onOpen?.(id);
+    },
+    [onOpen],
+  );
+  useEffect(() => {
+    const offBus = listen('inbox:open', ({ conversationId }) => open(conversationId));
+    const offDesk = getDesk().inbox.onFocusRequest(({ conversationId }) => open(conversationId));
+    return () => {
+      offBus();
+      offDesk();
+    };
+  }, [open]);
+  const value = useMemo(() => ({ openId, open, view, setView, query, setQuery }), [openId, open, view, query]);
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useInboxSelection(): InboxSelection {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useInboxSelection outside InboxSelectionProvider');
+  return v;
+}
