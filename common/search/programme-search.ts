@@ -1,35 +1,143 @@
 import MiniSearch from 'minisearch';
 import type { Programme, ProgrammeFilters, ProgrammeHit } from '../domain/index.js';
+import {
+  bigrams, choseongKey, compactKey, compactKeyWithOffsets, isChoseongQuery, jamo, substringDistance, words,
+} from '../text/index.js';
+import { analyseQuery, type AnalysedQuery, type QueryWord } from './query-analysis.js';
 
 /**
  * Ranked programme search, shared by the server (GET /programmes?q=) and the desktop's offline
- * lookup. First cut: plain MiniSearch over name and summary; Korean processing follows.
+ * lookup on its replica.
+ *
+ * Two stages. MiniSearch retrieves candidates from three token fields: character bigrams of the
+ * spaceless name and of the other text (Korean has no dependable word boundaries, and bigrams
+ * make spacing irrelevant), and the 자모 of name words for fuzzy (typo) retrieval. A re-ranker
+ * then scores each candidate word by word: the word inside the name beats a 자모-level typo
+ * match in the name, which beats partial overlap, which beats a match in the summary; thesaurus
+ * words count through the catalogue vocabulary they stand for. 초성 queries are answered by a
+ * scan of the names' initial consonants (a few thousand short strings).
  */
+
+interface Entry {
+  p: Programme;
+  nameKey: string;
+  /** Offset in p.name of each character of nameKey, for highlighting. */
+  offsets: number[];
+  aliasKeys: string[];
+  choseong: string;
+  aliasChoseong: string[];
+  /** Summary and the other descriptive fields, compact. */
+  textKey: string;
+  /** 자모 of nameKey, split, computed once: typo scoring runs on every candidate. */
+  nameJamo: string[];
+}
+
+interface Doc {
+  id: string;
+  nameGrams: string;
+  textGrams: string;
+  nameJamo: string;
+}
+
+const TEXT_FIELDS = ['summary', 'target', 'benefits', 'criteria', 'agency'] as const;
+
+function toEntry(p: Programme): Entry {
+  const { key, offsets } = compactKeyWithOffsets(p.name);
+  const aliasKeys = (p.aliases ?? []).map(compactKey).filter(Boolean);
+  return {
+    p, nameKey: key, offsets, aliasKeys,
+    choseong: choseongKey(key),
+    aliasChoseong: aliasKeys.map(choseongKey),
+    textKey: compactKey(TEXT_FIELDS.map((f) => p[f]).join(' ')),
+    nameJamo: [...jamo(key)],
+  };
+}
+
+function toDoc(e: Entry): Doc {
+  const nameTokens = new Set([...bigrams(e.nameKey), ...e.aliasKeys.flatMap(bigrams)]);
+  const textTokens = new Set(bigrams(e.textKey));
+  const jamoTokens = new Set(
+    [...words(e.p.name), ...(e.p.aliases ?? []).flatMap(words), e.nameKey, ...e.aliasKeys]
+      .filter((w) => w.length >= 2)
+      .map(jamo),
+  );
+  return { id: e.p.id, nameGrams: [...nameTokens].join(' '), textGrams: [...textTokens].join(' '), nameJamo: [...jamoTokens].join(' ') };
+}
+
+const CANDIDATES = 250;
+
+interface Scored {
+  e: Entry;
+  score: number;
+  matchedKeys: string[];
+}
+const byScore = (a: Scored, b: Scored) =>
+  b.score - a.score || a.e.nameKey.length - b.e.nameKey.length || a.e.p.id.localeCompare(b.e.p.id);
+
+function wordInName(e: Entry, w: QueryWord): boolean {
+  return [w.key, w.stem, ...w.means].some((k) => !!k && (e.nameKey.includes(k) || e.aliasKeys.some((a) => a.includes(k))));
+}
+
 export class ProgrammeSearchIndex {
-  private readonly byId = new Map<string, Programme>();
-  private readonly mini = new MiniSearch<Programme>({
-    fields: ['name', 'summary'],
+  private readonly entries = new Map<string, Entry>();
+  private readonly gramDf = new Map<string, number>();
+  private sorted: Entry[] | null = null;
+  private readonly mini = new MiniSearch<Doc>({
+    fields: ['nameGrams', 'textGrams', 'nameJamo'],
     storeFields: [],
-    searchOptions: { prefix: true, fuzzy: 0.2, boost: { name: 3 } },
+    tokenize: (text) => text.split(' ').filter(Boolean),
+    processTerm: (term) => term,
   });
 
   constructor(programmes: Programme[]) {
-    for (const p of programmes) this.upsert(p);
+    const docs: Doc[] = [];
+    for (const p of programmes) {
+      if (this.entries.has(p.id)) this.removeDoc(p.id);
+      const e = toEntry(p);
+      this.entries.set(p.id, e);
+      const doc = toDoc(e);
+      this.countGrams(doc, 1);
+      docs.push(doc);
+    }
+    // Later duplicates replaced earlier ones above; index only the surviving version of each id.
+    const latest = new Map(docs.map((d) => [d.id, d]));
+    this.mini.addAll([...latest.values()]);
   }
 
   get size(): number {
-    return this.byId.size;
+    return this.entries.size;
   }
 
   upsert(p: Programme): void {
-    if (this.byId.has(p.id)) this.mini.discard(p.id);
-    this.byId.set(p.id, p);
-    this.mini.add(p);
+    this.removeDoc(p.id);
+    const e = toEntry(p);
+    this.entries.set(p.id, e);
+    const doc = toDoc(e);
+    this.countGrams(doc, 1);
+    this.mini.add(doc);
+    this.sorted = null;
   }
 
   remove(id: string): void {
-    if (!this.byId.delete(id)) return;
+    this.removeDoc(id);
+    this.sorted = null;
+  }
+
+  private removeDoc(id: string): void {
+    const e = this.entries.get(id);
+    if (!e) return;
+    this.countGrams(toDoc(e), -1);
     this.mini.discard(id);
+    this.entries.delete(id);
+  }
+
+  private countGrams(doc: Doc, delta: 1 | -1): void {
+    for (const g of new Set(`${doc.nameGrams} ${doc.textGrams}`.split(' '))) {
+      if (!g) continue;
+      const n = (this.gramDf.get(g) ?? 0) + delta;
+      if (n <= 0) this.gramDf.delete(g);
+      else this.gramDf.set(g, n);
+    }
   }
 
   search(q: string, filters: ProgrammeFilters, limit: number): ProgrammeHit[] {
@@ -39,16 +147,236 @@ export class ProgrammeSearchIndex {
       (!filters.household || p.households.includes(filters.household)) &&
       (!filters.theme || p.themes.includes(filters.theme)) &&
       (!filters.provider || p.provider === filters.provider);
-    if (!q.trim()) {
-      return [...this.byId.values()].filter(pass).slice(0, limit).map((p) => ({ id: p.id, score: 0, nameMatches: [] }));
+    const max = Math.max(0, Math.floor(limit));
+    if (max === 0) return [];
+
+    if (isChoseongQuery(q)) return this.searchChoseong(q.replace(/\s+/g, ''), pass, max);
+    const query = analyseQuery(q);
+    if (!query.key) return this.listAll(pass, max);
+
+    const scored = this.rank(this.retrieve(query), query, pass);
+    // Typo fallback: when no name contains every meaningful word, look for names one or two
+    // 자모 edits away with MiniSearch's fuzzy matching and rank those candidates too.
+    const complete = scored[0] !== undefined && query.words.every((w) => w.weight < 1 || wordInName(scored[0]!.e, w));
+    if (!complete) {
+      const extra = this.retrieveFuzzy(query, new Set(scored.map((h) => h.e.p.id)));
+      if (extra.size > 0) scored.push(...this.rank(extra, query, pass));
+      scored.sort(byScore);
     }
-    const hits: ProgrammeHit[] = [];
-    for (const r of this.mini.search(q)) {
-      const p = this.byId.get(String(r.id));
-      if (!p || !pass(p)) continue;
-      hits.push({ id: p.id, score: r.score, nameMatches: [] });
-      if (hits.length >= limit) break;
-    }
-    return hits;
+    return scored.slice(0, max).map((h) => ({
+      id: h.e.p.id,
+      score: Math.round(h.score * 1000) / 1000,
+      nameMatches: spansOf(h.e, h.matchedKeys),
+    }));
   }
+
+  private rank(candidates: Map<string, number>, query: AnalysedQuery, pass: (p: Programme) => boolean): Scored[] {
+    const hits: Scored[] = [];
+    for (const [id, bm25] of candidates) {
+      const e = this.entries.get(id);
+      if (!e || !pass(e.p)) continue;
+      const { score, matchedKeys } = scoreEntry(e, query, bm25);
+      if (score > 0) hits.push({ e, score, matchedKeys });
+    }
+    return hits.sort(byScore);
+  }
+
+  /** Candidate ids with their MiniSearch score normalised to 0..1. */
+  private retrieve(query: AnalysedQuery): Map<string, number> {
+    const n = Math.max(1, this.entries.size);
+    const grams = new Set<string>();
+    for (const w of query.words) {
+      for (const g of w.grams) grams.add(g);
+      for (const m of w.means) for (const g of bigrams(m)) grams.add(g);
+    }
+    // Bigrams in many documents ("지원", "사업", "청년") retrieve everything and rank nothing;
+    // documents matching only those are not worth re-ranking. Keep the rarest few if all are common.
+    const byDf = [...grams].sort((a, b) => (this.gramDf.get(a) ?? 0) - (this.gramDf.get(b) ?? 0));
+    const informative = byDf.filter((g) => (this.gramDf.get(g) ?? 0) <= n * 0.08);
+    const terms = informative.length > 0 ? informative : byDf.slice(0, 3);
+    const out = new Map<string, number>();
+    const results = this.mini.search(terms.join(' '), {
+      fields: ['nameGrams', 'textGrams'],
+      boost: { nameGrams: 3 },
+      combineWith: 'OR',
+      prefix: (term) => term.length === 1,
+    });
+    const top = results[0]?.score ?? 1;
+    for (const r of results.slice(0, CANDIDATES)) out.set(String(r.id), r.score / top);
+    return out;
+  }
+
+  /** Names with a word within one or two 자모 edits of a query word (not already candidates). */
+  private retrieveFuzzy(query: AnalysedQuery, seen: Set<string>): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const w of query.words) {
+      if (w.weight < 1 || w.key.length < 3) continue;
+      const fuzzy = w.jamo.length >= 15 ? 2 : w.jamo.length >= 7 ? 1 : 0;
+      if (fuzzy === 0) continue;
+      for (const r of this.mini.search(w.jamo.join(''), { fields: ['nameJamo'], fuzzy }).slice(0, 100)) {
+        const id = String(r.id);
+        if (!seen.has(id)) out.set(id, 0);
+      }
+    }
+    return out;
+  }
+
+  private searchChoseong(q: string, pass: (p: Programme) => boolean, limit: number): ProgrammeHit[] {
+    const hits: Array<{ e: Entry; score: number; at: number; len: number }> = [];
+    for (const e of this.entries.values()) {
+      if (!pass(e.p)) continue;
+      const at = e.choseong.indexOf(q);
+      const aliasAt = e.aliasChoseong.some((c) => c.includes(q));
+      if (at < 0 && !aliasAt) continue;
+      const exact = e.choseong === q;
+      const score = 10 * (exact ? 1 : at === 0 ? 0.95 : at > 0 ? 0.85 : 0.8) - 0.004 * Math.min(e.nameKey.length, 60);
+      hits.push({ e, score, at, len: q.length });
+    }
+    hits.sort((a, b) => b.score - a.score || a.e.p.id.localeCompare(b.e.p.id));
+    return hits.slice(0, limit).map((h) => ({
+      id: h.e.p.id,
+      score: Math.round(h.score * 1000) / 1000,
+      nameMatches: h.at >= 0 ? mergeSpans([toSpan(h.e, h.at, h.at + h.len)]) : [],
+    }));
+  }
+
+  private listAll(pass: (p: Programme) => boolean, limit: number): ProgrammeHit[] {
+    this.sorted ??= [...this.entries.values()].sort((a, b) => a.p.name.localeCompare(b.p.name, 'ko'));
+    const out: ProgrammeHit[] = [];
+    for (const e of this.sorted) {
+      if (!pass(e.p)) continue;
+      out.push({ id: e.p.id, score: 0, nameMatches: [] });
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+}
+
+/* ---------- ranking ---------- */
+
+function coverage(grams: string[], key: string): number {
+  if (grams.length === 0) return 0;
+  let n = 0;
+  for (const g of grams) if (key.includes(g)) n++;
+  return n / grams.length;
+}
+
+interface WordScore {
+  score: number;
+  /** Compact keys to highlight in the name. */
+  keys: string[];
+}
+
+function nameScore(e: Entry, w: QueryWord, fuzzyCandidate: boolean): WordScore {
+  for (const k of [w.key, w.stem]) {
+    if (!k) continue;
+    if (e.nameKey.includes(k)) return { score: 1, keys: [k] };
+    if (e.aliasKeys.some((a) => a.includes(k))) return { score: 0.95, keys: [] };
+  }
+  let best: WordScore = { score: 0, keys: [] };
+  const cov = coverage(w.grams, e.nameKey);
+  if (cov > 0) best = { score: 0.6 * cov, keys: [longestCommonRun(w.key, e.nameKey)].filter((s) => s.length >= 2) };
+  // 자모-level typo: "기초연긍" is one jamo away from a part of "기초연금".
+  const key = w.stem ?? w.key;
+  if (key.length >= 3 && best.score < 0.75 && (cov > 0 || fuzzyCandidate)) {
+    const jl = w.jamo.length;
+    const allowed = jl >= 15 ? 2 : jl >= 7 ? 1 : 0;
+    if (allowed > 0) {
+      const { distance } = substringDistance(w.jamo, e.nameJamo);
+      const typo = distance <= allowed ? (distance === 1 ? 0.8 : 0.65) : 0;
+      if (typo > best.score) best = { score: typo, keys: best.keys.length ? best.keys : [longestCommonRun(key, e.nameKey)] };
+    }
+  }
+  return best;
+}
+
+function textScore(e: Entry, w: QueryWord): number {
+  for (const k of [w.key, w.stem]) if (k && e.textKey.includes(k)) return 1;
+  return 0.5 * coverage(w.grams, e.textKey);
+}
+
+function conceptScore(e: Entry, w: QueryWord): WordScore {
+  if (w.means.length === 0) return { score: 0, keys: [] };
+  let best: WordScore = { score: 0, keys: [] };
+  for (const m of w.means) {
+    if (e.nameKey.includes(m)) {
+      best = { score: 0.9, keys: [...(best.score === 0.9 ? best.keys : []), m] };
+    } else if (best.score < 0.45 && (e.textKey.includes(m) || e.aliasKeys.some((a) => a.includes(m)))) {
+      best = { score: 0.45, keys: [] };
+    }
+  }
+  const tagged =
+    w.themes.some((t) => e.p.themes.includes(t)) ||
+    w.households.some((h) => e.p.households.includes(h)) ||
+    w.lifeStages.some((l) => e.p.lifeStages.includes(l));
+  if (tagged && best.score > 0) best = { ...best, score: Math.min(1, best.score + 0.15) };
+  return best;
+}
+
+function scoreEntry(e: Entry, query: AnalysedQuery, bm25: number): { score: number; matchedKeys: string[] } {
+  let total = 0;
+  let weights = 0;
+  const matchedKeys: string[] = [];
+  for (const w of query.words) {
+    const name = nameScore(e, w, bm25 === 0);
+    const text = 0.4 * textScore(e, w);
+    const concept = conceptScore(e, w);
+    const best = Math.max(name.score, text, concept.score);
+    total += w.weight * best;
+    weights += w.weight;
+    matchedKeys.push(...name.keys, ...concept.keys);
+  }
+  if (weights === 0 || total === 0) return { score: 0, matchedKeys };
+  let score = (10 * total) / weights;
+  // The whole query, spaces ignored, as the name or inside it.
+  if (e.nameKey === query.key || e.aliasKeys.includes(query.key)) score += 4;
+  else if (e.nameKey.startsWith(query.key)) score += 2;
+  else if (query.key.length >= 2 && e.nameKey.includes(query.key)) {
+    score += 1.5;
+    matchedKeys.push(query.key);
+  }
+  score += 0.3 * bm25 - 0.004 * Math.min(e.nameKey.length, 60);
+  return { score, matchedKeys };
+}
+
+/* ---------- highlighting ---------- */
+
+function longestCommonRun(a: string, b: string): string {
+  for (let len = a.length; len >= 2; len--) {
+    for (let i = 0; i + len <= a.length; i++) {
+      const sub = a.slice(i, i + len);
+      if (b.includes(sub)) return sub;
+    }
+  }
+  return '';
+}
+
+function toSpan(e: Entry, start: number, end: number): [number, number] {
+  const s = e.offsets[start] ?? 0;
+  const last = e.offsets[end - 1] ?? s;
+  return [s, last + 1];
+}
+
+function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const s of sorted) {
+    const last = out.at(-1);
+    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
+    else out.push([s[0], s[1]]);
+  }
+  return out;
+}
+
+function spansOf(e: Entry, keys: string[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const k of new Set(keys)) {
+    if (k.length === 0) continue;
+    let at = e.nameKey.indexOf(k);
+    while (at >= 0) {
+      spans.push(toSpan(e, at, at + k.length));
+      at = e.nameKey.indexOf(k, at + k.length);
+    }
+  }
+  return mergeSpans(spans);
 }

@@ -50,18 +50,30 @@ export function jamoDistance(a: string, b: string): number {
  * (approximate substring matching, Sellers' algorithm). Used to rank and highlight typo matches.
  */
 export function jamoSubstringDistance(needle: string, haystack: string): { distance: number; end: number } {
-  const n = [...jamo(needle)];
-  const h = [...jamo(haystack)];
-  let prev = Array.from({ length: n.length + 1 }, (_, i) => i);
-  let best = { distance: n.length, end: 0 };
+  return substringDistance([...jamo(needle)], [...jamo(haystack)]);
+}
+
+/** Sellers' approximate substring distance over already-split symbol arrays (hot path of search). */
+export function substringDistance(n: readonly string[], h: readonly string[]): { distance: number; end: number } {
+  const m = n.length;
+  let prev = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
+  for (let i = 0; i <= m; i++) prev[i] = i;
+  let best = { distance: m, end: 0 };
   for (let j = 1; j <= h.length; j++) {
-    const cur = [0];
-    for (let i = 1; i <= n.length; i++) {
-      const cost = n[i - 1] === h[j - 1] ? 0 : 1;
-      cur[i] = Math.min(prev[i]! + 1, cur[i - 1]! + 1, prev[i - 1]! + cost);
+    cur[0] = 0;
+    const hj = h[j - 1];
+    for (let i = 1; i <= m; i++) {
+      const sub = prev[i - 1]! + (n[i - 1] === hj ? 0 : 1);
+      const del = prev[i]! + 1;
+      const ins = cur[i - 1]! + 1;
+      cur[i] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
     }
-    if (cur[n.length]! < best.distance) best = { distance: cur[n.length]!, end: j };
-    prev = cur;
+    if (cur[m]! < best.distance) {
+      best = { distance: cur[m]!, end: j };
+      if (best.distance === 0) break;
+    }
+    [prev, cur] = [cur, prev];
   }
   return best;
 }
