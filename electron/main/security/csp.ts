@@ -38,20 +38,32 @@ export function buildCsp(extra: Readonly<Record<string, readonly string[]>> = {}
     .join('; ');
 }
 
-/** The production policy, as written into renderer/index.html. */
+/** The production policy, sent as the response header. */
 export const APP_CSP = buildCsp();
 
+/** Directives a <meta> policy may not carry (browsers ignore them there, with a console warning). */
+const HEADER_ONLY = ['frame-ancestors', 'report-uri', 'sandbox'];
+
+/** The same policy for the <meta> tag of index.html: without the header-only directives. */
+export function metaCsp(policy: string): string {
+  return policy
+    .split(';')
+    .map((d) => d.trim())
+    .filter((d) => d && !HEADER_ONLY.includes(d.split(/\s+/)[0] ?? ''))
+    .join('; ');
+}
+
 /**
- * electron-vite's dev server needs an inline React Refresh preamble, eval for source maps and its
- * HMR WebSocket; used only when the window loads the dev server URL (never in a build).
+ * electron-vite's dev server (development only, never a build) needs an inline React Refresh
+ * preamble, eval for its module transforms, and its HMR WebSocket on a loopback port.
  */
-export function devServerCsp(devOrigin: string): string {
-  const ws = devOrigin.replace(/^http/, 'ws');
+export function devServerCsp(): string {
+  const loopback = ['http://localhost:*', 'http://127.0.0.1:*'];
   return buildCsp({
-    'script-src': ["'unsafe-inline'", "'unsafe-eval'", devOrigin],
-    'connect-src': [devOrigin, ws],
-    'style-src': [devOrigin],
-    'img-src': [devOrigin],
-    'font-src': [devOrigin],
+    'script-src': ["'unsafe-inline'", "'unsafe-eval'", ...loopback],
+    'connect-src': [...loopback, 'ws://localhost:*', 'ws://127.0.0.1:*'],
+    'style-src': loopback,
+    'img-src': loopback,
+    'font-src': loopback,
   });
 }
