@@ -1,0 +1,2 @@
+export * from './median-income.js';
+export * from './screen.js';
