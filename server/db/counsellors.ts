@@ -18,7 +18,7 @@ export async function findCounsellorByUsername(db: Kysely<Database> | Transactio
   return db.selectFrom('counsellors').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
-export async function findCounsellor(db: Kysely<Database>, id: string): Promise<Counsellor | null> {
+export async function findCounsellor(db: Kysely<Database> | Transaction<Database>, id: string): Promise<Counsellor | null> {
   const row = await db.selectFrom('counsellors').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toCounsellor(row) : null;
 }

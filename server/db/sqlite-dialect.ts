@@ -14,6 +14,12 @@ import {
 export interface Sqlite3DialectConfig {
   file: string;
   busyTimeoutMs?: number;
+  /**
+   * Called before a query or transaction takes the connection. The store throws from it when
+   * code inside a transaction reaches for the database outside that transaction, which on one
+   * connection would otherwise wait for itself forever.
+   */
+  beforeAcquire?: () => void;
 }
 
 export class Sqlite3Dialect implements Dialect {
@@ -69,6 +75,7 @@ class Sqlite3Driver implements Driver {
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
+    this.config.beforeAcquire?.();
     const release = await this.#mutex.lock();
     this.#release = release;
     if (!this.#connection) throw new Error('SQLite database is closed');

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
@@ -57,6 +58,15 @@ async function ensurePgSchema(url: string, schema: string): Promise<void> {
   }
 }
 
+/** Marks code running inside a write transaction (see Sqlite3DialectConfig.beforeAcquire). */
+const insideWrite = new AsyncLocalStorage<boolean>();
+
+function refuseNestedAccess(): void {
+  if (insideWrite.getStore()) {
+    throw new Error('database used outside its transaction inside store.write(): use tx.trx (it would deadlock on SQLite)');
+  }
+}
+
 export async function openStore(config: DatabaseConfig): Promise<Store> {
   let db: Kysely<Database>;
   if (config.engine === 'postgres') {
@@ -64,7 +74,7 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pgPool(config.url, config.schema) }) });
   } else {
     await mkdir(path.dirname(config.file), { recursive: true });
-    db = new Kysely<Database>({ dialect: new Sqlite3Dialect({ file: config.file }) });
+    db = new Kysely<Database>({ dialect: new Sqlite3Dialect({ file: config.file, beforeAcquire: refuseNestedAccess }) });
   }
   try {
     await migrateToLatest(db);
@@ -114,7 +124,7 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
               .execute();
           },
         };
-        return fn(tx);
+        return insideWrite.run(true, () => fn(tx));
       });
       if (lastSeq > 0) notifier.notify(lastSeq);
       return result;

@@ -78,7 +78,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
       requireIfMatch(request, c.version);
       let assigneeName: string | null = null;
       if (patch.assigneeId) {
-        const assignee = await findCounsellor(store.db, patch.assigneeId);
+        const assignee = await findCounsellor(tx.trx, patch.assigneeId);
         if (!assignee || !assignee.active) throw problems.unprocessable(`배정할 상담원 '${patch.assigneeId}' 이(가) 없거나 비활성입니다 (unknown assignee).`);
         assigneeName = assignee.displayName;
       }

@@ -31,7 +31,7 @@ export const counsellorRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, {
     if (!input.password) throw problems.badRequest('새 계정에는 password 가 필요합니다 (a new account needs a password).', [{ path: 'body.password', message: 'required' }]);
     const password = input.password;
     const created = await store.write(me.id, async (tx) => {
-      if (await findCounsellorByUsername(store.db, input.username)) {
+      if (await findCounsellorByUsername(tx.trx, input.username)) {
         throw problems.conflict(`아이디 '${input.username}' 은(는) 이미 있습니다 (user name taken).`);
       }
       return insertCounsellor(tx, { username: input.username, displayName: input.displayName, role: input.role, password, active: input.active });
