@@ -9,7 +9,7 @@ export function normalizeText(s: string): string {
 }
 
 // Middle dots and similar separators appear in names in several Unicode forms ("임신·출산", "임신ㆍ출산").
-const SEPARATORS = /[\s\u00b7\u318d\u2027\u2022\u30fb\u00a0.,/()[\]{}<>「」『』"'`~!?:;·|+\-_=*&^%$#@\\]+/gu;
+const SEPARATORS = /[\s\u00b7\u318d\u119e\u2027\u2022\u30fb\u00a0.,/()[\]{}<>「」『』"'`~!?:;·|+\-_=*&^%$#@\\]+/gu;
 
 /** Lower-cased key with spaces and punctuation removed: "기초 연금" and "기초연금" share one key. */
 export function compactKey(s: string): string {
