@@ -35,6 +35,21 @@ export interface DeskServicesConfig {
   demoHint: { usernames: string[]; password: string } | null;
   /** Injectable clock for tests. */
   now?: () => Date;
+  /** Told about recoverable problems (e.g. a damaged local file was moved aside); also shown in SyncStatus.lastError. */
+  onWarning?: (message: string) => void;
+  /** Timings for tests and benchmarks; the defaults suit a workstation. */
+  tuning?: Partial<DeskServicesTuning>;
+}
+
+export interface DeskServicesTuning {
+  /** Outbox and reconnect backoff: first step and ceiling (full jitter below it). */
+  retryBaseMs: number;
+  retryCapMs: number;
+  /** Changes per pull request (server allows up to 5000). */
+  pullLimit: number;
+  requestTimeoutMs: number;
+  /** Pull this often even without an SSE poke. */
+  fallbackPullMs: number;
 }
 
 export type DeskEventListener = <N extends DeskEventName>(name: N, payload: DeskEventPayload<N>) => void;

@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto';
+import { CallLog, type Conversation, type ConversationPatch, type Message } from '../../../common/domain/index.js';
+import { CallLogDraft, DeskError, type DeskHandlers, type MessageView } from '../../../common/desk-api/index.js';
+import { normaliseKoreanPhone } from '../../../common/phone/index.js';
+import { maskResidentNumbers } from '../../../common/privacy/index.js';
+import type { EventHub } from '../events/event-hub.js';
+import { enqueueOutbox } from '../outbox/outbox-store.js';
+import { readCannedReplies, readConversation, readCounsellors } from '../replica/read.js';
+import type { SessionService } from '../session/session-service.js';
+import type { Store, StoreTx } from '../store/index.js';
+import {
+  callLogsFor, conversationView, earlierConversations, listConversations, messageViews,
+} from './inbox-queries.js';
+
+export const CALL_NOTICE = '상담원이 곧 전화드리겠습니다. 잠시만 기다려 주세요. 📞';
+
+export interface InboxDeps {
+  store: Store;
+  session: SessionService;
+  events: EventHub;
+  now: () => Date;
+  /** Deliver what was just queued. */
+  kick(): void;
+  /** Recount unread for the tray badge. */
+  refreshBadge(): void;
+}
+
+/**
+ * The `inbox` namespace: reads over the replica, and every write committed locally (outbox +
+ * local pending view, one transaction) before it goes to the server.
+ */
+export function createInboxHandlers(deps: InboxDeps): DeskHandlers['inbox'] {
+  const { store, session, events } = deps;
+  const iso = () => deps.now().toISOString();
+  const changed = (conversationIds: string[], entities: string[]) => events.emit('inbox:onChange', { conversationIds, entities });
+
+  async function mustGet(tx: StoreTx, id: string): Promise<Conversation> {
+    const c = await conversationView(tx, id);
+    if (!c) throw new DeskError('not_found', '상담을 찾을 수 없습니다. 목록을 새로 고치세요. (conversation not found)');
+    return c;
+  }
+
+  async function queueMessage(tx: StoreTx, conversationId: string, direction: 'outbound' | 'note', body: string, programmeId: string | null): Promise<MessageView> {
+    const me = session.requireCounsellor();
+    const id = randomUUID();
+    const text = maskResidentNumbers(body.trim());
+    const message: Message = {
+      id, conversationId, direction, kind: programmeId ? 'programme_card' : 'text', body: text, imageUrl: null, programmeId,
+      authorId: me.id, delivery: direction === 'outbound' ? 'pending' : null, deliveryError: null, createdAt: iso(),
+    };
+    await enqueueOutbox(tx, {
+      op: 'message.create', recordId: id, lane: conversationId, idempotencyKey: id, baseVersion: null, counsellorId: me.id,
+      payload: { conversationId, message: { id, direction, kind: message.kind, body: text, programmeId } },
+    }, deps.now());
+    await tx.run("INSERT INTO local_pending (entity, id, conversation_id, data, state, created_at) VALUES ('message', ?, ?, ?, 'sending', ?)", [
+      id, conversationId, JSON.stringify(message), message.createdAt,
+    ]);
+    return { ...message, localState: 'sending', localError: null };
+  }
+
+  /** A conversation PATCH: shown at once (local pending view), sent with If-Match on the version this desk saw. */
+  async function queuePatch(tx: StoreTx, id: string, patch: ConversationPatch, apply: (c: Conversation) => Conversation): Promise<Conversation> {
+    const me = session.requireCounsellor();
+    const current = await mustGet(tx, id);
+    const replica = await readConversation(tx, id);
+    const next = { ...apply(current), updatedAt: iso() };
+    await enqueueOutbox(tx, {
+      op: 'conversation.patch', recordId: id, lane: id, idempotencyKey: randomUUID(), baseVersion: replica?.version ?? current.version,
+      counsellorId: me.id, payload: { patch },
+    }, deps.now());
+    await tx.run(
+      `INSERT INTO local_pending (entity, id, conversation_id, data, state, created_at) VALUES ('conversation', ?, ?, ?, 'sending', ?)
+       ON CONFLICT (entity, id) DO UPDATE SET data = excluded.data, state = 'sending', error = NULL`,
+      [id, id, JSON.stringify(next), iso()],
+    );
+    return next;
+  }
+
+  async function patchAndNotify(id: string, patch: ConversationPatch, apply: (c: Conversation) => Conversation): Promise<Conversation> {
+    const c = await store.transaction((tx) => queuePatch(tx, id, patch, apply));
+    changed([id], ['conversation']);
+    deps.kick();
+    return c;
+  }
+
+  return {
+    list: async ({ view, q }) => listConversations(store, view, q, session.counsellor()?.id ?? null),
+    get: async ({ conversationId }) => {
+      const conversation = await mustGet(store, conversationId);
+      const earlier = await earlierConversations(store, conversation);
+      return {
+        conversation,
+        messages: await messageViews(store, conversationId),
+        earlierConversations: earlier,
+        callLogs: await callLogsFor(store, [conversationId, ...earlier.map((c) => c.id)], conversation.citizenPhone),
+      };
+    },
+    send: async ({ conversationId, direction, body, programmeId }) => {
+      session.requireCounsellor();
+      const view = await store.transaction(async (tx) => {
+        await mustGet(tx, conversationId);
+        const v = await queueMessage(tx, conversationId, direction, body, programmeId);
+        // What was typed is now in the outbox: the composer starts empty.
+        await tx.run("DELETE FROM drafts WHERE kind = 'reply' AND key = ?", [conversationId]);
+        return v;
+      });
+      changed([conversationId], ['message']);
+      deps.kick();
+      return view;
+    },
+    retry: async ({ messageId }) => {
+      const res = await store.transaction(async (tx) => {
+        const item = await tx.get<{ seq: number }>("SELECT seq FROM outbox WHERE record_id = ? AND op = 'message.create' AND state = 'failed'", [messageId]);
+        if (!item) return null;
+        await tx.run("UPDATE outbox SET state = 'queued', attempts = 0, next_attempt_at = ?, last_error = NULL WHERE seq = ?", [iso(), item.seq]);
+        await tx.run("UPDATE local_pending SET state = 'sending', error = NULL WHERE entity = 'message' AND id = ?", [messageId]);
+        return tx.get<{ conversation_id: string }>("SELECT conversation_id FROM local_pending WHERE entity = 'message' AND id = ?", [messageId]);
+      });
+      if (!res) throw new DeskError('not_found', '다시 보낼 메시지가 없습니다 (이미 전송되었을 수 있습니다).');
+      changed([res.conversation_id], ['message']);
+      deps.kick();
+      return { ok: true as const };
+    },
+    markRead: async ({ conversationId }) => {
+      const me = session.requireCounsellor();
+      const did = await store.transaction(async (tx) => {
+        const replica = await readConversation(tx, conversationId);
+        if (!replica) throw new DeskError('not_found', '상담을 찾을 수 없습니다. (conversation not found)');
+        if (replica.unreadCount === 0) return false;
+        const read = { ...replica, unreadCount: 0 };
+        // Same version: the server's copy (with unread 0) will replace it through the feed.
+        await tx.run('UPDATE conversations SET data = ?, unread_count = 0 WHERE id = ?', [JSON.stringify(read), conversationId]);
+        await tx.run("UPDATE local_pending SET data = json_set(data, '$.unreadCount', 0) WHERE entity = 'conversation' AND id = ?", [conversationId]);
+        await enqueueOutbox(tx, {
+          op: 'conversation.markRead', recordId: conversationId, lane: `read:${conversationId}`, idempotencyKey: randomUUID(),
+          baseVersion: replica.version, counsellorId: me.id, payload: { patch: { markRead: true } },
+        }, deps.now());
+        return true;
+      });
+      if (did) {
+        changed([conversationId], ['conversation']);
+        deps.refreshBadge();
+        deps.kick();
+      }
+      return { ok: true as const };
+    },
+    claim: async ({ conversationId }) => {
+      const me = session.requireCounsellor();
+      return patchAndNotify(conversationId, { assigneeId: me.id }, (c) => ({ ...c, assigneeId: me.id }));
+    },
+    assign: async ({ conversationId, assigneeId, comment }) =>
+      patchAndNotify(conversationId, comment ? { assigneeId, comment } : { assigneeId }, (c) => ({ ...c, assigneeId })),
+    hold: async ({ conversationId, until }) =>
+      patchAndNotify(conversationId, { status: 'held', heldUntil: until }, (c) => ({ ...c, status: 'held', heldUntil: until })),
+    reopen: async ({ conversationId }) =>
+      patchAndNotify(conversationId, { status: 'open' }, (c) => ({ ...c, status: 'open', closedAt: null, heldUntil: null })),
+    close: async ({ conversationId, field, summary }) => {
+      const me = session.requireCounsellor();
+      const callLogId = randomUUID();
+      const conversation = await store.transaction(async (tx) => {
+        const now = iso();
+        const closed = await queuePatch(tx, conversationId, { status: 'closed', field, summary }, (c) => ({
+          ...c, status: 'closed', field, summary, closedAt: now, waitingSince: null,
+        }));
+        // The consultation record (상담 기록) of this chat, linked to it.
+        const phone = closed.citizenPhone ? normaliseKoreanPhone(closed.citizenPhone) : null;
+        const durationSec = Math.max(0, Math.min(86_400, Math.round((Date.parse(now) - Date.parse(closed.createdAt)) / 1000)));
+        const log = CallLog.parse({
+          id: callLogId, counsellorId: me.id, createdAt: now, updatedAt: now, version: 0,
+          conversationId, channel: 'kakao', startedAt: closed.createdAt, durationSec,
+          callerName: closed.citizenName, callerPhone: phone, field, need: summary,
+        });
+        const { id: _id, counsellorId: _c, createdAt: _ca, updatedAt: _u, version: _v, ...input } = log;
+        await enqueueOutbox(tx, {
+          op: 'callLog.put', recordId: callLogId, lane: callLogId, idempotencyKey: callLogId, baseVersion: null, counsellorId: me.id, payload: input,
+        }, deps.now());
+        await tx.run("INSERT INTO local_pending (entity, id, conversation_id, data, state, created_at) VALUES ('callLog', ?, ?, ?, 'sending', ?)", [
+          callLogId, conversationId, JSON.stringify(log), now,
+        ]);
+        return closed;
+      });
+      changed([conversationId], ['conversation', 'callLog']);
+      events.emit('calls:onChange', { ids: [callLogId] });
+      deps.kick();
+      return { conversation, callLogId };
+    },
+    switchToCall: async ({ conversationId, phone }) => {
+      session.requireCounsellor();
+      const callLogId = randomUUID();
+      await store.transaction(async (tx) => {
+        const c = await mustGet(tx, conversationId);
+        const number = normaliseKoreanPhone(phone ?? c.citizenPhone ?? '') ?? null;
+        const draft = CallLogDraft.parse({
+          id: callLogId, baseVersion: null, conversationId, channel: 'phone', startedAt: iso(), callerName: c.citizenName, callerPhone: number,
+        });
+        await tx.run("INSERT INTO drafts (kind, key, body, updated_at) VALUES ('callLog', ?, ?, ?)", [callLogId, JSON.stringify(draft), iso()]);
+        await queueMessage(tx, conversationId, 'outbound', CALL_NOTICE, null);
+      });
+      changed([conversationId], ['message']);
+      events.emit('calls:onChange', { ids: [callLogId] });
+      deps.kick();
+      return { callLogId };
+    },
+    getDraft: async ({ conversationId }) => {
+      const row = await store.get<{ body: string }>("SELECT body FROM drafts WHERE kind = 'reply' AND key = ?", [conversationId]);
+      if (!row) return { body: '' };
+      try {
+        const parsed = JSON.parse(row.body) as { body?: unknown };
+        return { body: typeof parsed.body === 'string' ? parsed.body : '' };
+      } catch {
+        return { body: '' };
+      }
+    },
+    saveDraft: async ({ conversationId, body }) => {
+      if (body === '') await store.run("DELETE FROM drafts WHERE kind = 'reply' AND key = ?", [conversationId]);
+      else {
+        await store.run(
+          `INSERT INTO drafts (kind, key, body, updated_at) VALUES ('reply', ?, ?, ?)
+           ON CONFLICT (kind, key) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
+          [conversationId, JSON.stringify({ body }), iso()],
+        );
+      }
+      return { ok: true as const };
+    },
+    cannedReplies: async () => readCannedReplies(store),
+    counsellors: async () => readCounsellors(store),
+  };
+}

@@ -1,0 +1,138 @@
+import { CallLog, Conversation, Message } from '../../../common/domain/index.js';
+import type { InboxView, MessageView } from '../../../common/desk-api/index.js';
+import { phoneMatchKey } from '../../../common/phone/index.js';
+import { parseRows, readConversation } from '../replica/read.js';
+import type { StoreTx } from '../store/index.js';
+
+/**
+ * Reads of the inbox over the replica, with this desk's unconfirmed writes (local_pending)
+ * laid over the server's rows so that they show at once.
+ */
+
+interface PendingRow {
+  id: string;
+  data: string;
+  state: 'sending' | 'failed';
+  error: string | null;
+}
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function pendingConversations(db: StoreTx): Promise<Map<string, Conversation>> {
+  const rows = await db.all<PendingRow>("SELECT id, data, state, error FROM local_pending WHERE entity = 'conversation'");
+  return new Map(parseRows(Conversation, rows).map((c) => [c.id, c]));
+}
+
+/** The conversation as this desk sees it: its own unconfirmed change if any, else the replica. */
+export async function conversationView(db: StoreTx, id: string): Promise<Conversation | null> {
+  const pending = await db.get<PendingRow>("SELECT id, data, state, error FROM local_pending WHERE entity = 'conversation' AND id = ?", [id]);
+  if (pending) {
+    const [c] = parseRows(Conversation, [pending]);
+    if (c) return c;
+  }
+  return readConversation(db, id);
+}
+
+function viewFilter(view: InboxView, me: string | null): { sql: string; params: string[]; test: (c: Conversation) => boolean } {
+  switch (view) {
+    case 'mine':
+      return { sql: "assignee_id = ? AND status <> 'closed'", params: [me ?? ''], test: (c) => c.assigneeId === me && c.status !== 'closed' };
+    case 'unassigned':
+      return { sql: "assignee_id IS NULL AND status <> 'closed'", params: [], test: (c) => c.assigneeId === null && c.status !== 'closed' };
+    case 'all':
+      return { sql: "status <> 'closed'", params: [], test: (c) => c.status !== 'closed' };
+    case 'closed':
+      return { sql: "status = 'closed'", params: [], test: (c) => c.status === 'closed' };
+  }
+}
+
+const byLastMessageDesc = (a: Conversation, b: Conversation) =>
+  (b.lastMessageAt ?? b.createdAt).localeCompare(a.lastMessageAt ?? a.createdAt) || a.id.localeCompare(b.id);
+
+/** A view of the inbox, searched by citizen name, phone number or message text. */
+export async function listConversations(db: StoreTx, view: InboxView, q: string, me: string | null): Promise<Conversation[]> {
+  const filter = viewFilter(view, me);
+  const pending = await pendingConversations(db);
+  const where = [filter.sql];
+  const params: string[] = [...filter.params];
+  const query = q.trim();
+  const digits = query.replace(/\D/g, '');
+  let matchIds: Set<string> | null = null;
+  if (query) {
+    const like = `%${likeEscape(query)}%`;
+    const conds = ["citizen_name LIKE ? ESCAPE '\\'", "id IN (SELECT conversation_id FROM messages WHERE body LIKE ? ESCAPE '\\')"];
+    params.push(like, like);
+    if (digits.length >= 3) {
+      conds.push("replace(replace(citizen_phone, '-', ''), ' ', '') LIKE ?");
+      params.push(`%${digits}%`);
+    }
+    where.push(`(${conds.join(' OR ')})`);
+    if (pending.size) {
+      const ids = [...pending.keys()];
+      const hits = await db.all<{ id: string }>(
+        `SELECT DISTINCT conversation_id AS id FROM messages WHERE body LIKE ? ESCAPE '\\' AND conversation_id IN (${ids.map(() => '?').join(',')})`,
+        [like, ...ids],
+      );
+      matchIds = new Set(hits.map((h) => h.id));
+    }
+  }
+  const rows = await db.all<{ id: string; data: string }>(`SELECT id, data FROM conversations WHERE ${where.join(' AND ')}`, params);
+  const out = parseRows(Conversation, rows.filter((r) => !pending.has(r.id)));
+  for (const c of pending.values()) {
+    if (!filter.test(c)) continue;
+    if (query) {
+      const byName = (c.citizenName ?? '').includes(query);
+      const byPhone = digits.length >= 3 && phoneMatchKey(c.citizenPhone ?? '').includes(digits);
+      if (!byName && !byPhone && !matchIds?.has(c.id)) continue;
+    }
+    out.push(c);
+  }
+  return out.sort(byLastMessageDesc);
+}
+
+/** The replica's messages and this desk's unconfirmed ones, in time order. */
+export async function messageViews(db: StoreTx, conversationId: string): Promise<MessageView[]> {
+  const replica = parseRows(Message, await db.all<{ data: string }>('SELECT data FROM messages WHERE conversation_id = ?', [conversationId]));
+  const seen = new Set(replica.map((m) => m.id));
+  const views: MessageView[] = replica.map((m) => ({ ...m, localState: null, localError: null }));
+  const pending = await db.all<PendingRow>("SELECT id, data, state, error FROM local_pending WHERE entity = 'message' AND conversation_id = ?", [conversationId]);
+  for (const p of pending) {
+    if (seen.has(p.id)) continue;
+    const [m] = parseRows(Message, [p]);
+    if (m) views.push({ ...m, localState: p.state, localError: p.error });
+  }
+  return views.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+/** The same citizen's other conversations (by channel user key or phone number). */
+export async function earlierConversations(db: StoreTx, c: Conversation): Promise<Conversation[]> {
+  const rows = await db.all<{ data: string }>(
+    `SELECT data FROM conversations WHERE id <> ? AND (citizen_key = ? OR (? IS NOT NULL AND citizen_phone = ?))
+     ORDER BY last_message_at DESC LIMIT 50`,
+    [c.id, c.citizenKey, c.citizenPhone, c.citizenPhone],
+  );
+  return parseRows(Conversation, rows);
+}
+
+/** Call logs of these conversations or of this phone number, with unconfirmed ones laid over. */
+export async function callLogsFor(db: StoreTx, conversationIds: string[], phone: string | null): Promise<CallLog[]> {
+  const ids = conversationIds.length ? conversationIds : [''];
+  const marks = ids.map(() => '?').join(',');
+  const key = phone ? phoneMatchKey(phone) : '';
+  const rows = await db.all<{ data: string }>(
+    `SELECT data FROM call_logs WHERE conversation_id IN (${marks}) OR (? <> '' AND caller_phone = ?) ORDER BY started_at DESC LIMIT 100`,
+    [...ids, key, key],
+  );
+  const byId = new Map(parseRows(CallLog, rows).map((l) => [l.id, l]));
+  const pending = await db.all<PendingRow>(
+    `SELECT id, data, state, error FROM local_pending WHERE entity = 'callLog' AND conversation_id IN (${marks})`,
+    ids,
+  );
+  for (const l of parseRows(CallLog, pending)) byId.set(l.id, l);
+  return [...byId.values()].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+}
+
+export async function totalUnread(db: StoreTx): Promise<number> {
+  const row = await db.get<{ n: number | null }>("SELECT sum(unread_count) AS n FROM conversations WHERE status <> 'closed'");
+  return row?.n ?? 0;
+}

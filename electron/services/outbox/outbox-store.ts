@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { CallLogInput, ConversationPatch, NewMessage, Uuid } from '../../../common/domain/index.js';
+import type { StoreTx } from '../store/index.js';
+
+/** The requests the outbox knows how to deliver, with the payload each carries. */
+export const OutboxPayloads = {
+  /** POST /conversations/{conversationId}/messages; record = message id, lane = conversation id. */
+  'message.create': z.object({ conversationId: Uuid, message: NewMessage }),
+  /** PATCH /conversations/{record} with If-Match: a counsellor's decision, conflicts are surfaced. */
+  'conversation.patch': z.object({ patch: ConversationPatch }),
+  /** PATCH {markRead:true}: carries no decision, so a stale version is simply re-based. */
+  'conversation.markRead': z.object({ patch: ConversationPatch }),
+  /** PUT /call-logs/{record}: create (no If-Match) or update. The body is the CallLogInput itself. */
+  'callLog.put': CallLogInput,
+} as const;
+export type OutboxOp = keyof typeof OutboxPayloads;
+export const OUTBOX_OPS = Object.keys(OutboxPayloads) as OutboxOp[];
+
+export interface OutboxItemInput {
+  op: OutboxOp;
+  recordId: string;
+  /** Delivery order: items of one lane go strictly in sequence. */
+  lane: string;
+  payload: unknown;
+  idempotencyKey: string;
+  baseVersion: number | null;
+  counsellorId: string;
+}
+
+export interface OutboxRow {
+  seq: number;
+  op: string;
+  record_id: string;
+  lane: string;
+  payload: string;
+  idempotency_key: string;
+  base_version: number | null;
+  counsellor_id: string;
+  attempts: number;
+  next_attempt_at: string;
+  state: 'queued' | 'failed' | 'conflict';
+  last_error: string | null;
+  created_at: string;
+}
+
+/** Adds a request inside the caller's transaction, so the local write and its delivery commit together. */
+export async function enqueueOutbox(tx: StoreTx, item: OutboxItemInput, now: Date): Promise<number> {
+  const schema = OutboxPayloads[item.op];
+  if (!schema) throw new Error(`알 수 없는 outbox 작업입니다: ${String(item.op)}`);
+  // Validated here so that a bad write fails in front of the counsellor, not hours later on the wire.
+  const payload = schema.parse(item.payload);
+  const at = now.toISOString();
+  const res = await tx.run(
+    `INSERT INTO outbox (op, record_id, lane, payload, idempotency_key, base_version, counsellor_id, attempts, next_attempt_at, state, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, 'queued', ?)`,
+    [item.op, item.recordId, item.lane, JSON.stringify(payload), item.idempotencyKey, item.baseVersion, item.counsellorId, at, at],
+  );
+  return res.lastID;
+}
+
+/** The first item due now whose lane has nothing earlier still waiting or in conflict. */
+export async function nextDueItem(db: StoreTx, counsellorId: string, now: Date): Promise<OutboxRow | undefined> {
+  return db.get<OutboxRow>(
+    `SELECT * FROM outbox o
+     WHERE o.state = 'queued' AND o.counsellor_id = ? AND o.next_attempt_at <= ?
+       AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.lane = o.lane AND p.seq < o.seq AND p.state IN ('queued', 'conflict'))
+     ORDER BY o.seq LIMIT 1`,
+    [counsellorId, now.toISOString()],
+  );
+}
+
+/** When the next queued item of this counsellor becomes due (for the wake-up timer). */
+export async function nextDueAt(db: StoreTx, counsellorId: string): Promise<string | null> {
+  const row = await db.get<{ at: string | null }>("SELECT min(next_attempt_at) AS at FROM outbox WHERE state = 'queued' AND counsellor_id = ?", [counsellorId]);
+  return row?.at ?? null;
+}
+
+export async function countOutbox(db: StoreTx, counsellorId: string | null): Promise<number> {
+  const row = await db.get<{ n: number }>('SELECT count(*) AS n FROM outbox WHERE counsellor_id = ?', [counsellorId ?? '']);
+  return row?.n ?? 0;
+}

@@ -1,0 +1,78 @@
+import type { Change, CtiCall, Message } from '../../../common/domain/index.js';
+import type { StoreTx } from '../store/index.js';
+import {
+  putCallLog, putCannedReply, putConversation, putCounsellor, putCtiCall, putMessage, putProgramme,
+} from './write.js';
+
+/** What a batch of changes touched, for the DeskApi events sent after the commit. */
+export interface AppliedEffects {
+  conversationIds: Set<string>;
+  inboxEntities: Set<string>;
+  programmes: Map<string, Change & { entity: 'programme' }>;
+  callLogIds: Set<string>;
+  ctiCalls: CtiCall[];
+  /** Citizen messages this replica had not seen before. */
+  newInbound: Message[];
+  counsellorsChanged: boolean;
+  cannedChanged: boolean;
+}
+
+export function emptyEffects(): AppliedEffects {
+  return {
+    conversationIds: new Set(), inboxEntities: new Set(), programmes: new Map(), callLogIds: new Set(), ctiCalls: [],
+    newInbound: [], counsellorsChanged: false, cannedChanged: false,
+  };
+}
+
+/** Applies feed entries inside the caller's transaction. */
+export async function applyChanges(tx: StoreTx, changes: readonly Change[], fx: AppliedEffects = emptyEffects()): Promise<AppliedEffects> {
+  for (const ch of changes) {
+    switch (ch.entity) {
+      case 'conversation':
+        await putConversation(tx, ch.data);
+        fx.conversationIds.add(ch.id);
+        fx.inboxEntities.add('conversation');
+        break;
+      case 'message': {
+        if (ch.data.direction === 'inbound') {
+          const seen = await tx.get('SELECT 1 AS x FROM messages WHERE id = ?', [ch.data.id]);
+          if (!seen) fx.newInbound.push(ch.data);
+        }
+        await putMessage(tx, ch.data);
+        // The server now holds it: the local 'sending' copy has done its job.
+        await tx.run(
+          `DELETE FROM local_pending WHERE entity = 'message' AND id = ?
+             AND NOT EXISTS (SELECT 1 FROM outbox WHERE record_id = ? AND state IN ('queued', 'conflict'))`,
+          [ch.data.id, ch.data.id],
+        );
+        fx.conversationIds.add(ch.data.conversationId);
+        fx.inboxEntities.add('message');
+        break;
+      }
+      case 'callLog':
+        await putCallLog(tx, ch.data);
+        fx.callLogIds.add(ch.id);
+        if (ch.data.conversationId) fx.conversationIds.add(ch.data.conversationId);
+        break;
+      case 'programme':
+        await putProgramme(tx, ch.data);
+        fx.programmes.set(ch.id, ch);
+        break;
+      case 'cannedReply':
+        await putCannedReply(tx, ch.id, ch.data);
+        fx.cannedChanged = true;
+        fx.inboxEntities.add('cannedReply');
+        break;
+      case 'counsellor':
+        await putCounsellor(tx, ch.data);
+        fx.counsellorsChanged = true;
+        fx.inboxEntities.add('counsellor');
+        break;
+      case 'ctiCall':
+        await putCtiCall(tx, ch.data);
+        fx.ctiCalls.push(ch.data);
+        break;
+    }
+  }
+  return fx;
+}
