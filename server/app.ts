@@ -43,6 +43,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('store', store);
+  // JSON only: anything else is 415, not a string handed to a schema.
+  app.removeContentTypeParser('text/plain');
   app.addHook('onClose', async () => {
     await store.close();
   });

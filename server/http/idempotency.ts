@@ -29,7 +29,9 @@ export function idempotencyKeyOf(request: FastifyRequest): string | null {
 }
 
 const routeOf = (request: FastifyRequest) => `${request.method} ${request.url.split('?')[0]}`;
-const bodyHashOf = (request: FastifyRequest) => createHash('sha256').update(canonical(request.body ?? null)).digest('hex');
+/** Hash of a validated request body, as stored with its key. */
+export const hashBody = (body: unknown) => createHash('sha256').update(canonical(body ?? null)).digest('hex');
+const bodyHashOf = (request: FastifyRequest) => hashBody(request.body);
 
 /** Whether a retry of this very request (same key, route and payload) has a stored response. */
 export async function hasStoredResponse(store: Store, request: FastifyRequest, key: string): Promise<boolean> {

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import type { Change } from '../../common/domain/index.js';
+import { PullResponse } from '../../common/rest/contract.js';
+import { startServer, ENGINES, type TestServer } from './helpers.js';
+
+/** Opens the SSE stream and collects its events until stopped. */
+async function openEvents(s: TestServer, token: string, lastEventId?: string) {
+  const controller = new AbortController();
+  const res = await fetch(s.api('/events'), {
+    headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
+    signal: controller.signal,
+  });
+  const events: EventSourceMessage[] = [];
+  const comments: string[] = [];
+  const waiters: (() => void)[] = [];
+  const parser = createParser({
+    onEvent: (e) => {
+      events.push(e);
+      waiters.splice(0).forEach((w) => w());
+    },
+    onComment: (c) => {
+      comments.push(c);
+      waiters.splice(0).forEach((w) => w());
+    },
+  });
+  const reading = (async () => {
+    const decoder = new TextDecoder();
+    try {
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) parser.feed(decoder.decode(chunk, { stream: true }));
+    } catch {
+      // aborted
+    }
+  })();
+  const waitFor = async (pred: () => boolean, what: string) => {
+    const deadline = Date.now() + 10_000;
+    while (!pred()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+  };
+  return {
+    res,
+    events,
+    comments,
+    waitFor,
+    async close() {
+      controller.abort();
+      await reading;
+    },
+  };
+}
+
+describe.each(ENGINES)('change feed and SSE (%s)', (engine) => {
+  let s: TestServer;
+  let token: string;
+  beforeAll(async () => {
+    s = await startServer(engine, { env: { BOKJI_SSE_HEARTBEAT_MS: '200' } });
+    token = await s.login('counsellor1');
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const pullAll = async (from = '0', limit = 100) => {
+    const changes: Change[] = [];
+    let cursor = from;
+    let pages = 0;
+    for (;;) {
+      const r = await s.call('GET', `/sync/pull?cursor=${cursor}&limit=${limit}`, { token });
+      expect(r.status).toBe(200);
+      const page = PullResponse.parse(r.body);
+      changes.push(...page.changes);
+      cursor = page.cursor;
+      pages++;
+      if (!page.hasMore) break;
+    }
+    return { changes, cursor, pages };
+  };
+
+  it('pulls the whole feed in pages, gap-free and in order, every change a valid record', async () => {
+    const { changes, cursor, pages } = await pullAll('0', 37);
+    expect(pages).toBeGreaterThan(1);
+    expect(changes.map((c) => c.seq)).toEqual(changes.map((_, i) => i + 1));
+    expect(cursor).toBe(String(changes.length));
+    const entities = new Set(changes.map((c) => c.entity));
+    for (const e of ['counsellor', 'conversation', 'message', 'cannedReply']) expect(entities.has(e as Change['entity'])).toBe(true);
+    // Nothing after the end.
+    const tail = PullResponse.parse((await s.call('GET', `/sync/pull?cursor=${cursor}`, { token })).body);
+    expect(tail).toEqual({ changes: [], cursor, hasMore: false });
+  });
+
+  it('rejects a bad cursor or limit with 400', async () => {
+    expect((await s.call('GET', '/sync/pull?cursor=-1', { token })).status).toBe(400);
+    expect((await s.call('GET', '/sync/pull?limit=0', { token })).status).toBe(400);
+    expect((await s.call('GET', '/sync/pull?cursor=abc', { token })).status).toBe(400);
+  });
+
+  it('concurrent writers never let a cursor skip a late-committing row', async () => {
+    const store = s.app.store;
+    const start = await store.latestSeq();
+    const writers = 8;
+    const perWriter = 15;
+    const written = new Set<string>();
+    let done = false;
+    const writer = async (w: number) => {
+      for (let i = 0; i < perWriter; i++) {
+        const id = randomUUID();
+        await store.write(null, async (tx) => {
+          await tx.change('cannedReply', id, null);
+          // Commit late: the seq is taken, the transaction lingers.
+          await new Promise((r) => setTimeout(r, (w * 7 + i * 3) % 5));
+          await tx.change('cannedReply', id, null);
+        });
+        written.add(id);
+      }
+    };
+    const seen: Change[] = [];
+    const reader = async () => {
+      let cursor = String(start);
+      for (;;) {
+        const finished = done;
+        const page = PullResponse.parse((await s.call('GET', `/sync/pull?cursor=${cursor}&limit=7`, { token })).body);
+        seen.push(...page.changes);
+        cursor = page.cursor;
+        if (finished && !page.hasMore) break;
+      }
+    };
+    const readerRun = reader();
+    await Promise.all(Array.from({ length: writers }, (_, w) => writer(w)));
+    done = true;
+    await readerRun;
+    const seqs = seen.map((c) => c.seq);
+    expect(seqs).toEqual(Array.from({ length: writers * perWriter * 2 }, (_, i) => start + i + 1));
+    const ids = seen.map((c) => c.id);
+    expect(new Set(ids)).toEqual(written);
+    // Each record's two changes are adjacent: transactions did not interleave in the feed.
+    for (let i = 0; i < ids.length; i += 2) expect(ids[i]).toBe(ids[i + 1]);
+  });
+
+  it('SSE: pokes with id = seq after a write, heartbeats, and resumes from Last-Event-ID', async () => {
+    const latest = await s.app.store.latestSeq();
+    const stream = await openEvents(s, token, String(latest));
+    expect(stream.res.headers.get('content-type')).toContain('text/event-stream');
+    await stream.waitFor(() => stream.comments.some((c) => c.includes('heartbeat')), 'a heartbeat');
+    expect(stream.events).toHaveLength(0);
+    const conv = (await s.call('GET', '/conversations?limit=1', { token })).body as { items: { id: string }[] };
+    const note = await s.call('POST', `/conversations/${conv.items[0]!.id}/messages`, {
+      token,
+      body: { id: randomUUID(), direction: 'note', body: '알림 테스트' },
+    });
+    expect(note.status).toBe(201);
+    const after = await s.app.store.latestSeq();
+    await stream.waitFor(() => stream.events.some((e) => Number(e.id) === after), 'a poke');
+    const poke = stream.events.find((e) => Number(e.id) === after)!;
+    expect(poke.event).toBe('change');
+    expect(JSON.parse(poke.data)).toEqual({ seq: after });
+    await stream.close();
+
+    // Reconnect with an older Last-Event-ID: a poke arrives at once.
+    const resumed = await openEvents(s, token, String(latest));
+    await resumed.waitFor(() => resumed.events.length > 0, 'the resume poke');
+    expect(Number(resumed.events[0]!.id)).toBe(after);
+    await resumed.close();
+
+    // Up to date: no poke.
+    const current = await openEvents(s, token, String(after));
+    await current.waitFor(() => current.comments.some((c) => c.includes('heartbeat')), 'a heartbeat');
+    expect(current.events).toHaveLength(0);
+    await current.close();
+  });
+
+  it('SSE requires a token', async () => {
+    const res = await fetch(s.api('/events'));
+    expect(res.status).toBe(401);
+    await res.body?.cancel();
+  });
+});
