@@ -11,9 +11,9 @@ afterEach(async () => {
 
 describe('createDeskServices (signed out, no server)', () => {
   it('reports a signed-out session with the demo hint and a signedOut sync status', async () => {
-    const state = await desk.services.handlers.session.getState();
+    const state = await desk.services.handlers.session.getState(undefined);
     expect(state).toMatchObject({ signedIn: false, counsellor: null, demoHint: { usernames: ['counsellor1'], password: 'demo-pass' } });
-    expect((await desk.services.handlers.sync.getStatus()).state).toBe('signedOut');
+    expect((await desk.services.handlers.sync.getStatus(undefined)).state).toBe('signedOut');
   });
 
   it('every handler result passes the DeskApi result schema', async () => {
@@ -28,16 +28,16 @@ describe('createDeskServices (signed out, no server)', () => {
     expect(s).toEqual({ language: 'ko', soundMuted: true, notifications: true });
     expect(desk.events.filter((e) => e.name === 'settings:onChange')).toHaveLength(1);
     await desk.reopen();
-    expect(await desk.services.handlers.settings.get()).toEqual({ language: 'ko', soundMuted: true, notifications: true });
+    expect(await desk.services.handlers.settings.get(undefined)).toEqual({ language: 'ko', soundMuted: true, notifications: true });
   });
 
   it('pins by default, remembers the pin state and applies it through the window control', async () => {
     expect(desk.window.pinned).toEqual([true]);
-    const st = await desk.services.handlers.window.togglePinned();
+    const st = await desk.services.handlers.window.togglePinned(undefined);
     expect(st).toEqual({ pinned: false, host: 'web' });
     expect(desk.events.some((e) => e.name === 'window:onStateChange')).toBe(true);
     await desk.reopen();
-    expect(await desk.services.handlers.window.getState()).toEqual({ pinned: false, host: 'web' });
+    expect(await desk.services.handlers.window.getState(undefined)).toEqual({ pinned: false, host: 'web' });
     expect(desk.window.pinned.at(-1)).toBe(false);
   });
 
