@@ -17,11 +17,15 @@ export function App() {
   const errorText = useErrorText();
   const { state, error } = useSession();
   const [keptFor, setKeptFor] = useState<string | null>(null);
+  const [lastUsername, setLastUsername] = useState('');
   useSettingsLanguage();
 
   const signedIn = state?.signedIn === true && state.counsellor !== null;
   const counsellorId = signedIn ? state.counsellor!.id : null;
-  if (counsellorId && counsellorId !== keptFor) setKeptFor(counsellorId);
+  if (counsellorId && counsellorId !== keptFor) {
+    setKeptFor(counsellorId);
+    setLastUsername(state?.counsellor?.username ?? '');
+  }
 
   if (error && !state) {
     return (
@@ -41,7 +45,7 @@ export function App() {
   }
   return (
     <>
-      {!signedIn && <LoginScreen state={state} hasDrafts={keptFor !== null} />}
+      {!signedIn && <LoginScreen state={state} hasDrafts={keptFor !== null} lastUsername={lastUsername} />}
       {keptFor && (
         <div hidden={!signedIn} inert={!signedIn} className="workspace-holder">
           <Workspace key={keptFor} />

@@ -14,30 +14,30 @@ export function SyncIndicator() {
   const { t, i18n } = useTranslation('app');
   const [conflictsOpen, setConflictsOpen] = useState(false);
   const { data: s } = useQuery({ queryKey: queryKeys.syncStatus, queryFn: () => getDesk().sync.getStatus() });
-  if (!s) return <div role="status" aria-label={t('sync.label')} />;
-
-  const detail = [
+  const detail = !s ? '' : [
     s.queueLength > 0 ? t('sync.queue', { count: s.queueLength }) : t('sync.queueEmpty'),
     s.lastSuccessAt ? t('sync.lastSuccess', { time: formatDateTime(s.lastSuccessAt, i18n.language) }) : t('sync.never'),
     s.lastError ? t('sync.lastError', { message: s.lastError }) : null,
     s.state === 'offline' ? t('sync.offlineHint') : null,
   ].filter(Boolean).join(' · ');
-  const initial = s.initialProgress;
+  const initial = s?.initialProgress ?? null;
   const percent = initial?.latestSeq ? Math.min(100, Math.round((initial.applied / initial.latestSeq) * 100)) : null;
 
   return (
     <Group gap="xs" wrap="nowrap" className="sync-indicator">
       <Tooltip label={detail} multiline w={320}>
         <Group gap={6} wrap="nowrap" role="status" aria-label={t('sync.label')} tabIndex={0} aria-describedby="sync-detail">
-          <Badge color={STATE_COLOURS[s.state]} variant={s.state === 'online' ? 'light' : 'filled'} data-state={s.state}>
-            {t(`sync.${s.state}`)}
-          </Badge>
-          {s.queueLength > 0 && (
+          {s && (
+            <Badge color={STATE_COLOURS[s.state]} variant={s.state === 'online' ? 'light' : 'filled'} data-state={s.state}>
+              {t(`sync.${s.state}`)}
+            </Badge>
+          )}
+          {s && s.queueLength > 0 && (
             <Text size="xs" c="dimmed">
               {t('sync.queue', { count: s.queueLength })}
             </Text>
           )}
-          {s.lastError && (
+          {s?.lastError && (
             <Text size="xs" c="red.8" lineClamp={1} maw={180}>
               {t('sync.lastError', { message: s.lastError })}
             </Text>
@@ -57,7 +57,7 @@ export function SyncIndicator() {
           </span>
         </Group>
       </Tooltip>
-      {s.conflicts > 0 && (
+      {s && s.conflicts > 0 && (
         <Button size="compact-xs" color="orange" onClick={() => setConflictsOpen(true)}>
           {t('sync.conflicts', { count: s.conflicts })}
         </Button>

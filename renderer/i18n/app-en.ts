@@ -64,6 +64,7 @@ export const appEn: AppStrings = {
     useDemo: 'Fill in a demo account',
     reason: 'Please sign in again: {{reason}}',
     drafts: 'Your unsent replies and records are kept.',
+    badCredentials: 'Wrong username or password.',
   },
   errors: {
     invalid_argument: 'Please check your input',

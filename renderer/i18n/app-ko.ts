@@ -63,6 +63,7 @@ export const appKo = {
     useDemo: '데모 계정으로 채우기',
     reason: '다시 로그인하세요: {{reason}}',
     drafts: '작성 중이던 답장과 기록은 그대로 남아 있습니다.',
+    badCredentials: '아이디 또는 비밀번호가 맞지 않습니다.',
   },
   errors: {
     invalid_argument: '입력을 확인하세요',

@@ -32,6 +32,7 @@ export function createDeskI18n(features: Record<string, FeatureStrings>, languag
     interpolation: { escapeValue: false }, // React escapes; double escaping would show &lt; to counsellors
     initAsync: false,
     returnNull: false,
+    showSupportNotice: false,
   });
   return instance;
 }

@@ -2,19 +2,19 @@ import { Alert, Anchor, Box, Button, Paper, PasswordInput, Stack, Text, TextInpu
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoginArgs, type SessionState } from '../../common/desk-api/index.js';
+import { LoginArgs, toDeskError, type SessionState } from '../../common/desk-api/index.js';
 import { getDesk, queryKeys } from '../app/desk.js';
 import { useErrorText } from '../app/errors.js';
 
 type FieldErrors = Partial<Record<'serverUrl' | 'username' | 'password', string>>;
 
 /** 로그인: server URL, 아이디, 비밀번호. The token never reaches the renderer; main keeps it. */
-export function LoginScreen({ state, hasDrafts }: { state: SessionState; hasDrafts: boolean }) {
+export function LoginScreen({ state, hasDrafts, lastUsername = '' }: { state: SessionState; hasDrafts: boolean; lastUsername?: string }) {
   const { t } = useTranslation('app');
   const client = useQueryClient();
   const errorText = useErrorText();
   const [serverUrl, setServerUrl] = useState(state.serverUrl);
-  const [username, setUsername] = useState(state.counsellor?.username ?? '');
+  const [username, setUsername] = useState(state.counsellor?.username ?? lastUsername);
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -40,7 +40,9 @@ export function LoginScreen({ state, hasDrafts }: { state: SessionState; hasDraf
       const next = await getDesk().session.login(parsed.data);
       client.setQueryData(queryKeys.session, next);
     } catch (err) {
-      setFormError(errorText(err));
+      const e = toDeskError(err);
+      // At sign-in "unauthenticated" means wrong credentials: the service's words say which.
+      setFormError(e.code === 'unauthenticated' ? e.message || t('login.badCredentials') : errorText(err));
     } finally {
       setBusy(false);
     }
