@@ -61,6 +61,8 @@ export function createKakaoInbox(store: Store): KakaoInboxPort {
         }
         const existing = await openConversationOf(tx, event.userKey);
         const conversation = existing ?? newConversation(event.userKey, tx.now);
+        // A new conversation's row must exist before its first message (foreign key).
+        if (!existing) await putConversation(tx, conversation, true);
         const alreadyNoticed = conversation.afterHoursNoticeAt != null;
         const text = event.message.trim();
         const hasMessage = event.event === 'message' || text.length > 0;
@@ -81,7 +83,7 @@ export function createKakaoInbox(store: Store): KakaoInboxPort {
             createdAt: tx.now,
           }, { serialNumber: event.serialNumber });
         }
-        const next: Conversation = existing ? { ...conversation, updatedAt: tx.now, version: conversation.version + 1 } : conversation;
+        const next: Conversation = { ...conversation, updatedAt: tx.now, version: conversation.version + 1 };
         if (message) {
           next.unreadCount += 1;
           next.lastMessageAt = tx.now;
@@ -90,7 +92,7 @@ export function createKakaoInbox(store: Store): KakaoInboxPort {
           // 보류 "until the citizen's next message": this is it.
           if (next.status === 'held' && next.heldUntil === null) next.status = 'open';
         }
-        await putConversation(tx, next, !existing);
+        await putConversation(tx, next, false);
         await tx.trx
           .insertInto('inbound_events')
           .values({ serial_number: event.serialNumber, conversation_id: next.id, message_id: message?.id ?? null, received_at: tx.now })
