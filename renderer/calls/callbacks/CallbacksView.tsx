@@ -1,0 +1,97 @@
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import { toDeskError } from '../../../common/desk-api/index.js';
+import type { CallLog, CtiCall } from '../../../common/domain/index.js';
+import { kstDateTime } from '../../../common/kst/index.js';
+import { formatKoreanPhone, normaliseKoreanPhone } from '../../../common/phone/index.js';
+import { useCallsT } from '../useCallsT.js';
+
+/** Callbacks queue (due first, overdue marked) and the missed-call list. */
+export function CallbacksView({ refreshKey, now, onCallBack, onMissedCall }: {
+  refreshKey: number;
+  now: number;
+  /** Start the follow-up record of a callback; saving it completes the callback. */
+  onCallBack(log: CallLog): void;
+  onMissedCall(call: CtiCall): void;
+}) {
+  const t = useCallsT();
+  const [callbacks, setCallbacks] = useState<CallLog[]>([]);
+  const [missed, setMissed] = useState<CtiCall[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    window.desk.calls.callbacks().then(setCallbacks, (e) => setError(toDeskError(e).message));
+    window.desk.calls.missedCalls().then(setMissed, (e) => setError(toDeskError(e).message));
+  }, []);
+  useEffect(load, [load, refreshKey]);
+
+  const complete = async (log: CallLog) => {
+    try {
+      // Link the newest record written for this caller after the callback was requested, if there is one.
+      const h = log.callerPhone ? await window.desk.calls.history({ phone: log.callerPhone }) : { callLogs: [] };
+      const follow = h.callLogs.filter((l) => l.id !== log.id && l.createdAt >= log.createdAt).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+      await window.desk.calls.completeCallback({ id: log.id, recordId: follow?.id ?? null });
+      load();
+    } catch (e) {
+      setError(toDeskError(e).message);
+    }
+  };
+
+  return (
+    <Stack gap="md">
+      {error && <Text role="alert" c="red" size="sm">{error}</Text>}
+      <section aria-label={t('callbacks')}>
+        <Text fw={600} mb={4}>{t('callbacks')}</Text>
+        {callbacks.length === 0 && <Text size="sm" c="dimmed">{t('callbacksEmpty')}</Text>}
+        <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {callbacks.map((c) => {
+            const due = c.callbackAt !== null && Date.parse(c.callbackAt) <= now;
+            return (
+              <li key={c.id}>
+                <Group gap="xs" wrap="nowrap" justify="space-between">
+                  <div style={{ minWidth: 0 }}>
+                    <Text size="sm" lineClamp={1} title={c.callerName ?? t('anonymous')}>
+                      {due && <Badge size="xs" color="red" mr={4}>{t('callbackDue')}</Badge>}
+                      {c.callbackAt ? kstDateTime(c.callbackAt) : ''} · {c.callerName ?? t('anonymous')} ·{' '}
+                      {c.callerPhone ? formatKoreanPhone(c.callerPhone) : ''}
+                    </Text>
+                    <Text size="xs" c="dimmed" lineClamp={1} title={c.need}>{c.need}</Text>
+                  </div>
+                  <Group gap={4} wrap="nowrap">
+                    <Button size="compact-xs" variant="light" onClick={() => onCallBack(c)}>{t('callBack')}</Button>
+                    <Button size="compact-xs" title={t('completeHint')} aria-label={`${t('complete')}: ${c.callerName ?? t('anonymous')}`}
+                      onClick={() => void complete(c)}>
+                      {t('complete')}
+                    </Button>
+                  </Group>
+                </Group>
+              </li>
+            );
+          })}
+        </Stack>
+      </section>
+      <section aria-label={t('missed')}>
+        <Text fw={600} mb={4}>{t('missed')}</Text>
+        {missed.length === 0 && <Text size="sm" c="dimmed">{t('missedEmpty')}</Text>}
+        <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {missed.map((m) => {
+            const phone = normaliseKoreanPhone(m.from);
+            return (
+              <li key={m.callId}>
+                <Group gap="xs" justify="space-between" wrap="nowrap">
+                  <Text size="sm">
+                    {kstDateTime(m.ringingAt)} · {phone ? formatKoreanPhone(phone) : m.from}
+                    {m.callLogId && <Badge size="xs" ml={4} variant="light">✓</Badge>}
+                  </Text>
+                  <Button size="compact-xs" variant="light" aria-label={`${t('callBack')}: ${phone ? formatKoreanPhone(phone) : m.from}`}
+                    onClick={() => onMissedCall(m)}>
+                    {t('callBack')}
+                  </Button>
+                </Group>
+              </li>
+            );
+          })}
+        </Stack>
+      </section>
+    </Stack>
+  );
+}

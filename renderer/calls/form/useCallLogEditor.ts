@@ -1,0 +1,177 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { type CallLogDraft, type CallLogView, toDeskError } from '../../../common/desk-api/index.js';
+import { isoToKstWall } from '../../../common/kst/index.js';
+import { useCallsT } from '../useCallsT.js';
+import { type FormErrors, type FormValues, emptyForm, fromDraft, fromRecord, isBlank, toDraft, validate } from './form-state.js';
+
+export const AUTOSAVE_DELAY_MS = 300;
+
+export interface Status {
+  kind: 'info' | 'success' | 'error';
+  text: string;
+}
+
+export interface CallLogEditor {
+  values: FormValues;
+  errors: FormErrors;
+  status: Status | null;
+  saving: boolean;
+  /** Set when a saved record is being edited. */
+  editing: boolean;
+  set(patch: Partial<FormValues>): void;
+  newRecord(): Promise<void>;
+  loadDraft(d: CallLogDraft, message?: string): void;
+  loadRecord(r: CallLogView): void;
+  /** Writes any pending autosave at once. */
+  flush(): Promise<void>;
+  save(): Promise<CallLogView | null>;
+  timer: { running: boolean; elapsed: number; start(fromIso?: string): void; stop(finalSec?: number): void };
+  setStatus(s: Status | null): void;
+}
+
+/** The state of the 상담 기록 form: values, autosaved draft (debounced), the live-call timer, and save. */
+export function useCallLogEditor(options: { onSaved?: (v: CallLogView) => void } = {}): CallLogEditor {
+  const t = useCallsT();
+  const [values, setValues] = useState<FormValues>(() => emptyForm(new Date()));
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [status, setStatus] = useState<Status | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [timerStart, setTimerStart] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+
+  const blankRef = useRef<FormValues>(values);
+  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; draft: CallLogDraft } | null>(null);
+  const dirty = useRef(false);
+  const valuesRef = useRef(values);
+  valuesRef.current = values;
+  const onSavedRef = useRef(options.onSaved);
+  onSavedRef.current = options.onSaved;
+
+  const writeDraft = useCallback(async (draft: CallLogDraft) => {
+    try {
+      await window.desk.calls.saveDraft(draft);
+    } catch (err) {
+      setStatus({ kind: 'error', text: `${t('saveFailed')}: ${toDeskError(err).message}` });
+    }
+  }, [t]);
+
+  const flush = useCallback(async () => {
+    const p = pending.current;
+    if (!p) return;
+    clearTimeout(p.timer);
+    pending.current = null;
+    await writeDraft(p.draft);
+  }, [writeDraft]);
+
+  // Autosave on every change, debounced: each keystroke reschedules; the last one is written.
+  useEffect(() => {
+    if (!dirty.current) return;
+    if (isBlank(values, blankRef.current) && !editing) return;
+    const draft = toDraft(values);
+    if (pending.current) clearTimeout(pending.current.timer);
+    const timer = setTimeout(() => {
+      pending.current = null;
+      void writeDraft(draft);
+    }, AUTOSAVE_DELAY_MS);
+    pending.current = { timer, draft };
+  }, [values, editing, writeDraft]);
+
+  // The pending autosave must not be lost when the panel unmounts.
+  useEffect(() => () => void flush(), [flush]);
+
+  useEffect(() => {
+    if (timerStart === null) return;
+    const iv = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(iv);
+  }, [timerStart]);
+
+  const set = useCallback((patch: Partial<FormValues>) => {
+    dirty.current = true;
+    setValues((v) => ({ ...v, ...patch }));
+    setErrors((e) => {
+      const next = { ...e };
+      for (const k of Object.keys(patch)) delete next[k as keyof FormErrors];
+      return next;
+    });
+  }, []);
+
+  const replace = useCallback((v: FormValues, isEditing: boolean) => {
+    if (pending.current) clearTimeout(pending.current.timer);
+    pending.current = null;
+    dirty.current = false;
+    blankRef.current = emptyForm(new Date(), v.id);
+    setValues(v);
+    setErrors({});
+    setEditing(isEditing);
+    setTimerStart(null);
+  }, []);
+
+  const newRecord = useCallback(async () => {
+    await flush();
+    replace(emptyForm(new Date()), false);
+    setStatus(null);
+  }, [flush, replace]);
+
+  const loadDraft = useCallback((d: CallLogDraft, message?: string) => {
+    void flush();
+    replace(fromDraft(d, new Date()), d.baseVersion !== null && d.baseVersion !== undefined);
+    setStatus(message ? { kind: 'info', text: message } : null);
+  }, [flush, replace]);
+
+  const loadRecord = useCallback((r: CallLogView) => {
+    void flush();
+    replace(fromRecord(r, new Date()), true);
+    setStatus({ kind: 'info', text: t('editing') });
+  }, [flush, replace, t]);
+
+  const timer = {
+    running: timerStart !== null,
+    elapsed: timerStart === null ? values.durationSec : Math.max(0, Math.floor((now - timerStart) / 1000)),
+    start: (fromIso?: string) => {
+      const from = fromIso ? Date.parse(fromIso) : Date.now();
+      setNow(Date.now());
+      setTimerStart(from);
+      if (!fromIso) set({ startedAt: isoToKstWall(new Date(from)), durationSec: 0 });
+    },
+    stop: (finalSec?: number) => {
+      const sec = finalSec ?? (timerStart === null ? valuesRef.current.durationSec : Math.max(0, Math.round((Date.now() - timerStart) / 1000)));
+      setTimerStart(null);
+      set({ durationSec: sec });
+    },
+  };
+
+  const save = useCallback(async (): Promise<CallLogView | null> => {
+    const v = valuesRef.current;
+    const live = timerStart !== null ? Math.max(0, Math.round((Date.now() - timerStart) / 1000)) : null;
+    const toCheck = live !== null ? { ...v, durationSec: live } : v;
+    const { input, errors: errs } = validate(toCheck, {
+      phoneInvalid: t('phoneInvalid'),
+      callbackRequired: t('callbackRequired'),
+      startedAt: t('startedAt'),
+    });
+    setErrors(errs);
+    if (!input) {
+      setStatus({ kind: 'error', text: t('fixErrors') });
+      return null;
+    }
+    setSaving(true);
+    try {
+      if (pending.current) clearTimeout(pending.current.timer);
+      pending.current = null;
+      const saved = await window.desk.calls.save({ id: v.id, input, baseVersion: v.baseVersion });
+      onSavedRef.current?.(saved);
+      replace(emptyForm(new Date()), false);
+      setStatus({ kind: 'success', text: t('saved') });
+      return saved;
+    } catch (err) {
+      // The draft stays: the counsellor can fix the cause and save again.
+      setStatus({ kind: 'error', text: `${t('saveFailed')}: ${toDeskError(err).message}` });
+      return null;
+    } finally {
+      setSaving(false);
+    }
+  }, [replace, t, timerStart]);
+
+  return { values, errors, status, saving, editing, set, newRecord, loadDraft, loadRecord, flush, save, timer, setStatus };
+}

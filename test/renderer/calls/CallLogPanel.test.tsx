@@ -1,0 +1,125 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { request } from '../../../renderer/app/workspace-bus.js';
+import { CallLogPanel } from '../../../renderer/calls/CallLogPanel.js';
+import { makeCallsDesk, programme, renderWithMantine } from './helpers.js';
+
+const DRAFT_ID = '44444444-4444-4444-8444-444444444444';
+
+function form() {
+  return screen.getByRole('form', { name: '상담 기록' });
+}
+
+describe('CallLogPanel entry form', () => {
+  it('renders the form "상담 기록" with a "저장" button and the tabs', async () => {
+    makeCallsDesk();
+    renderWithMantine(<CallLogPanel />);
+    expect(form()).toBeInTheDocument();
+    expect(within(form()).getByRole('button', { name: '저장' })).toBeInTheDocument();
+    for (const name of ['기록', '목록', '콜백', '통계']) expect(screen.getByRole('tab', { name })).toBeInTheDocument();
+  });
+
+  it('formats the phone as typed, shows the caller history at once, and flags an invalid number', async () => {
+    const fake = makeCallsDesk();
+    const user = userEvent.setup({ delay: null });
+    renderWithMantine(<CallLogPanel />);
+    const phone = within(form()).getByLabelText('전화번호');
+    await user.type(phone, '01012345678');
+    expect(phone).toHaveValue('010-1234-5678');
+    const history = await screen.findByRole('region', { name: '발신자 이력' });
+    expect(await within(history).findByText('의료비 지원 문의')).toBeInTheDocument();
+    expect(fake.calls).toContainEqual(['calls:history', { phone: '01012345678' }]);
+
+    await user.clear(phone);
+    await user.type(phone, '0212');
+    await user.tab();
+    expect(await screen.findByText(/전화번호 형식이 올바르지 않습니다/)).toBeInTheDocument();
+    await user.keyboard('{Control>}s{/Control}');
+    expect(fake.saved).toHaveLength(0);
+  });
+
+  it('autosaves the draft as it is typed (debounced) and Ctrl+S saves it through desk.calls.save', async () => {
+    const fake = makeCallsDesk();
+    const user = userEvent.setup({ delay: null });
+    renderWithMantine(<CallLogPanel />);
+    await user.type(within(form()).getByLabelText('주호소'), '주거급여 신청 방법');
+    await waitFor(() => expect([...fake.drafts.values()].some((d) => d.need === '주거급여 신청 방법')).toBe(true));
+    const saveDraftCalls = fake.calls.filter(([c]) => c === 'calls:saveDraft').length;
+    expect(saveDraftCalls).toBeGreaterThan(0);
+    expect(saveDraftCalls).toBeLessThan('주거급여 신청 방법'.length);
+
+    await user.selectOptions(within(form()).getByLabelText('조치'), '신청안내');
+    await user.click(within(form()).getByLabelText('카카오톡'));
+    await user.keyboard('{Control>}s{/Control}');
+    await waitFor(() => expect(fake.saved).toHaveLength(1));
+    expect(fake.saved[0]!.input).toMatchObject({ need: '주거급여 신청 방법', action: 'apply_guide', channel: 'kakao', callerPhone: null });
+    expect(await screen.findByText(/저장했습니다/)).toBeInTheDocument();
+    expect(within(form()).getByLabelText('주호소')).toHaveValue('');
+  });
+
+  it('Ctrl+N starts a new record and keeps the one being typed as a draft', async () => {
+    const fake = makeCallsDesk();
+    const user = userEvent.setup({ delay: null });
+    renderWithMantine(<CallLogPanel />);
+    await user.type(within(form()).getByLabelText('성명'), '김민수');
+    await user.keyboard('{Control>}n{/Control}');
+    await waitFor(() => expect(within(form()).getByLabelText('성명')).toHaveValue(''));
+    expect([...fake.drafts.values()].map((d) => d.callerName)).toContain('김민수');
+  });
+
+  it('restores the newest draft on start, phone as it was typed', async () => {
+    makeCallsDesk([{ id: DRAFT_ID, baseVersion: null, channel: 'visit', callerName: '이영희', phoneText: '010-55', need: '긴급복지', dong: '시흥3동', crisis: true }]);
+    renderWithMantine(<CallLogPanel />);
+    await waitFor(() => expect(within(form()).getByLabelText('성명')).toHaveValue('이영희'));
+    expect(within(form()).getByLabelText('전화번호')).toHaveValue('010-55');
+    expect(within(form()).getByLabelText('거주 동')).toHaveValue('시흥3동');
+    expect(within(form()).getByLabelText('방문')).toBeChecked();
+    expect(within(form()).getByLabelText('위기가구')).toBeChecked();
+    expect(screen.getByText('작성하던 초안을 복원했습니다.')).toBeInTheDocument();
+  });
+
+  it('attaches a programme sent from the lookup and one found by the small search', async () => {
+    const fake = makeCallsDesk();
+    const user = userEvent.setup({ delay: null });
+    renderWithMantine(<CallLogPanel />);
+    act(() => request('callLog:attachProgramme', { programme: programme('P9', '서울형 기초보장') }));
+    expect(await within(form()).findByText('서울형 기초보장')).toBeInTheDocument();
+    await user.type(within(form()).getByLabelText('연계 프로그램 검색'), '생계');
+    await user.click(await within(form()).findByRole('button', { name: '추가: 기초생활보장 생계급여' }));
+    await waitFor(() => expect([...fake.drafts.values()].at(-1)?.programmeIds).toEqual(['P9', 'P1']));
+  });
+
+  it('opens a draft created by the inbox (callLog:open)', async () => {
+    const fake = makeCallsDesk();
+    fake.drafts.set(DRAFT_ID, { id: DRAFT_ID, baseVersion: null, channel: 'kakao', conversationId: '55555555-5555-4555-8555-555555555555', callerPhone: '01012345678', need: '대화에서 전환' });
+    renderWithMantine(<CallLogPanel />);
+    // The panel restored this draft already on start; open it again explicitly as the inbox would.
+    act(() => request('callLog:open', { id: DRAFT_ID }));
+    await waitFor(() => expect(within(form()).getByLabelText('주호소')).toHaveValue('대화에서 전환'));
+    expect(within(form()).getByLabelText('전화번호')).toHaveValue('010-1234-5678');
+    expect(within(form()).getByLabelText('카카오톡')).toBeChecked();
+  });
+
+  it('pops an incoming call with the caller history and "기록 시작" opens the prefilled record', async () => {
+    const fake = makeCallsDesk();
+    const user = userEvent.setup({ delay: null });
+    renderWithMantine(<CallLogPanel />);
+    fake.drafts.set(DRAFT_ID, { id: DRAFT_ID, baseVersion: null, channel: 'phone', callerPhone: '01012345678', startedAt: '2026-03-02T01:00:05.000Z', durationSec: 245, ctiCallId: 'c-1' });
+    act(() => fake.emit('calls:onIncomingCall', {
+      call: {
+        callId: 'c-1', from: '010-1234-5678', to: '0226270000', counsellorId: '11111111-1111-4111-8111-111111111111', ringingAt: '2026-03-02T01:00:00.000Z',
+        answeredAt: '2026-03-02T01:00:05.000Z', endedAt: '2026-03-02T01:04:10.000Z', missed: false, callLogId: null, updatedAt: '2026-03-02T01:04:10.000Z', version: 3,
+      },
+      draftId: DRAFT_ID,
+      history: [],
+      conversations: [],
+    }));
+    const dialog = await screen.findByRole('dialog', { name: '수신 전화' });
+    expect(within(dialog).getByText('010-1234-5678')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: '기록 시작' }));
+    await waitFor(() => expect(within(form()).getByLabelText('전화번호')).toHaveValue('010-1234-5678'));
+    expect(within(form()).getByLabelText('시작 시각')).toHaveValue('2026-03-02T10:00');
+    expect(within(form()).getByLabelText('상담 시간(분)')).toHaveValue(4);
+    expect(within(form()).getByLabelText('상담 시간')).toHaveTextContent('04:05');
+  });
+});
