@@ -1,13 +1,23 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
 import { KakaoOutboundMessage } from '../channels/kakao/event.js';
 
 /**
  * A stand-in for Kakao's send API (KAKAO_SEND_URL): receives outbound replies, answers 2xx (or
  * fails on demand), and records them. Demos, tests and benchmarks point the server at it.
- *   POST /          — a reply (any path works); 200 {result:"ok"} or the failure you asked for
- *   GET  /messages  — what was received, as JSON
+ *   POST /                — a reply (any other path works too); 200 {result:"ok"} or the failure asked for
+ *   GET  /messages        — what was received, as JSON
+ *   POST /_control/fail   — {status, count?, retryAfter?, always?}: fail the next `count` (default 1) replies
+ *   POST /_control/reset  — stop failing
  */
+const FailControl = z.object({
+  status: z.number().int().min(400).max(599),
+  count: z.number().int().min(1).max(10_000).default(1),
+  retryAfter: z.string().max(64).optional(),
+  always: z.boolean().default(false),
+  message: z.string().max(500).optional(),
+});
 export interface SinkRecord {
   receivedAt: string;
   status: number;
@@ -88,6 +98,27 @@ export async function startKakaoSink(options: KakaoSinkOptions = {}): Promise<Ka
         return;
       }
       const body = await readBody(req, bodyLimit);
+      if (req.url?.startsWith('/_control/')) {
+        if (req.url.startsWith('/_control/reset')) {
+          failures.length = 0;
+          always = null;
+          return json(res, 200, { result: 'ok' });
+        }
+        let control: z.infer<typeof FailControl>;
+        try {
+          control = FailControl.parse(JSON.parse(body ?? ''));
+        } catch (err) {
+          return json(res, 400, { message: `send {status: 400-599, count?, retryAfter?, always?}: ${(err as Error).message}` });
+        }
+        const failure: SinkFailure = {
+          status: control.status,
+          ...(control.retryAfter ? { retryAfter: control.retryAfter } : {}),
+          ...(control.message ? { body: { message: control.message } } : {}),
+        };
+        if (control.always) always = failure;
+        else for (let i = 0; i < control.count; i++) failures.push(failure);
+        return json(res, 200, { result: 'ok' });
+      }
       const answer = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
         attempts.push({ status, body: body ?? '' });
         json(res, status, payload, headers);
