@@ -90,18 +90,17 @@ export class ProgrammeSearchIndex {
   });
 
   constructor(programmes: Programme[]) {
+    // The last version of an id wins, as with upsert.
+    const latest = new Map(programmes.map((p) => [p.id, p]));
     const docs: Doc[] = [];
-    for (const p of programmes) {
-      if (this.entries.has(p.id)) this.removeDoc(p.id);
+    for (const p of latest.values()) {
       const e = toEntry(p);
       this.entries.set(p.id, e);
       const doc = toDoc(e);
       this.countGrams(doc, 1);
       docs.push(doc);
     }
-    // Later duplicates replaced earlier ones above; index only the surviving version of each id.
-    const latest = new Map(docs.map((d) => [d.id, d]));
-    this.mini.addAll([...latest.values()]);
+    this.mini.addAll(docs);
   }
 
   get size(): number {
@@ -191,9 +190,10 @@ export class ProgrammeSearchIndex {
     }
     // Bigrams in many documents ("지원", "사업", "청년") retrieve everything and rank nothing;
     // documents matching only those are not worth re-ranking. Keep the rarest few if all are common.
-    const byDf = [...grams].sort((a, b) => (this.gramDf.get(a) ?? 0) - (this.gramDf.get(b) ?? 0));
-    const informative = byDf.filter((g) => (this.gramDf.get(g) ?? 0) <= n * 0.08);
-    const terms = informative.length > 0 ? informative : byDf.slice(0, 3);
+    const df = (g: string) => this.gramDf.get(g) ?? 0;
+    const present = [...grams].filter((g) => df(g) > 0 || g.length === 1).sort((a, b) => df(a) - df(b));
+    const informative = present.filter((g) => df(g) <= Math.max(20, n * 0.08));
+    const terms = informative.length > 0 ? informative : present.slice(0, 3);
     const out = new Map<string, number>();
     const results = this.mini.search(terms.join(' '), {
       fields: ['nameGrams', 'textGrams'],
@@ -297,20 +297,24 @@ function textScore(e: Entry, w: QueryWord): number {
 
 function conceptScore(e: Entry, w: QueryWord): WordScore {
   if (w.means.length === 0) return { score: 0, keys: [] };
-  let best: WordScore = { score: 0, keys: [] };
-  for (const m of w.means) {
+  const inName: string[] = [];
+  let first = -1;
+  let inText = false;
+  w.means.forEach((m, i) => {
     if (e.nameKey.includes(m)) {
-      best = { score: 0.9, keys: [...(best.score === 0.9 ? best.keys : []), m] };
-    } else if (best.score < 0.45 && (e.textKey.includes(m) || e.aliasKeys.some((a) => a.includes(m)))) {
-      best = { score: 0.45, keys: [] };
-    }
-  }
+      inName.push(m);
+      if (first < 0) first = i;
+    } else if (!inText && (e.textKey.includes(m) || e.aliasKeys.some((a) => a.includes(m)))) inText = true;
+  });
+  // A name with the preferred word beats one with a later synonym; naming more of them helps a little.
+  let score = inName.length > 0 ? 0.9 - 0.02 * Math.min(first, 5) + 0.04 * Math.min(inName.length - 1, 2) : inText ? 0.45 : 0;
+  if (score === 0) return { score: 0, keys: [] };
   const tagged =
     w.themes.some((t) => e.p.themes.includes(t)) ||
     w.households.some((h) => e.p.households.includes(h)) ||
     w.lifeStages.some((l) => e.p.lifeStages.includes(l));
-  if (tagged && best.score > 0) best = { ...best, score: Math.min(1, best.score + 0.15) };
-  return best;
+  if (tagged) score += 0.1;
+  return { score: Math.min(1, score), keys: inName };
 }
 
 function scoreEntry(e: Entry, query: AnalysedQuery, bm25: number): { score: number; matchedKeys: string[] } {

@@ -13,6 +13,8 @@ const STOPWORDS = new Set([
   '도와주세요', '도움', '사업', '서비스', '제도', '는데', '같은', '그런', '받을수', '있나', '해', '하고', '싶다', '이', '그', '것',
 ]);
 
+const STOPWORD_WEIGHT = 0.05;
+
 /** Particles and endings stripped when the whole word does not match ("기초연금은" -> "기초연금"). */
 const ENDINGS = [
   '이에요', '예요', '인데요', '인데', '에서요', '에서', '에게', '한테', '으로', '이랑', '하고', '해요', '하는', '이요', '까지', '부터', '처럼',
@@ -34,7 +36,7 @@ export interface QueryWord {
   grams: string[];
   /** 자모 of the stem (or the word), split: the unit of typo matching. */
   jamo: string[];
-  /** Catalogue words this word stands for (from the thesaurus), as compact keys. */
+  /** Catalogue words this word stands for (from the thesaurus), as compact keys, preferred first. */
   means: string[];
   themes: Theme[];
   households: Household[];
@@ -71,11 +73,12 @@ export function analyseQuery(q: string): AnalysedQuery {
     const stem = stripEnding(w);
     const stopword = STOPWORDS.has(w) || (stem !== null && STOPWORDS.has(stem));
     return {
-      key: w, stem, weight: stopword ? 0.25 : 1, grams: bigrams(w), jamo: [...jamo(stem ?? w)],
+      key: w, stem, weight: stopword ? STOPWORD_WEIGHT : 1, grams: bigrams(w), jamo: [...jamo(stem ?? w)],
       means: [], themes: [], households: [], lifeStages: [],
     };
   });
   const matched: ThesaurusEntry[] = [];
+  const claimed = new Set<number>();
   for (const c of COMPILED) {
     let hit = false;
     for (const say of c.says) {
@@ -83,17 +86,18 @@ export function analyseQuery(q: string): AnalysedQuery {
       while (from >= 0) {
         hit = true;
         const end = from + say.length;
-        spans.forEach(([s, e], i) => {
-          if (s < end && from < e) {
-            const w = out[i]!;
-            for (const m of c.means) if (!w.means.includes(m)) w.means.push(m);
-            w.themes.push(...(c.entry.themes ?? []));
-            w.households.push(...(c.entry.households ?? []));
-            w.lifeStages.push(...(c.entry.lifeStages ?? []));
-            // A colloquial word is meaningful even if it also is a stopword form.
-            w.weight = 1;
-          }
-        });
+        const covered = spans.map(([s, e], i) => (s < end && from < e ? i : -1)).filter((i) => i >= 0);
+        for (const i of covered) {
+          const w = out[i]!;
+          for (const m of c.means) if (!w.means.includes(m)) w.means.push(m);
+          w.themes.push(...(c.entry.themes ?? []));
+          w.households.push(...(c.entry.households ?? []));
+          w.lifeStages.push(...(c.entry.lifeStages ?? []));
+          // One phrase is one need: "돈이 없어요" must not outweigh "집세" by being two words.
+          const weight = (c.entry.weight ?? 1) / covered.length;
+          w.weight = claimed.has(i) ? Math.max(w.weight, weight) : weight;
+          claimed.add(i);
+        }
         from = key.indexOf(say, from + 1);
       }
     }

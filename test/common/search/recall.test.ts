@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { Programme } from '../../../common/domain/index.js';
+import { ProgrammeSearchIndex } from '../../../common/search/index.js';
+import { LABELLED_QUERIES, type QueryCategory } from './queries.js';
+
+const catalogue = z.array(Programme).parse(
+  JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../resources/catalogue/demo-programmes.json'), 'utf8')),
+);
+
+/** recall@5 per query = share of its expected programmes found in the top five. */
+function recallAt5(index: ProgrammeSearchIndex): Map<QueryCategory, { recall: number; n: number; misses: string[] }> {
+  const byCat = new Map<QueryCategory, { sum: number; n: number; misses: string[] }>();
+  for (const lq of LABELLED_QUERIES) {
+    const top = index.search(lq.q, lq.filters ?? {}, 5).map((h) => h.id);
+    const found = lq.expected.filter((id) => top.includes(id)).length / lq.expected.length;
+    const c = byCat.get(lq.category) ?? { sum: 0, n: 0, misses: [] };
+    c.sum += found;
+    c.n += 1;
+    if (found < 1) c.misses.push(lq.q);
+    byCat.set(lq.category, c);
+  }
+  return new Map([...byCat].map(([k, v]) => [k, { recall: v.sum / v.n, n: v.n, misses: v.misses }]));
+}
+
+describe('labelled query set', () => {
+  it('has at least 100 queries covering every category, labelled with programmes of the demo catalogue', () => {
+    expect(LABELLED_QUERIES.length).toBeGreaterThanOrEqual(100);
+    const ids = new Set(catalogue.map((p) => p.id));
+    for (const lq of LABELLED_QUERIES) {
+      expect(lq.expected.length).toBeGreaterThan(0);
+      for (const id of lq.expected) expect(ids.has(id), `${lq.q}: ${id} is not in the demo catalogue`).toBe(true);
+    }
+    const categories = new Set(LABELLED_QUERIES.map((q) => q.category));
+    expect([...categories].sort()).toEqual(['choseong', 'colloquial', 'exact', 'filter', 'partial', 'spacing', 'typo']);
+  });
+});
+
+describe('recall@5 on the demo catalogue', () => {
+  const FLOOR = 0.9;
+  const index = new ProgrammeSearchIndex(catalogue);
+  const results = recallAt5(index);
+
+  it('prints recall@5 per category', () => {
+    const rows = [...results].map(([cat, r]) => `${cat.padEnd(11)} n=${String(r.n).padStart(3)} recall@5=${r.recall.toFixed(3)}${r.misses.length ? `  misses: ${r.misses.join(' / ')}` : ''}`);
+    console.log(`recall@5 (floor ${FLOOR})\n${rows.join('\n')}`);
+    expect(results.size).toBe(7);
+  });
+
+  it.each(['exact', 'partial', 'choseong', 'spacing', 'typo', 'colloquial', 'filter'] as const)('%s stays at or above the floor', (cat) => {
+    const r = results.get(cat)!;
+    expect(r.recall, `misses: ${r.misses.join(' / ')}`).toBeGreaterThanOrEqual(FLOOR);
+  });
+
+  it('puts the exact name first whenever it is typed in full', () => {
+    for (const lq of LABELLED_QUERIES.filter((q) => q.category === 'exact')) {
+      expect(index.search(lq.q, {}, 1)[0]?.id, lq.q).toBe(lq.expected[0]);
+    }
+  });
+});
