@@ -67,7 +67,7 @@ export function createCallsService(deps: CallsDeps): CallsService {
       await deps.enqueue(tx, {
         op: 'callLog.put',
         recordId: id,
-        lane: `callLog:${id}`,
+        lane: id,
         payload: input,
         idempotencyKey: isCreate ? id : randomUUID(),
         baseVersion: replica ? (baseVersion ?? replica.version) : baseVersion,
