@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { Programme, type Provider } from '../../domain/index.js';
 import { cleanLine, cleanMultiline } from '../../text/index.js';
 import { readCentralCsv } from './central-csv.js';
