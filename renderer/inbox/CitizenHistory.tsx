@@ -1,4 +1,4 @@
-import { Anchor, Button, Collapse, List, Stack, Text } from '@mantine/core';
+import { Anchor, Button, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CALL_CHANNEL_LABELS, type CallLog, type Conversation } from '../../common/domain/index.js';
@@ -16,7 +16,7 @@ export function CitizenHistory({ earlier, callLogs }: { earlier: Conversation[];
       <Button variant="subtle" size="compact-sm" onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls="citizen-history" justify="flex-start">
         {t('side.title')} ({count})
       </Button>
-      <Collapse expanded={open}>
+      {open && (
         <Stack gap="xs" id="citizen-history" component="section" aria-label={t('side.title')} p={4}>
           <Text size="xs" fw={700}>
             {t('side.earlier')}
@@ -56,7 +56,7 @@ export function CitizenHistory({ earlier, callLogs }: { earlier: Conversation[];
             </List>
           )}
         </Stack>
-      </Collapse>
+      )}
     </Stack>
   );
 }

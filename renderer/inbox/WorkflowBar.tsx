@@ -143,7 +143,7 @@ function AssignDialog({ conversation, onClose, onSubmit }: { conversation: Conve
   }
   return (
     <Modal opened onClose={onClose} title={t('workflow.assignTitle')}>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <Stack>
           <Select
             label={t('workflow.assignee')}
@@ -181,7 +181,7 @@ function HoldDialog({ onClose, onSubmit }: { onClose: () => void; onSubmit: Subm
   }
   return (
     <Modal opened onClose={onClose} title={t('workflow.holdTitle')}>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <Stack>
           <Radio.Group label={t('workflow.holdUntil')} value={mode} onChange={(v) => setMode(v === 'time' ? 'time' : 'next')}>
             <Stack gap={6} mt={6}>
@@ -224,7 +224,7 @@ function CloseDialog({ conversation, onClose, onSubmit }: { conversation: Conver
   }
   return (
     <Modal opened onClose={onClose} title={t('workflow.closeTitle')}>
-      <form onSubmit={submit} aria-label={t('workflow.closeTitle')}>
+      <form onSubmit={submit} noValidate aria-label={t('workflow.closeTitle')}>
         <Stack>
           <Select label={t('workflow.field')} data={[...FIELDS]} value={field} onChange={setField} error={errors.field} required />
           <TextInput label={t('workflow.summary')} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} maxLength={200} error={errors.summary} required />

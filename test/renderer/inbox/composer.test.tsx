@@ -1,0 +1,153 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { MessageView } from '../../../common/desk-api/index.js';
+import type { Programme } from '../../../common/domain/index.js';
+import { request } from '../../../renderer/app/workspace-bus.js';
+import { canned, conversation, message } from '../app/fixtures.js';
+import { callsTo } from '../app/render-desk.js';
+import { renderInbox } from './render-inbox.js';
+
+type SendArg = { conversationId: string; direction: 'outbound' | 'note'; body: string; programmeId: string | null };
+
+function setup(opts: { draft?: string; status?: 'open' | 'closed' } = {}) {
+  const c = conversation({ citizenName: '홍길동', status: opts.status ?? 'open' });
+  const sent: SendArg[] = [];
+  const rendered = renderInbox([c], {}, {
+    inbox: {
+      cannedReplies: async () => [
+        canned('인사', '안녕하세요 {{citizenName}} 님, 상담사 {{counsellorName}}입니다.', 'hi'),
+        canned('마무리', '더 궁금하신 점 있으면 말씀해 주세요.', 'bye'),
+      ],
+      getDraft: async () => ({ body: opts.draft ?? '' }),
+      send: async (arg) => {
+        sent.push(arg as SendArg);
+        return { ...message(c.id, { direction: arg.direction, body: arg.body, programmeId: arg.programmeId }), localState: 'sending' } satisfies MessageView;
+      },
+      switchToCall: async () => ({ callLogId: '30000000-0000-4000-8000-000000000001' }),
+      close: async ({ field, summary }) => ({ conversation: { ...c, status: 'closed', field, summary }, callLogId: '30000000-0000-4000-8000-000000000002' }),
+    },
+  });
+  return { ...rendered, c, sent };
+}
+
+async function openComposer() {
+  const user = userEvent.setup({ delay: null });
+  await user.click(await screen.findByRole('option', { name: /홍길동/ }));
+  const box = await screen.findByRole('textbox', { name: '답장 입력' });
+  return { user, box };
+}
+
+describe('composer', () => {
+  it('inserts a canned reply with / and fills in the names', async () => {
+    setup();
+    const { user, box } = await openComposer();
+    await user.type(box, '/인');
+    const picker = await screen.findByRole('listbox', { name: '상용구' });
+    expect(within(picker).getAllByRole('option')).toHaveLength(1);
+    await user.keyboard('{Enter}');
+    expect(box).toHaveValue('안녕하세요 홍길동 님, 상담사 김상담입니다.');
+    expect(screen.queryByRole('listbox', { name: '상용구' })).toBeNull();
+  });
+
+  it('restores the saved draft and saves what is typed', async () => {
+    const { fake, c } = setup({ draft: '어제 쓰던 답장' });
+    const { user, box } = await openComposer();
+    await waitFor(() => expect(box).toHaveValue('어제 쓰던 답장'));
+    await user.type(box, ' 이어서');
+    await waitFor(() => expect(callsTo(fake, 'inbox:saveDraft')).toContainEqual({ conversationId: c.id, body: '어제 쓰던 답장 이어서' }));
+  });
+
+  it('sends with Ctrl+Enter and clears the box and the draft', async () => {
+    const { fake, c, sent } = setup();
+    const { user, box } = await openComposer();
+    await user.type(box, '네, 안내해 드리겠습니다.');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(sent).toEqual([{ conversationId: c.id, direction: 'outbound', body: '네, 안내해 드리겠습니다.', programmeId: null }]));
+    await waitFor(() => expect(box).toHaveValue(''));
+    await waitFor(() => expect(callsTo(fake, 'inbox:saveDraft').at(-1)).toEqual({ conversationId: c.id, body: '' }));
+  });
+
+  it('warns before sending a 주민등록번호 and sends only when confirmed', async () => {
+    const { sent } = setup();
+    const { user, box } = await openComposer();
+    await user.type(box, '주민번호 900101-1234567 확인했습니다');
+    await user.click(screen.getByRole('button', { name: '보내기' }));
+    const dialog = await screen.findByRole('dialog', { name: '민감한 번호가 있습니다' });
+    expect(dialog).toHaveTextContent('주민등록번호: 900101-1234567');
+    expect(sent).toHaveLength(0);
+    await user.click(within(dialog).getByRole('button', { name: '돌아가서 고치기' }));
+    expect(sent).toHaveLength(0);
+    expect(box).toHaveValue('주민번호 900101-1234567 확인했습니다');
+    await user.click(screen.getByRole('button', { name: '보내기' }));
+    await user.click(within(await screen.findByRole('dialog', { name: '민감한 번호가 있습니다' })).getByRole('button', { name: '그래도 보내기' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+  });
+
+  it('counts characters and refuses more than 1,000', async () => {
+    setup();
+    const { box } = await openComposer();
+    fireEvent.change(box, { target: { value: '가'.repeat(1001) } });
+    expect(await screen.findByText('1001 / 1000')).toBeInTheDocument();
+    expect(screen.getByText('1000자를 넘었습니다. 줄여 주세요.')).toBeVisible();
+    expect(screen.getByRole('button', { name: '보내기' })).toBeDisabled();
+    fireEvent.change(box, { target: { value: '가'.repeat(1000) } });
+    expect(screen.getByRole('button', { name: '보내기' })).toBeEnabled();
+  });
+
+  it('sends a programme card from the lookup with its id', async () => {
+    const { c, sent } = setup();
+    const { user, box } = await openComposer();
+    const programme = {
+      id: 'WLF00001188', name: '기초연금', summary: '65세 이상 어르신께 매달 연금을 드립니다.', benefits: '월 최대 34만원', howToApply: '주민센터 방문',
+      contact: '보건복지상담센터 129', sourceUrl: 'https://www.bokjiro.go.kr/', field: '복지일반', lifeStages: ['노년'], households: [], themes: [],
+      target: '', criteria: '', legalBasis: '', provider: 'central', agency: '보건복지부', onlineApplication: true, sourceUpdatedAt: null,
+      updatedAt: '2026-01-01T00:00:00Z', version: 1,
+    } satisfies Programme;
+    act(() => request('composer:insertProgramme', { programme }));
+    await waitFor(() => expect((box as HTMLTextAreaElement).value).toContain('[기초연금]'));
+    expect(screen.getByText('프로그램 카드: 기초연금')).toBeVisible();
+    await user.click(screen.getByRole('button', { name: '보내기' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ conversationId: c.id, direction: 'outbound', programmeId: 'WLF00001188' });
+    expect(sent[0]!.body).toContain('문의: 보건복지상담센터 129');
+  });
+
+  it('saves an internal note as a note', async () => {
+    const { sent } = setup();
+    const { user, box } = await openComposer();
+    await user.click(screen.getByRole('switch', { name: '내부 메모' }));
+    await user.type(box, '다음 주 재연락');
+    await user.click(screen.getByRole('button', { name: '메모 저장' }));
+    await waitFor(() => expect(sent).toEqual([expect.objectContaining({ direction: 'note', body: '다음 주 재연락', programmeId: null })]));
+  });
+});
+
+describe('workflow', () => {
+  it('switches to a phone call and asks the call log to open the linked record', async () => {
+    const { fake, c } = setup();
+    const opened: string[] = [];
+    const { listen } = await import('../../../renderer/app/workspace-bus.js');
+    const off = listen('callLog:open', ({ id }) => opened.push(id));
+    const { user } = await openComposer();
+    await user.click(screen.getByRole('button', { name: '전화 상담 전환' }));
+    await waitFor(() => expect(opened).toEqual(['30000000-0000-4000-8000-000000000001']));
+    expect(callsTo(fake, 'inbox:switchToCall')).toEqual([{ conversationId: c.id, phone: '01012345678' }]);
+    off();
+  });
+
+  it('closes with a field and a one-line summary', async () => {
+    const { fake, c } = setup();
+    const { user } = await openComposer();
+    await user.click(screen.getByRole('button', { name: '종료' }));
+    const dialog = await screen.findByRole('dialog', { name: '상담 종료' });
+    await user.click(within(dialog).getByRole('button', { name: '종료하고 기록 만들기' }));
+    expect(within(dialog).getAllByText('필수 항목입니다')).toHaveLength(2);
+    expect(callsTo(fake, 'inbox:close')).toHaveLength(0);
+    await user.click(within(dialog).getByRole('combobox', { name: /분야/ }));
+    await user.click(await screen.findByRole('option', { name: '저소득층 지원' }));
+    await user.type(within(dialog).getByLabelText(/한 줄 요약/), '생계급여 신청 안내');
+    await user.click(within(dialog).getByRole('button', { name: '종료하고 기록 만들기' }));
+    await waitFor(() => expect(callsTo(fake, 'inbox:close')).toEqual([{ conversationId: c.id, field: '저소득층 지원', summary: '생계급여 신청 안내' }]));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: '상담 종료' })).toBeNull());
+  });
+});

@@ -1,0 +1,82 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { conversation, OTHER } from '../app/fixtures.js';
+import { callsTo } from '../app/render-desk.js';
+import { renderInbox } from './render-inbox.js';
+
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+
+describe('conversation list', () => {
+  it('shows name, preview, status, unread, assignee, waiting time and the after-hours marker', async () => {
+    renderInbox([
+      conversation({ citizenName: '홍길동', lastMessagePreview: '기초연금 신청 문의', status: 'waiting', unreadCount: 3, assigneeId: OTHER.id, waitingSince: minutesAgo(40), afterHoursNoticeAt: minutesAgo(60) }),
+      conversation({ citizenName: '김영희', status: 'held', waitingSince: minutesAgo(2) }),
+    ]);
+    const region = await screen.findByRole('region', { name: '상담 목록' });
+    const row = await within(region).findByRole('option', { name: /홍길동/ });
+    expect(row).toHaveTextContent('기초연금 신청 문의');
+    expect(row).toHaveTextContent('대기');
+    expect(within(row).getByLabelText('읽지 않음 3')).toHaveTextContent('3');
+    await waitFor(() => expect(row).toHaveTextContent('이상담'));
+    expect(row).toHaveTextContent('운영시간 외 자동 안내 발송');
+    const late = within(row).getByText(/대기$/, { selector: '[data-wait]' });
+    expect(late).toHaveAttribute('data-wait', 'overdue');
+    expect(late).toHaveTextContent('40분 대기');
+    const calm = within(screen.getByRole('option', { name: /김영희/ })).getByText(/대기$/, { selector: '[data-wait]' });
+    expect(calm).toHaveAttribute('data-wait', 'ok');
+    expect(screen.getByRole('option', { name: /김영희/ })).toHaveTextContent('보류');
+  });
+
+  it('asks the desk for each view and for a search', async () => {
+    const user = userEvent.setup({ delay: null });
+    const { fake } = renderInbox([conversation({ citizenName: '홍길동' }), conversation({ citizenName: '이순신' })]);
+    await screen.findByRole('option', { name: /홍길동/ });
+    await user.click(screen.getByRole('radio', { name: '미배정' }));
+    await waitFor(() => expect(callsTo(fake, 'inbox:list')).toContainEqual({ view: 'unassigned', q: '' }));
+    await user.click(screen.getByRole('radio', { name: '종료' }));
+    await waitFor(() => expect(callsTo(fake, 'inbox:list')).toContainEqual({ view: 'closed', q: '' }));
+    await user.click(screen.getByRole('radio', { name: '전체' }));
+    await user.type(screen.getByRole('searchbox', { name: '상담 검색' }), '이순');
+    await waitFor(() => expect(callsTo(fake, 'inbox:list')).toContainEqual({ view: 'all', q: '이순' }));
+    await waitFor(() => expect(screen.queryByRole('option', { name: /홍길동/ })).toBeNull());
+    expect(screen.getByRole('option', { name: /이순신/ })).toBeInTheDocument();
+  });
+
+  it('renders only a window of 10,000 conversations', async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => conversation({ citizenName: `시민 ${i}` }));
+    renderInbox(many);
+    await screen.findByRole('option', { name: /시민 0\b/ });
+    const options = screen.getAllByRole('option');
+    expect(options.length).toBeGreaterThan(5);
+    expect(options.length).toBeLessThan(60);
+    expect(screen.getByText('10000건')).toBeInTheDocument();
+  });
+
+  it('moves with Alt+↓/↑ and opens with Enter', async () => {
+    const a = conversation({ citizenName: '첫째' });
+    const b = conversation({ citizenName: '둘째' });
+    const c = conversation({ citizenName: '셋째' });
+    renderInbox([a, b, c]);
+    const listbox = await screen.findByRole('listbox', { name: '상담 목록' });
+    await screen.findByRole('option', { name: /첫째/ });
+    fireEvent.keyDown(window, { key: 'ArrowDown', altKey: true });
+    expect(listbox).toHaveFocus();
+    expect(listbox).toHaveAttribute('aria-activedescendant', `conv-opt-${b.id}`);
+    fireEvent.keyDown(listbox, { key: 'ArrowDown', altKey: true });
+    expect(listbox).toHaveAttribute('aria-activedescendant', `conv-opt-${c.id}`);
+    fireEvent.keyDown(listbox, { key: 'ArrowUp', altKey: true });
+    expect(listbox).toHaveAttribute('aria-activedescendant', `conv-opt-${b.id}`);
+    fireEvent.keyDown(listbox, { key: 'Enter' });
+    const pane = screen.getByRole('region', { name: '대화' });
+    expect(await within(pane).findByRole('heading', { name: '둘째' })).toBeVisible();
+    expect(screen.getByRole('option', { name: /둘째/ })).toHaveAttribute('aria-selected', 'true');
+  });
+
+  it('renders a citizen name with markup as text', async () => {
+    renderInbox([conversation({ citizenName: '<img src=x onerror="window.__pwned=1">', lastMessagePreview: '<script>window.__pwned=2</script>' })]);
+    const row = await screen.findByRole('option', { name: /<img src=x/ });
+    expect(row.querySelector('img, script')).toBeNull();
+    expect(row).toHaveTextContent('<script>window.__pwned=2</script>');
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});
