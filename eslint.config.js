@@ -55,7 +55,7 @@ export default tseslint.config(
     files: ['electron/services/**/*.ts'],
     rules: {
       'no-restricted-imports': forbid(
-        ['electron', '**/electron/main/**', '**/electron/preload/**', ...ours.renderer, ...ours.server],
+        ['electron', '**/main/**', '**/preload/**', ...ours.renderer, ...ours.server],
         'electron/services/ has no electron import: it runs under Node in tests and the harness (DESIGN.md §1).',
       ),
     },
@@ -64,7 +64,7 @@ export default tseslint.config(
     files: ['electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': forbid(
-        ['**/electron/main/**', '**/electron/services/**', ...ours.renderer, ...ours.server, 'node:*'],
+        ['**/main/**', '**/services/**', ...ours.renderer, ...ours.server, 'node:*'],
         'electron/preload/ exposes window.desk from common/ types and electron only (DESIGN.md §1).',
       ),
     },
