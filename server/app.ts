@@ -39,6 +39,24 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     // Desktops keep SSE streams open; do not let them hold a shutdown hostage.
     forceCloseConnections: true,
     return503OnClosing: true,
+    // Errors the HTTP parser meets before fastify sees a request (headers or URL too large).
+    clientErrorHandler: (err: NodeJS.ErrnoException, socket) => {
+      const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+      const status = tooLarge ? 431 : 400;
+      const body = JSON.stringify({
+        type: 'https://bokji.local/problems/' + (tooLarge ? 'headers-too-large' : 'bad-request'),
+        title: tooLarge ? '요청 헤더나 주소가 너무 깁니다 (request header fields too large)' : '잘못된 HTTP 요청 (bad request)',
+        status,
+      });
+      if (socket.writable) {
+        socket.end(
+          `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+            `Content-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        );
+      } else {
+        socket.destroy(err);
+      }
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

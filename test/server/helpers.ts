@@ -109,7 +109,7 @@ export async function startServer(
       body = JSON.stringify(o.body);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await fetch(p.startsWith('http') ? p : api(p), { method, headers, body });
+    const res = await fetch(p.startsWith('http') ? p : api(p), { method, headers, body: typeof body === 'string' || body === undefined ? body : new Uint8Array(body) });
     const text = await res.text();
     let parsed: unknown = null;
     try {
@@ -140,7 +140,10 @@ export async function startServer(
     async countRows() {
       const counts: Record<string, number> = {};
       for (const table of ALL_TABLES) {
-        const row = await app.store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+        const row = await app.store.db
+          .selectFrom(table as 'changes')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow();
         counts[table] = Number(row.n);
       }
       return counts;
