@@ -40,6 +40,7 @@ export function createCallsService(deps: CallsDeps): CallsService {
   };
   const changed = (ids: string[]) => deps.emit('calls:onChange', { ids });
   let stopTimer: (() => void) | null = null;
+  let ctiQueue: Promise<unknown> = Promise.resolve();
 
   async function save({ id, input, baseVersion }: SaveArg): Promise<CallLogView> {
     const counsellor = me();
@@ -172,13 +173,19 @@ export function createCallsService(deps: CallsDeps): CallsService {
   return {
     handlers,
     buildIncomingCall,
-    async onCtiCall(call) {
-      changed([call.callId]);
-      const counsellor = deps.counsellor();
-      if (!counsellor || call.counsellorId !== counsellor.id || !call.answeredAt || call.callLogId) return null;
-      const incoming = await buildIncomingCall(call);
-      deps.emit('calls:onIncomingCall', incoming);
-      return incoming;
+    onCtiCall(call) {
+      // One at a time: a pull can carry the answer and the hang-up of one call together, and both
+      // must land in the same draft (found by ctiCallId), not race into two.
+      const run = ctiQueue.then(async () => {
+        changed([call.callId]);
+        const counsellor = deps.counsellor();
+        if (!counsellor || call.counsellorId !== counsellor.id || !call.answeredAt || call.callLogId) return null;
+        const incoming = await buildIncomingCall(call);
+        deps.emit('calls:onIncomingCall', incoming);
+        return incoming;
+      });
+      ctiQueue = run.catch(() => null);
+      return run;
     },
     start() {
       stopTimer ??= startCallbackTimer({

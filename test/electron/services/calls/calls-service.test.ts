@@ -143,6 +143,17 @@ describe('CTI', () => {
     expect(f.events.filter(([n]) => n === 'calls:onIncomingCall')).toHaveLength(2);
   });
 
+  it('answer and hang-up delivered in one pull land in one draft', async () => {
+    const [a, b] = await Promise.all([
+      f.service.onCtiCall(call({ callId: 'c-2' })),
+      f.service.onCtiCall(call({ callId: 'c-2', endedAt: '2026-03-02T01:01:05.000Z', version: 2 })),
+    ]);
+    expect(a!.draftId).toBe(b!.draftId);
+    const drafts = await f.service.handlers.listDrafts(undefined);
+    expect(drafts.filter((d) => d.ctiCallId === 'c-2')).toHaveLength(1);
+    expect(drafts[0]!.durationSec).toBe(60);
+  });
+
   it('ignores other counsellors’ calls and lists missed ones', async () => {
     expect(await f.service.onCtiCall(call({ counsellorId: ADMIN.id }))).toBeNull();
     await putCti(f.store, call({ callId: 'm-1', answeredAt: null, endedAt: '2026-03-02T01:01:00.000Z', missed: true, counsellorId: null }));
