@@ -1,0 +1,194 @@
+import { join } from 'node:path';
+import sqlite3 from 'sqlite3';
+import type { SyncStatus } from '../../../../common/desk-api/index.js';
+import { STORE_FILE_NAME } from '../../../../electron/services/create-desk-services.js';
+import { type CentralService, startCentralService } from '../../../harness/central-service.js';
+import { serverConversation, serverConversations, serverLogin, serverMessages } from '../../../reliability/support/server-api.js';
+import { type TcpProxy, startTcpProxy } from '../../../reliability/support/tcp-proxy.js';
+import { type DeskFixture, startDesk, waitFor } from '../fixtures.js';
+
+let server: CentralService;
+let proxy: TcpProxy;
+const desks: DeskFixture[] = [];
+
+beforeAll(async () => {
+  server = await startCentralService();
+  proxy = await startTcpProxy(server.port);
+}, 120_000);
+afterAll(async () => {
+  await proxy?.close();
+  await server?.stop();
+});
+afterEach(async () => {
+  proxy.setMode({ kind: 'pass' });
+  while (desks.length) await desks.pop()!.dispose();
+});
+
+async function signedInDesk(username = 'counsellor1', pullLimit = 1000, direct = false): Promise<DeskFixture> {
+  const url = direct ? server.url : proxy.url;
+  const desk = await startDesk({ serverUrl: url, tuning: { retryBaseMs: 20, retryCapMs: 200, requestTimeoutMs: 5_000, fallbackPullMs: 5_000, pullLimit } });
+  desks.push(desk);
+  await desk.services.handlers.session.login({ serverUrl: url, username, password: server.demoPassword });
+  await desk.services.handlers.sync.syncNow(undefined);
+  return desk;
+}
+
+const status = (d: DeskFixture) => d.services.handlers.sync.getStatus(undefined);
+
+function queryFile<T>(file: string, sql: string): Promise<T[]> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (err) => {
+      if (err) return reject(err);
+      db.all(sql, (e: Error | null, rows: T[]) => db.close(() => (e ? reject(e) : resolve(rows))));
+    });
+  });
+}
+
+describe('sync engine against the real central service', () => {
+  it('first sync streams the feed in pages with progress, then the replica mirrors the server', async () => {
+    const desk = await signedInDesk('counsellor1', 7);
+    const statuses = desk.events.filter((e) => e.name === 'sync:onSyncStatus').map((e) => e.payload as SyncStatus);
+    const progress = statuses.filter((s) => s.initialProgress !== null).map((s) => s.initialProgress!.applied);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect((await status(desk)).initialProgress).toBeNull();
+    expect((await status(desk)).state).toBe('online');
+
+    const { token } = await serverLogin(server.url, 'counsellor1', server.demoPassword);
+    const onServer = await serverConversations(server.url, token);
+    let h = desk.services.handlers.inbox;
+    const local = [...(await h.list({ view: 'all', q: '' })), ...(await h.list({ view: 'closed', q: '' }))];
+    expect(local.map((c) => c.id).sort()).toEqual(onServer.map((c) => c.id).sort());
+    expect(desk.events.some((e) => e.name === 'programmes:onChange')).toBe(true);
+    const found = await desk.services.handlers.programmes.search({ q: '기초연금', limit: 5 });
+    expect(found.items[0]?.programme.name).toContain('기초연금');
+    // A restart resumes from the stored cursor: nothing is pulled twice as "initial".
+    await desk.reopen();
+    const again = await desk.services.handlers.sync.syncNow(undefined);
+    expect(again.initialProgress).toBeNull();
+    h = desk.services.handlers.inbox;
+    expect((await h.list({ view: 'all', q: '' })).length).toBe(local.filter((c) => c.status !== 'closed').length);
+  });
+
+  it('a reply written offline shows at once, survives a restart, and reaches the server exactly once', async () => {
+    const desk = await signedInDesk();
+    const [conversation] = await desk.services.handlers.inbox.list({ view: 'all', q: '' });
+    expect(conversation).toBeDefined();
+    proxy.setMode({ kind: 'down' });
+    const sent = await desk.services.handlers.inbox.send({ conversationId: conversation!.id, direction: 'note', body: '오프라인 메모', programmeId: null });
+    expect(sent.localState).toBe('sending');
+    const detail = await desk.services.handlers.inbox.get({ conversationId: conversation!.id });
+    expect(detail.messages.find((m) => m.id === sent.id)?.localState).toBe('sending');
+    await waitFor(async () => (await status(desk)).state === 'offline', 10_000, 'offline status');
+    expect((await status(desk)).queueLength).toBe(1);
+
+    await desk.reopen();
+    expect((await status(desk)).queueLength).toBe(1);
+    proxy.setMode({ kind: 'pass' });
+    await desk.services.handlers.sync.syncNow(undefined);
+    await waitFor(async () => (await status(desk)).queueLength === 0, 15_000, 'outbox drained');
+
+    const { token } = await serverLogin(server.url, 'counsellor1', server.demoPassword);
+    const onServer = await serverMessages(server.url, token, conversation!.id);
+    expect(onServer.filter((m) => m.id === sent.id)).toHaveLength(1);
+    expect(onServer.find((m) => m.id === sent.id)?.body).toBe('오프라인 메모');
+    const after = await desk.services.handlers.inbox.get({ conversationId: conversation!.id });
+    expect(after.messages.filter((m) => m.id === sent.id)).toEqual([expect.objectContaining({ localState: null })]);
+  });
+
+  it('a write the server refuses (4xx) is marked failed with the server message and kept for a retry', async () => {
+    const desk = await signedInDesk();
+    const [conversation] = await desk.services.handlers.inbox.list({ view: 'all', q: '' });
+    // A stale replica row for a conversation the server does not know: the server answers 404.
+    const ghost = { ...conversation!, id: '00000000-0000-4000-8000-00000000dead', citizenKey: 'ghost' };
+    await new Promise<void>((resolve, reject) => {
+      const db = new sqlite3.Database(join(desk.dataDir, STORE_FILE_NAME), (err) => {
+        if (err) return reject(err);
+        db.run(
+          "INSERT INTO conversations (id, data, version, status, citizen_key, unread_count) VALUES (?, ?, ?, 'open', 'ghost', 0)",
+          [ghost.id, JSON.stringify(ghost), ghost.version],
+          (e) => db.close(() => (e ? reject(e) : resolve())),
+        );
+      });
+    });
+    const sent = await desk.services.handlers.inbox.send({ conversationId: ghost.id, direction: 'outbound', body: '전달되지 않을 답장', programmeId: null });
+    const failed = await waitFor(async () => {
+      const m = (await desk.services.handlers.inbox.get({ conversationId: ghost.id })).messages.find((x) => x.id === sent.id);
+      return m?.localState === 'failed' ? m : undefined;
+    }, 10_000, 'failed state');
+    expect(failed.localError).toBeTruthy();
+    expect(failed.body).toBe('전달되지 않을 답장');
+    await desk.services.handlers.inbox.retry({ messageId: sent.id });
+    expect((await desk.services.handlers.inbox.get({ conversationId: ghost.id })).messages.find((x) => x.id === sent.id)?.localState).not.toBeNull();
+  });
+
+  it('two desks change the same conversation: the later one gets a conflict with both versions, nothing is overwritten', async () => {
+    const a = await signedInDesk('counsellor1', 1000, true);
+    const b = await signedInDesk('counsellor2');
+    const all = await a.services.handlers.inbox.list({ view: 'all', q: '' });
+    const target = all.find((c) => c.status !== 'closed')!;
+    const { token } = await serverLogin(server.url, 'counsellor1', server.demoPassword);
+
+    // B decides offline on the version it has; A's change reaches the server first.
+    proxy.setMode({ kind: 'down' });
+    await b.services.handlers.inbox.reopen({ conversationId: target.id });
+    await a.services.handlers.inbox.hold({ conversationId: target.id, until: null });
+    await waitFor(async () => (await status(a)).queueLength === 0, 10_000, 'A delivered');
+    proxy.setMode({ kind: 'pass' });
+    await b.services.handlers.sync.syncNow(undefined);
+    const conflict = await waitFor(async () => (await b.services.handlers.sync.conflicts(undefined))[0], 10_000, 'conflict on B');
+    expect(conflict.entity).toBe('conversation');
+    expect(conflict.recordId).toBe(target.id);
+    expect(conflict.theirs).toMatchObject({ status: 'held' });
+    expect(conflict.mine).toMatchObject({ status: 'open' });
+    expect((await status(b)).conflicts).toBe(1);
+    expect((await serverConversation(server.url, token, target.id)).status).toBe('held');
+
+    await b.services.handlers.sync.resolveConflict({ id: conflict.id, keep: 'theirs' });
+    expect(await b.services.handlers.sync.conflicts(undefined)).toEqual([]);
+    await waitFor(async () => (await status(b)).queueLength === 0, 5_000, 'B queue empty');
+    expect((await serverConversation(server.url, token, target.id)).status).toBe('held');
+    expect((await b.services.handlers.inbox.get({ conversationId: target.id })).conversation.status).toBe('held');
+
+    // Keeping mine re-sends on top of the server's version: an explicit, visible overwrite.
+    proxy.setMode({ kind: 'down' });
+    await b.services.handlers.inbox.close({ conversationId: target.id, field: '복지일반', summary: '충돌 테스트' });
+    await a.services.handlers.inbox.reopen({ conversationId: target.id });
+    await waitFor(async () => (await status(a)).queueLength === 0, 10_000, 'A reopened');
+    proxy.setMode({ kind: 'pass' });
+    await b.services.handlers.sync.syncNow(undefined);
+    const second = await waitFor(async () => (await b.services.handlers.sync.conflicts(undefined))[0], 10_000, 'second conflict');
+    expect(second.theirs).toMatchObject({ status: 'open' });
+    await b.services.handlers.sync.resolveConflict({ id: second.id, keep: 'mine' });
+    await waitFor(async () => (await status(b)).queueLength === 0, 10_000, 'B re-sent');
+    expect((await serverConversation(server.url, token, target.id)).status).toBe('closed');
+  });
+
+  it('a revoked token signs the desk out with a reason and keeps unsent work', async () => {
+    const desk = await signedInDesk();
+    const [row] = await queryFile<{ token_enc: string }>(join(desk.dataDir, STORE_FILE_NAME), 'SELECT token_enc FROM session');
+    expect(row!.token_enc.startsWith('enc:')).toBe(true);
+    const token = Buffer.from(row!.token_enc.slice(4), 'base64').toString();
+    expect(JSON.stringify(await desk.services.handlers.session.getState(undefined))).not.toContain(token);
+
+    const [conversation] = await desk.services.handlers.inbox.list({ view: 'all', q: '' });
+    proxy.setMode({ kind: 'down' });
+    const sent = await desk.services.handlers.inbox.send({ conversationId: conversation!.id, direction: 'note', body: '만료 전 메모', programmeId: null });
+    const out = await fetch(`${server.url}/api/v1/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(out.ok).toBe(true);
+    proxy.setMode({ kind: 'pass' });
+    await desk.services.handlers.sync.syncNow(undefined);
+    const state = await waitFor(async () => {
+      const s = await desk.services.handlers.session.getState(undefined);
+      return s.signedIn ? undefined : s;
+    }, 10_000, 'signed out');
+    expect(state.reason).toMatch(/만료/);
+    expect(desk.events.some((e) => e.name === 'session:onChange')).toBe(true);
+    expect((await status(desk)).state).toBe('signedOut');
+
+    await desk.services.handlers.session.login({ serverUrl: proxy.url, username: 'counsellor1', password: server.demoPassword });
+    await waitFor(async () => (await status(desk)).queueLength === 0, 10_000, 'sent after sign-in');
+    const { token: t2 } = await serverLogin(server.url, 'counsellor1', server.demoPassword);
+    expect((await serverMessages(server.url, t2, conversation!.id)).filter((m) => m.id === sent.id)).toHaveLength(1);
+  });
+});
