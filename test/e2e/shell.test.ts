@@ -16,6 +16,8 @@ describe('the app shell in Chromium, against the real services and central servi
   let harness: Harness;
   let chromium: LaunchedChromium;
   let page: Page;
+  /** The narrow column's tab bar (the call-log panel has sub-tabs of its own). */
+  const shellTabs = () => page.getByRole('tablist', { name: '작업 영역' });
 
   beforeAll(async () => {
     central = await startCentralService();
@@ -45,24 +47,24 @@ describe('the app shell in Chromium, against the real services and central servi
 
   it('shows the three areas side by side in the wide layout', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
-    for (const area of [
+    const areas = [
       page.getByRole('region', { name: '상담 목록' }),
       page.getByRole('region', { name: '대화' }),
       page.getByRole('searchbox', { name: '복지 프로그램 검색' }),
       page.getByRole('form', { name: '상담 기록' }),
-    ]) {
-      await area.waitFor({ state: 'visible' });
-    }
-    expect(await page.getByRole('tab').count()).toBe(0);
+    ];
+    for (const area of areas) await area.waitFor({ state: 'visible' });
+    // All at once, without the narrow column's tab bar.
+    expect(await Promise.all(areas.map((a) => a.isVisible()))).toEqual([true, true, true, true]);
+    expect(await shellTabs().count()).toBe(0);
     await page.getByRole('status', { name: '동기화 상태' }).waitFor();
     // Let the sync settle (list filled, indicator calm) so the screenshot shows a working desk.
     await expect.poll(async () => (await harness.services.handlers.sync.getStatus(undefined)).state, { timeout: 30_000 }).toBe('online');
-    await page.screenshot({ path: join(SHOTS, 'screenshot-wide.png') });
   });
 
   it('switches to tabs in the narrow column and every area is reachable there', async () => {
     await page.setViewportSize({ width: 400, height: 800 });
-    const tab = (name: string) => page.getByRole('tab', { name, exact: true });
+    const tab = (name: string) => shellTabs().getByRole('tab', { name, exact: true });
     await tab('상담').waitFor();
     // One area at a time: the call-log form is hidden until its tab is chosen.
     await tab('상담').click();
@@ -75,7 +77,7 @@ describe('the app shell in Chromium, against the real services and central servi
     await page.getByRole('form', { name: '상담 기록' }).waitFor({ state: 'visible' });
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole('region', { name: '대화' }).waitFor({ state: 'visible' });
-    expect(await page.getByRole('tab').count()).toBe(0);
+    expect(await shellTabs().count()).toBe(0);
   });
 
   it('pins and unpins the window through the DeskApi', async () => {
@@ -89,6 +91,16 @@ describe('the app shell in Chromium, against the real services and central servi
     await pin.click();
     await expect.poll(() => pin.getAttribute('aria-pressed')).toBe(String(before));
     expect(harness.windowControl.alwaysOnTop.at(-1)).toBe(before);
+  });
+
+  it('opens a conversation beside a programme search (the README screenshot)', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const list = page.getByRole('region', { name: '상담 목록' });
+    await list.getByRole('option').first().click();
+    await page.getByRole('region', { name: '대화' }).getByRole('textbox', { name: '답장 입력' }).waitFor({ state: 'visible' });
+    await page.getByRole('searchbox', { name: '복지 프로그램 검색' }).fill('월세');
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(SHOTS, 'screenshot-wide.png') });
   });
 });
 
