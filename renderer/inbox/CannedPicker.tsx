@@ -33,7 +33,7 @@ export function CannedPicker({ items, active, onPick }: { items: CannedReply[]; 
           >
             <Text size="sm" fw={600}>
               {r.title}
-              {r.shortcut ? ` · /${r.shortcut}` : ''}
+              {r.shortcut ? ` · /${r.shortcut.replace(/^\//, '')}` : ''}
             </Text>
             <Text size="xs" c="dimmed" lineClamp={1}>
               {r.body}

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import type { CallLog, Conversation } from '../../common/domain/index.js';
+import { KAKAO_WEBHOOK_PATH } from '../../server/channels/kakao/webhook-routes.js';
+import { signKakaoBody, startKakaoSink, type KakaoSink } from '../../server/simulator/index.js';
+import { launchChromium, type LaunchedChromium } from '../harness/browser.js';
+import { DEMO_USERNAMES, startCentralService, type CentralService } from '../harness/central-service.js';
+import { startHarness, type Harness } from '../harness/harness.js';
+
+/**
+ * Issue 6 item 8: a citizen writes on KakaoTalk, a counsellor answers in the real renderer (driven
+ * by accessible names only) against the real desk services and the real central service, and the
+ * replies reach the simulated Kakao endpoint. The citizen's side is the simulator's signed webhook.
+ */
+describe('chat inbox end to end', () => {
+  let sink: KakaoSink;
+  let central: CentralService;
+  let harness: Harness;
+  let chromium: LaunchedChromium;
+  let page: Page;
+  let token: string;
+  const userKey = `e2e-${randomUUID().slice(0, 8)}`;
+  const question = `기초연금 신청하고 싶어요 (${userKey})`;
+  let serial = 0;
+
+  async function citizenSays(message: string, key = userKey, event: 'message' | 'chat_start' = 'message'): Promise<void> {
+    const body = JSON.stringify({
+      serial_number: `${key}-${++serial}`, event, user_key: key, message_type: 'TX', message: event === 'message' ? message : '',
+      time: new Date().toISOString(),
+    });
+    const res = await fetch(new URL(KAKAO_WEBHOOK_PATH, central.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-bokji-signature': signKakaoBody(body, central.webhookSecret) },
+      body,
+    });
+    expect(res.status).toBe(200);
+  }
+
+  async function api<T>(path: string): Promise<T> {
+    const res = await fetch(new URL(`/api/v1${path}`, central.url), { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    return (await res.json()) as T;
+  }
+
+  beforeAll(async () => {
+    sink = await startKakaoSink();
+    central = await startCentralService({ env: { KAKAO_SEND_URL: sink.url } });
+    harness = await startHarness({ serverUrl: central.url, demoHint: { usernames: DEMO_USERNAMES, password: central.demoPassword } });
+    chromium = await launchChromium({ viewport: { width: 1280, height: 860 } });
+    page = await chromium.context.newPage();
+    page.setDefaultTimeout(20_000);
+    const login = await fetch(new URL('/api/v1/auth/login', central.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: DEMO_USERNAMES[0], password: central.demoPassword }),
+    });
+    token = ((await login.json()) as { token: string }).token;
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await harness?.close();
+    await central?.stop();
+    await sink?.close();
+  });
+
+  it('signs in and shows every conversation', async () => {
+    await page.goto(harness.url);
+    await page.getByRole('textbox', { name: '아이디' }).fill(DEMO_USERNAMES[0]!);
+    await page.getByLabel('비밀번호', { exact: false }).first().fill(central.demoPassword);
+    await page.getByRole('button', { name: '로그인' }).click();
+    const list = page.getByRole('region', { name: '상담 목록' });
+    await list.waitFor();
+    await list.getByRole('radio', { name: '전체' }).check({ force: true });
+    await expect.poll(async () => (await harness.services.handlers.sync.getStatus(undefined)).state, { timeout: 60_000 }).toBe('online');
+  });
+
+  it('shows a citizen’s new message in the list as it arrives', async () => {
+    await citizenSays('', userKey, 'chat_start');
+    const sentAt = Date.now();
+    await citizenSays(question);
+    const row = page.getByRole('region', { name: '상담 목록' }).getByRole('option', { name: new RegExp(userKey) });
+    // Live path: SSE poke -> pull -> inbox.onChange -> list refetch; no reload, no click.
+    await row.waitFor({ timeout: 10_000 });
+    console.log(`[e2e inbox] webhook -> row visible: ${Date.now() - sentAt} ms`);
+    expect(await row.textContent()).toContain(question);
+  });
+
+  it('answers with a canned reply and a programme card, and the Kakao endpoint receives both', async () => {
+    const before = sink.received.length;
+    await page.getByRole('region', { name: '상담 목록' }).getByRole('option', { name: new RegExp(userKey) }).click();
+    const chat = page.getByRole('region', { name: '대화' });
+    await chat.getByText(question).waitFor();
+    await chat.getByRole('button', { name: '담당하기' }).click();
+    await chat.getByRole('button', { name: '담당하기' }).waitFor({ state: 'detached' });
+
+    const box = chat.getByRole('textbox', { name: '답장 입력' });
+    await box.click();
+    await box.pressSequentially('/인사');
+    await page.getByRole('listbox', { name: '상용구' }).getByRole('option', { name: /인사/ }).waitFor();
+    await box.press('Enter');
+    expect(await box.inputValue()).toContain('복지 상담센터 상담원');
+    const greeting = await box.inputValue();
+    await box.press('Control+Enter');
+    await expect.poll(() => box.inputValue()).toBe('');
+
+    const search = page.getByRole('searchbox', { name: '복지 프로그램 검색' });
+    await search.fill('기초연금');
+    await page.getByRole('button', { name: /대화에 보내기|카드 보내기|카드로 보내기/ }).first().click();
+    await expect.poll(() => box.inputValue()).toContain('기초연금');
+    await chat.getByRole('button', { name: '보내기' }).click();
+    // The card text may carry a phone number; the sensitive-number check asks only for mobile numbers.
+    await expect.poll(() => box.inputValue()).toBe('');
+
+    const received = await sink.waitFor(before + 2, 30_000);
+    const mine = received.filter((r) => r.message.user_key === userKey).map((r) => r.message.message);
+    expect(mine[0]).toBe(greeting.trim());
+    expect(mine[1]).toContain('기초연금');
+    await chat.getByText('전달됨').first().waitFor();
+  });
+
+  it('switches to a phone call, closes with a summary, and the server holds the record', async () => {
+    const chat = page.getByRole('region', { name: '대화' });
+    await chat.getByRole('button', { name: '전화 상담 전환' }).click();
+    // The call-log form opens linked to this conversation.
+    await page.getByRole('form', { name: '상담 기록' }).waitFor({ state: 'visible' });
+
+    await chat.getByRole('button', { name: '종료' }).click();
+    const dialog = page.getByRole('dialog', { name: '상담 종료' });
+    await dialog.getByRole('combobox', { name: /분야/ }).click();
+    await page.getByRole('option', { name: '복지일반' }).click();
+    await dialog.getByRole('textbox', { name: /한 줄 요약/ }).fill('기초연금 신청 방법 안내, 전화로 후속 상담');
+    await dialog.getByRole('button', { name: '종료하고 기록 만들기' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await chat.getByRole('button', { name: '다시 열기' }).waitFor();
+
+    const conversationId = await expect
+      .poll(async () => (await api<{ items: Conversation[] }>(`/conversations?q=${encodeURIComponent(userKey)}`)).items.find((c) => c.citizenKey === userKey)?.id)
+      .toBeTruthy()
+      .then(async () => (await api<{ items: Conversation[] }>(`/conversations?q=${encodeURIComponent(userKey)}`)).items.find((c) => c.citizenKey === userKey)!.id);
+    await expect.poll(async () => (await api<Conversation>(`/conversations/${conversationId}`)).status, { timeout: 30_000 }).toBe('closed');
+    const conversation = await api<Conversation>(`/conversations/${conversationId}`);
+    expect(conversation.summary).toBe('기초연금 신청 방법 안내, 전화로 후속 상담');
+    expect(conversation.field).toBe('복지일반');
+    await expect
+      .poll(async () => (await api<{ items: CallLog[] }>('/call-logs?limit=500')).items.filter((l) => l.conversationId === conversationId).length, { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    // The citizen was told that a counsellor will call.
+    expect(sink.received.some((r) => r.message.user_key === userKey && /전화/.test(r.message.message))).toBe(true);
+  });
+
+  it('shows HTML and script sent through the webhook as text and runs none of it', async () => {
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const hostileKey = `${userKey}-x`;
+    const payload = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b onmouseover=alert(3)>${hostileKey}</b>`;
+    await citizenSays('', hostileKey, 'chat_start');
+    await citizenSays(payload, hostileKey);
+    const row = page.getByRole('region', { name: '상담 목록' }).getByRole('option', { name: new RegExp(hostileKey) });
+    await row.click();
+    const chat = page.getByRole('region', { name: '대화' });
+    await chat.getByText(payload).waitFor();
+    await chat.getByText(payload).hover();
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? null)).toBeNull();
+    expect(await page.locator('img[src="x"], b[onmouseover]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+});
