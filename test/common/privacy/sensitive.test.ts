@@ -97,6 +97,25 @@ describe('other sensitive numbers', () => {
   });
 });
 
+describe('any text', () => {
+  it('property: spans are ordered, disjoint and point at their text; masking leaves no registration number', () => {
+    const digitsAndText = fc.array(fc.oneof(fc.stringMatching(/^[\d -]{1,16}$/), prose, residentNumber), { maxLength: 8 }).map((p) => p.join(' '));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 300 }), digitsAndText), (text) => {
+        const spans = findSensitive(text);
+        for (let i = 0; i < spans.length; i++) {
+          const s = spans[i]!;
+          expect(text.slice(s.start, s.end)).toBe(s.text);
+          if (i > 0) expect(s.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
+        }
+        const masked = maskSensitive(text);
+        expect(findSensitive(masked).filter((s) => s.kind === 'resident_number' || s.kind === 'foreigner_number')).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('maskPhone', () => {
   it.each([
     ['010-1234-5678', '010-****-5678'],
