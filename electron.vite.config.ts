@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
+import { defineConfig } from 'electron-vite';
 import type { Plugin, UserConfig } from 'vite';
 import { APP_CSP, devServerCsp, metaCsp } from './electron/main/security/csp.js';
 
@@ -39,12 +39,13 @@ export const rendererConfig: UserConfig = {
 
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
-    build: { outDir: at('out/main'), rollupOptions: { input: { index: at('electron/main/index.ts') } } },
+    // Packages (sqlite3 is native) stay in node_modules; our own TS is bundled.
+    build: { externalizeDeps: true, outDir: at('out/main'), rollupOptions: { input: { index: at('electron/main/index.ts') } } },
   },
   preload: {
     // The sandboxed preload cannot require packages: bundle everything it uses.
     build: {
+      externalizeDeps: false,
       outDir: at('out/preload'),
       rollupOptions: { input: { index: at('electron/preload/index.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
     },
