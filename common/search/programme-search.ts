@@ -57,7 +57,7 @@ function toDoc(e: Entry): Doc {
   const nameTokens = new Set([...bigrams(e.nameKey), ...e.aliasKeys.flatMap(bigrams)]);
   const textTokens = new Set(bigrams(e.textKey));
   const jamoTokens = new Set(
-    [...words(e.p.name), ...(e.p.aliases ?? []).flatMap(words), e.nameKey, ...e.aliasKeys]
+    [...words(e.p.name), ...(e.p.aliases ?? []).flatMap(words)]
       .filter((w) => w.length >= 2)
       .map(jamo),
   );
@@ -65,6 +65,7 @@ function toDoc(e: Entry): Doc {
 }
 
 const CANDIDATES = 250;
+const CENTRAL_PRIOR = 0.3;
 
 interface Scored {
   e: Entry;
@@ -339,6 +340,8 @@ function scoreEntry(e: Entry, query: AnalysedQuery, bm25: number): { score: numb
     score += 1.5;
     matchedKeys.push(query.key);
   }
+  // A national programme applies to every caller; a local one only to its residents.
+  if (e.p.provider === 'central') score += CENTRAL_PRIOR;
   score += 0.3 * bm25 - 0.004 * Math.min(e.nameKey.length, 60);
   return { score, matchedKeys };
 }
