@@ -14,6 +14,8 @@ export interface FormValues {
   channel: CallChannel;
   /** datetime-local value on the KST wall clock. */
   startedAt: string;
+  /** The exact instant it came with (CTI answer time, to the second); used while startedAt still shows it. */
+  startedAtExact: string | null;
   durationSec: number;
   callerName: string;
   phone: string;
@@ -44,7 +46,7 @@ export function newId(): string {
 
 export function emptyForm(now: Date, id = newId()): FormValues {
   return {
-    id, baseVersion: null, conversationId: null, channel: 'phone', startedAt: isoToKstWall(now), durationSec: 0,
+    id, baseVersion: null, conversationId: null, channel: 'phone', startedAt: isoToKstWall(now), startedAtExact: null, durationSec: 0,
     callerName: '', phone: '', dong: '', field: '', subTopic: '', need: '', programmeIds: [], action: '', agency: '',
     crisis: false, callbackWanted: false, callbackAt: '', callbackDoneAt: null, callbackRecordId: null, notes: '', ctiCallId: null,
   };
@@ -58,8 +60,14 @@ export function isBlank(v: FormValues, blank: FormValues): boolean {
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 
+/** The start instant: the exact one while the field still shows it, else the minute typed. */
+function startInstant(v: FormValues): string | null {
+  if (v.startedAtExact && isoToKstWall(v.startedAtExact) === v.startedAt) return v.startedAtExact;
+  return kstWallToIso(v.startedAt);
+}
+
 export function toDraft(v: FormValues): CallLogDraft {
-  const started = kstWallToIso(v.startedAt);
+  const started = startInstant(v);
   const cb = v.callbackWanted ? kstWallToIso(v.callbackAt) : null;
   return {
     id: v.id,
@@ -95,6 +103,7 @@ export function fromDraft(d: CallLogDraft, now: Date): FormValues {
     conversationId: d.conversationId ?? null,
     channel: d.channel && (CALL_CHANNELS as readonly string[]).includes(d.channel) ? d.channel : base.channel,
     startedAt: d.startedAt ? isoToKstWall(d.startedAt) : base.startedAt,
+    startedAtExact: d.startedAt ?? null,
     durationSec: d.durationSec ?? 0,
     callerName: d.callerName ?? '',
     phone: d.phoneText ?? (d.callerPhone ? formatKoreanPhone(d.callerPhone) : ''),
@@ -127,7 +136,7 @@ export function validate(v: FormValues, msg: { phoneInvalid: string; callbackReq
   const errors: FormErrors = {};
   const phone = v.phone.trim() ? normaliseKoreanPhone(v.phone) : null;
   if (v.phone.trim() && !phone) errors.phone = msg.phoneInvalid;
-  const started = kstWallToIso(v.startedAt);
+  const started = startInstant(v);
   if (!started) errors.startedAt = msg.startedAt;
   const cb = v.callbackWanted ? kstWallToIso(v.callbackAt) : null;
   if (v.callbackWanted && !cb) errors.callbackAt = msg.callbackRequired;

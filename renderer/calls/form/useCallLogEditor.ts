@@ -132,7 +132,7 @@ export function useCallLogEditor(options: { onSaved?: (v: CallLogView) => void }
       const from = fromIso ? Date.parse(fromIso) : Date.now();
       setNow(Date.now());
       setTimerStart(from);
-      if (!fromIso) set({ startedAt: isoToKstWall(new Date(from)), durationSec: 0 });
+      if (!fromIso) set({ startedAt: isoToKstWall(new Date(from)), startedAtExact: new Date(from).toISOString(), durationSec: 0 });
     },
     stop: (finalSec?: number) => {
       const sec = finalSec ?? (timerStart === null ? valuesRef.current.durationSec : Math.max(0, Math.round((Date.now() - timerStart) / 1000)));
