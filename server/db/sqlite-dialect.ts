@@ -62,6 +62,7 @@ class Sqlite3Driver implements Driver {
   #connection: Sqlite3Connection | null = null;
   #mutex = new Mutex();
   #release: (() => void) | null = null;
+  #closing = false;
 
   constructor(private readonly config: Sqlite3DialectConfig) {}
 
@@ -76,9 +77,14 @@ class Sqlite3Driver implements Driver {
 
   async acquireConnection(): Promise<DatabaseConnection> {
     this.config.beforeAcquire?.();
+    if (this.#closing) throw new Error('SQLite database is closed');
     const release = await this.#mutex.lock();
+    if (this.#closing || !this.#connection) {
+      // Kysely does not release a connection it failed to acquire: hand the mutex on ourselves.
+      release();
+      throw new Error('SQLite database is closed');
+    }
     this.#release = release;
-    if (!this.#connection) throw new Error('SQLite database is closed');
     return this.#connection;
   }
 
@@ -97,14 +103,18 @@ class Sqlite3Driver implements Driver {
     release?.();
   }
   async destroy(): Promise<void> {
+    if (this.#closing) return;
+    this.#closing = true;
+    // Wait for whoever holds the connection to finish before closing it.
+    const release = await this.#mutex.lock();
     const db = this.#db;
     this.#db = null;
     this.#connection = null;
-    if (!db) return;
-    // Wait for whoever holds the connection to finish before closing it.
-    const release = await this.#mutex.lock();
-    await new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())));
-    release();
+    try {
+      if (db) await new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())));
+    } finally {
+      release();
+    }
   }
 }
 
