@@ -67,7 +67,19 @@ export const kakaoWebhookRoutes: FastifyPluginAsync<KakaoWebhookOptions> = async
       { headers: { 'retry-after': '5' } });
   });
 
-  app.post(opts.path ?? KAKAO_WEBHOOK_PATH, async (request, reply) => {
+  app.post(opts.path ?? KAKAO_WEBHOOK_PATH, {
+    // Documentation only: the body is raw bytes here (validated by hand after the signature check).
+    schema: {
+      tags: ['channels'],
+      summary: '카카오톡 상담톡 웹훅 (KakaoTalk citizen events, HMAC-signed)',
+      description:
+        'Header X-Bokji-Signature: sha256=<hex HMAC-SHA256 of the raw body with KAKAO_WEBHOOK_SECRET>. ' +
+        'JSON body {serial_number, event: message|chat_start|chat_end, user_key, sender_key?, message_type: TX|IM, ' +
+        'message, image_url?, time (ISO 8601 or epoch ms)}. 200 {result:"ok", duplicate} (also for a redelivery); ' +
+        '401 bad signature, 400 bad JSON/shape, 413 too large, 503 retry later.',
+      security: [],
+    },
+  }, async (request, reply) => {
     const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     const signature = request.headers[SIGNATURE_HEADER];
     if (signature === undefined) {
