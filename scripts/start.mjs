@@ -8,6 +8,7 @@
  * dev server.
  */
 import { spawn } from 'node:child_process';
+import { createServer as createHttpServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -71,7 +72,25 @@ export function electronBinaryPresent(root = ROOT) {
 
 const log = (msg) => console.log(`[bokji-desk] ${msg}`);
 
-function startCentral(port, dataDir, password) {
+/**
+ * A stand-in for Kakao's send API on loopback, so the demo's replies to citizens count as
+ * delivered (a real deployment sets KAKAO_SEND_URL to its provider bridge).
+ */
+function startKakaoStandIn() {
+  return new Promise((done, fail) => {
+    const server = createHttpServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(req.method === 'POST' ? 200 : 405, { 'content-type': 'application/json' }).end('{"ok":true}'));
+    });
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+      done({ url: `http://127.0.0.1:${port}/v1/send`, close: () => new Promise((r) => server.close(() => r(undefined))) });
+    });
+  });
+}
+
+function startCentral(port, dataDir, password, kakaoSendUrl) {
   mkdirSync(dataDir, { recursive: true });
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
     cwd: ROOT,
@@ -84,6 +103,7 @@ function startCentral(port, dataDir, password) {
       BOKJI_DEMO: '1',
       BOKJI_DEMO_PASSWORD: password,
       KAKAO_WEBHOOK_SECRET: process.env.KAKAO_WEBHOOK_SECRET || LOCAL_WEBHOOK_SECRET,
+      ...(kakaoSendUrl ? { KAKAO_SEND_URL: kakaoSendUrl } : {}),
       LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
     },
   });
@@ -128,6 +148,7 @@ export async function main(argv = process.argv.slice(2)) {
   const password = process.env.BOKJI_DEMO_PASSWORD || 'bokji-demo-2026';
   let serverUrl = process.env.BOKJI_SERVER_URL?.replace(/\/+$/, '');
   let server = null;
+  let kakao = null;
   let demoHint = null;
 
   if (serverUrl) {
@@ -140,9 +161,11 @@ export async function main(argv = process.argv.slice(2)) {
     const dataDir = serverDataDir();
     serverUrl = `http://127.0.0.1:${port}`;
     log(`starting the local central service with demo data on ${serverUrl} (data: ${dataDir}) …`);
-    server = startCentral(port, dataDir, password);
+    if (!process.env.KAKAO_SEND_URL) kakao = await startKakaoStandIn();
+    server = startCentral(port, dataDir, password, kakao?.url);
     if (!(await waitHealthy(serverUrl, server))) {
       await stop(server);
+      await kakao?.close();
       console.error(`[bokji-desk] the central service did not come up on ${serverUrl}. Its output is above; \`npm run server\` runs it alone.`);
       return 1;
     }
@@ -152,6 +175,7 @@ export async function main(argv = process.argv.slice(2)) {
 
   if (!electronBinaryPresent() && !(await fetchElectron())) {
     await stop(server);
+    await kakao?.close();
     console.error(
       [
         '',
@@ -188,6 +212,7 @@ export async function main(argv = process.argv.slice(2)) {
     log('desktop closed: stopping the local central service …');
     await stop(server);
   }
+  await kakao?.close();
   return code;
 }
 

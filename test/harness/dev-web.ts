@@ -4,6 +4,7 @@
  * set and nothing answers on the default address.
  */
 import { z } from 'zod';
+import { startKakaoSink, type KakaoSink } from '../../server/simulator/index.js';
 import { startCentralService, isHealthy, DEMO_PASSWORD_DEFAULT, DEMO_USERNAMES, type CentralService } from './central-service.js';
 import { startHarness } from './harness.js';
 
@@ -24,13 +25,22 @@ async function main(): Promise<void> {
   }
   const env = parsed.data;
   let central: CentralService | null = null;
+  let sink: KakaoSink | null = null;
   let serverUrl = env.BOKJI_SERVER_URL ?? DEFAULT_SERVER_URL;
   let demoHint: { usernames: string[]; password: string } | null = null;
 
   if (!env.BOKJI_SERVER_URL && !(await isHealthy(serverUrl))) {
     console.log('[dev:web] no central service at %s: starting the local demo service …', serverUrl);
     const password = env.BOKJI_DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT;
-    central = await startCentralService({ demoPassword: password, onOutput: (line) => console.log(`[server] ${line}`) });
+    // Replies "to KakaoTalk" land in a local stand-in of Kakao's send API, so they show as delivered.
+    sink = await startKakaoSink({ port: 0 });
+    const centralOptions = {
+      demoPassword: password,
+      env: { KAKAO_SEND_URL: sink.url },
+      onOutput: (line: string) => console.log(`[server] ${line}`),
+    };
+    // The documented address first (so `npm run dev:web` and the README agree), any free port if taken.
+    central = await startCentralService({ ...centralOptions, port: 8787 }).catch(() => startCentralService(centralOptions));
     serverUrl = central.url;
     demoHint = { usernames: DEMO_USERNAMES, password };
   } else if (!env.BOKJI_SERVER_URL) {
@@ -50,6 +60,7 @@ async function main(): Promise<void> {
   console.log(`  복지 데스크 (browser harness): ${harness.url}`);
   console.log(`  central service:               ${serverUrl}${central ? ' (local demo, stopped with this process)' : ''}`);
   console.log(`  desk data:                     ${harness.dataDir}${env.BOKJI_DESK_DATA_DIR ? '' : ' (temporary)'}`);
+  if (sink) console.log(`  Kakao send stand-in:           ${sink.url} (replies to citizens land here)`);
   if (demoHint) console.log(`  demo sign-in:                  ${demoHint.usernames[0]} / ${demoHint.password}  (also: ${demoHint.usernames.slice(1).join(', ')})`);
   console.log('  Ctrl+C to stop.');
 
@@ -59,6 +70,7 @@ async function main(): Promise<void> {
     stopping = true;
     await harness.close().catch((err: unknown) => console.error(err));
     await central?.stop().catch((err: unknown) => console.error(err));
+    await sink?.close().catch((err: unknown) => console.error(err));
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
