@@ -46,7 +46,9 @@ export function CallLogPanel() {
   });
   const { loadDraft, loadRecord, set: setValues, timer } = editor;
   const editorRef = useRef(editor);
-  editorRef.current = editor;
+  useEffect(() => {
+    editorRef.current = editor;
+  });
 
   const focusForm = useCallback(() => {
     setTab('entry');

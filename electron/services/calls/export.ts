@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { CALL_ACTION_LABELS, CALL_CHANNEL_LABELS, type CallLog } from '../../../common/domain/index.js';
 import { formatKoreanPhone, maskKoreanPhone } from '../../../common/phone/index.js';
 import { kstDateTime } from '../../../common/kst/index.js';
-import { maskResidentNumbers } from './privacy.js';
+import { maskResidentNumbers, maskSensitive } from '../../../common/privacy/index.js';
 
 export interface ExportOptions {
   format: 'xlsx' | 'csv';
@@ -19,7 +19,11 @@ interface Column {
   value(log: CallLog, o: ExportOptions): string | number;
 }
 
-const txt = (s: string | null | undefined) => maskResidentNumbers(s ?? '');
+/**
+ * Free text never carries a 주민등록번호 out; for a non-admin, phone, card and account numbers
+ * typed into notes are masked too, like the phone column.
+ */
+const txt = (s: string | null | undefined, o: ExportOptions) => (o.admin ? maskResidentNumbers(s ?? '') : maskSensitive(s ?? ''));
 
 /** The exported columns, in order, with Korean headers. */
 export const EXPORT_COLUMNS: readonly Column[] = [
@@ -27,23 +31,23 @@ export const EXPORT_COLUMNS: readonly Column[] = [
   { header: '상담시간(초)', width: 10, value: (l) => l.durationSec },
   { header: '채널', width: 8, value: (l) => CALL_CHANNEL_LABELS[l.channel] },
   { header: '상담원', width: 12, value: (l, o) => o.counsellorName(l.counsellorId) },
-  { header: '성명', width: 12, value: (l) => (l.callerName ? txt(l.callerName) : '익명') },
+  { header: '성명', width: 12, value: (l, o) => (l.callerName ? txt(l.callerName, o) : '익명') },
   {
     header: '전화번호',
     width: 15,
     value: (l, o) => (l.callerPhone ? (o.admin ? formatKoreanPhone(l.callerPhone) : maskKoreanPhone(l.callerPhone)) : ''),
   },
-  { header: '거주 동', width: 10, value: (l) => txt(l.dong) },
+  { header: '거주 동', width: 10, value: (l, o) => txt(l.dong, o) },
   { header: '분야', width: 12, value: (l) => l.field ?? '' },
-  { header: '세부 주제', width: 14, value: (l) => txt(l.subTopic) },
-  { header: '주호소', width: 40, value: (l) => txt(l.need) },
+  { header: '세부 주제', width: 14, value: (l, o) => txt(l.subTopic, o) },
+  { header: '주호소', width: 40, value: (l, o) => txt(l.need, o) },
   { header: '연계 프로그램', width: 20, value: (l) => l.programmeIds.join(', ') },
   { header: '조치', width: 12, value: (l) => (l.action ? CALL_ACTION_LABELS[l.action] : '') },
-  { header: '연계 기관', width: 16, value: (l) => txt(l.agency) },
+  { header: '연계 기관', width: 16, value: (l, o) => txt(l.agency, o) },
   { header: '위기가구', width: 8, value: (l) => (l.crisis ? '예' : '아니오') },
   { header: '콜백 예정', width: 18, value: (l) => (l.callbackAt ? kstDateTime(l.callbackAt) : '') },
   { header: '콜백 완료', width: 18, value: (l) => (l.callbackDoneAt ? kstDateTime(l.callbackDoneAt) : '') },
-  { header: '메모', width: 40, value: (l) => txt(l.notes) },
+  { header: '메모', width: 40, value: (l, o) => txt(l.notes, o) },
   { header: '기록 ID', width: 38, value: (l) => l.id },
 ];
 

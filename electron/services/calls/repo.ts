@@ -56,10 +56,12 @@ export async function queryViews(db: StoreTx, f: CallLogFilter): Promise<CallLog
   const where: string[] = ["id NOT IN (SELECT id FROM local_pending WHERE entity = 'callLog')"];
   const params: string[] = [];
   // Column filters narrow in SQL; matchesFilter below is the single source of truth for the result.
-  if (f.counsellor) (where.push('counsellor_id = ?'), params.push(f.counsellor));
-  if (f.field) (where.push('field = ?'), params.push(f.field));
-  if (f.channel) (where.push('channel = ?'), params.push(f.channel));
-  if (f.action) (where.push('action = ?'), params.push(f.action));
+  const columns = { counsellor_id: f.counsellor, field: f.field, channel: f.channel, action: f.action };
+  for (const [column, value] of Object.entries(columns)) {
+    if (!value) continue;
+    where.push(`${column} = ?`);
+    params.push(value);
+  }
   const rows = await db.all<DataRow>(`SELECT data FROM call_logs WHERE ${where.join(' AND ')}`, params);
   const replica = rows.flatMap((r) => {
     const log = parseLog(r.data);

@@ -11,10 +11,7 @@ export function ProgrammePicker({
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<Programme[]>([]);
   useEffect(() => {
-    if (!q.trim()) {
-      setHits([]);
-      return;
-    }
+    if (!q.trim()) return;
     let live = true;
     const timer = setTimeout(() => {
       window.desk.programmes.search({ q, limit: 5 }).then(
@@ -40,7 +37,7 @@ export function ProgrammePicker({
       </Group>
       <TextInput size="xs" aria-label={t('programmeSearch')} placeholder={t('programmeSearch')} value={q}
         onChange={(e) => setQ(e.currentTarget.value)} />
-      {hits.length > 0 && (
+      {q.trim() !== '' && hits.length > 0 && (
         <Stack gap={2} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {hits.map((p) => (
             <li key={p.id}>

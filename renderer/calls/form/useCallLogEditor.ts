@@ -44,9 +44,12 @@ export function useCallLogEditor(options: { onSaved?: (v: CallLogView) => void }
   const pending = useRef<{ timer: ReturnType<typeof setTimeout>; draft: CallLogDraft } | null>(null);
   const dirty = useRef(false);
   const valuesRef = useRef(values);
-  valuesRef.current = values;
   const onSavedRef = useRef(options.onSaved);
-  onSavedRef.current = options.onSaved;
+  // Save and the timer read the latest values from handlers that outlive a render.
+  useEffect(() => {
+    valuesRef.current = values;
+    onSavedRef.current = options.onSaved;
+  });
 
   const writeDraft = useCallback(async (draft: CallLogDraft) => {
     try {

@@ -25,12 +25,13 @@ export function RecordDetail({ id, names, onClose, onEdit }: {
   onEdit(r: CallLogView): void;
 }) {
   const t = useCallsT();
-  const [data, setData] = useState<{ callLog: CallLogView; revisions: CallLogRevision[] } | null>(null);
+  const [loaded, setLoaded] = useState<{ id: string; callLog: CallLogView; revisions: CallLogRevision[] } | null>(null);
+  // Only what was loaded for this id is shown (no flash of the previous record).
+  const data = loaded && loaded.id === id ? loaded : null;
   useEffect(() => {
     if (!id) return;
     let live = true;
-    setData(null);
-    window.desk.calls.get({ id }).then((d) => live && setData(d), () => live && setData(null));
+    window.desk.calls.get({ id }).then((d) => live && setLoaded(d ? { id, ...d } : null), () => live && setLoaded(null));
     return () => {
       live = false;
     };

@@ -217,7 +217,7 @@ describe('export', () => {
   beforeEach(async () => {
     await f.service.handlers.save({
       id: uuid(),
-      input: input({ startedAt: '2026-03-01T15:05:00.000Z', need: '주민번호 900101-1234567 불러줌', notes: '=cmd()' }),
+      input: input({ startedAt: '2026-03-01T15:05:00.000Z', need: '주민번호 900101-1234567 불러줌', notes: '=cmd() 딸 연락처 010-9999-8888' }),
       baseVersion: null,
     });
     await putReplica(f.store, log({ startedAt: '2026-03-02T03:00:00.000Z', callerPhone: '021234567', callerName: null, channel: 'visit' }));
@@ -245,6 +245,7 @@ describe('export', () => {
     expect(phone[col('전화번호')]).toBe('010-****-5678');
     expect(phone[col('주호소')]).toBe('주민번호 900101-1****** 불러줌');
     expect(phone[col('조치')]).toBe('신청안내');
+    expect(phone[col('메모')]).toBe('=cmd() 딸 연락처 010-****-8888');
   });
 
   it('CSV has a BOM, and an admin sees full numbers', async () => {
@@ -257,7 +258,8 @@ describe('export', () => {
     expect(lines[0]!.startsWith('상담일시,상담시간(초),채널')).toBe(true);
     expect(lines[1]).toContain('010-1234-5678');
     expect(lines[1]).toContain('2026-03-02 00:05');
-    expect(lines[1]).toContain("'=cmd()");
+    expect(lines[1]).toContain("'=cmd() 딸 연락처 010-9999-8888");
+    expect(lines[1]).toContain('900101-1******');
     expect(lines[1]).not.toContain('1234567 ');
   });
 });
