@@ -13,10 +13,10 @@ const httpUrl = z
   .max(2048, 'image_url이 너무 깁니다 (max 2048 characters)');
 
 /** ISO 8601 with offset, or epoch milliseconds as Kakao sends them; normalised to ISO UTC. */
-const EventTime = z.union([
-  z.iso.datetime({ offset: true, error: 'time은 ISO 8601 시각이어야 합니다, 예: 2026-11-28T09:00:00+09:00' }),
-  z.number().int().min(0).max(8.64e15),
-]).transform((t) => new Date(t).toISOString());
+const TIME_HINT = 'time은 ISO 8601 시각 또는 epoch 밀리초여야 합니다, 예: 2026-11-28T09:00:00+09:00 (ISO 8601 or epoch ms)';
+const EventTime = z
+  .union([z.iso.datetime({ offset: true, error: TIME_HINT }), z.number({ error: TIME_HINT }).int(TIME_HINT).min(0, TIME_HINT).max(8.64e15, TIME_HINT)], { error: TIME_HINT })
+  .transform((t) => new Date(t).toISOString());
 
 export const KakaoWebhookEvent = z
   .object({
@@ -36,7 +36,7 @@ export const KakaoWebhookEvent = z
       .max(KAKAO_MESSAGE_MAX_LENGTH, `message가 너무 깁니다 (max ${KAKAO_MESSAGE_MAX_LENGTH} characters)`),
     image_url: httpUrl.nullish(),
     time: EventTime,
-  })
+  }, { error: '본문은 JSON 객체여야 합니다: {serial_number, event, user_key, message_type, message, time} (body must be a JSON object)' })
   .superRefine((e, ctx) => {
     if (e.event === 'message' && e.message_type === 'TX' && e.message.trim() === '') {
       ctx.addIssue({ code: 'custom', path: ['message'], message: '텍스트 메시지(TX)의 message가 비어 있습니다' });

@@ -104,6 +104,11 @@ describe('Kakao webhook', () => {
     expect(image.statusCode).toBe(400);
     expect(image.json().errors[0]).toMatchObject({ path: 'image_url' });
 
+    const time = await signed(event({ time: 'yesterday' }));
+    expect(time.json().errors).toEqual([{ path: 'time', message: expect.stringContaining('ISO 8601') }]);
+    const array = await signed('[]');
+    expect(array.json().detail).toMatch(/JSON 객체/);
+
     const script = await signed(event({ message_type: 'IM', message: '', image_url: 'javascript:alert(1)' }));
     expect(script.statusCode).toBe(400);
     expect(port.events).toHaveLength(0);
