@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global process, console, fetch, AbortSignal, setTimeout, clearTimeout */
 /**
  * `npm start`: one command on one machine. Unless BOKJI_SERVER_URL names a server, it starts the
  * central service locally with demo data (embedded SQLite in the user's data folder), waits for

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global process, console, Buffer */
 /**
  * Draws the app and tray icons (a white speech bubble on the desk's blue; the unread variant adds
  * a red dot) and writes them as PNG with node:zlib only. Run `node resources/icons/generate-icons.mjs`
