@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const BENCHES: Array<{ name: string; file: string; what: string }> = [
   { name: 'search', file: 'programme-search.ts', what: 'programme search latency and recall (issue 5)' },
   { name: 'server', file: 'server.ts', what: 'REST throughput on SQLite and PostgreSQL (issue 3)' },
+  { name: 'kakao', file: 'kakao-channel.ts', what: 'Kakao webhook intake and outbound delivery (issue 3)' },
   { name: 'sync', file: 'sync.ts', what: 'initial sync and webhook-to-replica latency (issue 4)' },
   { name: 'inbox', file: 'inbox-render.ts', what: 'inbox first paint in Chromium (issue 6)' },
 ];
