@@ -153,7 +153,7 @@ export async function run(): Promise<void> {
       await page.goto(harness.url);
       const region = page.getByRole('region', { name: '상담 목록' });
       await region.waitFor();
-      app.list.push(await timeApp(page, () => region.getByRole('radio', { name: '전체' }).check({ force: true }), '시민 0'));
+      app.list.push(await timeApp(page, () => region.getByRole('radio', { name: '전체' }).evaluate((el: HTMLElement) => el.click()), '시민 0'));
       app.conversation.push(
         await timeApp(page, () => region.getByRole('option', { name: /시민 0\b/ }).first().click(), `메시지 ${MESSAGES - 1}:`),
       );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Radio, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, Radio, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { IconPhoneCall } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -226,7 +226,14 @@ function CloseDialog({ conversation, onClose, onSubmit }: { conversation: Conver
     <Modal opened onClose={onClose} title={t('workflow.closeTitle')}>
       <form onSubmit={submit} noValidate aria-label={t('workflow.closeTitle')}>
         <Stack>
-          <Select label={t('workflow.field')} data={[...FIELDS]} value={field} onChange={setField} error={errors.field} required />
+          <NativeSelect
+            label={t('workflow.field')}
+            data={[{ value: '', label: t('workflow.choose') }, ...FIELDS]}
+            value={field ?? ''}
+            onChange={(e) => setField(e.currentTarget.value || null)}
+            error={errors.field}
+            required
+          />
           <TextInput label={t('workflow.summary')} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} maxLength={200} error={errors.summary} required />
           <DialogButtons submit={t('workflow.closeSubmit')} onClose={onClose} />
         </Stack>

@@ -71,7 +71,10 @@ describe('chat inbox end to end', () => {
     await page.getByRole('button', { name: '로그인' }).click();
     const list = page.getByRole('region', { name: '상담 목록' });
     await list.waitFor();
-    await list.getByRole('radio', { name: '전체' }).check({ force: true });
+    // Mantine keeps the segmented control's radios visually hidden under their labels: click the radio itself.
+    const all = list.getByRole('radio', { name: '전체' });
+    await all.evaluate((el: HTMLElement) => el.click());
+    await expect.poll(() => all.isChecked()).toBe(true);
     await expect.poll(async () => (await harness.services.handlers.sync.getStatus(undefined)).state, { timeout: 60_000 }).toBe('online');
   });
 
@@ -104,9 +107,10 @@ describe('chat inbox end to end', () => {
     await box.press('Control+Enter');
     await expect.poll(() => box.inputValue()).toBe('');
 
-    const search = page.getByRole('searchbox', { name: '복지 프로그램 검색' });
-    await search.fill('기초연금');
-    await page.getByRole('button', { name: /대화에 보내기|카드 보내기|카드로 보내기/ }).first().click();
+    const side = page.getByRole('complementary', { name: '프로그램과 상담 기록' });
+    await side.getByRole('searchbox', { name: '복지 프로그램 검색' }).fill('기초연금');
+    await side.getByRole('option', { name: /기초연금/ }).first().click();
+    await side.getByRole('button', { name: '대화에 보내기' }).click();
     await expect.poll(() => box.inputValue()).toContain('기초연금');
     await chat.getByRole('button', { name: '보내기' }).click();
     // The card text may carry a phone number; the sensitive-number check asks only for mobile numbers.
@@ -127,8 +131,7 @@ describe('chat inbox end to end', () => {
 
     await chat.getByRole('button', { name: '종료' }).click();
     const dialog = page.getByRole('dialog', { name: '상담 종료' });
-    await dialog.getByRole('combobox', { name: /분야/ }).click();
-    await page.getByRole('option', { name: '복지일반' }).click();
+    await dialog.getByRole('combobox', { name: /분야/ }).selectOption('복지일반');
     await dialog.getByRole('textbox', { name: /한 줄 요약/ }).fill('기초연금 신청 방법 안내, 전화로 후속 상담');
     await dialog.getByRole('button', { name: '종료하고 기록 만들기' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -143,8 +143,7 @@ describe('workflow', () => {
     await user.click(within(dialog).getByRole('button', { name: '종료하고 기록 만들기' }));
     expect(within(dialog).getAllByText('필수 항목입니다')).toHaveLength(2);
     expect(callsTo(fake, 'inbox:close')).toHaveLength(0);
-    await user.click(within(dialog).getByRole('combobox', { name: /분야/ }));
-    await user.click(await screen.findByRole('option', { name: '저소득층 지원' }));
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: /분야/ }), '저소득층 지원');
     await user.type(within(dialog).getByLabelText(/한 줄 요약/), '생계급여 신청 안내');
     await user.click(within(dialog).getByRole('button', { name: '종료하고 기록 만들기' }));
     await waitFor(() => expect(callsTo(fake, 'inbox:close')).toEqual([{ conversationId: c.id, field: '저소득층 지원', summary: '생계급여 신청 안내' }]));
