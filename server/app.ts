@@ -15,11 +15,14 @@ import { authRoutes } from './routes/auth.js';
 import { syncRoutes } from './routes/sync.js';
 import { resourceRoutes } from './routes/index.js';
 import { seedDemo } from './seed/demo.js';
+import { startHeldExpiry } from './jobs/held-expiry.js';
 import { isKakaoWebhookRoute, wireKakao } from './channels/wire-kakao.js';
 import { createHash } from 'node:crypto';
 
 export const SERVER_VERSION = '0.1.0';
 export const BODY_LIMIT = 256 * 1024;
+/** How often 보류-until-a-time conversations are checked for expiry. */
+const HELD_EXPIRY_CHECK_MS = 30_000;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -100,6 +103,10 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     installAuth(app, store);
 
     const kakao = wireKakao(app, store, config, catalogue);
+    const heldExpiry = startHeldExpiry(store, app.log, HELD_EXPIRY_CHECK_MS);
+    app.addHook('preClose', async () => {
+      await heldExpiry.stop();
+    });
     const deps: ServerDeps = { config, store, catalogue, pokeOutbound: kakao.poke };
 
     await app.register(async (api) => {

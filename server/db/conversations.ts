@@ -23,6 +23,7 @@ export async function putConversation(tx: WriteTx, c: Conversation, isNew: boole
     citizen_key: c.citizenKey,
     status: c.status,
     assignee_id: c.assigneeId,
+    held_until: c.status === 'held' ? c.heldUntil : null,
     search_text: searchText(c),
     updated_at: c.updatedAt,
     created_at: c.createdAt,

@@ -1,9 +1,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/001-initial.js';
+import * as heldUntil from './migrations/002-held-until.js';
 
 /** The one migration history of both engines; append, never edit a released step. */
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
+  '002-held-until': heldUntil,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -37,6 +37,8 @@ export interface ConversationsTable {
   citizen_key: string;
   status: string;
   assignee_id: string | null;
+  /** heldUntil while status is held, else null (migration 002). */
+  held_until: string | null;
   search_text: string;
   updated_at: string;
   created_at: string;

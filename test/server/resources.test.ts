@@ -258,3 +258,31 @@ describe.each(ENGINES)('resources (%s)', (engine) => {
     expect(await ids('phone=01077778888&from=2026-10-03T00:00:00Z&to=2026-10-06T00:00:00Z')).toEqual([b]);
   });
 });
+
+describe.each(ENGINES)('보류 until a time (%s)', (engine) => {
+  let s: TestServer;
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('reopens a held conversation once its heldUntil has passed, and only then', async () => {
+    const { reopenExpiredHolds } = await import('../../server/jobs/held-expiry.js');
+    s = await startServer(engine);
+    const token = await s.login('counsellor1');
+    const list = (await s.call('GET', '/conversations?status=open', { token })).body as { items: Conversation[] };
+    let c = list.items[0]!;
+    const until = '2030-01-01T00:00:00.000Z';
+    const held = await s.call('PATCH', `/conversations/${c.id}`, {
+      token,
+      body: { status: 'held', heldUntil: until },
+      headers: { 'if-match': `"${c.version}"` },
+    });
+    expect(held.status).toBe(200);
+    c = held.body as Conversation;
+    expect(await reopenExpiredHolds(s.app.store, new Date('2029-12-31T23:59:59.000Z'))).toBe(0);
+    expect(await reopenExpiredHolds(s.app.store, new Date('2030-01-01T00:00:01.000Z'))).toBe(1);
+    const after = (await s.call('GET', `/conversations/${c.id}`, { token })).body as Conversation;
+    expect(after).toMatchObject({ status: 'open', heldUntil: null, version: c.version + 1 });
+    expect(await reopenExpiredHolds(s.app.store, new Date('2030-01-02T00:00:00.000Z'))).toBe(0);
+  });
+});
