@@ -1,6 +1,6 @@
 import { CallLog, Conversation, CtiCall, type Counsellor } from '../../../common/domain/index.js';
 import { CallLogDraft, type CallLogView } from '../../../common/desk-api/index.js';
-import { phoneMatchKey } from '../../../common/phone/index.js';
+import { normaliseKoreanPhone, phoneMatchKey } from '../../../common/phone/index.js';
 import type { StoreTx } from '../store/index.js';
 import { byStartedDesc, type CallLogFilter, matchesFilter } from './filter.js';
 
@@ -9,6 +9,8 @@ import { byStartedDesc, type CallLogFilter, matchesFilter } from './filter.js';
  * `local_pending` (entity 'callLog') holds what this desk saved and the server has not confirmed
  * yet, and wins over the replica row until the sync engine clears it.
  */
+
+const DAY_MS = 86_400_000;
 
 interface DataRow { data: string }
 interface PendingRow { data: string; state: 'sending' | 'failed'; error: string | null }
@@ -61,6 +63,21 @@ export async function queryViews(db: StoreTx, f: CallLogFilter): Promise<CallLog
     if (!value) continue;
     where.push(`${column} = ?`);
     params.push(value);
+  }
+  // Caller history must use the phone index, not scan every record.
+  const phone = f.phone ? normaliseKoreanPhone(f.phone) : null;
+  if (phone) {
+    where.push('caller_phone = ?');
+    params.push(phone);
+  }
+  // Stored instants may carry an offset instead of Z; a day of slack keeps the string range a superset.
+  if (f.from) {
+    where.push('started_at >= ?');
+    params.push(new Date(Date.parse(f.from) - DAY_MS).toISOString());
+  }
+  if (f.to) {
+    where.push('started_at < ?');
+    params.push(new Date(Date.parse(f.to) + DAY_MS).toISOString());
   }
   const rows = await db.all<DataRow>(`SELECT data FROM call_logs WHERE ${where.join(' AND ')}`, params);
   const replica = rows.flatMap((r) => {

@@ -105,6 +105,10 @@ describe('list', () => {
     expect(await f.service.handlers.list({ limit: 100, channel: 'phone', action: 'info' })).toHaveLength(1);
     expect(await f.service.handlers.list({ limit: 100, from: '2026-03-02T00:00:00.000Z', to: '2026-03-04T00:00:00.000Z' })).toHaveLength(1);
     expect((await f.service.handlers.list({ limit: 100, q: '주거' })).map((l) => l.need)).toEqual(['주거 상담', '주거급여 문의']);
+    await putReplica(f.store, log({ startedAt: '2026-03-06T00:00:00.000Z', callerPhone: '01033335678', need: '번호로 찾기' }));
+    expect((await f.service.handlers.list({ limit: 100, phone: '010-3333-5678' })).map((l) => l.need)).toEqual(['번호로 찾기']);
+    expect((await f.service.handlers.list({ limit: 100, phone: '5678' })).map((l) => l.need)).toEqual(['번호로 찾기']);
+    expect(await f.service.handlers.list({ limit: 1, cursor: '1' })).toHaveLength(1);
   });
 });
 
