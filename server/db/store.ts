@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { ChangeEntity } from '../../common/domain/index.js';
 import type { DatabaseConfig } from '../config.js';
 import { ChangeNotifier } from '../events/notifier.js';
+import { pgChannelName, startPgListener } from '../events/pg-listener.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
 import { Sqlite3Dialect } from './sqlite-dialect.js';
@@ -84,6 +85,8 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
   }
   const notifier = new ChangeNotifier();
   const engine = config.engine;
+  const channel = config.engine === 'postgres' ? pgChannelName(config.schema) : '';
+  const listener = config.engine === 'postgres' ? startPgListener({ url: config.url, schema: config.schema, notifier }) : null;
 
   const readLatestSeq = async (q: Kysely<Database> | Transaction<Database>): Promise<number> => {
     const row = await q.selectFrom('changes').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst();
@@ -124,13 +127,21 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
               .execute();
           },
         };
-        return insideWrite.run(true, () => fn(tx));
+        const result = await insideWrite.run(true, () => fn(tx));
+        // Other server instances on this database hear of it at commit (LISTEN/NOTIFY).
+        if (engine === 'postgres' && lastSeq > 0) {
+          await sql`select pg_notify(${channel}, ${String(lastSeq)})`.execute(trx);
+        }
+        return result;
       });
       if (lastSeq > 0) notifier.notify(lastSeq);
       return result;
     },
     latestSeq: () => readLatestSeq(db),
-    close: () => db.destroy(),
+    async close() {
+      await listener?.close();
+      await db.destroy();
+    },
   };
   notifier.notify(await store.latestSeq());
   return store;

@@ -179,3 +179,31 @@ describe.each(ENGINES)('change feed and SSE (%s)', (engine) => {
     await res.body?.cancel();
   });
 });
+
+describe('PostgreSQL LISTEN/NOTIFY across instances', () => {
+  it('an SSE client of one instance is poked by a write made through another', async () => {
+    const { newStoreLocation, dropStoreLocation } = await import('./helpers.js');
+    const location = await newStoreLocation('postgres');
+    const a = await startServer('postgres', { location });
+    const b = await startServer('postgres', { location });
+    try {
+      const tokenA = await a.login('counsellor1');
+      const tokenB = await b.login('counsellor2');
+      const latest = await a.app.store.latestSeq();
+      const stream = await openEvents(a, tokenA, String(latest));
+      const conv = (await b.call('GET', '/conversations?limit=1', { token: tokenB })).body as { items: { id: string }[] };
+      const note = await b.call('POST', `/conversations/${conv.items[0]!.id}/messages`, {
+        token: tokenB,
+        body: { id: randomUUID(), direction: 'note', body: '다른 서버에서 쓴 메모' },
+      });
+      expect(note.status).toBe(201);
+      const seq = await b.app.store.latestSeq();
+      await stream.waitFor(() => stream.events.some((e) => Number(e.id) === seq), 'a poke from the other instance');
+      await stream.close();
+    } finally {
+      await a.stop();
+      await b.stop();
+      await dropStoreLocation(location);
+    }
+  });
+});
