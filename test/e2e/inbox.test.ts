@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { CallLog, Conversation } from '../../common/domain/index.js';
+import { createDeskServices } from '../../electron/services/create-desk-services.js';
 import { KAKAO_WEBHOOK_PATH } from '../../server/channels/kakao/webhook-routes.js';
 import { signKakaoBody, startKakaoSink, type KakaoSink } from '../../server/simulator/index.js';
 import { launchChromium, type LaunchedChromium } from '../harness/browser.js';
@@ -19,6 +23,7 @@ describe('chat inbox end to end', () => {
   let chromium: LaunchedChromium;
   let page: Page;
   let token: string;
+  let centralDir: string;
   const userKey = `e2e-${randomUUID().slice(0, 8)}`;
   const question = `기초연금 신청하고 싶어요 (${userKey})`;
   let serial = 0;
@@ -44,8 +49,15 @@ describe('chat inbox end to end', () => {
 
   beforeAll(async () => {
     sink = await startKakaoSink();
-    central = await startCentralService({ env: { KAKAO_SEND_URL: sink.url } });
-    harness = await startHarness({ serverUrl: central.url, demoHint: { usernames: DEMO_USERNAMES, password: central.demoPassword } });
+    // Our own data folder, so that the service can be stopped and started again on the same data.
+    centralDir = await mkdtemp(join(tmpdir(), 'bokji-e2e-inbox-'));
+    central = await startCentralService({ dataDir: centralDir, env: { KAKAO_SEND_URL: sink.url } });
+    harness = await startHarness({
+      serverUrl: central.url,
+      demoHint: { usernames: DEMO_USERNAMES, password: central.demoPassword },
+      // Short backoff: the restart in the middle should be noticed in seconds, not minutes.
+      createServices: (config) => createDeskServices({ ...config, tuning: { retryBaseMs: 200, retryCapMs: 1500, fallbackPullMs: 2000 } }),
+    });
     chromium = await launchChromium({ viewport: { width: 1280, height: 860 } });
     page = await chromium.context.newPage();
     page.setDefaultTimeout(20_000);
@@ -62,6 +74,7 @@ describe('chat inbox end to end', () => {
     await harness?.close();
     await central?.stop();
     await sink?.close();
+    if (centralDir) await rm(centralDir, { recursive: true, force: true });
   });
 
   it('signs in and shows every conversation', async () => {
@@ -116,11 +129,34 @@ describe('chat inbox end to end', () => {
     // The card text may carry a phone number; the sensitive-number check asks only for mobile numbers.
     await expect.poll(() => box.inputValue()).toBe('');
 
-    const received = await sink.waitFor(before + 2, 30_000);
-    const mine = received.filter((r) => r.message.user_key === userKey).map((r) => r.message.message);
-    expect(mine[0]).toBe(greeting.trim());
-    expect(mine[1]).toContain('기초연금');
+    await sink.waitFor(before + 2, 30_000);
+    // Outside office hours the service's automatic notice also reaches this citizen: look for ours by content.
+    const toCitizen = () => sink.received.filter((r) => r.message.user_key === userKey).map((r) => r.message.message);
+    await expect.poll(toCitizen, { timeout: 30_000 }).toContain(greeting.trim());
+    await expect.poll(() => toCitizen().some((m) => m.startsWith('[') && m.includes('기초연금')), { timeout: 30_000 }).toBe(true);
+    expect(toCitizen().indexOf(greeting.trim())).toBeLessThan(toCitizen().findIndex((m) => m.startsWith('[') && m.includes('기초연금')));
     await chat.getByText('전달됨').first().waitFor();
+  });
+
+  it('keeps a reply written while the server is down and delivers it after the restart', async () => {
+    const chat = page.getByRole('region', { name: '대화' });
+    const box = chat.getByRole('textbox', { name: '답장 입력' });
+    const text = `서버가 멈춘 사이에 보낸 답장 (${userKey})`;
+    const port = central.port;
+    await central.stop();
+    await box.fill(text);
+    await box.press('Control+Enter');
+    await expect.poll(() => box.inputValue()).toBe('');
+    const bubble = chat.getByText(text).locator('xpath=ancestor::*[contains(@class,"msg-bubble")][1]');
+    await bubble.getByText('보내는 중').waitFor();
+    await expect
+      .poll(async () => (await page.getByRole('status', { name: '동기화 상태' }).textContent()) ?? '', { timeout: 30_000 })
+      .toMatch(/오프라인|보낼 항목 1건/);
+
+    central = await startCentralService({ dataDir: centralDir, port, env: { KAKAO_SEND_URL: sink.url } });
+    await expect.poll(() => sink.received.some((r) => r.message.user_key === userKey && r.message.message === text), { timeout: 60_000 }).toBe(true);
+    await bubble.getByText('전달됨').waitFor({ timeout: 60_000 });
+    expect(sink.received.filter((r) => r.message.message === text)).toHaveLength(1);
   });
 
   it('switches to a phone call, closes with a summary, and the server holds the record', async () => {
