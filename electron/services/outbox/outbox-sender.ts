@@ -184,8 +184,9 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
           await deps.store.run('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE seq = ?', [
             at.toISOString(), err.message, item.seq,
           ]);
-          // The server is down or overloaded for every item, not just this one.
-          pausedUntil = at.getTime();
+          // Unreachable or overloaded holds back every item; anything else (409 in flight, a 500
+          // on this record) only this item and its lane.
+          if (err.status === null || err.status === 429 || err.status === 503) pausedUntil = at.getTime();
           deps.onReachability(err.status !== null, err.message);
           return;
         }

@@ -78,7 +78,8 @@ export function createRestClient(options: RestClientOptions) {
         // A proxy's HTML error page: keep the status line.
       }
     }
-    const kind = kindForStatus(res.status);
+    // A 409 with Retry-After is "the same request is still in flight": it resolves by waiting.
+    const kind = res.status === 409 && retryAfterMs !== null ? 'retryable' : kindForStatus(res.status);
     const fieldErrors = problem?.errors?.map((e) => `${e.path}: ${e.message}`).join('; ');
     const message = problem
       ? [problem.detail ?? problem.title, fieldErrors].filter(Boolean).join(' — ')
