@@ -29,6 +29,8 @@ export interface SinkFailure {
   retryAfter?: string;
   /** JSON body of the failure, e.g. {message:"..."}; a default message otherwise. */
   body?: unknown;
+  /** Fail only requests whose raw body passes this test (e.g. one serial_number); others go through. */
+  only?: (rawBody: string) => boolean;
 }
 
 export interface KakaoSink {
@@ -124,7 +126,9 @@ export async function startKakaoSink(options: KakaoSinkOptions = {}): Promise<Ka
         json(res, status, payload, headers);
       };
       if (body === null) return answer(413, { message: 'body too large' });
-      const failure = failures.shift() ?? always;
+      const applies = (f: SinkFailure) => !f.only || f.only(body);
+      const queued = failures.findIndex(applies);
+      const failure = queued >= 0 ? failures.splice(queued, 1)[0]! : always && applies(always) ? always : null;
       if (failure) {
         return answer(failure.status, failure.body ?? { message: `sink told to fail with ${failure.status}` },
           failure.retryAfter ? { 'retry-after': failure.retryAfter } : {});

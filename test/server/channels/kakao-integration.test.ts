@@ -103,15 +103,16 @@ describe('Kakao channel through the real server (SQLite)', () => {
     await webhook(event(userKey, '난방비 지원 문의'));
     const c = (await conversationOf(userKey))!;
 
-    sink.failNext(1, { status: 503 });
     const retried = { id: randomUUID(), direction: 'outbound', body: '재시도될 답장' };
+    // Aimed at this reply only: an automatic 운영시간 안내 may be on its way at the same time.
+    sink.failNext(1, { status: 503, only: (raw) => raw.includes(retried.id) });
     await s.call('POST', `/conversations/${c.id}/messages`, { token, body: retried });
     const delivered = await eventually(async () => (await messagesOf(c.id)).find((m) => m.id === retried.id && m.delivery === 'delivered'), 'retry');
     expect(delivered.deliveryError).toBeNull();
     expect(sink.attempts.some((a) => a.status === 503 && a.body.includes(retried.id))).toBe(true);
 
-    sink.failNext(1, { status: 400, body: { message: '카카오톡 채널을 차단한 사용자입니다' } });
     const refused = { id: randomUUID(), direction: 'outbound', body: '전달되지 않을 답장' };
+    sink.failNext(1, { status: 400, body: { message: '카카오톡 채널을 차단한 사용자입니다' }, only: (raw) => raw.includes(refused.id) });
     await s.call('POST', `/conversations/${c.id}/messages`, { token, body: refused });
     const failed = await eventually(async () => (await messagesOf(c.id)).find((m) => m.id === refused.id && m.delivery === 'failed'), 'failure');
     expect(failed.deliveryError).toContain('카카오톡 채널을 차단한 사용자입니다');

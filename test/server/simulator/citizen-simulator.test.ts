@@ -114,12 +114,15 @@ describe('Kakao send sink', () => {
       expect(failed.status).toBe(503);
       expect(failed.headers.get('retry-after')).toBe('7');
       expect((await post('/', { ...reply, serial_number: 'm2' })).status).toBe(200);
+      sink.failNext(1, { status: 500, only: (raw) => raw.includes('"m9"') });
+      expect((await post('/', { ...reply, serial_number: 'm3' })).status).toBe(200);
+      expect((await post('/', { ...reply, serial_number: 'm9' })).status).toBe(500);
 
       const listed = (await (await fetch(new URL('/messages', sink.url))).json()) as { count: number };
-      expect(listed.count).toBe(2);
-      expect(sink.uniqueSerials()).toEqual(new Set(['m1', 'm2']));
-      expect(sink.attempts.map((a) => a.status)).toEqual([200, 400, 503, 200]);
-      await expect(sink.waitFor(3, 50)).rejects.toThrow(/2 of 3/);
+      expect(listed.count).toBe(3);
+      expect(sink.uniqueSerials()).toEqual(new Set(['m1', 'm2', 'm3']));
+      expect(sink.attempts.map((a) => a.status)).toEqual([200, 400, 503, 200, 200, 500]);
+      await expect(sink.waitFor(4, 50)).rejects.toThrow(/3 of 4/);
     } finally {
       await sink.close();
     }
