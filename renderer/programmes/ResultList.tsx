@@ -1,0 +1,68 @@
+import { Badge, Group, Text, UnstyledButton } from '@mantine/core';
+import { useEffect, useRef } from 'react';
+import type { Programme, ProgrammeHit } from '../../common/domain/index.js';
+import { HighlightedName } from './HighlightedName.js';
+
+export interface ResultItem {
+  programme: Programme;
+  hit?: ProgrammeHit;
+}
+
+export const optionId = (listId: string, programmeId: string) => `${listId}-${programmeId}`;
+
+/**
+ * Results as a listbox driven from the searchbox (aria-activedescendant): the focus stays in the
+ * searchbox while ↑↓ move the active option, so typing never stops. Names wrap rather than being
+ * cut; the summary is clamped to two lines with the full text in its title.
+ */
+export function ResultList({
+  id, label, items, active, onActivate, onOpen,
+}: {
+  id: string;
+  label: string;
+  items: ResultItem[];
+  active: number;
+  onActivate(index: number): void;
+  onOpen(p: Programme): void;
+}) {
+  const listRef = useRef<HTMLUListElement>(null);
+  const activeId = items[active] ? optionId(id, items[active].programme.id) : null;
+  useEffect(() => {
+    if (!activeId) return;
+    listRef.current?.querySelector(`#${CSS.escape(activeId)}`)?.scrollIntoView({ block: 'nearest' });
+  }, [activeId]);
+  return (
+    <ul ref={listRef} id={id} role="listbox" aria-label={label} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      {items.map(({ programme: p, hit }, i) => (
+        <li
+          key={p.id}
+          id={optionId(id, p.id)}
+          role="option"
+          aria-selected={i === active}
+          onMouseEnter={() => onActivate(i)}
+          style={{
+            borderRadius: 4,
+            outline: i === active ? '2px solid var(--mantine-color-blue-6)' : 'none',
+            outlineOffset: -2,
+            background: i === active ? 'var(--mantine-color-blue-0)' : undefined,
+          }}
+        >
+          <UnstyledButton tabIndex={-1} onClick={() => onOpen(p)} p={6} w="100%" title={p.name}>
+            <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+              <HighlightedName name={p.name} spans={hit?.nameMatches ?? []} />
+            </Text>
+            {p.summary && (
+              <Text size="xs" c="dimmed" lineClamp={2} title={p.summary}>
+                {p.summary}
+              </Text>
+            )}
+            <Group gap={4} mt={2}>
+              <Badge size="xs" variant="light">{p.field}</Badge>
+              <Badge size="xs" variant="outline" color="gray">{p.agency || p.provider}</Badge>
+            </Group>
+          </UnstyledButton>
+        </li>
+      ))}
+    </ul>
+  );
+}
