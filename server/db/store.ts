@@ -83,6 +83,11 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
     await db.destroy();
     throw err;
   }
+  if (config.engine === 'sqlite') {
+    // One process owns an embedded database: a claim still "in flight" at start belongs to a
+    // request that died with the previous process, so the retry must not wait for it.
+    await db.deleteFrom('idempotency_keys').where('state', '=', 'pending').execute();
+  }
   const notifier = new ChangeNotifier();
   const engine = config.engine;
   const channel = config.engine === 'postgres' ? pgChannelName(config.schema) : '';

@@ -4,7 +4,7 @@ import type { Store, WriteTx } from '../db/store.js';
 import { problems } from './problem.js';
 
 /** A claim older than this is from a request that died (crash, kill -9): a retry may take it over. */
-const STALE_CLAIM_MS = 30_000;
+const STALE_CLAIM_MS = 15_000;
 
 export interface Outcome<T> {
   status: number;

@@ -147,8 +147,15 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
     const outcome = await idempotentWrite(store, request, reply, { key, counsellorId: me.id }, async (tx) => {
       const c = await getConversation(tx.trx, request.params.id);
       if (!c) throw problems.notFound('상담 (conversation)', request.params.id);
-      const exists = await tx.trx.selectFrom('messages').select('id').where('id', '=', input.id).executeTakeFirst();
-      if (exists) throw problems.conflict(`메시지 id '${input.id}' 가 이미 있습니다. 새 메시지에는 새 UUID를 쓰세요 (message id already used).`);
+      const exists = await tx.trx.selectFrom('messages').select('data').where('id', '=', input.id).executeTakeFirst();
+      if (exists) {
+        // The same message again (its stored response was lost): the client UUID makes it idempotent.
+        const m = fromJson<Message>(exists.data);
+        if (m.conversationId === c.id && m.direction === input.direction && m.kind === input.kind && m.authorId === me.id) {
+          return { status: 201, body: m };
+        }
+        throw problems.conflict(`메시지 id '${input.id}' 가 다른 메시지에 이미 쓰였습니다. 새 메시지에는 새 UUID를 쓰세요 (message id already used).`);
+      }
       if (input.kind === 'programme_card' && !input.programmeId) {
         throw problems.unprocessable('programme_card 메시지에는 programmeId 가 필요합니다 (programme card needs programmeId).');
       }

@@ -188,3 +188,32 @@ describe.each(ENGINES)('HTTP discipline (%s)', (engine) => {
     });
   });
 });
+
+describe('idempotency across a crash (sqlite)', () => {
+  it('a claim left in flight by a killed process does not block the retry after restart', async () => {
+    const { newStoreLocation, dropStoreLocation } = await import('./helpers.js');
+    const location = await newStoreLocation('sqlite');
+    try {
+      const first = await startServer('sqlite', { location });
+      const token = await first.login('counsellor1');
+      const conv = ((await first.call('GET', '/conversations?status=open', { token })).body as { items: Conversation[] }).items[0]!;
+      const me = ((await first.call('GET', '/me', { token })).body as { counsellor: { id: string } }).counsellor;
+      const body = { id: randomUUID(), direction: 'note', body: '죽은 요청' };
+      await first.app.store.db.insertInto('idempotency_keys').values({
+        key: body.id, route: `POST /api/v1/conversations/${conv.id}/messages`, counsellor_id: me.id,
+        body_hash: hashBody({ ...body, kind: 'text', programmeId: null }), state: 'pending', status_code: null,
+        response_body: null, created_at: new Date().toISOString(),
+      }).execute();
+      expect((await first.call('POST', `/conversations/${conv.id}/messages`, { token, body })).status).toBe(409);
+      await first.stop();
+      const second = await startServer('sqlite', { location });
+      const retry = await second.call('POST', `/conversations/${conv.id}/messages`, { token, body });
+      expect(retry.status).toBe(201);
+      // And once more, now replayed.
+      expect((await second.call('POST', `/conversations/${conv.id}/messages`, { token, body })).body).toEqual(retry.body);
+      await second.stop();
+    } finally {
+      await dropStoreLocation(location);
+    }
+  });
+});
