@@ -146,6 +146,8 @@ export async function run(): Promise<void> {
   try {
     const page = await chromium.context.newPage();
     page.setDefaultTimeout(120_000);
+    // tsx compiles with keepNames: functions sent to page.evaluate call its __name helper.
+    await page.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
     const bigId = uuid(20000000, 0);
     const app = { list: [] as number[], conversation: [] as number[] };
     const plain = { list: [] as number[], conversation: [] as number[] };

@@ -24,6 +24,8 @@ function setup(opts: { draft?: string; status?: 'open' | 'closed' } = {}) {
         return { ...message(c.id, { direction: arg.direction, body: arg.body, programmeId: arg.programmeId }), localState: 'sending' } satisfies MessageView;
       },
       switchToCall: async () => ({ callLogId: '30000000-0000-4000-8000-000000000001' }),
+      assign: async ({ assigneeId }) => ({ ...c, assigneeId }),
+      hold: async ({ until }) => ({ ...c, status: 'held', heldUntil: until }),
       close: async ({ field, summary }) => ({ conversation: { ...c, status: 'closed', field, summary }, callLogId: '30000000-0000-4000-8000-000000000002' }),
     },
   });
@@ -148,5 +150,29 @@ describe('workflow', () => {
     await user.click(within(dialog).getByRole('button', { name: '종료하고 기록 만들기' }));
     await waitFor(() => expect(callsTo(fake, 'inbox:close')).toEqual([{ conversationId: c.id, field: '저소득층 지원', summary: '생계급여 신청 안내' }]));
     await waitFor(() => expect(screen.queryByRole('dialog', { name: '상담 종료' })).toBeNull());
+  });
+
+  it('transfers to another counsellor with a comment', async () => {
+    const { fake, c } = setup();
+    const { user } = await openComposer();
+    await user.click(screen.getByRole('button', { name: '배정/이관' }));
+    const dialog = await screen.findByRole('dialog', { name: '상담 배정/이관' });
+    await user.click(within(dialog).getByRole('combobox', { name: /담당 상담사/ }));
+    await user.click(await screen.findByRole('option', { name: '이상담' }));
+    await user.type(within(dialog).getByRole('textbox', { name: /메모/ }), '주거 담당으로 이관');
+    await user.click(within(dialog).getByRole('button', { name: '배정' }));
+    await waitFor(() =>
+      expect(callsTo(fake, 'inbox:assign')).toEqual([{ conversationId: c.id, assigneeId: '10000000-0000-4000-8000-000000000002', comment: '주거 담당으로 이관' }]),
+    );
+  });
+
+  it('holds until the citizen writes again', async () => {
+    const { fake, c } = setup();
+    const { user } = await openComposer();
+    await user.click(screen.getByRole('button', { name: '보류' }));
+    const dialog = await screen.findByRole('dialog', { name: '상담 보류' });
+    expect(within(dialog).getByRole('radio', { name: '시민의 다음 메시지까지' })).toBeChecked();
+    await user.click(within(dialog).getByRole('button', { name: '보류' }));
+    await waitFor(() => expect(callsTo(fake, 'inbox:hold')).toEqual([{ conversationId: c.id, until: null }]));
   });
 });

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { conversation, OTHER } from '../app/fixtures.js';
 import { callsTo } from '../app/render-desk.js';
@@ -78,5 +78,22 @@ describe('conversation list', () => {
     expect(row.querySelector('img, script')).toBeNull();
     expect(row).toHaveTextContent('<script>window.__pwned=2</script>');
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('opens the conversation a clicked notification asks for', async () => {
+    const a = conversation({ citizenName: '알림 대상' });
+    const { fake } = renderInbox([conversation({ citizenName: '다른 시민' }), a]);
+    await screen.findByRole('option', { name: /알림 대상/ });
+    act(() => fake.emit('inbox:onFocusRequest', { conversationId: a.id }));
+    expect(await within(screen.getByRole('region', { name: '대화' })).findByRole('heading', { name: '알림 대상' })).toBeVisible();
+  });
+
+  it('refreshes when the desk says conversations changed', async () => {
+    const rows = [conversation({ citizenName: '처음' })];
+    const { fake } = renderInbox(rows);
+    await screen.findByRole('option', { name: /처음/ });
+    rows.push(conversation({ citizenName: '새로 온 시민' }));
+    act(() => fake.emit('inbox:onChange', { conversationIds: [rows[1]!.id], entities: ['conversation'] }));
+    expect(await screen.findByRole('option', { name: /새로 온 시민/ })).toBeInTheDocument();
   });
 });
