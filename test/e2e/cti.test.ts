@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import type { CallLog } from '../../common/domain/index.js';
 import { launchChromium, type LaunchedChromium } from '../harness/browser.js';
@@ -106,6 +107,23 @@ describe('CTI: incoming call to saved record, in Chromium', () => {
     });
     // The draft is gone once the record is committed.
     expect((await harness.services.handlers.calls.listDrafts(undefined)).some((d) => d.ctiCallId === 'e2e-call-1')).toBe(false);
+  });
+
+  it('exports what was entered: CSV from the records list, phone masked for a counsellor', async () => {
+    await page.getByRole('tab', { name: '목록', exact: true }).click();
+    const list = page.getByRole('region', { name: '상담 기록 목록' });
+    await list.getByText('전화로 긴급복지 생계지원 문의').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), list.getByRole('button', { name: 'CSV 내보내기' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^상담기록_\d{12}\.csv$/);
+    const path = await download.path();
+    const lines = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^상담일시,상담시간\(초\),채널,상담원,성명,전화번호/);
+    const row = lines.find((l) => l.includes('전화로 긴급복지 생계지원 문의'));
+    expect(row).toBeDefined();
+    expect(row).toContain('010-****-8888');
+    expect(row).toContain(',185,전화,');
+    expect(row).toContain('긴급지원 요청');
+    expect(row).not.toContain('7777-8888');
   });
 
   it('an unanswered call lands in the missed-call list', async () => {
