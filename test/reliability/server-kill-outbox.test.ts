@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CallLogInput } from '../../common/domain/index.js';
 import { type DeskFixture, startDesk, waitFor } from '../electron/services/fixtures.js';
 import { type RestartableServer, startRestartableServer } from './support/restartable-server.js';
 import { outboxSummary } from './support/desk-db.js';
@@ -41,7 +42,7 @@ it('every call log and reply reaches the server exactly once across repeated kil
       logIds.push(id);
       await h.calls.save({
         id, baseVersion: null,
-        input: { channel: 'phone', startedAt: new Date().toISOString(), durationSec: 60, need: `${marker} log ${i}`, callerPhone: '01012345678' },
+        input: CallLogInput.parse({ channel: 'phone', startedAt: new Date().toISOString(), durationSec: 60, need: `${marker} log ${i}`, callerPhone: '01012345678' }),
       });
       const c = conversations[i % conversations.length]!;
       replyIds.push((await h.inbox.send({ conversationId: c.id, direction: 'outbound', body: `${marker} reply ${i}`, programmeId: null })).id);
