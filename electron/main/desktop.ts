@@ -50,6 +50,8 @@ export function startDesktop(deps: DesktopDeps): DesktopHandle {
   let shutDown = false;
 
   registerAppScheme();
+  // Windows shows notifications only for an app with an AppUserModelID (electron-builder's appId).
+  if (process.platform === 'win32') app.setAppUserModelId('kr.bokjidesk.desk');
   if (!app.requestSingleInstanceLock()) {
     // A second launch only wakes the first (it gets 'second-instance').
     app.quit();

@@ -57,7 +57,8 @@ export function guardWebContents(
     return { action: 'deny' };
   });
   const blockForeign = (event: { preventDefault(): void }, url: string): void => {
-    if (!isAllowedOrigin(url, allowedOrigins)) {
+    // DevTools (development only) navigate inside their own devtools:// pages.
+    if (!isAllowedOrigin(url, allowedOrigins) && !url.startsWith('devtools://')) {
       event.preventDefault();
       log(`[bokji-desk] blocked navigation to ${url}`);
     }
