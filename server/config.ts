@@ -45,7 +45,7 @@ const EnvSchema = z.object({
     z.coerce.number().positive('BOKJI_TOKEN_TTL_HOURS must be a positive number of hours').max(24 * 90).default(12),
   ),
   /** Requests per minute per signed-in counsellor (or per IP before sign-in) on ordinary routes. */
-  BOKJI_RATE_LIMIT_PER_MIN: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(1200)),
+  BOKJI_RATE_LIMIT_PER_MIN: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(6000)),
   /** Login attempts per minute per IP and user name. */
   BOKJI_LOGIN_RATE_PER_MIN: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(10)),
   BOKJI_SSE_HEARTBEAT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).default(15_000)),

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServerDeps } from '../deps.js';
+import { auditRoutes } from './audit.js';
 import { callLogRoutes } from './call-logs.js';
 import { cannedReplyRoutes } from './canned-replies.js';
 import { conversationRoutes } from './conversations.js';
@@ -15,4 +16,5 @@ export const resourceRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, dep
   await app.register(cannedReplyRoutes, deps);
   await app.register(counsellorRoutes, deps);
   await app.register(ctiRoutes, deps);
+  await app.register(auditRoutes, deps);
 };

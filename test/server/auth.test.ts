@@ -92,8 +92,10 @@ describe.each(ENGINES)('auth and roles (%s)', (engine) => {
     expect(off.body).toMatchObject({ active: false, displayName: '퇴사자' });
     expect((await s.call('GET', '/me', { token })).status).toBe(401);
     expect((await s.call('POST', '/auth/login', { body: { username: 'newbie', password: 'newbie-password-1' } })).status).toBe(401);
-    const audit = await s.app.store.db.selectFrom('audit_log').selectAll().where('record_id', '=', id).execute();
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['create', 'update']));
+    const audit = await s.call('GET', `/audit-log?entity=counsellor&recordId=${id}`, { token: admin });
+    const entries = (audit.body as { items: { action: string; counsellorId: string }[] }).items;
+    expect(entries.map((a) => a.action)).toEqual(['update', 'login', 'create']);
+    expect(isProblem(await s.call('GET', '/audit-log', { token: await s.login('counsellor1') }), 403)).toBe(true);
   });
 
   it('rate-limits login per IP and user name with Retry-After', async () => {
