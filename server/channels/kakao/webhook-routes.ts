@@ -2,6 +2,7 @@ import type { FastifyError, FastifyPluginAsync } from 'fastify';
 import { afterHoursNoticeText, isOpenAt } from '../../../common/hours/index.js';
 import { maskResidentNumbers } from '../../../common/privacy/index.js';
 import { KakaoWebhookEvent, toInboundEvent } from './event.js';
+import { KeyedQueue } from './keyed-queue.js';
 import type { KakaoInboxPort, KakaoOutbound } from './port.js';
 import { sendProblem } from './problem.js';
 import { SIGNATURE_HEADER, verifyKakaoSignature } from './signature.js';
@@ -46,6 +47,7 @@ export const kakaoWebhookRoutes: FastifyPluginAsync<KakaoWebhookOptions> = async
   const noticeText = opts.noticeText ?? afterHoursNoticeText;
   const bodyLimit = opts.bodyLimit ?? KAKAO_WEBHOOK_BODY_LIMIT;
   if (!opts.secret) throw new Error('kakaoWebhookRoutes: secret (KAKAO_WEBHOOK_SECRET) is required');
+  const perCitizen = new KeyedQueue();
 
   // The HMAC is over the raw bytes: keep them, for every content type, in this plugin only.
   app.removeAllContentTypeParsers();
@@ -111,15 +113,17 @@ export const kakaoWebhookRoutes: FastifyPluginAsync<KakaoWebhookOptions> = async
 
     // Never store a 주민등록번호 (DESIGN.md §7): mask before the text reaches the data layer.
     const event = toInboundEvent(parsed.data, maskResidentNumbers);
-    const filed = await opts.port.fileInbound(event);
-
-    const at = now();
-    // Also on a redelivery: if the first attempt filed the event but failed before the notice,
-    // the retry completes it (recordAfterHoursNotice itself is once per conversation).
-    if (!filed.afterHoursNoticeAlreadySent && event.event !== 'chat_end' && !isOpen(at)) {
-      const noticeId = await opts.port.recordAfterHoursNotice(filed.conversationId, noticeText(at));
-      if (noticeId) opts.outbound.poke();
-    }
+    const filed = await perCitizen.run(event.userKey, async () => {
+      const result = await opts.port.fileInbound(event);
+      const at = now();
+      // Also on a redelivery: if the first attempt filed the event but failed before the notice,
+      // the retry completes it (recordAfterHoursNotice itself is once per conversation).
+      if (!result.afterHoursNoticeAlreadySent && event.event !== 'chat_end' && !isOpen(at)) {
+        const noticeId = await opts.port.recordAfterHoursNotice(result.conversationId, noticeText(at));
+        if (noticeId) opts.outbound.poke();
+      }
+      return result;
+    });
     const body: KakaoWebhookResponse = { result: 'ok', duplicate: filed.duplicate };
     return reply.code(200).send(body);
   });

@@ -28,6 +28,8 @@ export class FakeKakaoPort implements KakaoInboxPort {
   readonly deliveryCalls: { messageId: string; status: string; error?: string; nextAttemptAt?: Date }[] = [];
   /** Make the next fileInbound calls throw (simulates the database being down). */
   failNextFiles = 0;
+  /** Pause between "no open conversation" and creating one: opens the race a real database has. */
+  raceWindowMs = 0;
   private seq = 0;
 
   async fileInbound(event: InboundCitizenEvent): Promise<InboundFiled> {
@@ -42,6 +44,7 @@ export class FakeKakaoPort implements KakaoInboxPort {
     }
     this.events.push(event);
     let conversation = [...this.conversations.values()].find((c) => c.userKey === event.userKey && !c.closed);
+    if (!conversation && this.raceWindowMs > 0) await new Promise((r) => setTimeout(r, this.raceWindowMs));
     if (!conversation) {
       conversation = { id: randomUUID(), userKey: event.userKey, afterHoursNoticeAt: null, closed: false };
       this.conversations.set(conversation.id, conversation);

@@ -3,11 +3,11 @@ import type { Conversation, Message, Programme } from '../../../common/domain/in
 import { isOpenAt } from '../../../common/hours/index.js';
 import { signKakaoBody } from '../../../server/channels/kakao/index.js';
 import { createCitizenSimulator, startKakaoSink, type KakaoSink } from '../../../server/simulator/index.js';
-import { WEBHOOK_SECRET, isProblem, startServer, type TestServer } from '../helpers.js';
+import { ENGINES, WEBHOOK_SECRET, isProblem, startServer, type TestServer } from '../helpers.js';
 
 /**
- * The channel through the real server on SQLite: simulator -> signed webhook -> data layer ->
- * reply -> outbound loop -> the Kakao send sink.
+ * The channel through the real server, on SQLite and on PostgreSQL: simulator -> signed webhook ->
+ * data layer -> reply -> outbound loop -> the Kakao send sink.
  */
 async function eventually<T>(fn: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -19,14 +19,14 @@ async function eventually<T>(fn: () => Promise<T | null | undefined | false>, wh
   }
 }
 
-describe('Kakao channel through the real server (SQLite)', () => {
+describe.each(ENGINES)('Kakao channel through the real server (%s)', (engine) => {
   let s: TestServer;
   let sink: KakaoSink;
   let token: string;
 
   beforeAll(async () => {
     sink = await startKakaoSink();
-    s = await startServer('sqlite', { env: { KAKAO_SEND_URL: sink.url } });
+    s = await startServer(engine, { env: { KAKAO_SEND_URL: sink.url } });
     token = await s.login('counsellor1');
   });
   afterAll(async () => {
@@ -128,9 +128,11 @@ describe('Kakao channel through the real server (SQLite)', () => {
     expect(summary.duplicates).toBe(summary.redeliveries);
     let filedMessages = 0;
     for (const userKey of summary.userKeys) {
-      const c = (await conversationOf(userKey))!;
-      expect(c).not.toBeNull();
-      filedMessages += (await messagesOf(c.id)).filter((m) => m.direction === 'inbound' && m.kind !== 'event').length;
+      const list = await s.call('GET', `/conversations?q=${encodeURIComponent(userKey)}`, { token });
+      const theirs = (list.body as { items: Conversation[] }).items.filter((c) => c.citizenKey === userKey);
+      // One citizen, one open conversation, even when their events arrive concurrently.
+      expect(theirs, userKey).toHaveLength(1);
+      filedMessages += (await messagesOf(theirs[0]!.id)).filter((m) => m.direction === 'inbound' && m.kind !== 'event').length;
     }
     expect(filedMessages).toBe(summary.messages);
   });

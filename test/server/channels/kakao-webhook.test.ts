@@ -163,6 +163,15 @@ describe('Kakao webhook', () => {
     expect(port.inbound()).toHaveLength(1);
   });
 
+  it('files one citizen\'s concurrent events one after another: one conversation, arrival order', async () => {
+    port.raceWindowMs = 20;
+    const texts = ['첫 번째', '두 번째', '세 번째', '네 번째'];
+    const results = await Promise.all(texts.map((message) => signed(event({ user_key: 'citizen-race', message }))));
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
+    expect(new Set(port.inbound().map((m) => m.conversationId)).size).toBe(1);
+    expect(port.inbound().map((m) => m.body)).toEqual(texts);
+  });
+
   it('leaves JSON parsing of other routes alone', async () => {
     const res = await app.inject({ method: 'POST', url: '/echo', payload: { a: 1 } });
     expect(res.json()).toEqual({ a: 1 });
