@@ -1,0 +1,34 @@
+import { createDeskServices } from '../../../electron/services/create-desk-services.js';
+import { fakeSecretStore, recordingWindow } from '../../electron/services/fixtures.js';
+
+/**
+ * The desk services alone in a process, so a test can SIGKILL them mid-sync. Prints one JSON
+ * line per sync status ({"applied": n} during the first sync).
+ */
+const env = (name: string): string => {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is required`);
+  return v;
+};
+
+const services = await createDeskServices({
+  dataDir: env('DESK_DATA_DIR'),
+  serverUrl: env('DESK_SERVER_URL'),
+  secretStore: fakeSecretStore,
+  windowControl: recordingWindow(),
+  host: 'web',
+  demoHint: null,
+  tuning: { pullLimit: Number(process.env.DESK_PULL_LIMIT ?? '1000'), retryBaseMs: 50, retryCapMs: 500 },
+});
+services.onEvent((name, payload) => {
+  if (name === 'sync:onSyncStatus') {
+    const p = payload as { initialProgress: { applied: number } | null; state: string };
+    process.stdout.write(`${JSON.stringify({ state: p.state, applied: p.initialProgress?.applied ?? null })}\n`);
+  }
+});
+const state = await services.handlers.session.getState(undefined);
+if (!state.signedIn) {
+  await services.handlers.session.login({ serverUrl: env('DESK_SERVER_URL'), username: env('DESK_USERNAME'), password: env('DESK_PASSWORD') });
+}
+await services.handlers.sync.syncNow(undefined);
+process.stdout.write(`${JSON.stringify({ done: true })}\n`);
