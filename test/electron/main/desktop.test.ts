@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DESK_CHANNELS, type DeskResultEnvelope } from '../../../common/desk-api/index.js';
@@ -233,10 +233,22 @@ describe('tray, shortcuts and notifications', () => {
 });
 
 describe('shutdown', () => {
-  it('closes the services before quitting', async () => {
+  it('remembers where the window was moved, written when the app quits', async () => {
+    win.bounds = { x: 1200, y: 40, width: 480, height: 900 };
+    win.emit('move');
+    win.bounds = { x: 1100, y: 40, width: 520, height: 900 };
+    win.emit('resize');
     const ev = { preventDefault: vi.fn() };
     fake.state.app.emit('will-quit', ev);
     expect(ev.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(async () => {
+      const saved = JSON.parse(await readFile(join(userData, 'window-state.json'), 'utf8')) as { byDisplay: Record<string, unknown>; lastDisplay: string };
+      expect(saved.byDisplay[saved.lastDisplay]).toEqual({ x: 1100, y: 40, width: 520, height: 900 });
+    });
+  });
+
+  it('closes the services before quitting', async () => {
+    // The first will-quit (previous test) was held back until the services closed.
     await vi.waitFor(() => expect(services.closed).toBe(true));
     await vi.waitFor(() => expect(fake.state.app.quitCalls).toBeGreaterThan(0));
     expect(fake.state.ipcHandlers.size).toBe(0);
