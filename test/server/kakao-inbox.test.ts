@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { Conversation, Message } from '../../common/domain/index.js';
+import { createKakaoInbox } from '../../server/db/kakao-inbox.js';
+import { fromJson } from '../../server/db/json.js';
+import { ALL_TABLES } from '../../server/db/schema.js';
+import { openStore, type Store } from '../../server/db/store.js';
+import { ENGINES, dropStoreLocation, newStoreLocation, testConfig, type TestStoreLocation } from './helpers.js';
+
+describe.each(ENGINES)('Kakao inbox port over the data layer (%s)', (engine) => {
+  // A bare store, no server: no outbound loop races the deliveries this test schedules.
+  let location: TestStoreLocation;
+  let store: Store;
+  const s = {
+    app: { get store() { return store; } },
+    async countRows() {
+      const counts: Record<string, number> = {};
+      for (const table of ALL_TABLES) {
+        const row = await store.db.selectFrom(table as 'changes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+        counts[table] = Number(row.n);
+      }
+      return counts;
+    },
+  };
+  beforeAll(async () => {
+    location = await newStoreLocation(engine);
+    store = await openStore(testConfig(location).database);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await dropStoreLocation(location);
+  });
+
+  const event = (userKey: string, over: Partial<Parameters<ReturnType<typeof createKakaoInbox>['fileInbound']>[0]> = {}) => ({
+    serialNumber: randomUUID(),
+    event: 'message' as const,
+    userKey,
+    messageType: 'TX' as const,
+    message: '안녕하세요',
+    imageUrl: null,
+    sentAt: '2026-11-28T01:00:00.000Z',
+    ...over,
+  });
+  const conversation = async (id: string) =>
+    fromJson<Conversation>((await s.app.store.db.selectFrom('conversations').select('data').where('id', '=', id).executeTakeFirstOrThrow()).data);
+
+  it('files messages into the open conversation, opens a new one after 종료, and de-duplicates by serial number', async () => {
+    const port = createKakaoInbox(s.app.store);
+    const userKey = `u-${randomUUID()}`;
+    const first = await port.fileInbound(event(userKey));
+    expect(first).toMatchObject({ duplicate: false, afterHoursNoticeAlreadySent: false });
+    expect(first.messageId).not.toBeNull();
+    const second = await port.fileInbound(event(userKey, { messageType: 'IM', message: '', imageUrl: 'https://example.com/a.png' }));
+    expect(second.conversationId).toBe(first.conversationId);
+    const c = await conversation(first.conversationId);
+    expect(c).toMatchObject({ unreadCount: 2, waitingSince: '2026-11-28T01:00:00.000Z', lastMessagePreview: '(사진)', status: 'open' });
+    const image = fromJson<Message>((await s.app.store.db.selectFrom('messages').select('data').where('id', '=', second.messageId!).executeTakeFirstOrThrow()).data);
+    expect(image).toMatchObject({ kind: 'image', imageUrl: 'https://example.com/a.png', direction: 'inbound' });
+
+    const again = event(userKey);
+    await port.fileInbound(again);
+    const before = await s.countRows();
+    expect(await port.fileInbound(again)).toMatchObject({ duplicate: true, conversationId: first.conversationId, messageId: null });
+    expect(await s.countRows()).toEqual(before);
+
+    await s.app.store.write(null, async (tx) => {
+      const closed = { ...c, status: 'closed' as const, version: c.version + 10 };
+      await tx.trx.updateTable('conversations').set({ status: 'closed', data: JSON.stringify(closed) }).where('id', '=', c.id).execute();
+    });
+    const fresh = await port.fileInbound(event(userKey, { message: '다시 문의드립니다' }));
+    expect(fresh.conversationId).not.toBe(first.conversationId);
+
+    const start = await port.fileInbound(event(`u-${randomUUID()}`, { event: 'chat_start', message: '' }));
+    expect(start.messageId).toBeNull();
+  });
+
+  it('records the 운영시간 안내 once per conversation, and schedules, retries and fails deliveries visibly', async () => {
+    const port = createKakaoInbox(s.app.store);
+    const userKey = `u-${randomUUID()}`;
+    const filed = await port.fileInbound(event(userKey));
+    const noticeId = await port.recordAfterHoursNotice(filed.conversationId, '운영시간이 아닙니다.');
+    expect(noticeId).not.toBeNull();
+    expect(await port.recordAfterHoursNotice(filed.conversationId, '운영시간이 아닙니다.')).toBeNull();
+    expect((await port.fileInbound(event(userKey))).afterHoursNoticeAlreadySent).toBe(true);
+    expect((await conversation(filed.conversationId)).afterHoursNoticeAt).not.toBeNull();
+
+    const now = new Date();
+    const due = await port.pendingDeliveries(1000, now);
+    expect(due.map((d) => d.messageId)).toEqual([noticeId]);
+    expect(due[0]).toMatchObject({ conversationId: filed.conversationId, userKey, kind: 'text', body: '운영시간이 아닙니다.', attempts: 0 });
+    await port.setDelivery(noticeId!, { status: 'pending', error: 'HTTP 503', nextAttemptAt: new Date(now.getTime() + 60_000) });
+    expect(await port.pendingDeliveries(1000, now)).toEqual([]);
+    const later = await port.pendingDeliveries(1000, new Date(now.getTime() + 61_000));
+    expect(later).toMatchObject([{ messageId: noticeId, attempts: 1 }]);
+    await port.setDelivery(noticeId!, { status: 'failed', error: '카카오 발송 실패 HTTP 400: invalid user' });
+    const failed = fromJson<Message>((await s.app.store.db.selectFrom('messages').select('data').where('id', '=', noticeId!).executeTakeFirstOrThrow()).data);
+    expect(failed).toMatchObject({ delivery: 'failed', deliveryError: '카카오 발송 실패 HTTP 400: invalid user', direction: 'outbound', authorId: null });
+    const feed = await s.app.store.db.selectFrom('changes').select('data').where('record_id', '=', noticeId!).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(fromJson<Message>(feed.data).delivery).toBe('failed');
+  });
+});
