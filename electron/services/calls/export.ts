@@ -23,7 +23,11 @@ interface Column {
  * Free text never carries a 주민등록번호 out; for a non-admin, phone, card and account numbers
  * typed into notes are masked too, like the phone column.
  */
-const txt = (s: string | null | undefined, o: ExportOptions) => (o.admin ? maskResidentNumbers(s ?? '') : maskSensitive(s ?? ''));
+const txt = (s: string | null | undefined, o: ExportOptions): string => {
+  // Every masked kind has at least six digits in a row or in groups; most free text has none.
+  if (!s || !/\d{3}/.test(s)) return s ?? '';
+  return o.admin ? maskResidentNumbers(s) : maskSensitive(s);
+};
 
 /** The exported columns, in order, with Korean headers. */
 export const EXPORT_COLUMNS: readonly Column[] = [

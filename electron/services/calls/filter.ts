@@ -23,11 +23,8 @@ export function matchesFilter(log: CallLog, f: CallLogFilter): boolean {
   }
   if (f.q && f.q.trim()) {
     const q = fold(f.q);
-    const hay = [log.callerName, log.need, log.notes, log.subTopic, log.agency, log.dong, log.callerPhone]
-      .filter((v): v is string => typeof v === 'string')
-      .map(fold)
-      .join('\n');
-    if (!hay.includes(q)) return false;
+    const fields = [log.callerName, log.need, log.notes, log.subTopic, log.agency, log.dong, log.callerPhone];
+    if (!fields.some((v) => typeof v === 'string' && fold(v).includes(q))) return false;
   }
   return true;
 }

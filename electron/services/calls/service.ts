@@ -154,8 +154,7 @@ export function createCallsService(deps: CallsDeps): CallsService {
     },
     missedCalls: () => repo.missedCalls(store, deps.counsellor()?.id ?? null),
     async stats(q) {
-      const logs = await repo.queryViews(store, { from: q.from, to: q.to });
-      return computeStats(logs, q);
+      return computeStats(await repo.statsRows(store, q.from, q.to), q);
     },
     async export({ format, filter }) {
       const counsellor = me();

@@ -1,20 +1,29 @@
-import type { CallLog } from '../../../common/domain/index.js';
 import type { StatsResult } from '../../../common/desk-api/index.js';
 import { kstPeriodStart } from '../../../common/kst/index.js';
 
 export type StatsDimensionKey = 'field' | 'channel' | 'action' | 'counsellor';
 
+/** The part of a record statistics look at. */
+export interface StatsRow {
+  id: string;
+  startedAt: string;
+  counsellorId: string;
+  field: string | null;
+  channel: string;
+  action: string | null;
+}
+
 /** The value a record counts under; an unfilled dimension counts as "unset" so totals still match. */
 export const UNSET_KEY = '(미지정)';
 
-function keyOf(log: CallLog, dimension: StatsDimensionKey): string {
+function keyOf(log: StatsRow, dimension: StatsDimensionKey): string {
   const v = dimension === 'counsellor' ? log.counsellorId : log[dimension];
   return v ?? UNSET_KEY;
 }
 
 /** Counts records per KST period and dimension value over [from, to); every record is counted exactly once. */
 export function computeStats(
-  logs: readonly CallLog[],
+  logs: readonly StatsRow[],
   q: { from: string; to: string; groupBy: 'day' | 'week' | 'month'; dimension: StatsDimensionKey },
 ): StatsResult {
   const from = Date.parse(q.from);

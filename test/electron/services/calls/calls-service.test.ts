@@ -267,3 +267,15 @@ describe('export', () => {
     expect(lines[1]).not.toContain('1234567 ');
   });
 });
+
+describe('text search', () => {
+  it('finds Korean text across spacing and line breaks, like the in-memory match', async () => {
+    await putReplica(f.store, log({ need: '긴급\n복지 생계 지원', notes: '' }));
+    await putReplica(f.store, log({ need: '주거', notes: '기초\u3000생활' }));
+    await putReplica(f.store, log({ need: 'abc', notes: '' }));
+    expect((await f.service.handlers.list({ limit: 100, q: '긴급복지' })).map((l) => l.need)).toEqual(['긴급\n복지 생계 지원']);
+    expect((await f.service.handlers.list({ limit: 100, q: '생계지원' }))).toHaveLength(1);
+    expect((await f.service.handlers.list({ limit: 100, q: '기초 생활' })).map((l) => l.need)).toEqual(['주거']);
+    expect((await f.service.handlers.list({ limit: 100, q: 'ABC' })).map((l) => l.need)).toEqual(['abc']);
+  });
+});
