@@ -32,8 +32,14 @@ export function formatDay(iso: string, lang: string): string {
   return kst(iso).locale(lang).format(lang === 'ko' ? 'YYYY년 M월 D일 dddd' : 'dddd, MMMM D, YYYY');
 }
 
+const KST_OFFSET_MS = 9 * 60 * 60_000;
+
+/**
+ * The KST calendar day of an instant, YYYY-MM-DD. Korea keeps no daylight saving time, so a fixed
+ * offset is exact, and far cheaper than a time-zone lookup per message of a long history.
+ */
 export function dayKey(iso: string): string {
-  return kst(iso).format('YYYY-MM-DD');
+  return new Date(Date.parse(iso) + KST_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 export function formatDateTime(iso: string, lang: string): string {

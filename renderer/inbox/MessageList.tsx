@@ -31,15 +31,21 @@ export function MessageList({ conversationId, messages, newFromId, authorNames }
     estimateSize: (i) => (rows[i]?.kind === 'message' ? 84 : 36),
     getItemKey: (i) => rows[i]?.key ?? i,
     overscan: 8,
+    // A chat opens at its end: start the window there instead of rendering the top and scrolling.
+    initialOffset: () => rows.length * 84,
   });
+  const totalSize = virtualizer.getTotalSize();
 
   useEffect(() => {
     stickToBottom.current = true;
   }, [conversationId]);
 
+  // Stay pinned to the end while rows arrive or get measured; scrollToIndex would chase the
+  // changing estimates frame by frame on a long history.
   useLayoutEffect(() => {
-    if (stickToBottom.current && rows.length > 0) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
-  }, [rows.length, conversationId, virtualizer]);
+    const el = scrollRef.current;
+    if (el && stickToBottom.current) el.scrollTop = el.scrollHeight;
+  }, [rows.length, totalSize, conversationId]);
 
   return (
     <div

@@ -60,7 +60,7 @@ export function renderWithDesk(ui: ReactNode, handlers: Handlers = {}): RenderRe
 }
 
 // Two cores shared with other suites: give asynchronous UI more than the default second to settle.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 10_000 });
 
 // Mantine's autosizing textarea listens for web fonts, which jsdom does not have.
 if (!('fonts' in document)) {

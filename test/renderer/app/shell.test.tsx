@@ -10,6 +10,8 @@ function setWidth(px: number) {
   window.dispatchEvent(new Event('resize'));
 }
 
+// The whole window (every feature's panel) renders in each test; on a busy 2-core machine that is slow.
+vi.setConfig({ testTimeout: 60_000 });
 beforeAll(() => giveElementsASize());
 afterEach(() => setWidth(1024));
 
@@ -120,6 +122,21 @@ describe('layout and keyboard', () => {
 
     await userEvent.setup({ delay: null }).click(within(tabs).getByRole('tab', { name: '상담 기록' }));
     expect(screen.getByRole('form', { name: '상담 기록' })).toBeVisible();
+  });
+
+  it('in the narrow column, opening a conversation shows it and the back button returns to the list', async () => {
+    setWidth(420);
+    const user = userEvent.setup({ delay: null });
+    const c = conversation({ citizenName: '좁은 화면' });
+    renderWithDesk(<App />, {
+      inbox: { list: async () => [c], get: async () => ({ conversation: c, messages: [], earlierConversations: [], callLogs: [] }) },
+    });
+    await user.click(await screen.findByRole('option', { name: /좁은 화면/ }));
+    expect(await screen.findByRole('textbox', { name: '답장 입력' })).toBeVisible();
+    expect(screen.queryByRole('region', { name: '상담 목록' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: '상담 목록' }));
+    expect(screen.getByRole('region', { name: '상담 목록' })).toBeVisible();
+    expect(screen.getByRole('listbox', { name: '상담 목록' })).toHaveFocus();
   });
 
   it('switches between narrow and wide when the window is resized', async () => {
