@@ -66,6 +66,7 @@ function toDoc(e: Entry): Doc {
 
 const CANDIDATES = 250;
 const CENTRAL_PRIOR = 0.3;
+const FUZZY_CANDIDATES = 150;
 
 interface Scored {
   e: Entry;
@@ -159,7 +160,8 @@ export class ProgrammeSearchIndex {
     // 자모 edits away with MiniSearch's fuzzy matching and rank those candidates too.
     const complete = scored[0] !== undefined && query.words.every((w) => w.weight < 1 || wordInName(scored[0]!.e, w));
     if (!complete) {
-      const extra = this.retrieveFuzzy(query, new Set(scored.map((h) => h.e.p.id)));
+      const top = scored.slice(0, 20);
+      const extra = this.retrieveFuzzy(query, new Set(scored.map((h) => h.e.p.id)), (w) => top.some((h) => wordInName(h.e, w)));
       if (extra.size > 0) scored.push(...this.rank(extra, query, pass));
       scored.sort(byScore);
     }
@@ -207,14 +209,27 @@ export class ProgrammeSearchIndex {
     return out;
   }
 
-  /** Names with a word within one or two 자모 edits of a query word (not already candidates). */
-  private retrieveFuzzy(query: AnalysedQuery, seen: Set<string>): Map<string, number> {
+  /**
+   * Names that may hold a typo'd word: a 자모 slip mostly keeps the word's initial consonants
+   * ("기초연긍" is still ㄱㅊㅇㄱ), so names whose 초성 contain the word's 초성 are scanned cheaply;
+   * MiniSearch's fuzzy match over name words (one 자모 edit) catches the slips that change them.
+   */
+  private retrieveFuzzy(query: AnalysedQuery, seen: Set<string>, candidatesHave: (w: QueryWord) => boolean): Map<string, number> {
     const out = new Map<string, number>();
     for (const w of query.words) {
-      if (w.weight < 1 || w.key.length < 3) continue;
-      const fuzzy = w.jamo.length >= 15 ? 2 : w.jamo.length >= 7 ? 1 : 0;
-      if (fuzzy === 0) continue;
-      for (const r of this.mini.search(w.jamo.join(''), { fields: ['nameJamo'], fuzzy }).slice(0, 100)) {
+      // Words the thesaurus understood are not typos; words already in a candidate's name neither.
+      if (w.weight < 1 || w.key.length < 3 || w.means.length > 0 || candidatesHave(w)) continue;
+      const cho = choseongKey(w.stem ?? w.key);
+      let n = 0;
+      for (const e of this.entries.values()) {
+        if (n >= FUZZY_CANDIDATES) break;
+        if (!seen.has(e.p.id) && e.choseong.includes(cho)) {
+          out.set(e.p.id, 0);
+          n++;
+        }
+      }
+      if (w.jamo.length < 7) continue;
+      for (const r of this.mini.search(w.jamo.join(''), { fields: ['nameJamo'], fuzzy: 1, maxFuzzy: 1 }).slice(0, 100)) {
         const id = String(r.id);
         if (!seen.has(id)) out.set(id, 0);
       }
