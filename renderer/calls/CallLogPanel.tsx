@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { CallLogDraft, IncomingCall } from '../../common/desk-api/index.js';
+import type { CallLogDraft, CallLogView, IncomingCall } from '../../common/desk-api/index.js';
 import type { CallLog, CtiCall, Programme } from '../../common/domain/index.js';
 import { kstDateTime } from '../../common/kst/index.js';
 import { formatKoreanPhone, normaliseKoreanPhone } from '../../common/phone/index.js';
@@ -143,13 +143,24 @@ export function CallLogPanel() {
   const restore = async (d: CallLogDraft) => {
     // The record being typed is autosaved first, so it shows up in the list in place of the restored one.
     await editorRef.current.flush();
-    const current = editorRef.current.values.id;
     loadDraft(d);
-    const list = await window.desk.calls.listDrafts().catch(() => [] as CallLogDraft[]);
-    setDrafts(list.filter((x) => x.id !== d.id && (x.id !== current || current !== d.id)));
   };
 
-  const callBack = (log: CallLog) => {
+  // Whenever another record comes into the form, the one it replaced (autosaved) joins "복원할 초안".
+  const currentId = editor.values.id;
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      window.desk.calls.listDrafts().then((list) => live && setDrafts(list), () => undefined);
+    }, 500);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [currentId, refreshKey]);
+  const otherDrafts = drafts.filter((d) => d.id !== currentId);
+
+  const callBack = useCallback((log: CallLog) => {
     const id = newId();
     callbackFor.current = { recordId: id, callbackId: log.id };
     loadDraft({
@@ -158,14 +169,19 @@ export function CallLogPanel() {
     });
     setValues({});
     focusForm();
-  };
+  }, [focusForm, loadDraft, setValues]);
 
-  const fromMissed = (call: CtiCall) => {
+  const fromMissed = useCallback((call: CtiCall) => {
     const phone = normaliseKoreanPhone(call.from);
     loadDraft({ ...emptyDraft(newId()), channel: 'phone', callerPhone: phone, phoneText: phone ? formatKoreanPhone(phone) : call.from, ctiCallId: call.callId });
     setValues({});
     focusForm();
-  };
+  }, [focusForm, loadDraft, setValues]);
+
+  const editRecord = useCallback((r: CallLogView) => {
+    loadRecord(r);
+    focusForm();
+  }, [focusForm, loadRecord]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
@@ -206,11 +222,11 @@ export function CallLogPanel() {
 
         <Tabs.Panel value="entry" pt="xs" ref={entryRef}>
           <Stack gap="xs">
-            {drafts.length > 0 && (
+            {otherDrafts.length > 0 && (
               <section aria-label={t('draftsToRestore')}>
                 <Text size="sm" fw={600}>{t('draftsToRestore')}</Text>
                 <Stack gap={2} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-                  {drafts.map((d) => (
+                  {otherDrafts.map((d) => (
                     <li key={d.id}>
                       <Group gap={4} wrap="nowrap">
                         <Text size="xs" lineClamp={1} style={{ flex: 1 }}>
@@ -232,10 +248,7 @@ export function CallLogPanel() {
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="list" pt="xs">
-          <CallLogList refreshKey={refreshKey} onEdit={(r) => {
-            loadRecord(r);
-            focusForm();
-          }} />
+          <CallLogList refreshKey={refreshKey} onEdit={editRecord} />
         </Tabs.Panel>
         <Tabs.Panel value="callbacks" pt="xs">
           <CallbacksView refreshKey={refreshKey} now={now} onCallBack={callBack} onMissedCall={fromMissed} />

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { toDeskError } from '../../../common/desk-api/index.js';
 import type { CallLog, CtiCall } from '../../../common/domain/index.js';
 import { kstDateTime } from '../../../common/kst/index.js';
@@ -7,7 +7,7 @@ import { formatKoreanPhone, normaliseKoreanPhone } from '../../../common/phone/i
 import { useCallsT } from '../useCallsT.js';
 
 /** Callbacks queue (due first, overdue marked) and the missed-call list. */
-export function CallbacksView({ refreshKey, now, onCallBack, onMissedCall }: {
+export const CallbacksView = memo(function CallbacksView({ refreshKey, now, onCallBack, onMissedCall }: {
   refreshKey: number;
   now: number;
   /** Start the follow-up record of a callback; saving it completes the callback. */
@@ -94,4 +94,4 @@ export function CallbacksView({ refreshKey, now, onCallBack, onMissedCall }: {
       </section>
     </Stack>
   );
-}
+});

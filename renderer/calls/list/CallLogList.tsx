@@ -1,5 +1,5 @@
 import { Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { type CallLogView, toDeskError } from '../../../common/desk-api/index.js';
 import { CALL_ACTIONS, CALL_ACTION_LABELS, CALL_CHANNELS, CALL_CHANNEL_LABELS, FIELDS, type CallAction, type CallChannel, type Field } from '../../../common/domain/index.js';
 import { kstDate, kstDateTime, kstDayStartIso } from '../../../common/kst/index.js';
@@ -41,7 +41,7 @@ export function toQuery(f: Filters) {
 }
 
 /** Records with filters and search; open to edit, details with history and print, export of the filtered list. */
-export function CallLogList({ onEdit, refreshKey }: { onEdit(r: CallLogView): void; refreshKey: number }) {
+export const CallLogList = memo(function CallLogList({ onEdit, refreshKey }: { onEdit(r: CallLogView): void; refreshKey: number }) {
   const t = useCallsT();
   const counsellors = useCounsellors();
   const names = useMemo(() => new Map(counsellors.map((c) => [c.id, c.displayName])), [counsellors]);
@@ -124,14 +124,14 @@ export function CallLogList({ onEdit, refreshKey }: { onEdit(r: CallLogView): vo
             <Table.Tbody>
               {rows.map((r) => (
                 <Table.Tr key={r.id}>
-                  <Table.Td>{kstDateTime(r.startedAt)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{kstDateTime(r.startedAt)}</Table.Td>
                   <Table.Td>{CALL_CHANNEL_LABELS[r.channel]}</Table.Td>
                   <Table.Td>
                     <Tooltip label={r.callerName ?? t('anonymous')} openDelay={400}>
                       <Text size="sm" lineClamp={1} maw={100}>{r.callerName ?? t('anonymous')}</Text>
                     </Tooltip>
                   </Table.Td>
-                  <Table.Td>{r.callerPhone ? formatKoreanPhone(r.callerPhone) : ''}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.callerPhone ? formatKoreanPhone(r.callerPhone) : ''}</Table.Td>
                   <Table.Td>{r.field ?? ''}</Table.Td>
                   <Table.Td>
                     {r.action ? CALL_ACTION_LABELS[r.action] : ''}
@@ -161,4 +161,4 @@ export function CallLogList({ onEdit, refreshKey }: { onEdit(r: CallLogView): vo
       }} />
     </Stack>
   );
-}
+});

@@ -1,6 +1,6 @@
 import { BarChart } from '@mantine/charts';
 import { Group, NativeSelect, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { type StatsResult, toDeskError } from '../../../common/desk-api/index.js';
 import { CALL_ACTION_LABELS, CALL_CHANNEL_LABELS, type CallAction, type CallChannel } from '../../../common/domain/index.js';
 import { kstDate, kstDayStartIso } from '../../../common/kst/index.js';
@@ -18,7 +18,7 @@ function nextDay(day: string): string {
 }
 
 /** Counts per day/week/month (KST) by field, channel, 조치 or counsellor, as a stacked bar chart and a table. */
-export function StatsView({ refreshKey }: { refreshKey: number }) {
+export const StatsView = memo(function StatsView({ refreshKey }: { refreshKey: number }) {
   const t = useCallsT();
   const counsellors = useCounsellors();
   const today = kstDate(new Date());
@@ -109,4 +109,4 @@ export function StatsView({ refreshKey }: { refreshKey: number }) {
       </Table.ScrollContainer>
     </Stack>
   );
-}
+});

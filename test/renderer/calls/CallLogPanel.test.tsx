@@ -65,6 +65,10 @@ describe('CallLogPanel entry form', () => {
     await user.keyboard('{Control>}n{/Control}');
     await waitFor(() => expect(within(form()).getByLabelText('성명')).toHaveValue(''));
     expect([...fake.drafts.values()].map((d) => d.callerName)).toContain('김민수');
+    // The replaced record waits under "복원할 초안" and comes back on 복원.
+    const restoreList = await screen.findByRole('region', { name: '복원할 초안' });
+    await user.click(within(restoreList).getByRole('button', { name: '복원: 김민수' }));
+    await waitFor(() => expect(within(form()).getByLabelText('성명')).toHaveValue('김민수'));
   });
 
   it('restores the newest draft on start, phone as it was typed', async () => {
