@@ -55,6 +55,11 @@ describe('records list', () => {
     await user.click(await within(list).findByRole('button', { name: /열기: 2026-03-02 10:30 최민준/ }));
     const history = await screen.findByRole('region', { name: '수정 이력' });
     expect(within(history).getByText(/김상담 · need: 문의 → 바우처 문의/)).toBeInTheDocument();
+    const print = vi.fn();
+    window.print = print;
+    await user.click(screen.getByRole('button', { name: '인쇄' }));
+    expect(print).toHaveBeenCalledTimes(1);
+    expect([...document.querySelectorAll('style')].some((st) => st.textContent?.includes('@media print'))).toBe(true);
     await user.keyboard('{Escape}');
 
     await user.click(within(list).getByRole('button', { name: 'XLSX 내보내기' }));
