@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
 import type { Store, WriteTx } from '../db/store.js';
 import { problems } from './problem.js';
 
@@ -41,33 +43,38 @@ export async function hasStoredResponse(store: Store, request: FastifyRequest, k
 
 type Claim = { kind: 'claimed' } | { kind: 'replay'; status: number; body: unknown };
 
-async function claim(store: Store, key: string, route: string, counsellorId: string, bodyHash: string): Promise<Claim> {
+async function claim(trx: Transaction<Database>, key: string, route: string, counsellorId: string, bodyHash: string): Promise<Claim> {
   const now = new Date();
-  return store.db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('idempotency_keys')
-      .values({ key, route, counsellor_id: counsellorId, body_hash: bodyHash, state: 'pending', status_code: null, response_body: null, created_at: now.toISOString() })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return { kind: 'claimed' } as const;
-    const row = await trx.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
-    if (row.route !== route || row.counsellor_id !== counsellorId || row.body_hash !== bodyHash) {
-      throw problems.unprocessable(
-        '같은 Idempotency-Key 가 다른 요청에 이미 쓰였습니다. 새 요청에는 새 키를 쓰세요 (this key was used with another payload).',
-      );
-    }
-    if (row.state === 'done' && row.status_code !== null) {
-      return { kind: 'replay', status: row.status_code, body: row.response_body ? JSON.parse(row.response_body) : null } as const;
-    }
-    if (now.getTime() - Date.parse(row.created_at) < STALE_CLAIM_MS) {
-      throw problems.conflict('같은 요청이 아직 처리 중입니다. 잠시 뒤 다시 시도하세요 (the same request is still in flight).', {
-        'retry-after': '1',
-      });
-    }
-    await trx.updateTable('idempotency_keys').set({ created_at: now.toISOString() }).where('key', '=', key).execute();
-    return { kind: 'claimed' } as const;
-  });
+  const inserted = await trx
+    .insertInto('idempotency_keys')
+    .values({ key, route, counsellor_id: counsellorId, body_hash: bodyHash, state: 'pending', status_code: null, response_body: null, created_at: now.toISOString() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return { kind: 'claimed' } as const;
+  const row = await trx.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
+  if (row.route !== route || row.counsellor_id !== counsellorId || row.body_hash !== bodyHash) {
+    throw problems.unprocessable(
+      '같은 Idempotency-Key 가 다른 요청에 이미 쓰였습니다. 새 요청에는 새 키를 쓰세요 (this key was used with another payload).',
+    );
+  }
+  if (row.state === 'done' && row.status_code !== null) {
+    return { kind: 'replay', status: row.status_code, body: row.response_body ? JSON.parse(row.response_body) : null } as const;
+  }
+  if (now.getTime() - Date.parse(row.created_at) < STALE_CLAIM_MS) {
+    throw problems.conflict('같은 요청이 아직 처리 중입니다. 잠시 뒤 다시 시도하세요 (the same request is still in flight).', {
+      'retry-after': '1',
+    });
+  }
+  await trx.updateTable('idempotency_keys').set({ created_at: now.toISOString() }).where('key', '=', key).execute();
+  return { kind: 'claimed' } as const;
 }
+
+const markDone = (trx: Transaction<Database>, key: string, outcome: Outcome<unknown>) =>
+  trx
+    .updateTable('idempotency_keys')
+    .set({ state: 'done', status_code: outcome.status, response_body: JSON.stringify(outcome.body) })
+    .where('key', '=', key)
+    .execute();
 
 /**
  * Runs one write with Idempotency-Key semantics: the first response per key is stored in the
@@ -85,7 +92,25 @@ export async function idempotentWrite<T>(
   if (!key) return store.write(opts.counsellorId, work);
   const route = routeOf(request);
   const bodyHash = bodyHashOf(request);
-  const claimed = await claim(store, key, route, opts.counsellorId, bodyHash);
+  if (store.engine === 'sqlite') {
+    // Writes are serialised on the one connection, so the claim, the work and the stored
+    // response share one transaction (one commit); a duplicate waits and then replays.
+    let replayed = false;
+    const outcome = await store.write(opts.counsellorId, async (tx) => {
+      const claimed = await claim(tx.trx, key, route, opts.counsellorId, bodyHash);
+      if (claimed.kind === 'replay') {
+        replayed = true;
+        return { status: claimed.status, body: claimed.body as T };
+      }
+      const result = await work(tx);
+      await markDone(tx.trx, key, result);
+      return result;
+    });
+    if (replayed) reply.header('idempotent-replayed', 'true');
+    return outcome;
+  }
+  // PostgreSQL: the claim commits first so that a concurrent duplicate sees it in flight (409).
+  const claimed = await store.db.transaction().execute((trx) => claim(trx, key, route, opts.counsellorId, bodyHash));
   if (claimed.kind === 'replay') {
     reply.header('idempotent-replayed', 'true');
     return { status: claimed.status, body: claimed.body as T };
@@ -93,11 +118,7 @@ export async function idempotentWrite<T>(
   try {
     return await store.write(opts.counsellorId, async (tx) => {
       const outcome = await work(tx);
-      await tx.trx
-        .updateTable('idempotency_keys')
-        .set({ state: 'done', status_code: outcome.status, response_body: JSON.stringify(outcome.body) })
-        .where('key', '=', key)
-        .execute();
+      await markDone(tx.trx, key, outcome);
       return outcome;
     });
   } catch (err) {
