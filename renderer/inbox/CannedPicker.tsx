@@ -6,7 +6,7 @@ export const cannedOptionId = (id: string) => `canned-opt-${id}`;
 export const CANNED_LISTBOX_ID = 'canned-listbox';
 
 /** The `/` picker under the composer; the textarea keeps focus and drives it with the arrow keys. */
-export function CannedPicker({ items, active, onPick }: { items: CannedReply[]; active: number; onPick: (r: CannedReply) => void }) {
+export function CannedPicker({ items, active, onPick, preview }: { items: CannedReply[]; active: number; onPick: (r: CannedReply) => void; preview: (body: string) => string }) {
   const { t } = useTranslation('inbox');
   return (
     <Paper withBorder shadow="sm" className="canned-picker">
@@ -36,7 +36,7 @@ export function CannedPicker({ items, active, onPick }: { items: CannedReply[]; 
               {r.shortcut ? ` · /${r.shortcut.replace(/^\//, '')}` : ''}
             </Text>
             <Text size="xs" c="dimmed" lineClamp={1}>
-              {r.body}
+              {preview(r.body)}
             </Text>
           </UnstyledButton>
         ))}

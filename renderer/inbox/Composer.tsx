@@ -159,7 +159,7 @@ export function Composer({ conversation, me }: Props) {
         </Group>
       )}
       <div className="composer-input">
-        {pickerOpen && <CannedPicker items={options} active={Math.min(pickerActive, options.length - 1)} onPick={pick} />}
+        {pickerOpen && <CannedPicker items={options} active={Math.min(pickerActive, options.length - 1)} onPick={pick} preview={(b) => fillTemplate(b, vars)} />}
         <Textarea
           ref={ref}
           aria-label={t('composer.label')}

@@ -2,6 +2,7 @@ import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationDetail } from '../../common/desk-api/index.js';
+import { formatKoreanPhone } from '../../common/phone/index.js';
 import { getDesk } from '../app/desk.js';
 import { useErrorText } from '../app/errors.js';
 import { kst } from '../app/time.js';
@@ -75,7 +76,7 @@ function OpenConversation({ detail }: { detail: ConversationDetail }) {
           <Group gap={8}>
             {c.citizenPhone && (
               <Text size="sm" aria-label={t('conversation.phone')}>
-                {c.citizenPhone}
+                {formatKoreanPhone(c.citizenPhone)}
               </Text>
             )}
             <Text size="sm" c="dimmed">
