@@ -106,13 +106,22 @@ async function build(cacheDir: string, target: string, log: (m: string) => void)
   return target;
 }
 
-/** Keeps the cache from growing without end: drops builds not used for a day. */
+/**
+ * Keeps the cache from growing without end (each build is several MB and every renderer edit
+ * makes one): keeps the newest few, and anything from the last hours that a long-running
+ * `dev:web` may still be serving.
+ */
 async function pruneOldBuilds(cacheDir: string, keep: string): Promise<void> {
-  const dayAgo = Date.now() - 24 * 3600 * 1000;
+  const KEEP_NEWEST = 3;
+  const recent = Date.now() - 6 * 3600 * 1000;
+  const builds = [];
   for (const name of await readdir(cacheDir).catch(() => [])) {
     const full = join(cacheDir, name);
-    if (full === keep) continue;
     const info = await stat(full).catch(() => null);
-    if (info && info.mtimeMs < dayAgo) await rm(full, { recursive: true, force: true }).catch(() => {});
+    if (info && full !== keep && !name.includes('.staging-')) builds.push({ full, mtime: info.mtimeMs });
+  }
+  builds.sort((a, b) => b.mtime - a.mtime);
+  for (const b of builds.slice(KEEP_NEWEST)) {
+    if (b.mtime < recent) await rm(b.full, { recursive: true, force: true }).catch(() => {});
   }
 }
