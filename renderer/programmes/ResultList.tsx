@@ -1,4 +1,4 @@
-import { Badge, Group, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Group, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import type { Programme, ProgrammeHit } from '../../common/domain/index.js';
 import { HighlightedName } from './HighlightedName.js';
@@ -40,14 +40,17 @@ export function ResultList({
           role="option"
           aria-selected={i === active}
           onMouseEnter={() => onActivate(i)}
+          // Options are picked from the searchbox (↑↓ Enter) or by pointer; no nested buttons inside an option.
+          onClick={() => onOpen(p)}
           style={{
+            cursor: 'pointer',
             borderRadius: 4,
             outline: i === active ? '2px solid var(--mantine-color-blue-6)' : 'none',
             outlineOffset: -2,
             background: i === active ? 'var(--mantine-color-blue-0)' : undefined,
           }}
         >
-          <UnstyledButton tabIndex={-1} onClick={() => onOpen(p)} p={6} w="100%" title={p.name}>
+          <Box p={6} title={p.name}>
             <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
               <HighlightedName name={p.name} spans={hit?.nameMatches ?? []} />
             </Text>
@@ -60,7 +63,7 @@ export function ResultList({
               <Badge size="xs" variant="light">{p.field}</Badge>
               <Badge size="xs" variant="outline" color="gray">{p.agency || p.provider}</Badge>
             </Group>
-          </UnstyledButton>
+          </Box>
         </li>
       ))}
     </ul>
