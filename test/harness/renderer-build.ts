@@ -118,7 +118,13 @@ async function pruneOldBuilds(cacheDir: string, keep: string): Promise<void> {
   for (const name of await readdir(cacheDir).catch(() => [])) {
     const full = join(cacheDir, name);
     const info = await stat(full).catch(() => null);
-    if (info && full !== keep && !name.includes('.staging-')) builds.push({ full, mtime: info.mtimeMs });
+    if (!info || full === keep) continue;
+    // A build interrupted (Ctrl+C) leaves its staging folder; no build takes an hour.
+    if (name.includes('.staging-')) {
+      if (info.mtimeMs < Date.now() - 3600 * 1000) await rm(full, { recursive: true, force: true }).catch(() => {});
+      continue;
+    }
+    builds.push({ full, mtime: info.mtimeMs });
   }
   builds.sort((a, b) => b.mtime - a.mtime);
   for (const b of builds.slice(KEEP_NEWEST)) {
