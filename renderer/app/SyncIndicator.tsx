@@ -1,5 +1,6 @@
-import { Badge, Button, Group, Progress, Text, Tooltip } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { ActionIcon, Badge, Button, Group, Progress, Text, Tooltip } from '@mantine/core';
+import { IconRefresh } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../common/desk-api/index.js';
@@ -13,6 +14,8 @@ const STATE_COLOURS: Record<SyncStatus['state'], string> = { online: 'teal', off
 export function SyncIndicator() {
   const { t, i18n } = useTranslation('app');
   const [conflictsOpen, setConflictsOpen] = useState(false);
+  const [syncing, setSyncing] = useState(false);
+  const client = useQueryClient();
   const { data: s } = useQuery({ queryKey: queryKeys.syncStatus, queryFn: () => getDesk().sync.getStatus() });
   const detail = !s ? '' : [
     s.queueLength > 0 ? t('sync.queue', { count: s.queueLength }) : t('sync.queueEmpty'),
@@ -57,6 +60,28 @@ export function SyncIndicator() {
           </span>
         </Group>
       </Tooltip>
+      {s && (s.state === 'offline' || s.lastError !== null) && (
+        <Tooltip label={t('sync.syncNow')}>
+          <ActionIcon
+            variant="subtle"
+            size="md"
+            aria-label={t('sync.syncNow')}
+            loading={syncing}
+            onClick={async () => {
+              setSyncing(true);
+              try {
+                client.setQueryData(queryKeys.syncStatus, await getDesk().sync.syncNow());
+              } catch {
+                // The status line already says what is wrong; a failed retry changes nothing there.
+              } finally {
+                setSyncing(false);
+              }
+            }}
+          >
+            <IconRefresh size={16} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+      )}
       {s && s.conflicts > 0 && (
         <Button size="compact-xs" color="orange" onClick={() => setConflictsOpen(true)}>
           {t('sync.conflicts', { count: s.conflicts })}

@@ -24,7 +24,7 @@ export function baseHandlers(): Handlers {
       getState: async () => ({ pinned: false, host: 'web' }),
       togglePinned: async () => ({ pinned: true, host: 'web' }),
     },
-    sync: { getStatus: async () => syncStatus(), conflicts: async () => [] },
+    sync: { getStatus: async () => syncStatus(), conflicts: async () => [], syncNow: async () => syncStatus() },
     inbox: {
       list: async () => [],
       counsellors: async () => [ME, OTHER],

@@ -178,6 +178,9 @@ describe('pin and sync status', () => {
     await waitFor(() => expect(status).toHaveTextContent('오프라인'));
     expect(status).toHaveTextContent('보낼 항목 3건');
     expect(status).toHaveTextContent('서버에 연결할 수 없음');
+    await userEvent.setup({ delay: null }).click(screen.getByRole('button', { name: '지금 동기화' }));
+    await waitFor(() => expect(callsTo(fake, 'sync:syncNow')).toHaveLength(1));
+    await waitFor(() => expect(status).toHaveTextContent('온라인'));
     act(() => fake.emit('sync:onSyncStatus', syncStatus({ state: 'syncing', initialProgress: { applied: 250, latestSeq: 1000 } })));
     await waitFor(() => expect(status).toHaveTextContent('처음 동기화 중… 250 / 1000'));
     expect(within(status).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '25');
