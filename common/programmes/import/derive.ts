@@ -66,7 +66,7 @@ export interface FieldEvidence {
 }
 
 const FIELD_NAME_KEYWORDS: ReadonlyArray<readonly [Field, readonly string[]]> = [
-  ['장애인 복지', ['장애', '발달재활', '활동지원', '보조기기', '보장구', '점자', '수어']],
+  ['장애인 복지', ['장애', '발달재활', '보조기기', '보장구', '점자', '수어']],
   ['저소득층 지원', ['기초생활', '생계급여', '의료급여', '주거급여', '교육급여', '차상위', '저소득', '긴급복지', '자활', '기초보장', '수급자', '주택바우처', '디딤돌소득', '에너지바우처']],
   ['보건의료', ['의료', '건강', '진료', '치료', '검진', '질환', '병원', '정신', '심리', '치매', '암환자', '암검진', '소아암', '결핵', '예방접종', '난임', '재활', '마음']],
   ['여성과 가족', ['여성', '가족', '한부모', '임신', '출산', '산모', '산후', '아이돌봄', '보육', '양육', '입양', '다문화', '폭력', '성매매', '부모', '육아', '아동', '신생아', '출생']],
@@ -82,8 +82,10 @@ const FIELD_AGENCIES: ReadonlyArray<readonly [Field, readonly string[]]> = [
 /**
  * The five counselling fields (DESIGN.md §7) by weighted evidence:
  *  - a keyword in the name: 3 points for its field;
- *  - a 가구상황 tag: 장애인 → 장애인 복지, 저소득 → 저소득층 지원, 한부모·조손/다문화·탈북민 → 여성과 가족: 2 points;
- *  - a 관심주제 tag: 신체건강/정신건강 → 보건의료, 임신·출산/보육/입양·위탁 → 여성과 가족: 2 points;
+ *  - a 가구상황 tag: 장애인 → 장애인 복지, 저소득 → 저소득층 지원, 한부모·조손/다문화·탈북민 → 여성과 가족: 2 points,
+ *    only when the programme has at most two 가구상황 tags (one tagged for many groups is for no group in particular);
+ *  - a 관심주제 tag: 신체건강/정신건강 → 보건의료, 임신·출산/보육/입양·위탁 → 여성과 가족: 2 points, only with at
+ *    most three themes, for the same reason;
  *    생애주기 임신·출산 → 여성과 가족: 1 point;
  *  - the agency (ministry or department): 2 points;
  *  - a keyword in the summary: 1 point.
@@ -99,11 +101,15 @@ export function deriveField(e: FieldEvidence): Field {
     if (kws.some((kw) => nameKey.includes(kw))) add(field, 3);
     if (kws.some((kw) => summaryKey.includes(kw))) add(field, 1);
   }
-  if (e.households.includes('장애인')) add('장애인 복지', 2);
-  if (e.households.includes('저소득')) add('저소득층 지원', 2);
-  if (e.households.includes('한부모·조손') || e.households.includes('다문화·탈북민')) add('여성과 가족', 2);
-  if (e.themes.includes('신체건강') || e.themes.includes('정신건강')) add('보건의료', 2);
-  if (e.themes.some((t) => t === '임신·출산' || t === '보육' || t === '입양·위탁')) add('여성과 가족', 2);
+  if (e.households.length <= 2) {
+    if (e.households.includes('장애인')) add('장애인 복지', 2);
+    if (e.households.includes('저소득')) add('저소득층 지원', 2);
+    if (e.households.includes('한부모·조손') || e.households.includes('다문화·탈북민')) add('여성과 가족', 2);
+  }
+  if (e.themes.length <= 3) {
+    if (e.themes.includes('신체건강') || e.themes.includes('정신건강')) add('보건의료', 2);
+    if (e.themes.some((t) => t === '임신·출산' || t === '보육' || t === '입양·위탁')) add('여성과 가족', 2);
+  }
   if (e.lifeStages.includes('임신·출산')) add('여성과 가족', 1);
   const agencyKey = compactKey(e.agency);
   for (const [field, kws] of FIELD_AGENCIES) if (kws.some((kw) => agencyKey.includes(kw))) add(field, 2);

@@ -168,6 +168,11 @@ describe('vocabulary and field derivation', () => {
     ['센터 운영', { ...base, agency: '성평등가족부' }, '여성과 가족'],
     // Ties go to the more specific field: 장애 in the name beats 의료.
     ['의료급여 장애인보조기기 지원', { ...base }, '장애인 복지'],
+    // "사회활동지원" is not 장애인활동지원.
+    ['노인일자리 및 사회활동 지원사업', { ...base, lifeStages: ['노년'], themes: ['일자리'] }, '복지일반'],
+    // Tagged for many groups: no group decides the field.
+    ['통합문화이용권', { ...base, households: ['장애인', '저소득', '한부모·조손'], themes: ['문화·여가'] }, '복지일반'],
+    ['마을 건강 사업', { ...base, themes: ['신체건강', '정신건강', '생활지원', '일자리', '문화·여가'] }, '보건의료'],
   ] as const)('%s -> %s', (name, evidence, field) => {
     expect(deriveField({ name, ...evidence, lifeStages: [...evidence.lifeStages], households: [...evidence.households], themes: [...evidence.themes] })).toBe(field);
   });
