@@ -80,8 +80,16 @@ export function useCallLogEditor(options: { onSaved?: (v: CallLogView) => void }
     pending.current = { timer, draft };
   }, [values, editing, writeDraft]);
 
-  // The pending autosave must not be lost when the panel unmounts.
-  useEffect(() => () => void flush(), [flush]);
+  // The pending autosave must not be lost when the panel unmounts or the window goes away; the
+  // request is on its way before the page is torn down.
+  useEffect(() => {
+    const onHide = () => void flush();
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      void flush();
+    };
+  }, [flush]);
 
   useEffect(() => {
     if (timerStart === null) return;
