@@ -126,4 +126,22 @@ describe('CallLogPanel entry form', () => {
     expect(within(form()).getByLabelText('상담 시간(분)')).toHaveValue(4);
     expect(within(form()).getByLabelText('상담 시간')).toHaveTextContent('04:05');
   });
+
+  it('times a live call: 통화 시작 sets the start, 통화 종료 records the duration', async () => {
+    makeCallsDesk();
+    const user = userEvent.setup({ delay: null });
+    renderWithMantine(<CallLogPanel />);
+    const t0 = Date.parse('2026-03-02T01:00:00.000Z');
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(t0);
+    try {
+      await user.click(within(form()).getByRole('button', { name: '통화 시작' }));
+      expect(within(form()).getByLabelText('시작 시각')).toHaveValue('2026-03-02T10:00');
+      clock.mockReturnValue(t0 + 125_000);
+      await user.click(within(form()).getByRole('button', { name: '통화 종료' }));
+      expect(within(form()).getByLabelText('상담 시간')).toHaveTextContent('02:05');
+      expect(within(form()).getByRole('button', { name: '통화 시작' })).toBeInTheDocument();
+    } finally {
+      clock.mockRestore();
+    }
+  });
 });
