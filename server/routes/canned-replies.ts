@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CannedReply, Uuid } from '../../common/domain/index.js';
 import { CannedReplyInput } from '../../common/rest/contract.js';
+import { insertCannedReply } from '../db/canned-replies.js';
 import { fromJson, toJson } from '../db/json.js';
 import type { WriteTx } from '../db/store.js';
 import type { ServerDeps } from '../deps.js';
@@ -16,14 +17,6 @@ const CannedReplyCreate = CannedReplyInput.extend({ id: Uuid.optional() });
 async function getReply(tx: WriteTx, id: string): Promise<CannedReply | null> {
   const row = await tx.trx.selectFrom('canned_replies').select('data').where('id', '=', id).executeTakeFirst();
   return row ? fromJson<CannedReply>(row.data) : null;
-}
-
-export async function insertCannedReply(tx: WriteTx, id: string, input: z.infer<typeof CannedReplyInput>): Promise<CannedReply> {
-  const reply: CannedReply = { id, ...input, updatedAt: tx.now, version: 1 };
-  await tx.trx.insertInto('canned_replies').values({ id, updated_at: tx.now, version: 1, data: toJson(reply) }).execute();
-  await tx.change('cannedReply', id, reply);
-  await tx.audit('create', 'cannedReply', id, reply.title);
-  return reply;
 }
 
 export const cannedReplyRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store }) => {

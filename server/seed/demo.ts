@@ -8,7 +8,7 @@ import { findCounsellorByUsername, insertCounsellor } from '../db/counsellors.js
 import { appendMessage, newConversation, preview, putConversation } from '../db/conversations.js';
 import { saveProgramme } from '../db/programmes.js';
 import type { Store } from '../db/store.js';
-import { insertCannedReply } from '../routes/canned-replies.js';
+import { insertCannedReply } from '../db/canned-replies.js';
 import { DEMO_CANNED_REPLIES, DEMO_CONVERSATIONS, DEMO_COUNSELLORS } from './demo-data.js';
 
 /** A stable UUID (v4 layout) per demo item, so a restart finds what it seeded before. */

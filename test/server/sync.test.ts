@@ -47,6 +47,8 @@ async function openEvents(s: TestServer, token: string, lastEventId?: string) {
     events,
     comments,
     waitFor,
+    /** Resolves when the response body ends (or the read is aborted). */
+    done: reading,
     async close() {
       controller.abort();
       await reading;
@@ -204,6 +206,27 @@ describe('PostgreSQL LISTEN/NOTIFY across instances', () => {
       await a.stop();
       await b.stop();
       await dropStoreLocation(location);
+    }
+  });
+});
+
+describe('shutdown with desktops connected', () => {
+  it('close() ends open SSE streams instead of waiting for clients to hang up', async () => {
+    const s = await startServer('sqlite');
+    try {
+      const token = await s.login('counsellor1');
+      const stream = await openEvents(s, token);
+      await stream.waitFor(() => stream.events.length > 0, 'the first poke');
+      await s.stop();
+      // The stream ended from the server side: reading finishes without our abort.
+      const ended = await Promise.race([
+        stream.done.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000)),
+      ]);
+      expect(ended).toBe(true);
+      await stream.close();
+    } finally {
+      await s.close();
     }
   });
 });
