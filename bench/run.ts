@@ -12,6 +12,7 @@ const BENCHES: Array<{ name: string; file: string; what: string }> = [
   { name: 'server', file: 'server.ts', what: 'REST throughput on SQLite and PostgreSQL (issue 3)' },
   { name: 'kakao', file: 'kakao-channel.ts', what: 'Kakao webhook intake and outbound delivery (issue 3)' },
   { name: 'sync', file: 'sync.ts', what: 'initial sync and webhook-to-replica latency (issue 4)' },
+  { name: 'calls', file: 'calls.ts', what: 'consultation log stats, caller history, search and export (issue 7)' },
   { name: 'inbox', file: 'inbox-render.ts', what: 'inbox first paint in Chromium (issue 6)' },
 ];
 
