@@ -24,8 +24,18 @@ export function emptyEffects(): AppliedEffects {
   };
 }
 
-/** Applies feed entries inside the caller's transaction. */
-export async function applyChanges(tx: StoreTx, changes: readonly Change[], fx: AppliedEffects = emptyEffects()): Promise<AppliedEffects> {
+/**
+ * Applies feed entries inside the caller's transaction. `detectNew` looks up each citizen
+ * message first (for notifications); the first sync skips it, as it notifies nothing.
+ */
+export async function applyChanges(
+  tx: StoreTx,
+  changes: readonly Change[],
+  fx: AppliedEffects = emptyEffects(),
+  opts: { detectNew?: boolean } = {},
+): Promise<AppliedEffects> {
+  const detectNew = opts.detectNew ?? true;
+  const pendingMessages = Boolean(await tx.get("SELECT 1 AS x FROM local_pending WHERE entity = 'message' LIMIT 1"));
   for (const ch of changes) {
     switch (ch.entity) {
       case 'conversation':
@@ -34,13 +44,13 @@ export async function applyChanges(tx: StoreTx, changes: readonly Change[], fx: 
         fx.inboxEntities.add('conversation');
         break;
       case 'message': {
-        if (ch.data.direction === 'inbound') {
+        if (detectNew && ch.data.direction === 'inbound') {
           const seen = await tx.get('SELECT 1 AS x FROM messages WHERE id = ?', [ch.data.id]);
           if (!seen) fx.newInbound.push(ch.data);
         }
         await putMessage(tx, ch.data);
         // The server now holds it: the local 'sending' copy has done its job.
-        await tx.run(
+        if (pendingMessages) await tx.run(
           `DELETE FROM local_pending WHERE entity = 'message' AND id = ?
              AND NOT EXISTS (SELECT 1 FROM outbox WHERE record_id = ? AND state IN ('queued', 'conflict'))`,
           [ch.data.id, ch.data.id],

@@ -59,25 +59,59 @@ function bind(params: SqlParams | undefined): unknown[] | Record<string, unknown
   return Array.isArray(params) ? [...params] : (params as Record<string, unknown>);
 }
 
+const STATEMENT_CACHE_SIZE = 256;
+
 function rawOps(db: sqlite3.Database): StoreTx & { close(): Promise<void> } {
+  // Compiling SQL costs more than running it for the small statements sync issues by the
+  // thousand, so prepared statements are kept per SQL text (bounded, oldest dropped first).
+  const statements = new Map<string, sqlite3.Statement>();
+  const prepared = (sql: string): Promise<sqlite3.Statement> => {
+    const hit = statements.get(sql);
+    if (hit) return Promise.resolve(hit);
+    return new Promise((resolve, reject) => {
+      const stmt = db.prepare(sql, (err) => {
+        if (err) return reject(err);
+        statements.set(sql, stmt);
+        if (statements.size > STATEMENT_CACHE_SIZE) {
+          const [oldestSql, oldest] = statements.entries().next().value as [string, sqlite3.Statement];
+          statements.delete(oldestSql);
+          oldest.finalize();
+        }
+        resolve(stmt);
+      });
+    });
+  };
   return {
-    run: (sql, params) =>
-      new Promise((resolve, reject) => {
-        db.run(sql, bind(params), function (this: sqlite3.RunResult, err: Error | null) {
+    run: async (sql, params) => {
+      const stmt = await prepared(sql);
+      return new Promise((resolve, reject) => {
+        stmt.run(bind(params), function (this: sqlite3.RunResult, err: Error | null) {
           if (err) reject(err);
           else resolve({ changes: this.changes, lastID: this.lastID });
         });
-      }),
-    get: <T>(sql: string, params?: SqlParams) =>
-      new Promise<T | undefined>((resolve, reject) => {
-        db.get(sql, bind(params), (err: Error | null, row: T | undefined) => (err ? reject(err) : resolve(row)));
-      }),
-    all: <T>(sql: string, params?: SqlParams) =>
-      new Promise<T[]>((resolve, reject) => {
-        db.all(sql, bind(params), (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
-      }),
+      });
+    },
+    get: async <T>(sql: string, params?: SqlParams) => {
+      const stmt = await prepared(sql);
+      return new Promise<T | undefined>((resolve, reject) => {
+        // A stepped-but-unfinished statement keeps a read open (and blocks COMMIT): reset it.
+        stmt.get(bind(params), (err: Error | null, row: T | undefined) => {
+          stmt.reset(() => (err ? reject(err) : resolve(row)));
+        });
+      });
+    },
+    all: async <T>(sql: string, params?: SqlParams) => {
+      const stmt = await prepared(sql);
+      return new Promise<T[]>((resolve, reject) => {
+        stmt.all(bind(params), (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
+      });
+    },
     exec: (sql) => new Promise<void>((resolve, reject) => db.exec(sql, (err) => (err ? reject(err) : resolve()))),
-    close: () => new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve()))),
+    close: async () => {
+      for (const stmt of statements.values()) await new Promise<void>((r) => stmt.finalize(() => r()));
+      statements.clear();
+      await new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())));
+    },
   };
 }
 
@@ -143,13 +177,15 @@ async function moveAside(file: string, now: Date): Promise<string> {
   return aside;
 }
 
-async function openAndMigrate(file: string, migrations: readonly Migration[]): Promise<{ db: sqlite3.Database; version: number }> {
+type RawOps = ReturnType<typeof rawOps>;
+
+async function openAndMigrate(file: string, migrations: readonly Migration[]): Promise<{ ops: RawOps; version: number }> {
   const db = await openDatabase(file);
   const ops = rawOps(db);
   try {
     await configure(ops);
     const version = await migrate(ops, migrations);
-    return { db, version };
+    return { ops, version };
   } catch (err) {
     await ops.close().catch(() => undefined);
     throw err;
@@ -164,7 +200,7 @@ async function openAndMigrate(file: string, migrations: readonly Migration[]): P
 export async function openStore(file: string, options: OpenStoreOptions = {}): Promise<Store> {
   const migrations = options.migrations ?? MIGRATIONS;
   const now = options.now ?? (() => new Date());
-  let opened: { db: sqlite3.Database; version: number };
+  let opened: { ops: RawOps; version: number };
   try {
     opened = await openAndMigrate(file, migrations);
   } catch (err) {
@@ -181,7 +217,7 @@ export async function openStore(file: string, options: OpenStoreOptions = {}): P
     );
     opened = await openAndMigrate(file, migrations);
   }
-  const ops = rawOps(opened.db);
+  const ops = opened.ops;
   const serial = createSerialQueue();
   let closed = false;
   const guard = <T>(task: () => Promise<T>): Promise<T> => {

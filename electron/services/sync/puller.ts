@@ -36,7 +36,7 @@ export async function pullAll(
       // Someone else (a reset by another login) moved the cursor meanwhile: drop this page.
       const again = await tx.get<{ cursor: string }>('SELECT cursor FROM sync_state WHERE id = 1');
       if (again?.cursor !== cursor) return null;
-      const fx = await applyChanges(tx, page.changes, emptyEffects());
+      const fx = await applyChanges(tx, page.changes, emptyEffects(), { detectNew: !initial });
       await tx.run('UPDATE sync_state SET cursor = ?, initial_done = CASE WHEN ? THEN 1 ELSE initial_done END, last_success_at = ?, last_error = NULL WHERE id = 1', [
         page.cursor, page.hasMore ? 0 : 1, opts.now().toISOString(),
       ]);
