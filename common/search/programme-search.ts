@@ -156,8 +156,8 @@ export class ProgrammeSearchIndex {
     if (!query.key) return this.listAll(pass, max);
 
     const scored = this.rank(this.retrieve(query), query, pass);
-    // Typo fallback: when no name contains every meaningful word, look for names one or two
-    // 자모 edits away with MiniSearch's fuzzy matching and rank those candidates too.
+    // Typo fallback: when no name contains every meaningful word, add the names that may hold
+    // a mistyped word (same 초성, or one 자모 edit away) and rank them with the rest.
     const complete = scored[0] !== undefined && query.words.every((w) => w.weight < 1 || wordInName(scored[0]!.e, w));
     if (!complete) {
       const top = scored.slice(0, 20);
