@@ -92,6 +92,8 @@ export async function createSessionService(
       } catch (err) {
         if (!(err instanceof RestError)) throw err;
         if (err.kind === 'unauthenticated') throw new DeskError('unauthenticated', err.message || '아이디 또는 비밀번호가 올바르지 않습니다.');
+        if (err.kind === 'retryable' && err.status === 429) throw new DeskError('rejected', err.message);
+        if (err.kind === 'retryable' && err.status !== null) throw new DeskError('offline', `서버가 지금 응답하지 못합니다. 잠시 뒤 다시 시도하세요. (${err.message})`);
         if (err.kind === 'retryable') throw new DeskError('offline', `${base} 에 연결할 수 없습니다. 서버 주소와 네트워크를 확인하세요. (${err.message})`);
         if (err.kind === 'forbidden') throw new DeskError('forbidden', err.message);
         throw new DeskError('rejected', err.message);

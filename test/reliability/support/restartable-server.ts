@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { type CentralService, freePort, startCentralService } from '../../harness/central-service.js';
 
 /** The real central service on a fixed port and data folder, so it can be killed -9 and started again. */
-export async function startRestartableServer(env: Record<string, string> = {}) {
+export async function startRestartableServer(extraEnv: Record<string, string> = {}) {
+  // Tests sign in many times a minute; the login limit is for people.
+  const env = { BOKJI_LOGIN_RATE_PER_MIN: '1000', ...extraEnv };
   const dataDir = await mkdtemp(join(tmpdir(), 'bokji-rel-server-'));
   const port = await freePort();
   let current: CentralService = await startCentralService({ dataDir, port, env });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import type { SyncStatus } from '../../../../common/desk-api/index.js';
 import { STORE_FILE_NAME } from '../../../../electron/services/create-desk-services.js';
+import { signKakaoBody } from '../../../../server/simulator/index.js';
 import { type CentralService, startCentralService } from '../../../harness/central-service.js';
 import { serverConversation, serverConversations, serverLogin, serverMessages } from '../../../reliability/support/server-api.js';
 import { type TcpProxy, startTcpProxy } from '../../../reliability/support/tcp-proxy.js';
@@ -12,7 +13,7 @@ let proxy: TcpProxy;
 const desks: DeskFixture[] = [];
 
 beforeAll(async () => {
-  server = await startCentralService();
+  server = await startCentralService({ env: { BOKJI_LOGIN_RATE_PER_MIN: '1000', BOKJI_RATE_LIMIT_PER_MIN: '100000' } });
   proxy = await startTcpProxy(server.port);
 }, 120_000);
 afterAll(async () => {
@@ -24,9 +25,9 @@ afterEach(async () => {
   while (desks.length) await desks.pop()!.dispose();
 });
 
-async function signedInDesk(username = 'counsellor1', pullLimit = 1000, direct = false): Promise<DeskFixture> {
+async function signedInDesk(username = 'counsellor1', pullLimit = 1000, direct = false, fallbackPullMs = 5_000): Promise<DeskFixture> {
   const url = direct ? server.url : proxy.url;
-  const desk = await startDesk({ serverUrl: url, tuning: { retryBaseMs: 20, retryCapMs: 200, requestTimeoutMs: 5_000, fallbackPullMs: 5_000, pullLimit } });
+  const desk = await startDesk({ serverUrl: url, tuning: { retryBaseMs: 20, retryCapMs: 200, requestTimeoutMs: 5_000, fallbackPullMs, pullLimit } });
   desks.push(desk);
   await desk.services.handlers.session.login({ serverUrl: url, username, password: server.demoPassword });
   await desk.services.handlers.sync.syncNow(undefined);
@@ -190,5 +191,41 @@ describe('sync engine against the real central service', () => {
     await waitFor(async () => (await status(desk)).queueLength === 0, 10_000, 'sent after sign-in');
     const { token: t2 } = await serverLogin(server.url, 'counsellor1', server.demoPassword);
     expect((await serverMessages(server.url, t2, conversation!.id)).filter((m) => m.id === sent.id)).toHaveLength(1);
+  });
+
+  it('a citizen message from the webhook reaches the local store through SSE (also after a reconnect), notifies once and sets the badge', async () => {
+    // No fallback polling within the test: only the event stream can bring the message.
+    const desk = await signedInDesk('counsellor1', 1000, false, 600_000);
+    proxy.setMode({ kind: 'down' });
+    await waitFor(async () => (await status(desk)).state === 'offline', 10_000, 'offline');
+    proxy.setMode({ kind: 'pass' });
+    await waitFor(async () => (await status(desk)).state === 'online', 15_000, 'reconnected');
+    const notesBefore = desk.window.notes.length;
+
+    const text = `긴급 생계비 문의 ${crypto.randomUUID().slice(0, 6)}`;
+    const raw = JSON.stringify({ serial_number: crypto.randomUUID(), event: 'message', user_key: `live-${crypto.randomUUID()}`, message_type: 'TX', message: text, time: new Date().toISOString() });
+    const res = await fetch(`${server.url}/api/v1/channels/kakao/webhook`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-bokji-signature': signKakaoBody(raw, server.webhookSecret) }, body: raw,
+    });
+    expect(res.ok).toBe(true);
+    const [conversation] = await waitFor(async () => {
+      const found = await desk.services.handlers.inbox.list({ view: 'unassigned', q: text });
+      return found.length ? found : undefined;
+    }, 5_000, 'message in the local store');
+    expect(desk.events.some((e) => e.name === 'inbox:onChange' && (e.payload as { conversationIds: string[] }).conversationIds.includes(conversation!.id))).toBe(true);
+    await waitFor(() => desk.window.notes.length > notesBefore, 5_000, 'notification');
+    const note = desk.window.notes.at(-1)!;
+    expect(note.body).toBe(text);
+    expect(note.silent).toBe(false);
+    expect(desk.window.badges.at(-1)).toBeGreaterThan(0);
+    note.onClick?.();
+    expect(desk.events.at(-1)).toEqual({ name: 'inbox:onFocusRequest', payload: { conversationId: conversation!.id } });
+
+    // The counsellor's own reply comes back through the feed too, but notifies nobody.
+    const count = desk.window.notes.length;
+    const mine = await desk.services.handlers.inbox.send({ conversationId: conversation!.id, direction: 'note', body: '확인했습니다', programmeId: null });
+    await waitFor(async () => (await desk.services.handlers.inbox.get({ conversationId: conversation!.id })).messages.some((m) => m.id === mine.id && m.localState === null), 5_000, 'own note confirmed');
+    await desk.services.handlers.sync.syncNow(undefined);
+    expect(desk.window.notes.length).toBe(count);
   });
 });
