@@ -158,6 +158,8 @@ describe('vocabulary and field derivation', () => {
   it.each([
     ['장애인연금', { ...base }, '장애인 복지'],
     ['생계급여(맞춤형 급여)', { ...base }, '저소득층 지원'],
+    // A 기초생활보장 benefit for a birth is 저소득층 지원 even though it is tagged 임신·출산.
+    ['해산급여', { ...base, lifeStages: ['임신·출산'], themes: ['임신·출산'] }, '저소득층 지원'],
     ['암환자의료비지원', { ...base }, '보건의료'],
     ['한부모가족 아동양육비 지원', { ...base }, '여성과 가족'],
     ['통신중계서비스 제공', { ...base }, '복지일반'],
