@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import {
   API_BASE, CallLog, CallLogHistoryResponse, Conversation, LoginResponse, MeResponse, Message, PROBLEM_CONTENT_TYPE, Problem, PullResponse,
 } from '../../../common/rest/index.js';

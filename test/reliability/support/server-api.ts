@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { CallLog, Conversation, Message } from '../../../common/domain/index.js';
 import { LoginResponse, Page } from '../../../common/rest/index.js';
 
