@@ -9,7 +9,8 @@ import { DEMO_USERNAMES, startCentralService, type CentralService } from '../har
 import { startHarness, type Harness } from '../harness/harness.js';
 import { DESK_SOCKET_PATH } from '../harness/ws-protocol.js';
 
-const SHOTS = join(import.meta.dirname, '../../docs');
+// The README's pictures are refreshed on request (BOKJI_SCREENSHOTS=1 npm test); other runs write to .tmp.
+const SHOTS = process.env.BOKJI_SCREENSHOTS === '1' ? join(import.meta.dirname, '../../docs') : join(import.meta.dirname, '../../.tmp/screenshots');
 
 describe('the app shell in Chromium, against the real services and central service', () => {
   let central: CentralService;

@@ -52,18 +52,19 @@ export function CallLogForm({ editor, programmeNames, onProgrammeAdded }: {
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
           <TextInput type="datetime-local" label={t('startedAt')} value={v.startedAt} error={errors.startedAt}
             onChange={(e) => set({ startedAt: e.currentTarget.value })} />
-          <Group gap={4} align="flex-end" wrap="nowrap">
+          {/* Wraps rather than clipping the timer button when the side panel is narrow. */}
+          <Group gap={4} align="flex-end" wrap="wrap">
             <TextInput
-              label={t('durationMinutes')} type="number" min={0} step={1} w={110}
+              label={t('durationMinutes')} type="number" min={0} step={1} w={96}
               value={timer.running ? Math.floor(timer.elapsed / 60) : Math.round(v.durationSec / 60)}
               readOnly={timer.running}
               onChange={(e) => set({ durationSec: Math.max(0, Number(e.currentTarget.value) || 0) * 60 })}
             />
             <Text aria-live="off" aria-label={t('duration')} size="sm" ff="monospace" pb={6}>{formatDuration(timer.elapsed)}</Text>
             {timer.running ? (
-              <Button size="xs" color="red" onClick={() => timer.stop()}>{t('timerStop')}</Button>
+              <Button size="xs" color="red" style={{ flexShrink: 0 }} onClick={() => timer.stop()}>{t('timerStop')}</Button>
             ) : (
-              <Button size="xs" variant="light" onClick={() => timer.start()}>{t('timerStart')}</Button>
+              <Button size="xs" variant="light" style={{ flexShrink: 0 }} onClick={() => timer.start()}>{t('timerStart')}</Button>
             )}
           </Group>
         </SimpleGrid>
