@@ -1,0 +1,56 @@
+import { cannedTrigger, composerWarnings, fillTemplate, matchCanned } from '../../../renderer/inbox/composer-text.js';
+import { safeWebUrl, splitLinks } from '../../../renderer/inbox/links.js';
+import { buildMessageRows } from '../../../renderer/inbox/message-rows.js';
+import { canned, message } from '../app/fixtures.js';
+
+describe('composer text rules', () => {
+  it('fills the two template variables and leaves other braces alone', () => {
+    expect(fillTemplate('{{citizenName}}님, {{ counsellorName }}입니다 {{other}}', { citizenName: '홍길동', counsellorName: '김상담' })).toBe(
+      '홍길동님, 김상담입니다 {{other}}',
+    );
+  });
+
+  it('finds the /word before the caret only at a word start', () => {
+    expect(cannedTrigger('/인사', 3)).toEqual({ start: 0, query: '인사' });
+    expect(cannedTrigger('안녕 /마', 5)).toEqual({ start: 3, query: '마' });
+    expect(cannedTrigger('http://x', 8)).toBeNull();
+    expect(cannedTrigger('1/2', 3)).toBeNull();
+    expect(matchCanned([canned('인사', 'a', '/인사'), canned('마무리', 'b')], '마').map((r) => r.title)).toEqual(['마무리']);
+  });
+
+  it('warns about resident numbers, cards and mobile numbers but not about office numbers', () => {
+    expect(composerWarnings('주민센터 02-2148-1234 또는 129로 문의하세요')).toEqual([]);
+    expect(composerWarnings('제 번호는 010-1234-5678').map((s) => s.kind)).toEqual(['phone']);
+    expect(composerWarnings('900101-1234567').map((s) => s.kind)).toEqual(['resident_number']);
+  });
+});
+
+describe('links and day separators', () => {
+  it('accepts only http and https', () => {
+    expect(safeWebUrl('https://www.bokjiro.go.kr/x')).toBe('https://www.bokjiro.go.kr/x');
+    expect(safeWebUrl('javascript:alert(1)')).toBeNull();
+    expect(safeWebUrl('data:text/html,<script>')).toBeNull();
+    expect(safeWebUrl('file:///etc/passwd')).toBeNull();
+  });
+
+  it('splits web links out of text, without trailing punctuation', () => {
+    expect(splitLinks('보세요: https://a.kr/b. 끝')).toEqual([
+      { kind: 'text', text: '보세요: ' },
+      { kind: 'link', text: 'https://a.kr/b', href: 'https://a.kr/b' },
+      { kind: 'text', text: '. 끝' },
+    ]);
+    expect(splitLinks('javascript:alert(1)')).toEqual([{ kind: 'text', text: 'javascript:alert(1)' }]);
+  });
+
+  it('starts a new day at midnight Seoul time, not UTC', () => {
+    const c = '00000000-0000-4000-8000-00000000aaaa';
+    const rows = buildMessageRows(
+      [
+        message(c, { createdAt: '2026-11-27T14:59:00Z' }), // 23:59 KST on the 27th
+        message(c, { createdAt: '2026-11-27T15:00:00Z' }), // 00:00 KST on the 28th
+      ],
+      null,
+    );
+    expect(rows.map((r) => r.kind)).toEqual(['day', 'message', 'day', 'message']);
+  });
+});
