@@ -175,4 +175,15 @@ describe('workflow', () => {
     await user.click(within(dialog).getByRole('button', { name: '보류' }));
     await waitFor(() => expect(callsTo(fake, 'inbox:hold')).toEqual([{ conversationId: c.id, until: null }]));
   });
+
+  it('holds until a time typed in Seoul time', async () => {
+    const { fake, c } = setup();
+    const { user } = await openComposer();
+    await user.click(screen.getByRole('button', { name: '보류' }));
+    const dialog = await screen.findByRole('dialog', { name: '상담 보류' });
+    await user.click(within(dialog).getByRole('radio', { name: '정한 시각까지' }));
+    fireEvent.change(within(dialog).getByLabelText('보류 종료 시각'), { target: { value: '2099-01-02T10:30' } });
+    await user.click(within(dialog).getByRole('button', { name: '보류' }));
+    await waitFor(() => expect(callsTo(fake, 'inbox:hold')).toEqual([{ conversationId: c.id, until: '2099-01-02T01:30:00.000Z' }]));
+  });
 });
