@@ -62,6 +62,10 @@ function OpenConversation({ detail }: { detail: ConversationDetail }) {
     }
   }, [c.id, c.unreadCount, messages.length]);
 
+  // Screen readers hear a citizen's new message once, not the history as it scrolls in.
+  const lastInbound = [...messages].reverse().find((m) => m.direction === 'inbound' && !baseline.seenIds.has(m.id));
+  const announcement = lastInbound ? t('conversation.announce', { body: lastInbound.body.slice(0, 200) }) : '';
+
   const assignee = c.assigneeId ? names.get(c.assigneeId) : null;
   return (
     <>
@@ -92,6 +96,9 @@ function OpenConversation({ detail }: { detail: ConversationDetail }) {
         <WorkflowBar conversation={c} me={me} />
         <CitizenHistory earlier={detail.earlierConversations} callLogs={detail.callLogs} />
       </Stack>
+      <div className="visually-hidden" aria-live="polite" role="status" aria-label={t('conversation.newMessages')}>
+        {announcement}
+      </div>
       <MessageList conversationId={c.id} messages={messages} newFromId={newFromId} authorNames={names} />
       <Composer key={c.id} conversation={c} me={me} />
     </>

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { conversation, OTHER } from '../app/fixtures.js';
+import { conversation, message, OTHER } from '../app/fixtures.js';
 import { callsTo } from '../app/render-desk.js';
 import { renderInbox } from './render-inbox.js';
 
@@ -95,5 +95,20 @@ describe('conversation list', () => {
     rows.push(conversation({ citizenName: '새로 온 시민' }));
     act(() => fake.emit('inbox:onChange', { conversationIds: [rows[1]!.id], entities: ['conversation'] }));
     expect(await screen.findByRole('option', { name: /새로 온 시민/ })).toBeInTheDocument();
+  });
+
+  it('announces a citizen message that arrives while the conversation is open', async () => {
+    const c = conversation({ citizenName: '열린 상담' });
+    const messages = [message(c.id, { body: '처음 메시지' })];
+    const { fake } = renderInbox([c], {}, {
+      inbox: { get: async () => ({ conversation: c, messages: [...messages], earlierConversations: [], callLogs: [] }) },
+    });
+    fireEvent.click(await screen.findByRole('option', { name: /열린 상담/ }));
+    const live = await screen.findByRole('status', { name: '새 메시지' });
+    expect(live).toHaveTextContent('');
+    messages.push(message(c.id, { body: '방금 온 질문' }));
+    act(() => fake.emit('inbox:onChange', { conversationIds: [c.id], entities: ['message'] }));
+    await waitFor(() => expect(live).toHaveTextContent('시민의 새 메시지: 방금 온 질문'));
+    expect(screen.getByText('새 메시지', { selector: 'p' })).toBeInTheDocument();
   });
 });
