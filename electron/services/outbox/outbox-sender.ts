@@ -19,6 +19,8 @@ export interface OutboxSenderDeps {
   /** The server answered (true) or could not be reached (false, with why). */
   onReachability(reachable: boolean, error: string | null): void;
   onUnauthenticated(message: string): void;
+  /** The server refused a write for good (4xx): its message, for the status line. */
+  onFailed(message: string): void;
   /** Queue length, conflicts or last error may have changed. */
   onQueueChanged(): void;
 }
@@ -89,10 +91,18 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
   }
 
   async function markFailed(item: OutboxRow, message: string): Promise<void> {
+    const entity = pendingEntity(item.op);
     await deps.store.transaction(async (tx) => {
       await tx.run("UPDATE outbox SET state = 'failed', last_error = ?, attempts = attempts + 1 WHERE seq = ?", [message, item.seq]);
-      await tx.run("UPDATE local_pending SET state = 'failed', error = ? WHERE entity = ? AND id = ?", [message, pendingEntity(item.op), item.record_id]);
+      if (entity === 'conversation') {
+        // A conversation has no "failed" badge: show the server's state again and say why in the status.
+        const more = await tx.get("SELECT 1 AS x FROM outbox WHERE record_id = ? AND state IN ('queued', 'conflict') LIMIT 1", [item.record_id]);
+        if (!more) await tx.run("DELETE FROM local_pending WHERE entity = 'conversation' AND id = ?", [item.record_id]);
+      } else {
+        await tx.run("UPDATE local_pending SET state = 'failed', error = ? WHERE entity = ? AND id = ?", [message, entity, item.record_id]);
+      }
     });
+    deps.onFailed(message);
     notifyRecord(item);
   }
 
@@ -191,7 +201,6 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
           return;
         }
         default:
-          deps.onReachability(true, null);
           await markFailed(item, err.message);
       }
     }

@@ -75,7 +75,8 @@ export async function nextDueAt(db: StoreTx, counsellorId: string): Promise<stri
   return row?.at ?? null;
 }
 
+/** Writes still on their way (queued, or waiting for a conflict decision); failed ones are shown on their record. */
 export async function countOutbox(db: StoreTx, counsellorId: string | null): Promise<number> {
-  const row = await db.get<{ n: number }>('SELECT count(*) AS n FROM outbox WHERE counsellor_id = ?', [counsellorId ?? '']);
+  const row = await db.get<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE counsellor_id = ? AND state <> 'failed'", [counsellorId ?? '']);
   return row?.n ?? 0;
 }

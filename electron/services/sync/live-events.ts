@@ -6,6 +6,8 @@ import { RestError, type RestClient } from '../rest/index.js';
 export interface LiveEventsDeps {
   rest: RestClient;
   policy: BackoffPolicy;
+  /** No byte (not even the server's heartbeat) for this long: the line is dead, reconnect. */
+  idleMs?: number;
   /** The server says there is news (up to `seq` when it said so). */
   onPoke(seq: number | null): void;
   onConnected(): void;
@@ -24,7 +26,7 @@ export function createLiveEvents(deps: LiveEventsDeps) {
   let serverRetryMs: number | null = null;
   let wake: (() => void) | null = null;
 
-  async function readStream(body: ReadableStream<Uint8Array>, signal: AbortSignal): Promise<void> {
+  async function readStream(body: ReadableStream<Uint8Array>, signal: AbortSignal, onBytes: () => void): Promise<void> {
     const parser = createParser({
       onEvent(ev) {
         if (ev.id) lastEventId = ev.id;
@@ -48,6 +50,7 @@ export function createLiveEvents(deps: LiveEventsDeps) {
       while (!signal.aborted) {
         const { value, done } = await reader.read();
         if (done) break;
+        onBytes();
         parser.feed(decoder.decode(value, { stream: true }));
       }
     } finally {
@@ -71,12 +74,24 @@ export function createLiveEvents(deps: LiveEventsDeps) {
 
   async function run(signal: AbortSignal): Promise<void> {
     let attempt = 0;
+    const idleMs = deps.idleMs ?? 45_000;
     while (!signal.aborted) {
+      // One controller per connection, so an idle line can be dropped without stopping the loop.
+      const conn = new AbortController();
+      const stopConn = () => conn.abort();
+      signal.addEventListener('abort', stopConn, { once: true });
+      let idle: NodeJS.Timeout | null = null;
+      const touch = () => {
+        if (idle) clearTimeout(idle);
+        idle = setTimeout(() => conn.abort(), idleMs);
+        idle.unref?.();
+      };
       try {
-        const res = await deps.rest.openEvents(lastEventId, signal);
+        touch();
+        const res = await deps.rest.openEvents(lastEventId, conn.signal);
         attempt = 0;
         deps.onConnected();
-        await readStream(res.body!, signal);
+        await readStream(res.body!, conn.signal, touch);
         if (!signal.aborted) deps.onDisconnected('이벤트 스트림이 끊겼습니다 (event stream ended)');
       } catch (err) {
         if (signal.aborted) return;
@@ -84,7 +99,10 @@ export function createLiveEvents(deps: LiveEventsDeps) {
           deps.onUnauthenticated(err.message);
           return;
         }
-        deps.onDisconnected(err instanceof Error ? err.message : String(err));
+        deps.onDisconnected(conn.signal.aborted ? '이벤트 스트림이 응답하지 않습니다 (event stream idle)' : err instanceof Error ? err.message : String(err));
+      } finally {
+        if (idle) clearTimeout(idle);
+        signal.removeEventListener('abort', stopConn);
       }
       if (signal.aborted) return;
       const floor = serverRetryMs;
