@@ -1,4 +1,5 @@
 import '@mantine/core/styles.css';
+import '@mantine/charts/styles.css';
 // Pretendard from the npm package, bundled by Vite: Korean renders the same on every workstation
 // and in headless Chromium, which has no Korean font. The dynamic subset loads only the glyph
 // ranges a page uses.
