@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import type { SyncStatus } from '../../../../common/desk-api/index.js';
+import { CallLogInput } from '../../../../common/domain/index.js';
 import { STORE_FILE_NAME } from '../../../../electron/services/create-desk-services.js';
 import { signKakaoBody } from '../../../../server/simulator/index.js';
 import { type CentralService, startCentralService } from '../../../harness/central-service.js';
-import { serverConversation, serverConversations, serverLogin, serverMessages } from '../../../reliability/support/server-api.js';
+import { serverCallLog, serverConversation, serverConversations, serverLogin, serverMessages } from '../../../reliability/support/server-api.js';
 import { type TcpProxy, startTcpProxy } from '../../../reliability/support/tcp-proxy.js';
 import { type DeskFixture, startDesk, waitFor } from '../fixtures.js';
 
@@ -227,5 +228,32 @@ describe('sync engine against the real central service', () => {
     await waitFor(async () => (await desk.services.handlers.inbox.get({ conversationId: conversation!.id })).messages.some((m) => m.id === mine.id && m.localState === null), 5_000, 'own note confirmed');
     await desk.services.handlers.sync.syncNow(undefined);
     expect(desk.window.notes.length).toBe(count);
+  });
+
+  it('edits queued offline on top of each other go out in order, each on the version the previous one produced', async () => {
+    const desk = await signedInDesk();
+    const me = (await desk.services.handlers.session.getState(undefined)).counsellor!;
+    const target = (await desk.services.handlers.inbox.list({ view: 'all', q: '' })).find((c) => c.status !== 'closed')!;
+    proxy.setMode({ kind: 'down' });
+    await desk.services.handlers.inbox.claim({ conversationId: target.id });
+    await desk.services.handlers.inbox.hold({ conversationId: target.id, until: null });
+    const note = await desk.services.handlers.inbox.send({ conversationId: target.id, direction: 'note', body: '보류 사유 메모', programmeId: null });
+    const logId = crypto.randomUUID();
+    const input = CallLogInput.parse({ channel: 'phone', startedAt: new Date().toISOString(), durationSec: 10, need: '첫 저장' });
+    await desk.services.handlers.calls.save({ id: logId, input, baseVersion: null });
+    await desk.services.handlers.calls.save({ id: logId, input: { ...input, need: '두 번째 저장' }, baseVersion: null });
+    const view = await desk.services.handlers.inbox.get({ conversationId: target.id });
+    expect(view.conversation).toMatchObject({ status: 'held', assigneeId: me.id });
+    expect((await status(desk)).queueLength).toBe(5);
+
+    proxy.setMode({ kind: 'pass' });
+    await desk.services.handlers.sync.syncNow(undefined);
+    await waitFor(async () => (await status(desk)).queueLength === 0, 15_000, 'drained');
+    expect((await status(desk)).conflicts).toBe(0);
+    const { token } = await serverLogin(server.url, 'counsellor1', server.demoPassword);
+    expect(await serverConversation(server.url, token, target.id)).toMatchObject({ status: 'held', assigneeId: me.id });
+    expect((await serverMessages(server.url, token, target.id)).filter((m) => m.id === note.id)).toHaveLength(1);
+    const log = await serverCallLog(server.url, token, logId);
+    expect(log.need).toBe('두 번째 저장');
   });
 });
