@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { CallLog, type CallLogRevision, type CtiCall } from '../../../common/domain/index.js';
 import { type CallLogView, DeskError, type DeskHandlers, type IncomingCall } from '../../../common/desk-api/index.js';
 import { phoneMatchKey } from '../../../common/phone/index.js';
@@ -8,7 +9,8 @@ import { prefillDraft } from './incoming.js';
 import * as repo from './repo.js';
 import { localRevisions } from './revisions.js';
 import { computeStats } from './stats.js';
-import { startCallbackTimer } from './callback-timer.js';
+import { type ReminderLedger, startCallbackTimer } from './callback-timer.js';
+import { readSetting, writeSetting } from '../settings/kv.js';
 
 type Handlers = DeskHandlers['calls'];
 type SaveArg = Parameters<Handlers['save']>[0];
@@ -30,6 +32,10 @@ export interface CallsService {
 
 const HISTORY_LIMIT = 50;
 
+/** Settings key owned by the calls feature: callbacks already reminded (record id -> callbackAt). */
+export const REMINDED_SETTING = 'calls.callbackReminded';
+const RemindedValue = z.record(z.string(), z.string());
+
 export function createCallsService(deps: CallsDeps): CallsService {
   const { store } = deps;
   const iso = () => deps.now().toISOString();
@@ -41,6 +47,10 @@ export function createCallsService(deps: CallsDeps): CallsService {
   const changed = (ids: string[]) => deps.emit('calls:onChange', { ids });
   let stopTimer: (() => void) | null = null;
   let ctiQueue: Promise<unknown> = Promise.resolve();
+  const ledger: ReminderLedger = {
+    load: async () => new Map(Object.entries((await readSetting(store, REMINDED_SETTING, RemindedValue)) ?? {})),
+    save: (reminded) => writeSetting(store, REMINDED_SETTING, Object.fromEntries(reminded)),
+  };
 
   async function save({ id, input, baseVersion }: SaveArg): Promise<CallLogView> {
     const counsellor = me();
@@ -190,6 +200,7 @@ export function createCallsService(deps: CallsDeps): CallsService {
       stopTimer ??= startCallbackTimer({
         due: async () => (await handlers.callbacks(undefined)).map((l) => CallLog.parse(l)),
         now: deps.now,
+        ledger,
         onDue: (log) => {
           deps.emit('calls:onCallbackDue', log);
           deps.notify({

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { CallLogInput, CtiCall } from '../../../../common/domain/index.js';
+import type { CallLog, CallLogInput, CtiCall } from '../../../../common/domain/index.js';
+import { createCallsService } from '../../../../electron/services/calls/index.js';
 import { ADMIN, type Fixture, ME, log, makeFixture, putCti, putReplica, uuid } from './fixture.js';
 
 const input = (over: Partial<CallLogInput> = {}): CallLogInput => ({
@@ -124,6 +125,42 @@ describe('callbacks', () => {
     const done = await f.service.handlers.completeCallback({ id, recordId: follow });
     expect(done).toMatchObject({ callbackRecordId: follow, callbackDoneAt: f.clock.now.toISOString() });
     expect(await f.service.handlers.callbacks(undefined)).toEqual([]);
+  });
+});
+
+describe('callback reminders across a restart', () => {
+  it('an overdue callback reminds once, not again after the services restart; a moved one reminds again', async () => {
+    const first = uuid();
+    await f.service.handlers.save({ id: first, input: input({ callbackAt: '2026-03-02T00:30:00.000Z' }), baseVersion: null });
+    f.service.start();
+    await vi.waitFor(() => expect(f.events.filter(([n]) => n === 'calls:onCallbackDue')).toHaveLength(1));
+    await f.service.close();
+
+    // "Restart": a fresh service over the same store, with a second overdue callback that must fire.
+    const second = uuid();
+    await f.service.handlers.save({ id: second, input: input({ callbackAt: '2026-03-02T00:40:00.000Z' }), baseVersion: null });
+    const events: Array<[string, unknown]> = [];
+    const restarted = createCallsService({ ...f.deps, emit: (name, payload) => events.push([name, payload]) });
+    restarted.start();
+    try {
+      await vi.waitFor(() => expect(events.some(([n]) => n === 'calls:onCallbackDue')).toBe(true));
+      // Both were due in the same check: only the one not yet reminded fired.
+      expect(events.filter(([n]) => n === 'calls:onCallbackDue').map(([, l]) => (l as CallLog).id)).toEqual([second]);
+    } finally {
+      await restarted.close();
+    }
+
+    // Moving the first callback to another (past) time is a new reminder.
+    await f.service.handlers.save({ id: first, input: input({ callbackAt: '2026-03-02T00:50:00.000Z' }), baseVersion: null });
+    const again: Array<[string, unknown]> = [];
+    const third = createCallsService({ ...f.deps, emit: (name, payload) => again.push([name, payload]) });
+    third.start();
+    try {
+      await vi.waitFor(() => expect(again.some(([n]) => n === 'calls:onCallbackDue')).toBe(true));
+      expect(again.filter(([n]) => n === 'calls:onCallbackDue').map(([, l]) => (l as CallLog).id)).toEqual([first]);
+    } finally {
+      await third.close();
+    }
   });
 });
 
