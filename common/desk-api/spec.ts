@@ -57,6 +57,8 @@ export const CallLogDraft = CallLogInput.partial().extend({
   baseVersion: z.number().int().nullable().default(null),
   /** The phone number as typed so far (may not be a valid number yet); restored into the form as is. */
   phoneText: z.string().max(40).optional(),
+  /** When the live-call timer was started, while it runs (null/absent: stopped); a restored draft resumes it. */
+  timerStartedAt: Instant.nullable().optional(),
 });
 export type CallLogDraft = z.infer<typeof CallLogDraft>;
 

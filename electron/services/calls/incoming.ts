@@ -10,7 +10,7 @@ export function measuredDuration(call: CtiCall): number {
 
 /**
  * The record a CTI call prefills: channel phone, the caller's number, start at answer and the
- * measured duration. Fields the counsellor already typed into `existing` are kept.
+ * measured duration, and a running timer while the call is live. Fields the counsellor already typed into `existing` are kept.
  */
 export function prefillDraft(call: CtiCall, draftId: string, existing: CallLogDraft | null): CallLogDraft {
   const base: CallLogDraft = existing ?? { id: draftId, baseVersion: null };
@@ -21,6 +21,8 @@ export function prefillDraft(call: CtiCall, draftId: string, existing: CallLogDr
     startedAt: call.answeredAt ?? base.startedAt ?? call.ringingAt,
     durationSec: measuredDuration(call),
     ctiCallId: call.callId,
+    // A live call's timer runs from the answer; the hang-up stops it at the measured duration.
+    timerStartedAt: call.answeredAt && !call.endedAt ? call.answeredAt : null,
   };
 }
 

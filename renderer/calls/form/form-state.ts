@@ -33,6 +33,8 @@ export interface FormValues {
   callbackRecordId: string | null;
   notes: string;
   ctiCallId: string | null;
+  /** ISO instant the live-call timer started, while it runs; kept in the draft so a crash does not stop it. */
+  timerStartedAt: string | null;
 }
 
 export function newId(): string {
@@ -49,13 +51,14 @@ export function emptyForm(now: Date, id = newId()): FormValues {
     id, baseVersion: null, conversationId: null, channel: 'phone', startedAt: isoToKstWall(now), startedAtExact: null, durationSec: 0,
     callerName: '', phone: '', dong: '', field: '', subTopic: '', need: '', programmeIds: [], action: '', agency: '',
     crisis: false, callbackWanted: false, callbackAt: '', callbackDoneAt: null, callbackRecordId: null, notes: '', ctiCallId: null,
+    timerStartedAt: null,
   };
 }
 
 /** Whether the counsellor has typed anything worth keeping (an untouched form makes no draft). */
 export function isBlank(v: FormValues, blank: FormValues): boolean {
   const keys: Array<keyof FormValues> = ['callerName', 'phone', 'dong', 'field', 'subTopic', 'need', 'action', 'agency', 'notes', 'callbackAt'];
-  return keys.every((k) => v[k] === blank[k]) && v.programmeIds.length === 0 && !v.crisis && v.durationSec === 0 && !v.ctiCallId && !v.conversationId;
+  return keys.every((k) => v[k] === blank[k]) && v.programmeIds.length === 0 && !v.crisis && v.durationSec === 0 && !v.ctiCallId && !v.conversationId && !v.timerStartedAt;
 }
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
@@ -92,6 +95,7 @@ export function toDraft(v: FormValues): CallLogDraft {
     callbackRecordId: v.callbackRecordId,
     notes: v.notes.slice(0, 4000),
     ctiCallId: v.ctiCallId,
+    timerStartedAt: v.timerStartedAt,
   };
 }
 
@@ -121,6 +125,7 @@ export function fromDraft(d: CallLogDraft, now: Date): FormValues {
     callbackRecordId: d.callbackRecordId ?? null,
     notes: d.notes ?? '',
     ctiCallId: d.ctiCallId ?? null,
+    timerStartedAt: d.timerStartedAt ?? null,
   };
 }
 

@@ -37,8 +37,9 @@ export function useCallLogEditor(options: { onSaved?: (v: CallLogView) => void }
   const [status, setStatus] = useState<Status | null>(null);
   const [saving, setSaving] = useState(false);
   const [editing, setEditing] = useState(false);
-  const [timerStart, setTimerStart] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  // The running timer lives in the values, so the autosaved draft carries it through a crash.
+  const timerStart = values.timerStartedAt ? Date.parse(values.timerStartedAt) : null;
 
   const blankRef = useRef<FormValues>(values);
   const pending = useRef<{ timer: ReturnType<typeof setTimeout>; draft: CallLogDraft } | null>(null);
@@ -115,7 +116,7 @@ export function useCallLogEditor(options: { onSaved?: (v: CallLogView) => void }
     setValues(v);
     setErrors({});
     setEditing(isEditing);
-    setTimerStart(null);
+    setNow(Date.now());
   }, []);
 
   const newRecord = useCallback(async () => {
@@ -141,19 +142,19 @@ export function useCallLogEditor(options: { onSaved?: (v: CallLogView) => void }
     elapsed: timerStart === null ? values.durationSec : Math.max(0, Math.floor((now - timerStart) / 1000)),
     start: (fromIso?: string) => {
       const from = fromIso ? Date.parse(fromIso) : Date.now();
+      const startedIso = new Date(from).toISOString();
       setNow(Date.now());
-      setTimerStart(from);
-      if (!fromIso) set({ startedAt: isoToKstWall(new Date(from)), startedAtExact: new Date(from).toISOString(), durationSec: 0 });
+      set(fromIso ? { timerStartedAt: startedIso } : { timerStartedAt: startedIso, startedAt: isoToKstWall(new Date(from)), startedAtExact: startedIso, durationSec: 0 });
     },
     stop: (finalSec?: number) => {
       const sec = finalSec ?? (timerStart === null ? valuesRef.current.durationSec : Math.max(0, Math.round((Date.now() - timerStart) / 1000)));
-      setTimerStart(null);
-      set({ durationSec: sec });
+      set({ durationSec: sec, timerStartedAt: null });
     },
   };
 
   const save = useCallback(async (): Promise<CallLogView | null> => {
     const v = valuesRef.current;
+    const timerStart = v.timerStartedAt ? Date.parse(v.timerStartedAt) : null;
     const live = timerStart !== null ? Math.max(0, Math.round((Date.now() - timerStart) / 1000)) : null;
     const toCheck = live !== null ? { ...v, durationSec: live } : v;
     const { input, errors: errs } = validate(toCheck, {
@@ -182,7 +183,7 @@ export function useCallLogEditor(options: { onSaved?: (v: CallLogView) => void }
     } finally {
       setSaving(false);
     }
-  }, [replace, t, timerStart]);
+  }, [replace, t]);
 
   return { values, errors, status, saving, editing, set, newRecord, loadDraft, loadRecord, flush, save, timer, setStatus };
 }

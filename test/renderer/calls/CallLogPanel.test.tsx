@@ -144,4 +144,28 @@ describe('CallLogPanel entry form', () => {
       clock.mockRestore();
     }
   });
+  it('keeps a running timer in the autosaved draft, and a restored draft resumes it (crash mid-call)', async () => {
+    const t0 = Date.parse('2026-03-02T01:00:00.000Z');
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(t0);
+    try {
+      const fake = makeCallsDesk();
+      const user = userEvent.setup({ delay: null });
+      const first = renderWithMantine(<CallLogPanel />);
+      await user.click(within(form()).getByRole('button', { name: '통화 시작' }));
+      await waitFor(() => expect([...fake.drafts.values()].map((d) => d.timerStartedAt)).toContain('2026-03-02T01:00:00.000Z'));
+      first.unmount();
+
+      // The window comes back 65 s later from the draft alone: the timer still runs from the call's start.
+      clock.mockReturnValue(t0 + 65_000);
+      makeCallsDesk([...fake.drafts.values()]);
+      renderWithMantine(<CallLogPanel />);
+      expect(await within(form()).findByRole('button', { name: '통화 종료' })).toBeInTheDocument();
+      expect(within(form()).getByLabelText('상담 시간')).toHaveTextContent('01:05');
+      clock.mockReturnValue(t0 + 90_000);
+      await user.click(within(form()).getByRole('button', { name: '통화 종료' }));
+      expect(within(form()).getByLabelText('상담 시간')).toHaveTextContent('01:30');
+    } finally {
+      clock.mockRestore();
+    }
+  });
 });

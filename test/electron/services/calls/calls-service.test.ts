@@ -176,11 +176,11 @@ describe('CTI', () => {
     const first = await f.service.onCtiCall(call());
     expect(first!.history.map((l) => l.need)).toEqual(['지난주 상담']);
     const draft = await f.service.handlers.getDraft({ id: first!.draftId! });
-    expect(draft).toMatchObject({ channel: 'phone', callerPhone: '01012345678', startedAt: '2026-03-02T01:00:05.000Z', durationSec: 0, ctiCallId: 'c-1' });
+    expect(draft).toMatchObject({ channel: 'phone', callerPhone: '01012345678', startedAt: '2026-03-02T01:00:05.000Z', durationSec: 0, ctiCallId: 'c-1', timerStartedAt: '2026-03-02T01:00:05.000Z' });
     await f.service.handlers.saveDraft({ ...draft!, baseVersion: draft!.baseVersion ?? null, need: '상담 중 입력' });
     const second = await f.service.onCtiCall(call({ endedAt: '2026-03-02T01:04:10.000Z', version: 2 }));
     expect(second!.draftId).toBe(first!.draftId);
-    expect(await f.service.handlers.getDraft({ id: first!.draftId! })).toMatchObject({ durationSec: 245, need: '상담 중 입력' });
+    expect(await f.service.handlers.getDraft({ id: first!.draftId! })).toMatchObject({ durationSec: 245, need: '상담 중 입력', timerStartedAt: null });
     expect(f.events.filter(([n]) => n === 'calls:onIncomingCall')).toHaveLength(2);
   });
 
