@@ -9,7 +9,7 @@ import { readCannedReplies, readConversation, readCounsellors } from '../replica
 import type { SessionService } from '../session/session-service.js';
 import type { Store, StoreTx } from '../store/index.js';
 import {
-  callLogsFor, conversationView, earlierConversations, listConversations, messageViews,
+  callLogsFor, conversationView, earlierConversations, listConversations, messageViews, overlayOf,
 } from './inbox-queries.js';
 
 export const CALL_NOTICE = '상담원이 곧 전화드리겠습니다. 잠시만 기다려 주세요. 📞';
@@ -58,26 +58,26 @@ export function createInboxHandlers(deps: InboxDeps): DeskHandlers['inbox'] {
     return { ...message, localState: 'sending', localError: null };
   }
 
-  /** A conversation PATCH: shown at once (local pending view), sent with If-Match on the version this desk saw. */
-  async function queuePatch(tx: StoreTx, id: string, patch: ConversationPatch, apply: (c: Conversation) => Conversation): Promise<Conversation> {
+  /** A conversation PATCH: shown at once (its fields laid over the replica), sent with If-Match on the version this desk saw. */
+  async function queuePatch(tx: StoreTx, id: string, patch: ConversationPatch, fields: Partial<Conversation>): Promise<Conversation> {
     const me = session.requireCounsellor();
-    const current = await mustGet(tx, id);
+    await mustGet(tx, id);
     const replica = await readConversation(tx, id);
-    const next = { ...apply(current), updatedAt: iso() };
+    const overlay = { ...(await overlayOf(tx, id)), ...fields };
     await enqueueOutbox(tx, {
-      op: 'conversation.patch', recordId: id, lane: id, idempotencyKey: randomUUID(), baseVersion: replica?.version ?? current.version,
+      op: 'conversation.patch', recordId: id, lane: id, idempotencyKey: randomUUID(), baseVersion: replica?.version ?? null,
       counsellorId: me.id, payload: { patch },
     }, deps.now());
     await tx.run(
       `INSERT INTO local_pending (entity, id, conversation_id, data, state, created_at) VALUES ('conversation', ?, ?, ?, 'sending', ?)
        ON CONFLICT (entity, id) DO UPDATE SET data = excluded.data, state = 'sending', error = NULL`,
-      [id, id, JSON.stringify(next), iso()],
+      [id, id, JSON.stringify(overlay), iso()],
     );
-    return next;
+    return (await conversationView(tx, id))!;
   }
 
-  async function patchAndNotify(id: string, patch: ConversationPatch, apply: (c: Conversation) => Conversation): Promise<Conversation> {
-    const c = await store.transaction((tx) => queuePatch(tx, id, patch, apply));
+  async function patchAndNotify(id: string, patch: ConversationPatch, fields: Partial<Conversation>): Promise<Conversation> {
+    const c = await store.transaction((tx) => queuePatch(tx, id, patch, fields));
     changed([id], ['conversation']);
     deps.kick();
     return c;
@@ -130,7 +130,6 @@ export function createInboxHandlers(deps: InboxDeps): DeskHandlers['inbox'] {
         const read = { ...replica, unreadCount: 0 };
         // Same version: the server's copy (with unread 0) will replace it through the feed.
         await tx.run('UPDATE conversations SET data = ?, unread_count = 0 WHERE id = ?', [JSON.stringify(read), conversationId]);
-        await tx.run("UPDATE local_pending SET data = json_set(data, '$.unreadCount', 0) WHERE entity = 'conversation' AND id = ?", [conversationId]);
         await enqueueOutbox(tx, {
           op: 'conversation.markRead', recordId: conversationId, lane: `read:${conversationId}`, idempotencyKey: randomUUID(),
           baseVersion: replica.version, counsellorId: me.id, payload: { patch: { markRead: true } },
@@ -146,22 +145,22 @@ export function createInboxHandlers(deps: InboxDeps): DeskHandlers['inbox'] {
     },
     claim: async ({ conversationId }) => {
       const me = session.requireCounsellor();
-      return patchAndNotify(conversationId, { assigneeId: me.id }, (c) => ({ ...c, assigneeId: me.id }));
+      return patchAndNotify(conversationId, { assigneeId: me.id }, { assigneeId: me.id });
     },
     assign: async ({ conversationId, assigneeId, comment }) =>
-      patchAndNotify(conversationId, comment ? { assigneeId, comment } : { assigneeId }, (c) => ({ ...c, assigneeId })),
+      patchAndNotify(conversationId, comment ? { assigneeId, comment } : { assigneeId }, { assigneeId }),
     hold: async ({ conversationId, until }) =>
-      patchAndNotify(conversationId, { status: 'held', heldUntil: until }, (c) => ({ ...c, status: 'held', heldUntil: until })),
+      patchAndNotify(conversationId, { status: 'held', heldUntil: until }, { status: 'held', heldUntil: until }),
     reopen: async ({ conversationId }) =>
-      patchAndNotify(conversationId, { status: 'open' }, (c) => ({ ...c, status: 'open', closedAt: null, heldUntil: null })),
+      patchAndNotify(conversationId, { status: 'open' }, { status: 'open', closedAt: null, heldUntil: null }),
     close: async ({ conversationId, field, summary }) => {
       const me = session.requireCounsellor();
       const callLogId = randomUUID();
       const conversation = await store.transaction(async (tx) => {
         const now = iso();
-        const closed = await queuePatch(tx, conversationId, { status: 'closed', field, summary }, (c) => ({
-          ...c, status: 'closed', field, summary, closedAt: now, waitingSince: null,
-        }));
+        const closed = await queuePatch(tx, conversationId, { status: 'closed', field, summary }, {
+          status: 'closed', field, summary, closedAt: now, waitingSince: null,
+        });
         // The consultation record (상담 기록) of this chat, linked to it.
         const phone = closed.citizenPhone ? normaliseKoreanPhone(closed.citizenPhone) : null;
         const durationSec = Math.max(0, Math.min(86_400, Math.round((Date.parse(now) - Date.parse(closed.createdAt)) / 1000)));

@@ -18,19 +18,37 @@ interface PendingRow {
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function pendingConversations(db: StoreTx): Promise<Map<string, Conversation>> {
-  const rows = await db.all<PendingRow>("SELECT id, data, state, error FROM local_pending WHERE entity = 'conversation'");
-  return new Map(parseRows(Conversation, rows).map((c) => [c.id, c]));
+type Overlay = Partial<Conversation>;
+
+function parseOverlay(json: string): Overlay {
+  try {
+    const v: unknown = JSON.parse(json);
+    return v && typeof v === 'object' ? (v as Overlay) : {};
+  } catch {
+    return {};
+  }
 }
 
-/** The conversation as this desk sees it: its own unconfirmed change if any, else the replica. */
+/**
+ * This desk's unconfirmed conversation changes: only the fields it changed, laid over the
+ * replica's current copy, so a message that arrives meanwhile still shows.
+ */
+export async function pendingOverlays(db: StoreTx): Promise<Map<string, Overlay>> {
+  const rows = await db.all<PendingRow>("SELECT id, data, state, error FROM local_pending WHERE entity = 'conversation'");
+  return new Map(rows.map((r) => [r.id, parseOverlay(r.data)]));
+}
+
+export async function overlayOf(db: StoreTx, id: string): Promise<Overlay> {
+  const row = await db.get<PendingRow>("SELECT id, data, state, error FROM local_pending WHERE entity = 'conversation' AND id = ?", [id]);
+  return row ? parseOverlay(row.data) : {};
+}
+
+/** The conversation as this desk sees it: the replica with its own unconfirmed changes on top. */
 export async function conversationView(db: StoreTx, id: string): Promise<Conversation | null> {
-  const pending = await db.get<PendingRow>("SELECT id, data, state, error FROM local_pending WHERE entity = 'conversation' AND id = ?", [id]);
-  if (pending) {
-    const [c] = parseRows(Conversation, [pending]);
-    if (c) return c;
-  }
-  return readConversation(db, id);
+  const replica = await readConversation(db, id);
+  if (!replica) return null;
+  const merged = Conversation.safeParse({ ...replica, ...(await overlayOf(db, id)) });
+  return merged.success ? merged.data : replica;
 }
 
 function viewFilter(view: InboxView, me: string | null): { sql: string; params: string[]; test: (c: Conversation) => boolean } {
@@ -52,7 +70,7 @@ const byLastMessageDesc = (a: Conversation, b: Conversation) =>
 /** A view of the inbox, searched by citizen name, phone number or message text. */
 export async function listConversations(db: StoreTx, view: InboxView, q: string, me: string | null): Promise<Conversation[]> {
   const filter = viewFilter(view, me);
-  const pending = await pendingConversations(db);
+  const pending = await pendingOverlays(db);
   const where = [filter.sql];
   const params: string[] = [...filter.params];
   const query = q.trim();
@@ -78,7 +96,9 @@ export async function listConversations(db: StoreTx, view: InboxView, q: string,
   }
   const rows = await db.all<{ id: string; data: string }>(`SELECT id, data FROM conversations WHERE ${where.join(' AND ')}`, params);
   const out = parseRows(Conversation, rows.filter((r) => !pending.has(r.id)));
-  for (const c of pending.values()) {
+  for (const id of pending.keys()) {
+    const c = await conversationView(db, id);
+    if (!c) continue;
     if (!filter.test(c)) continue;
     if (query) {
       const byName = (c.citizenName ?? '').includes(query);

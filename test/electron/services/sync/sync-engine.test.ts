@@ -256,4 +256,25 @@ describe('sync engine against the real central service', () => {
     const log = await serverCallLog(server.url, token, logId);
     expect(log.need).toBe('두 번째 저장');
   });
+
+  it('an unconfirmed change shows only its own fields over the replica: news from the feed still shows', async () => {
+    const desk = await signedInDesk();
+    const me = (await desk.services.handlers.session.getState(undefined)).counsellor!;
+    const target = (await desk.services.handlers.inbox.list({ view: 'all', q: '' })).find((c) => c.assigneeId !== me.id && c.status !== 'closed')!;
+    proxy.setMode({ kind: 'down' });
+    await desk.services.handlers.inbox.claim({ conversationId: target.id });
+    // The feed brings a newer copy meanwhile (here written straight into the replica).
+    const newer = { ...target, lastMessagePreview: '방금 온 새 메시지', unreadCount: 7, version: target.version + 1 };
+    await new Promise<void>((resolve, reject) => {
+      const db = new sqlite3.Database(join(desk.dataDir, STORE_FILE_NAME), (err) => {
+        if (err) return reject(err);
+        db.run('UPDATE conversations SET data = ?, version = ?, unread_count = 7 WHERE id = ?', [JSON.stringify(newer), newer.version, target.id], (e) =>
+          db.close(() => (e ? reject(e) : resolve())));
+      });
+    });
+    const view = (await desk.services.handlers.inbox.get({ conversationId: target.id })).conversation;
+    expect(view).toMatchObject({ assigneeId: me.id, lastMessagePreview: '방금 온 새 메시지', unreadCount: 7 });
+    const mine = await desk.services.handlers.inbox.list({ view: 'mine', q: '' });
+    expect(mine.find((c) => c.id === target.id)).toMatchObject({ lastMessagePreview: '방금 온 새 메시지' });
+  });
 });
