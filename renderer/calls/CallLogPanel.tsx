@@ -1,10 +1,10 @@
 import { Alert, Button, Group, Stack, Tabs, Text } from '@mantine/core';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallLogDraft, CallLogView, IncomingCall } from '../../common/desk-api/index.js';
 import type { CallLog, CtiCall, Programme } from '../../common/domain/index.js';
 import { kstDateTime } from '../../common/kst/index.js';
 import { formatKoreanPhone, normaliseKoreanPhone } from '../../common/phone/index.js';
-import { useWorkspaceRequest } from '../app/workspace-bus.js';
+import { request, useWorkspaceRequest } from '../app/workspace-bus.js';
 import { CallbacksView } from './callbacks/CallbacksView.js';
 import { CallLogForm } from './form/CallLogForm.js';
 import { newId } from './form/form-state.js';
@@ -12,6 +12,7 @@ import { useCallLogEditor } from './form/useCallLogEditor.js';
 import { IncomingCallDialog } from './incoming/IncomingCallDialog.js';
 import { CallLogList } from './list/CallLogList.js';
 import { StatsView } from './stats/StatsView.js';
+import { useCallsShortcuts } from './useCallsShortcuts.js';
 import { useCallsT } from './useCallsT.js';
 
 type Tab = 'entry' | 'list' | 'callbacks' | 'stats';
@@ -183,21 +184,22 @@ export function CallLogPanel() {
     focusForm();
   }, [focusForm, loadRecord]);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-    const key = e.key.toLowerCase();
-    if (key === 's') {
-      e.preventDefault();
+  useCallsShortcuts({
+    onSave: () => {
       setTab('entry');
-      void editorRef.current.save();
-    } else if (key === 'n') {
-      e.preventDefault();
+      void editorRef.current.save().then((saved) => {
+        // A refused save shows its errors in the form: bring it forward wherever the keys were pressed.
+        if (!saved) request('area:focus', { area: 'calls' });
+      });
+    },
+    onNew: () => {
+      request('area:focus', { area: 'calls' });
       void editorRef.current.newRecord().then(focusForm);
-    }
-  };
+    },
+  });
 
   return (
-    <section aria-label={t('panel')} onKeyDown={onKeyDown} className="calls-panel">
+    <section aria-label={t('panel')} className="calls-panel">
       <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted>
         <Tabs.List>
           <Tabs.Tab value="entry">{t('tabEntry')}</Tabs.Tab>

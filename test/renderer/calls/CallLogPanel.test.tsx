@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { request } from '../../../renderer/app/workspace-bus.js';
+import { listen, request } from '../../../renderer/app/workspace-bus.js';
 import { CallLogPanel } from '../../../renderer/calls/CallLogPanel.js';
 import { makeCallsDesk, programme, renderWithMantine } from './helpers.js';
 
@@ -166,6 +166,65 @@ describe('CallLogPanel entry form', () => {
       expect(within(form()).getByLabelText('상담 시간')).toHaveTextContent('01:30');
     } finally {
       clock.mockRestore();
+    }
+  });
+  it('Ctrl+S and Ctrl+N work from anywhere in the window, but not while another feature\'s modal dialog is open', async () => {
+    const fake = makeCallsDesk();
+    const user = userEvent.setup({ delay: null });
+    const focused: string[] = [];
+    const off = listen('area:focus', ({ area }) => focused.push(area));
+    try {
+      renderWithMantine(
+        <>
+          <input aria-label="답장 입력" />
+          <CallLogPanel />
+        </>,
+      );
+      await user.type(within(form()).getByLabelText('주호소'), '긴급복지 문의');
+      const composer = screen.getByLabelText('답장 입력');
+      await user.click(composer);
+
+      // Ctrl+S from the chat composer saves the record, and the browser's "save page" is suppressed.
+      const ctrlS = new KeyboardEvent('keydown', { key: 's', code: 'KeyS', ctrlKey: true, bubbles: true, cancelable: true });
+      act(() => void composer.dispatchEvent(ctrlS));
+      expect(ctrlS.defaultPrevented).toBe(true);
+      await waitFor(() => expect(fake.saved.map((x) => x.input.need)).toEqual(['긴급복지 문의']));
+
+      // Ctrl+N from the composer brings the call log forward with a fresh record (Korean IME: key is ㅜ).
+      await user.type(within(form()).getByLabelText('성명'), '박지성');
+      await user.click(composer);
+      const ctrlN = new KeyboardEvent('keydown', { key: 'ㅜ', code: 'KeyN', ctrlKey: true, bubbles: true, cancelable: true });
+      act(() => void composer.dispatchEvent(ctrlN));
+      expect(ctrlN.defaultPrevented).toBe(true);
+      expect(focused).toEqual(['calls']);
+      await waitFor(() => expect(within(form()).getByLabelText('성명')).toHaveValue(''));
+
+      // Another feature's modal is open: the keys are its own, the call log does nothing.
+      await user.type(within(form()).getByLabelText('성명'), '김연아');
+      const modal = document.createElement('div');
+      modal.setAttribute('role', 'dialog');
+      modal.setAttribute('aria-modal', 'true');
+      const field = document.createElement('input');
+      modal.append(field);
+      document.body.append(modal);
+      try {
+        field.focus();
+        const blockedN = new KeyboardEvent('keydown', { key: 'n', code: 'KeyN', ctrlKey: true, bubbles: true, cancelable: true });
+        const blockedS = new KeyboardEvent('keydown', { key: 's', code: 'KeyS', ctrlKey: true, bubbles: true, cancelable: true });
+        act(() => {
+          field.dispatchEvent(blockedN);
+          field.dispatchEvent(blockedS);
+        });
+        expect(blockedN.defaultPrevented).toBe(false);
+        expect(blockedS.defaultPrevented).toBe(false);
+        expect(focused).toEqual(['calls']);
+        expect(fake.saved).toHaveLength(1);
+        expect(within(form()).getByLabelText('성명')).toHaveValue('김연아');
+      } finally {
+        modal.remove();
+      }
+    } finally {
+      off();
     }
   });
 });
