@@ -16,20 +16,31 @@ export async function getConversation(q: Q, id: string): Promise<Conversation | 
   return row ? fromJson<Conversation>(row.data) : null;
 }
 
+const rowOf = (c: Conversation) => ({
+  id: c.id,
+  citizen_key: c.citizenKey,
+  status: c.status,
+  assignee_id: c.assigneeId,
+  held_until: c.status === 'held' ? c.heldUntil : null,
+  search_text: searchText(c),
+  updated_at: c.updatedAt,
+  created_at: c.createdAt,
+  version: c.version,
+  data: toJson(c),
+});
+
+/**
+ * Inserts the conversation row WITHOUT its change-feed entry; the caller writes that entry
+ * (tx.change) later in the same transaction. Throws a unique violation when the citizen already
+ * has a conversation not yet 종료 (migration 003; see unique-violation.ts).
+ */
+export async function insertConversationRow(tx: WriteTx, c: Conversation): Promise<void> {
+  await tx.trx.insertInto('conversations').values(rowOf(c)).execute();
+}
+
 /** Writes the conversation row (insert or update) and its change-feed entry. */
 export async function putConversation(tx: WriteTx, c: Conversation, isNew: boolean): Promise<void> {
-  const row = {
-    id: c.id,
-    citizen_key: c.citizenKey,
-    status: c.status,
-    assignee_id: c.assigneeId,
-    held_until: c.status === 'held' ? c.heldUntil : null,
-    search_text: searchText(c),
-    updated_at: c.updatedAt,
-    created_at: c.createdAt,
-    version: c.version,
-    data: toJson(c),
-  };
+  const row = rowOf(c);
   if (isNew) await tx.trx.insertInto('conversations').values(row).execute();
   else await tx.trx.updateTable('conversations').set(row).where('id', '=', c.id).execute();
   await tx.change('conversation', c.id, c);

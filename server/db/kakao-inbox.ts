@@ -3,11 +3,15 @@ import type { Conversation, Message } from '../../common/domain/index.js';
 import type {
   InboundCitizenEvent, InboundFiled, KakaoInboxPort, PendingDelivery,
 } from '../channels/kakao/port.js';
-import { appendMessage, getConversation, newConversation, preview, putConversation } from './conversations.js';
+import { appendMessage, getConversation, insertConversationRow, newConversation, preview, putConversation } from './conversations.js';
 import { fromJson, toJson } from './json.js';
 import type { Store, WriteTx } from './store.js';
+import { isOpenConversationConflict } from './unique-violation.js';
 
 const AUDIT_CHANNEL = 'kakao';
+
+/** How often fileInbound starts over after losing a race for the citizen's conversation. */
+const FILE_ATTEMPTS = 5;
 
 async function openConversationOf(tx: WriteTx, userKey: string): Promise<Conversation | null> {
   const row = await tx.trx
@@ -20,6 +24,16 @@ async function openConversationOf(tx: WriteTx, userKey: string): Promise<Convers
     .executeTakeFirst();
   return row ? fromJson<Conversation>(row.data) : null;
 }
+
+/** Rolls the filing transaction back: the event was filed before (found under the feed lock). */
+class AlreadyFiled extends Error {
+  constructor(readonly conversationId: string) {
+    super('already filed');
+  }
+}
+
+/** Rolls the filing transaction back to start over: another writer changed the conversation first. */
+class LostRace extends Error {}
 
 async function setMessageDelivery(
   tx: WriteTx,
@@ -40,66 +54,87 @@ async function setMessageDelivery(
   return true;
 }
 
+/**
+ * One attempt at filing an event. A citizen's first conversation is inserted BEFORE the feed
+ * lock, so that concurrent first messages meet at the unique index of migration 003 (the loser
+ * gets a unique violation and starts over); everything after the lock reads committed state.
+ */
+async function fileOnce(store: Store, event: InboundCitizenEvent): Promise<InboundFiled> {
+  return store.write(null, async (tx) => {
+    const seenBefore = await tx.trx.selectFrom('inbound_events').select('conversation_id').where('serial_number', '=', event.serialNumber).executeTakeFirst();
+    if (seenBefore) throw new AlreadyFiled(seenBefore.conversation_id);
+    const found = await openConversationOf(tx, event.userKey);
+    let isNew = false;
+    if (!found) {
+      // The row must exist before its first message (foreign key); its feed entry follows below.
+      await insertConversationRow(tx, newConversation(event.userKey, tx.now));
+      isNew = true;
+    }
+    await tx.lockFeed();
+    // A redelivery of this very event may have been filed meanwhile (another instance).
+    const seen = await tx.trx.selectFrom('inbound_events').select('conversation_id').where('serial_number', '=', event.serialNumber).executeTakeFirst();
+    if (seen) throw new AlreadyFiled(seen.conversation_id);
+    const current = await openConversationOf(tx, event.userKey);
+    if (!current) throw new LostRace('the conversation was closed meanwhile');
+    if (isNew) await tx.change('conversation', current.id, current);
+    const conversation = current;
+    const alreadyNoticed = conversation.afterHoursNoticeAt != null;
+    const text = event.message.trim();
+    const hasMessage = event.event === 'message' || text.length > 0;
+    let message: Message | null = null;
+    const sentAt = Number.isNaN(Date.parse(event.sentAt)) ? tx.now : new Date(event.sentAt).toISOString();
+    if (hasMessage) {
+      message = await appendMessage(tx, {
+        id: randomUUID(),
+        conversationId: conversation.id,
+        direction: 'inbound',
+        kind: event.event !== 'message' ? 'event' : event.messageType === 'IM' ? 'image' : 'text',
+        body: event.message.slice(0, 4000),
+        imageUrl: event.imageUrl,
+        programmeId: null,
+        authorId: null,
+        delivery: null,
+        deliveryError: null,
+        createdAt: tx.now,
+      }, { serialNumber: event.serialNumber });
+    }
+    const next: Conversation = { ...conversation, updatedAt: tx.now, version: conversation.version + 1 };
+    if (message) {
+      next.unreadCount += 1;
+      next.lastMessageAt = tx.now;
+      next.lastMessagePreview = preview(message.kind === 'image' && !message.body ? '(사진)' : message.body);
+      next.waitingSince ??= sentAt;
+      // 보류 "until the citizen's next message": this is it.
+      if (next.status === 'held' && next.heldUntil === null) next.status = 'open';
+    }
+    await putConversation(tx, next, false);
+    await tx.trx
+      .insertInto('inbound_events')
+      .values({ serial_number: event.serialNumber, conversation_id: next.id, message_id: message?.id ?? null, received_at: tx.now })
+      .execute();
+    await tx.audit('inbound', 'conversation', next.id, `${AUDIT_CHANNEL} ${event.event} ${event.serialNumber}`);
+    return { duplicate: false, conversationId: next.id, messageId: message?.id ?? null, afterHoursNoticeAlreadySent: alreadyNoticed };
+  });
+}
+
 /** The data layer's side of the Kakao channel port: every call is one transaction with feed entries. */
 export function createKakaoInbox(store: Store): KakaoInboxPort {
   return {
     async fileInbound(event: InboundCitizenEvent): Promise<InboundFiled> {
-      return store.write(null, async (tx) => {
-        const seen = await tx.trx
-          .selectFrom('inbound_events')
-          .selectAll()
-          .where('serial_number', '=', event.serialNumber)
-          .executeTakeFirst();
-        if (seen) {
-          const c = await getConversation(tx.trx, seen.conversation_id);
-          return {
-            duplicate: true,
-            conversationId: seen.conversation_id,
-            messageId: null,
-            afterHoursNoticeAlreadySent: c?.afterHoursNoticeAt != null,
-          };
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await fileOnce(store, event);
+        } catch (err) {
+          if (err instanceof AlreadyFiled) {
+            const c = await getConversation(store.db, err.conversationId);
+            return { duplicate: true, conversationId: err.conversationId, messageId: null, afterHoursNoticeAlreadySent: c?.afterHoursNoticeAt != null };
+          }
+          // Another event of this citizen (perhaps on another server instance) opened or closed
+          // the conversation first: read again and file into the one that won.
+          const lost = err instanceof LostRace || isOpenConversationConflict(err);
+          if (!lost || attempt >= FILE_ATTEMPTS) throw err;
         }
-        const existing = await openConversationOf(tx, event.userKey);
-        const conversation = existing ?? newConversation(event.userKey, tx.now);
-        // A new conversation's row must exist before its first message (foreign key).
-        if (!existing) await putConversation(tx, conversation, true);
-        const alreadyNoticed = conversation.afterHoursNoticeAt != null;
-        const text = event.message.trim();
-        const hasMessage = event.event === 'message' || text.length > 0;
-        let message: Message | null = null;
-        const sentAt = Number.isNaN(Date.parse(event.sentAt)) ? tx.now : new Date(event.sentAt).toISOString();
-        if (hasMessage) {
-          message = await appendMessage(tx, {
-            id: randomUUID(),
-            conversationId: conversation.id,
-            direction: 'inbound',
-            kind: event.event !== 'message' ? 'event' : event.messageType === 'IM' ? 'image' : 'text',
-            body: event.message.slice(0, 4000),
-            imageUrl: event.imageUrl,
-            programmeId: null,
-            authorId: null,
-            delivery: null,
-            deliveryError: null,
-            createdAt: tx.now,
-          }, { serialNumber: event.serialNumber });
-        }
-        const next: Conversation = { ...conversation, updatedAt: tx.now, version: conversation.version + 1 };
-        if (message) {
-          next.unreadCount += 1;
-          next.lastMessageAt = tx.now;
-          next.lastMessagePreview = preview(message.kind === 'image' && !message.body ? '(사진)' : message.body);
-          next.waitingSince ??= sentAt;
-          // 보류 "until the citizen's next message": this is it.
-          if (next.status === 'held' && next.heldUntil === null) next.status = 'open';
-        }
-        await putConversation(tx, next, false);
-        await tx.trx
-          .insertInto('inbound_events')
-          .values({ serial_number: event.serialNumber, conversation_id: next.id, message_id: message?.id ?? null, received_at: tx.now })
-          .execute();
-        await tx.audit('inbound', 'conversation', next.id, `${AUDIT_CHANNEL} ${event.event} ${event.serialNumber}`);
-        return { duplicate: false, conversationId: next.id, messageId: message?.id ?? null, afterHoursNoticeAlreadySent: alreadyNoticed };
-      });
+      }
     },
 
     async recordAfterHoursNotice(conversationId: string, body: string): Promise<string | null> {

@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/001-initial.js';
 import * as heldUntil from './migrations/002-held-until.js';
+import * as oneOpenConversation from './migrations/003-one-open-conversation.js';
 
 /** The one migration history of both engines; append, never edit a released step. */
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
   '002-held-until': heldUntil,
+  '003-one-open-conversation': oneOpenConversation,
 };
 
 class InCodeMigrations implements MigrationProvider {
@@ -14,10 +16,14 @@ class InCodeMigrations implements MigrationProvider {
   }
 }
 
+/**
+ * Migrates to the latest step, or up to and including `target` (tests build an older schema
+ * with it to check that a later step copes with the data it finds).
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+export async function migrateToLatest(db: Kysely<any>, target?: keyof typeof MIGRATIONS & string): Promise<void> {
   const migrator = new Migrator({ db, provider: new InCodeMigrations() });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     const cause = error instanceof Error ? error.message : String(error ?? '');

@@ -8,14 +8,13 @@ import type { ChangeEntity } from '../../common/domain/index.js';
 import type { DatabaseConfig } from '../config.js';
 import { ChangeNotifier } from '../events/notifier.js';
 import { pgChannelName, startPgListener } from '../events/pg-listener.js';
+import { CHANGE_FEED_LOCK } from './feed-lock.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
 import { Sqlite3Dialect } from './sqlite-dialect.js';
 
 export type Engine = DatabaseConfig['engine'];
 
-/** Arbitrary constant: the advisory lock that serialises writers of the change feed on PostgreSQL. */
-const CHANGE_FEED_LOCK = 0x626f6b6a; // "bokj"
 
 /** What a write transaction may do besides plain queries. */
 export interface WriteTx {
@@ -23,6 +22,12 @@ export interface WriteTx {
   /** One timestamp for everything this transaction writes. */
   now: string;
   actorId: string | null;
+  /**
+   * Takes the change feed's lock now (PostgreSQL; SQLite transactions are serial anyway): what
+   * this transaction reads afterwards is what the previous writer committed. change() takes it
+   * too, on first use.
+   */
+  lockFeed(): Promise<void>;
   /** Appends one change-feed row in this transaction; returns its seq. */
   change(entity: ChangeEntity, id: string, data: unknown): Promise<number>;
   /** Records the write in the audit log (who, what, when). */
@@ -106,15 +111,21 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
       let lastSeq = 0;
       const result = await db.transaction().execute(async (trx) => {
         let nextSeq = 0;
+        let locked = false;
         const tx: WriteTx = {
           trx,
           now: nowIso(),
           actorId,
+          async lockFeed() {
+            if (locked) return;
+            // Serialise the feed's writers so seq order is commit order: a reader can never
+            // see seq n+1 while n is still uncommitted. SQLite transactions already are serial.
+            if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${CHANGE_FEED_LOCK})`.execute(trx);
+            locked = true;
+          },
           async change(entity, id, data) {
             if (nextSeq === 0) {
-              // Serialise the feed's writers so seq order is commit order: a reader can never
-              // see seq n+1 while n is still uncommitted. SQLite transactions already are serial.
-              if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${CHANGE_FEED_LOCK})`.execute(trx);
+              await tx.lockFeed();
               nextSeq = (await readLatestSeq(trx)) + 1;
             }
             const seq = nextSeq++;

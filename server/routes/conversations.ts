@@ -7,6 +7,7 @@ import {
   appendMessage, applyPatch, getConversation, preview, putConversation, systemMessage, TransitionError,
 } from '../db/conversations.js';
 import { fromJson } from '../db/json.js';
+import { isOpenConversationConflict } from '../db/unique-violation.js';
 import { decodeCursor, encodeCursor, likePattern } from '../db/paging.js';
 import type { ServerDeps } from '../deps.js';
 import { actor } from '../http/auth.js';
@@ -15,6 +16,11 @@ import { problems } from '../http/problem.js';
 import { sql } from 'kysely';
 
 const IdParams = z.object({ id: Uuid });
+
+const reopenConflict = (otherId: string | null) =>
+  problems.conflict(
+    `이 시민에게는 이미 진행 중인 상담${otherId ? ` (${otherId})` : ''}이 있습니다. 그 상담에서 이어 가세요 (the citizen already has an open conversation; continue there).`,
+  );
 const MessageListQuery = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
@@ -89,11 +95,28 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
         if (err instanceof TransitionError) throw problems.unprocessable(err.message);
         throw err;
       }
+      if (c.status === 'closed' && applied.next.status !== 'closed') {
+        // One conversation not yet 종료 per citizen (migration 003): a reopen must not make a second.
+        const other = await tx.trx
+          .selectFrom('conversations')
+          .select('id')
+          .where('citizen_key', '=', c.citizenKey)
+          .where('status', '!=', 'closed')
+          .where('id', '!=', c.id)
+          .executeTakeFirst();
+        if (other) throw reopenConflict(other.id);
+      }
       const notes = [...applied.events, ...(patch.comment?.trim() ? [`메모: ${patch.comment.trim()}`] : [])];
       if (notes.length > 0) {
         await appendMessage(tx, systemMessage(c.id, notes.join('\n'), me.id, tx.now));
       }
-      await putConversation(tx, applied.next, false);
+      try {
+        await putConversation(tx, applied.next, false);
+      } catch (err) {
+        // The citizen's new conversation was opened between the check above and this write.
+        if (isOpenConversationConflict(err)) throw reopenConflict(null);
+        throw err;
+      }
       const fields = Object.keys(patch).filter((k) => k !== 'comment' && k !== 'markRead');
       if (fields.length > 0 || patch.comment) {
         await tx.audit('update', 'conversation', c.id, [...fields, ...(patch.comment ? ['comment'] : [])].join(', '));

@@ -148,6 +148,16 @@ describe.each(ENGINES)('resources (%s)', (engine) => {
     expect(c.closedAt).not.toBeNull();
     const refused = await s.call('POST', `/conversations/${c.id}/messages`, { token, body: { id: randomUUID(), direction: 'outbound', body: '추가 안내' } });
     expect(isProblem(refused, 422)).toBe(true);
+    // While the citizen has a newer conversation open, the old one cannot be reopened beside it.
+    await webhook(citizenMessage(userKey, '새로 문의드립니다'));
+    const newer = (await conversationOf(userKey))!;
+    expect(newer.id).not.toBe(c.id);
+    const beside = await s.call('PATCH', `/conversations/${c.id}`, { token, body: { status: 'open' }, headers: { 'if-match': `"${c.version}"` } });
+    expect(isProblem(beside, 409)).toBe(true);
+    expect((beside.body as { detail: string }).detail).toContain(newer.id);
+    await s.call('PATCH', `/conversations/${newer.id}`, {
+      token, body: { status: 'closed', field: '장애인 복지', summary: '새 문의 안내' }, headers: { 'if-match': `"${newer.version}"` },
+    });
     expect((await patch({ status: 'open', comment: '추가 문의로 다시 엶' })).status).toBe(200);
     expect(c.closedAt).toBeNull();
     const messages = ((await s.call('GET', `/conversations/${c.id}/messages`, { token })).body as { items: Message[] }).items;

@@ -1,0 +1,12 @@
+import { ONE_OPEN_CONVERSATION_INDEX } from './migrations/003-one-open-conversation.js';
+
+/**
+ * Whether a database error is the "one open conversation per citizen" index refusing a second
+ * one (migration 003). PostgreSQL names the index; SQLite names the indexed column.
+ */
+export function isOpenConversationConflict(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const e = err as { code?: unknown; constraint?: unknown; message?: unknown };
+  if (e.code === '23505') return e.constraint === ONE_OPEN_CONVERSATION_INDEX;
+  return e.code === 'SQLITE_CONSTRAINT' && typeof e.message === 'string' && e.message.includes('UNIQUE constraint failed: conversations.citizen_key');
+}
