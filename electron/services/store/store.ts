@@ -157,13 +157,30 @@ async function migrate(ops: StoreTx, migrations: readonly Migration[]): Promise<
       await m.up(ops);
       // PRAGMA takes no parameters; the version is a number from our own code.
       await ops.exec(`PRAGMA user_version = ${Math.trunc(m.version)}`);
-      await ops.exec('COMMIT');
+      await commitWithRetry(ops);
     } catch (err) {
       await ops.exec('ROLLBACK').catch(() => undefined);
       throw new StoreOpenError(`로컬 저장소 마이그레이션 ${m.version} (${m.name}) 실패: ${(err as Error).message}`, err);
     }
   }
   return latest;
+}
+
+/**
+ * SQLite leaves a transaction open when COMMIT answers SQLITE_BUSY and documents that the COMMIT
+ * may simply be retried. Seen intermittently on a loaded machine right after a fresh file was
+ * switched to WAL; a bounded retry beats failing the whole start-up.
+ */
+export async function commitWithRetry(ops: StoreTx, attempts = 8): Promise<void> {
+  for (let i = 1; ; i += 1) {
+    try {
+      await ops.exec('COMMIT');
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 25 * i));
+    }
+  }
 }
 
 async function moveAside(file: string, now: Date): Promise<string> {
