@@ -3,7 +3,9 @@ import type { Conversation, Message } from '../../common/domain/index.js';
 import type {
   InboundCitizenEvent, InboundFiled, KakaoInboxPort, PendingDelivery,
 } from '../channels/kakao/port.js';
-import { appendMessage, getConversation, insertConversationRow, newConversation, preview, putConversation } from './conversations.js';
+import {
+  appendMessage, getConversation, insertConversationRow, newConversation, preview, putConversation, systemMessage,
+} from './conversations.js';
 import { fromJson, toJson } from './json.js';
 import type { Store, WriteTx } from './store.js';
 import { isOpenConversationConflict } from './unique-violation.js';
@@ -24,6 +26,22 @@ async function openConversationOf(tx: WriteTx, userKey: string): Promise<Convers
     .executeTakeFirst();
   return row ? fromJson<Conversation>(row.data) : null;
 }
+
+/** The citizen's latest conversation, 종료 or not. */
+async function latestConversationOf(tx: WriteTx, userKey: string): Promise<Conversation | null> {
+  const row = await tx.trx
+    .selectFrom('conversations')
+    .select('data')
+    .where('citizen_key', '=', userKey)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? fromJson<Conversation>(row.data) : null;
+}
+
+/** What the counsellor sees when the citizen leaves the chat (Kakao chat_end). */
+export const CITIZEN_ENDED_CHAT = '시민이 상담을 종료했습니다.';
 
 /** Rolls the filing transaction back: the event was filed before (found under the feed lock). */
 class AlreadyFiled extends Error {
@@ -63,9 +81,11 @@ async function fileOnce(store: Store, event: InboundCitizenEvent): Promise<Inbou
   return store.write(null, async (tx) => {
     const seenBefore = await tx.trx.selectFrom('inbound_events').select('conversation_id').where('serial_number', '=', event.serialNumber).executeTakeFirst();
     if (seenBefore) throw new AlreadyFiled(seenBefore.conversation_id);
+    const ending = event.event === 'chat_end';
     const found = await openConversationOf(tx, event.userKey);
     let isNew = false;
-    if (!found) {
+    // A citizen leaving a chat that is already 종료 is noted there; it opens nothing new.
+    if (!found && !(ending && (await latestConversationOf(tx, event.userKey)))) {
       // The row must exist before its first message (foreign key); its feed entry follows below.
       await insertConversationRow(tx, newConversation(event.userKey, tx.now));
       isNew = true;
@@ -74,13 +94,14 @@ async function fileOnce(store: Store, event: InboundCitizenEvent): Promise<Inbou
     // A redelivery of this very event may have been filed meanwhile (another instance).
     const seen = await tx.trx.selectFrom('inbound_events').select('conversation_id').where('serial_number', '=', event.serialNumber).executeTakeFirst();
     if (seen) throw new AlreadyFiled(seen.conversation_id);
-    const current = await openConversationOf(tx, event.userKey);
+    const current = (await openConversationOf(tx, event.userKey)) ?? (ending && !isNew ? await latestConversationOf(tx, event.userKey) : null);
     if (!current) throw new LostRace('the conversation was closed meanwhile');
     if (isNew) await tx.change('conversation', current.id, current);
     const conversation = current;
     const alreadyNoticed = conversation.afterHoursNoticeAt != null;
     const text = event.message.trim();
-    const hasMessage = event.event === 'message' || text.length > 0;
+    // chat_end's text, if any, goes into the system message below (one record, in order).
+    const hasMessage = event.event === 'message' || (!ending && text.length > 0);
     let message: Message | null = null;
     const sentAt = Number.isNaN(Date.parse(event.sentAt)) ? tx.now : new Date(event.sentAt).toISOString();
     if (hasMessage) {
@@ -98,7 +119,21 @@ async function fileOnce(store: Store, event: InboundCitizenEvent): Promise<Inbou
         createdAt: tx.now,
       }, { serialNumber: event.serialNumber });
     }
+    // The citizen left: the counsellor sees it in the conversation. Closing stays theirs to do
+    // (it needs the field and a summary), so the status is left alone.
+    const ended = ending
+      ? await appendMessage(tx, systemMessage(conversation.id, text ? `${CITIZEN_ENDED_CHAT}\n${text}` : CITIZEN_ENDED_CHAT, null, tx.now))
+      : null;
     const next: Conversation = { ...conversation, updatedAt: tx.now, version: conversation.version + 1 };
+    if (ended) {
+      next.lastMessageAt = tx.now;
+      next.lastMessagePreview = preview(ended.body);
+      if (next.status !== 'closed') {
+        next.unreadCount += 1;
+        // 보류 "until the citizen's next message": the citizen has left; it is the counsellor's turn.
+        if (next.status === 'held' && next.heldUntil === null) next.status = 'open';
+      }
+    }
     if (message) {
       next.unreadCount += 1;
       next.lastMessageAt = tx.now;
@@ -110,10 +145,10 @@ async function fileOnce(store: Store, event: InboundCitizenEvent): Promise<Inbou
     await putConversation(tx, next, false);
     await tx.trx
       .insertInto('inbound_events')
-      .values({ serial_number: event.serialNumber, conversation_id: next.id, message_id: message?.id ?? null, received_at: tx.now })
+      .values({ serial_number: event.serialNumber, conversation_id: next.id, message_id: ended?.id ?? message?.id ?? null, received_at: tx.now })
       .execute();
     await tx.audit('inbound', 'conversation', next.id, `${AUDIT_CHANNEL} ${event.event} ${event.serialNumber}`);
-    return { duplicate: false, conversationId: next.id, messageId: message?.id ?? null, afterHoursNoticeAlreadySent: alreadyNoticed };
+    return { duplicate: false, conversationId: next.id, messageId: ended?.id ?? message?.id ?? null, afterHoursNoticeAlreadySent: alreadyNoticed };
   });
 }
 

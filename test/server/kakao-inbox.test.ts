@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Conversation, Message } from '../../common/domain/index.js';
-import { createKakaoInbox } from '../../server/db/kakao-inbox.js';
+import { CITIZEN_ENDED_CHAT, createKakaoInbox } from '../../server/db/kakao-inbox.js';
 import { fromJson } from '../../server/db/json.js';
 import { ALL_TABLES } from '../../server/db/schema.js';
 import { openStore, type Store } from '../../server/db/store.js';
@@ -71,6 +71,51 @@ describe.each(ENGINES)('Kakao inbox port over the data layer (%s)', (engine) => 
 
     const start = await port.fileInbound(event(`u-${randomUUID()}`, { event: 'chat_start', message: '' }));
     expect(start.messageId).toBeNull();
+  });
+
+  it('records a citizen\'s chat_end as a system message without closing anything; chat_start after 종료 opens a new conversation', async () => {
+    const port = createKakaoInbox(s.app.store);
+    const userKey = `u-${randomUUID()}`;
+    const messagesOf = async (conversationId: string) =>
+      (await s.app.store.db.selectFrom('messages').select('data').where('conversation_id', '=', conversationId).orderBy('created_at').orderBy('id').execute())
+        .map((r) => fromJson<Message>(r.data));
+    const first = await port.fileInbound(event(userKey));
+    const ended = await port.fileInbound(event(userKey, { event: 'chat_end', message: '' }));
+    expect(ended).toMatchObject({ duplicate: false, conversationId: first.conversationId });
+    const note = (await messagesOf(first.conversationId)).find((m) => m.id === ended.messageId);
+    expect(note).toMatchObject({ direction: 'system', kind: 'event', body: CITIZEN_ENDED_CHAT, authorId: null, delivery: null });
+    let c = await conversation(first.conversationId);
+    expect(c).toMatchObject({ status: 'open', closedAt: null, unreadCount: 2, lastMessagePreview: CITIZEN_ENDED_CHAT, waitingSince: '2026-11-28T01:00:00.000Z' });
+    const feed = await s.app.store.db.selectFrom('changes').select('data').where('record_id', '=', ended.messageId!).execute();
+    expect(feed).toHaveLength(1);
+
+    // A chat held "until the citizen's next message" comes back to the counsellor when the citizen leaves.
+    await s.app.store.write(null, async (tx) => {
+      const held = { ...c, status: 'held' as const, heldUntil: null, version: c.version + 1 };
+      await tx.trx.updateTable('conversations').set({ status: 'held', version: held.version, data: JSON.stringify(held) }).where('id', '=', c.id).execute();
+    });
+    const withText = await port.fileInbound(event(userKey, { event: 'chat_end', message: '감사합니다' }));
+    c = await conversation(first.conversationId);
+    expect(c.status).toBe('open');
+    const all = await messagesOf(first.conversationId);
+    expect(all.find((m) => m.id === withText.messageId)).toMatchObject({ direction: 'system', body: `${CITIZEN_ENDED_CHAT}\n감사합니다` });
+    expect(all.filter((m) => m.direction === 'inbound')).toHaveLength(1);
+
+    // After the counsellor's 종료, a late chat_end is noted in that conversation and reopens nothing.
+    await s.app.store.write(null, async (tx) => {
+      const closed = { ...c, status: 'closed' as const, unreadCount: 0, version: c.version + 1 };
+      await tx.trx.updateTable('conversations').set({ status: 'closed', version: closed.version, data: JSON.stringify(closed) }).where('id', '=', c.id).execute();
+    });
+    const late = await port.fileInbound(event(userKey, { event: 'chat_end', message: '' }));
+    expect(late.conversationId).toBe(first.conversationId);
+    expect(await conversation(first.conversationId)).toMatchObject({ status: 'closed', unreadCount: 0 });
+    const rows = await s.app.store.db.selectFrom('conversations').select('id').where('citizen_key', '=', userKey).execute();
+    expect(rows).toHaveLength(1);
+
+    const started = await port.fileInbound(event(userKey, { event: 'chat_start', message: '' }));
+    expect(started.conversationId).not.toBe(first.conversationId);
+    expect(started.messageId).toBeNull();
+    expect(await conversation(started.conversationId)).toMatchObject({ status: 'open', citizenKey: userKey, closedAt: null });
   });
 
   it('records the 운영시간 안내 once per conversation, and schedules, retries and fails deliveries visibly', async () => {

@@ -22,7 +22,11 @@ export interface InboundFiled {
   /** True when this serial number was filed before: nothing new was written. */
   duplicate: boolean;
   conversationId: string;
-  /** The message row created (null for duplicates and for chat_start/chat_end without text). */
+  /**
+   * The message row created: the citizen's message, or for chat_end the system message
+   * "시민이 상담을 종료했습니다" (with the citizen's text, if any); null for duplicates and for
+   * chat_start without text.
+   */
   messageId: string | null;
   /** Whether the conversation already had its 운영시간 안내 before this event. */
   afterHoursNoticeAlreadySent: boolean;
@@ -49,7 +53,9 @@ export interface KakaoInboxPort {
   /**
    * Files one citizen event in one transaction: de-duplicates by serial number, appends the
    * message to the citizen's open (not 종료) conversation or opens a new one, bumps unread counts,
-   * and writes the change feed entries.
+   * and writes the change feed entries. chat_end never closes a conversation (closing needs the
+   * counsellor's field and summary): it is recorded as a system message in the open conversation,
+   * or in the latest one when none is open.
    */
   fileInbound(event: InboundCitizenEvent): Promise<InboundFiled>;
   /**

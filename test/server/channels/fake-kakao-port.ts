@@ -54,7 +54,7 @@ export class FakeKakaoPort implements KakaoInboxPort {
     if (event.event === 'message' || event.message.trim()) {
       messageId = this.add(conversation.id, 'inbound', 'text', event.message, null, { imageUrl: event.imageUrl }).id;
     }
-    if (event.event === 'chat_end') conversation.closed = true;
+    // chat_end closes nothing (the port's contract): the data layer records it as a system message.
     this.serials.set(event.serialNumber, conversation.id);
     return { duplicate: false, conversationId: conversation.id, messageId, afterHoursNoticeAlreadySent: already };
   }
