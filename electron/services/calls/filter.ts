@@ -2,11 +2,11 @@ import type { CallLog } from '../../../common/domain/index.js';
 import { phoneMatchKey } from '../../../common/phone/index.js';
 import type { CallLogListQuery } from '../../../common/rest/contract.js';
 import type { z } from 'zod';
+import { foldText, SEARCH_FIELDS } from './search-index.js';
 
 export type CallLogFilter = Omit<z.output<typeof CallLogListQuery>, 'cursor' | 'limit'>;
 
-/** Folds case and spaces so that "기초 생활" finds "기초생활". */
-const fold = (s: string) => s.toLowerCase().replace(/\s+/g, '');
+const fold = foldText;
 
 /** Whether a record passes the list filters; the same predicate drives list, export and stats so their counts agree. */
 export function matchesFilter(log: CallLog, f: CallLogFilter): boolean {
@@ -23,13 +23,20 @@ export function matchesFilter(log: CallLog, f: CallLogFilter): boolean {
   }
   if (f.q && f.q.trim()) {
     const q = fold(f.q);
-    const fields = [log.callerName, log.need, log.notes, log.subTopic, log.agency, log.dong, log.callerPhone];
-    if (!fields.some((v) => typeof v === 'string' && fold(v).includes(q))) return false;
+    if (!SEARCH_FIELDS.some((k) => {
+      const v = log[k];
+      return typeof v === 'string' && fold(v).includes(q);
+    })) return false;
   }
   return true;
 }
 
-/** Newest first, ties by id so pages are stable. */
+const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Newest first, ties by id so pages are stable. Plain code-unit order, the same as SQLite's
+ * `ORDER BY started_at DESC, id DESC`, which queryPage relies on (and far cheaper than localeCompare).
+ */
 export function byStartedDesc(a: CallLog, b: CallLog): number {
-  return b.startedAt.localeCompare(a.startedAt) || b.id.localeCompare(a.id);
+  return binary(b.startedAt, a.startedAt) || binary(b.id, a.id);
 }

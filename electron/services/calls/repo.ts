@@ -3,6 +3,7 @@ import { CallLogDraft, type CallLogView } from '../../../common/desk-api/index.j
 import { normaliseKoreanPhone, phoneMatchKey } from '../../../common/phone/index.js';
 import type { StoreTx } from '../store/index.js';
 import { byStartedDesc, type CallLogFilter, matchesFilter } from './filter.js';
+import { foldText, indexCanAnswer, textCondition } from './search-index.js';
 import type { StatsRow } from './stats.js';
 
 /**
@@ -62,8 +63,16 @@ async function allPending(db: StoreTx): Promise<CallLogView[]> {
   });
 }
 
-/** Every record matching the filter, newest first (pending edits merged over the replica). */
-export async function queryViews(db: StoreTx, f: CallLogFilter): Promise<CallLogView[]> {
+export interface QueryOptions {
+  /** The calls_search table is built (ensureSearchIndex) and may narrow text searches. */
+  textIndex?: boolean;
+}
+
+/**
+ * The replica rows a filter can match, narrowed in SQL: always a superset of matchesFilter, which
+ * decides (one predicate for list, export and stats, so their counts agree).
+ */
+function sqlFilter(f: CallLogFilter, options: QueryOptions): { where: string; params: string[] } {
   const where: string[] = ['1 = 1'];
   const params: string[] = [];
   // Column filters narrow in SQL; matchesFilter below is the single source of truth for the result.
@@ -73,15 +82,13 @@ export async function queryViews(db: StoreTx, f: CallLogFilter): Promise<CallLog
     where.push(`${column} = ?`);
     params.push(value);
   }
-  // Text search narrows in SQL with a looser match: the JSON with the whitespace a counsellor can type
-  // (and its JSON escapes) removed, so always a superset of matchesFilter's per-field match. Only for
-  // Hangul/digit searches, which no removed escape sequence can overlap.
-  const q = f.q ? f.q.replace(/\s+/g, '') : '';
-  if (q && /^[\u3131-\u318e\uac00-\ud7a30-9]+$/.test(q)) {
-    let hay = 'data';
-    for (const ws of ["' '", "'\\n'", "'\\t'", "'\\r'", "'\\f'", "'\\u000b'", 'char(160)', 'char(12288)', 'char(65279)']) hay = `replace(${hay}, ${ws}, '')`;
-    where.push(`${hay} LIKE ?`);
-    params.push(`%${q}%`);
+  // Text search narrows in SQL through the folded-text index when it is ready and can answer this
+  // query with a superset of matchesFilter (which still decides).
+  const folded = f.q && f.q.trim() ? foldText(f.q) : '';
+  if (folded && options.textIndex && indexCanAnswer(folded)) {
+    const cond = textCondition(folded);
+    where.push(cond.sql);
+    params.push(...cond.params);
   }
   // Caller history must use the phone index, not scan every record.
   const phone = f.phone ? normaliseKoreanPhone(f.phone) : null;
@@ -98,7 +105,13 @@ export async function queryViews(db: StoreTx, f: CallLogFilter): Promise<CallLog
     where.push('started_at < ?');
     params.push(new Date(Date.parse(f.to) + DAY_MS).toISOString());
   }
-  const rows = await db.all<DataRow>(`SELECT data FROM call_logs WHERE ${where.join(' AND ')}`, params);
+  return { where: where.join(' AND '), params };
+}
+
+/** Every record matching the filter, newest first (pending edits merged over the replica). */
+export async function queryViews(db: StoreTx, f: CallLogFilter, options: QueryOptions = {}): Promise<CallLogView[]> {
+  const { where, params } = sqlFilter(f, options);
+  const rows = await db.all<DataRow>(`SELECT data FROM call_logs WHERE ${where}`, params);
   const pending = await allPending(db);
   // Few pending rows: dropping their replica twins here is cheaper than a NOT IN per row in SQL.
   const pendingIds = new Set(pending.map((p) => p.id));
@@ -107,6 +120,44 @@ export async function queryViews(db: StoreTx, f: CallLogFilter): Promise<CallLog
     return log && !pendingIds.has(log.id) ? [asView(log)] : [];
   });
   return [...replica, ...pending].filter((l) => matchesFilter(l, f)).sort(byStartedDesc);
+}
+
+/**
+ * One page of queryViews (same records, same order) reading only as many replica rows as the page
+ * needs: newest first by the started_at index, in growing chunks until offset + limit matches are
+ * in hand. Reading and parsing every match's JSON cost far more than the search itself.
+ */
+export async function queryPage(
+  db: StoreTx,
+  f: CallLogFilter,
+  page: { offset: number; limit: number },
+  options: QueryOptions = {},
+): Promise<CallLogView[]> {
+  const { where, params } = sqlFilter(f, options);
+  const allLocal = await allPending(db);
+  const pendingIds = new Set(allLocal.map((p) => p.id));
+  const need = page.offset + page.limit;
+  const replica: CallLogView[] = [];
+  let after: { startedAt: string; id: string } | null = null;
+  let chunk = Math.max(need, 100);
+  for (;;) {
+    const keyset = after ? ' AND (started_at < ? OR (started_at = ? AND id < ?))' : '';
+    const rows: Array<DataRow & { id: string; started_at: string }> = await db.all(
+      `SELECT id, started_at, data FROM call_logs WHERE ${where}${keyset} ORDER BY started_at DESC, id DESC LIMIT ?`,
+      [...params, ...(after ? [after.startedAt, after.startedAt, after.id] : []), chunk],
+    );
+    for (const r of rows) {
+      if (pendingIds.has(r.id)) continue;
+      const log = parseLog(r.data);
+      if (log && matchesFilter(log, f)) replica.push(asView(log));
+    }
+    const last = rows[rows.length - 1];
+    if (replica.length >= need || rows.length < chunk || !last) break;
+    after = { startedAt: last.started_at, id: last.id };
+    chunk *= 2;
+  }
+  const local = allLocal.filter((l) => matchesFilter(l, f));
+  return [...replica, ...local].sort(byStartedDesc).slice(page.offset, need);
 }
 
 /** What statistics count, read from the indexed columns (no JSON) over a KST-padded range; pending edits win. */

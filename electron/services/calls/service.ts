@@ -6,7 +6,9 @@ import { phoneMatchKey } from '../../../common/phone/index.js';
 import type { CallsDeps } from './deps.js';
 import { buildExport } from './export.js';
 import { prefillDraft } from './incoming.js';
+import type { CallLogFilter } from './filter.js';
 import * as repo from './repo.js';
+import { ensureSearchIndex } from './search-index.js';
 import { localRevisions } from './revisions.js';
 import { computeStats } from './stats.js';
 import { type ReminderLedger, startCallbackTimer } from './callback-timer.js';
@@ -45,6 +47,17 @@ export function createCallsService(deps: CallsDeps): CallsService {
     return c;
   };
   const changed = (ids: string[]) => deps.emit('calls:onChange', { ids });
+  // Built once per service (first search or start); a failure leaves text search in memory and is retried.
+  let searchIndex: Promise<boolean> | null = null;
+  const searchIndexReady = (): Promise<boolean> =>
+    (searchIndex ??= ensureSearchIndex(store).then(
+      () => true,
+      () => {
+        searchIndex = null;
+        return false;
+      },
+    ));
+  const indexFor = async (f: CallLogFilter): Promise<repo.QueryOptions> => ({ textIndex: f.q && f.q.trim() ? await searchIndexReady() : false });
   let stopTimer: (() => void) | null = null;
   let ctiQueue: Promise<unknown> = Promise.resolve();
   const ledger: ReminderLedger = {
@@ -96,7 +109,7 @@ export function createCallsService(deps: CallsDeps): CallsService {
   async function history(phone: string) {
     const key = phoneMatchKey(phone);
     if (key.length < 7) return { callLogs: [], conversations: [] };
-    const logs = (await repo.queryViews(store, { phone: key })).slice(0, HISTORY_LIMIT);
+    const logs = await repo.queryPage(store, { phone: key }, { offset: 0, limit: HISTORY_LIMIT });
     const conversations = await repo.conversationsByPhone(store, key);
     return { callLogs: logs.map(({ localState: _s, localError: _e, ...l }) => l), conversations };
   }
@@ -118,7 +131,7 @@ export function createCallsService(deps: CallsDeps): CallsService {
     async list(q) {
       const { cursor, limit, ...filter } = q;
       const offset = cursor && /^\d+$/.test(cursor) ? Number(cursor) : 0;
-      return (await repo.queryViews(store, filter)).slice(offset, offset + limit);
+      return repo.queryPage(store, filter, { offset, limit }, await indexFor(filter));
     },
     async get({ id }) {
       const callLog = await repo.getView(store, id);
@@ -168,7 +181,7 @@ export function createCallsService(deps: CallsDeps): CallsService {
     },
     async export({ format, filter }) {
       const counsellor = me();
-      const logs = await repo.queryViews(store, filter);
+      const logs = await repo.queryViews(store, filter, await indexFor(filter));
       const names = await repo.counsellorNames(store, counsellor);
       return buildExport(logs, {
         format,
@@ -197,6 +210,7 @@ export function createCallsService(deps: CallsDeps): CallsService {
       return run;
     },
     start() {
+      void searchIndexReady();
       stopTimer ??= startCallbackTimer({
         due: async () => (await handlers.callbacks(undefined)).map((l) => CallLog.parse(l)),
         now: deps.now,
