@@ -9,6 +9,7 @@ import type { ServerConfig } from './config.js';
 import { openStore, type Store } from './db/store.js';
 import type { ServerDeps } from './deps.js';
 import { installAuth, bearerToken } from './http/auth.js';
+import { installNulGuard } from './http/nul-guard.js';
 import { installProblemHandlers } from './http/problem.js';
 import { ProgrammeCatalogue } from './programmes/catalogue.js';
 import { authRoutes } from './routes/auth.js';
@@ -72,6 +73,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
 
   try {
     installProblemHandlers(app);
+    installNulGuard(app);
     if (config.demo) await seedDemo(store, config, app.log);
     const catalogue = await ProgrammeCatalogue.load(store);
 

@@ -9,7 +9,8 @@ export function decodeCursor(cursor: string | undefined): { sortKey: string; id:
   if (!cursor) return null;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
+    const isKey = (v: unknown): v is string => typeof v === 'string' && v.length <= 200 && !v.includes('\u0000');
+    if (Array.isArray(parsed) && parsed.length === 2 && isKey(parsed[0]) && isKey(parsed[1])) {
       return { sortKey: parsed[0], id: parsed[1] };
     }
   } catch {

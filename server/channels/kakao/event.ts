@@ -18,22 +18,27 @@ const EventTime = z
   .union([z.iso.datetime({ offset: true, error: TIME_HINT }), z.number({ error: TIME_HINT }).int(TIME_HINT).min(0, TIME_HINT).max(8.64e15, TIME_HINT)], { error: TIME_HINT })
   .transform((t) => new Date(t).toISOString());
 
+const noNul = (s: string) => !s.includes('\u0000');
+const NUL_HINT = 'NUL 문자(\\u0000)는 쓸 수 없습니다 (NUL characters are not allowed)';
+
 export const KakaoWebhookEvent = z
   .object({
     serial_number: z
-      .union([z.string().trim().min(1).max(128), z.number().int().nonnegative()], {
+      .union([z.string().trim().min(1).max(128).refine(noNul, NUL_HINT), z.number().int().nonnegative()], {
         error: 'serial_number는 비어 있지 않은 문자열 또는 정수여야 합니다 (non-empty string or integer)',
       })
       .transform(String),
     event: z.enum(['message', 'chat_start', 'chat_end'], {
       error: 'event는 "message", "chat_start", "chat_end" 중 하나여야 합니다',
     }),
-    user_key: z.string({ error: 'user_key(시민 식별자)가 필요합니다 (string)' }).trim().min(1, 'user_key가 비어 있습니다').max(128),
+    user_key: z.string({ error: 'user_key(시민 식별자)가 필요합니다 (string)' }).trim().min(1, 'user_key가 비어 있습니다').max(128).refine(noNul, NUL_HINT),
     sender_key: z.string().max(128).optional(),
     message_type: z.enum(['TX', 'IM'], { error: 'message_type은 "TX"(텍스트) 또는 "IM"(이미지)이어야 합니다' }),
     message: z
       .string({ error: 'message는 문자열이어야 합니다 (string; empty for chat_start/chat_end)' })
-      .max(KAKAO_MESSAGE_MAX_LENGTH, `message가 너무 깁니다 (max ${KAKAO_MESSAGE_MAX_LENGTH} characters)`),
+      .max(KAKAO_MESSAGE_MAX_LENGTH, `message가 너무 깁니다 (max ${KAKAO_MESSAGE_MAX_LENGTH} characters)`)
+      // A stray NUL must not cost the citizen their message (PostgreSQL cannot store it in text).
+      .transform((m) => m.replaceAll('\u0000', '')),
     image_url: httpUrl.nullish(),
     time: EventTime,
   }, { error: '본문은 JSON 객체여야 합니다: {serial_number, event, user_key, message_type, message, time} (body must be a JSON object)' })
