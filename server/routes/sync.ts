@@ -5,6 +5,7 @@ import type { Change } from '../../common/domain/index.js';
 import { PullQuery, PullResponse } from '../../common/rest/contract.js';
 import { fromJson, num } from '../db/json.js';
 import type { ServerDeps } from '../deps.js';
+import { problems } from '../http/problem.js';
 
 export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, config }) => {
   app.get('/sync/pull', {
@@ -16,6 +17,9 @@ export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store
     },
   }, async (request) => {
     const cursor = Number(request.query.cursor);
+    if (!Number.isSafeInteger(cursor)) {
+      throw problems.badRequest(`cursor 가 너무 큽니다. 이전 응답의 cursor 를 그대로 보내세요 (cursor beyond the feed: at most ${Number.MAX_SAFE_INTEGER}).`);
+    }
     const limit = request.query.limit;
     const rows = await store.db
       .selectFrom('changes')

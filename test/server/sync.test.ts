@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { Change } from '../../common/domain/index.js';
 import { PullResponse } from '../../common/rest/contract.js';
-import { startServer, ENGINES, type TestServer } from './helpers.js';
+import { startServer, ENGINES, isProblem, type TestServer } from './helpers.js';
 
 /** Opens the SSE stream and collects its events until stopped. */
 async function openEvents(s: TestServer, token: string, lastEventId?: string) {
@@ -99,6 +99,12 @@ describe.each(ENGINES)('change feed and SSE (%s)', (engine) => {
     expect((await s.call('GET', '/sync/pull?cursor=-1', { token })).status).toBe(400);
     expect((await s.call('GET', '/sync/pull?limit=0', { token })).status).toBe(400);
     expect((await s.call('GET', '/sync/pull?cursor=abc', { token })).status).toBe(400);
+    // Beyond any seq the feed can hold (PostgreSQL bigint): was a 500 there.
+    for (const cursor of ['99999999999999999999', '9'.repeat(400)]) {
+      const r = await s.call('GET', `/sync/pull?cursor=${cursor}`, { token });
+      expect(isProblem(r, 400), r.text).toBe(true);
+      expect((r.body as { detail: string }).detail).toContain('cursor');
+    }
   });
 
   it('concurrent writers never let a cursor skip a late-committing row', async () => {
