@@ -20,9 +20,18 @@ class InCodeMigrations implements MigrationProvider {
  * Migrates to the latest step, or up to and including `target` (tests build an older schema
  * with it to check that a later step copes with the data it finds).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
-export async function migrateToLatest(db: Kysely<any>, target?: keyof typeof MIGRATIONS & string): Promise<void> {
-  const migrator = new Migrator({ db, provider: new InCodeMigrations() });
+// The migrator works on any schema, hence Kysely<any> below.
+export async function migrateToLatest(
+  db: Kysely<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  target?: keyof typeof MIGRATIONS & string,
+  /**
+   * PostgreSQL schema the tables live in. Kysely looks for its migration tables in every schema
+   * unless told which one: another schema's tables (a second deployment, a test) would make it
+   * skip creating its own and fail with "relation kysely_migration_lock does not exist".
+   */
+  pgSchema?: string,
+): Promise<void> {
+  const migrator = new Migrator({ db, provider: new InCodeMigrations(), ...(pgSchema ? { migrationTableSchema: pgSchema } : {}) });
   const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -83,7 +83,7 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
     db = new Kysely<Database>({ dialect: new Sqlite3Dialect({ file: config.file, beforeAcquire: refuseNestedAccess }) });
   }
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, undefined, config.engine === 'postgres' ? (config.schema ?? 'public') : undefined);
   } catch (err) {
     await db.destroy();
     throw err;
