@@ -42,7 +42,7 @@ async function olderDatabase(loc: TestStoreLocation, target: string): Promise<Ky
   } else {
     db = new Kysely<Database>({ dialect: new Sqlite3Dialect({ file: config.file }) });
   }
-  await migrateToLatest(db, target);
+  await migrateToLatest(db, target, config.engine === 'postgres' ? (config.schema ?? undefined) : undefined);
   return db;
 }
 
