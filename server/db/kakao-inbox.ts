@@ -8,7 +8,7 @@ import {
 } from './conversations.js';
 import { fromJson, toJson } from './json.js';
 import type { Store, WriteTx } from './store.js';
-import { isOpenConversationConflict } from './unique-violation.js';
+import { isOpenConversationConflict, isTransientConflict } from './unique-violation.js';
 
 const AUDIT_CHANNEL = 'kakao';
 
@@ -149,7 +149,7 @@ async function fileOnce(store: Store, event: InboundCitizenEvent): Promise<Inbou
       .execute();
     await tx.audit('inbound', 'conversation', next.id, `${AUDIT_CHANNEL} ${event.event} ${event.serialNumber}`);
     return { duplicate: false, conversationId: next.id, messageId: ended?.id ?? message?.id ?? null, afterHoursNoticeAlreadySent: alreadyNoticed };
-  });
+  }, { lockFeedFirst: false });
 }
 
 /** The data layer's side of the Kakao channel port: every call is one transaction with feed entries. */
@@ -166,7 +166,7 @@ export function createKakaoInbox(store: Store): KakaoInboxPort {
           }
           // Another event of this citizen (perhaps on another server instance) opened or closed
           // the conversation first: read again and file into the one that won.
-          const lost = err instanceof LostRace || isOpenConversationConflict(err);
+          const lost = err instanceof LostRace || isOpenConversationConflict(err) || isTransientConflict(err);
           if (!lost || attempt >= FILE_ATTEMPTS) throw err;
         }
       }

@@ -34,12 +34,22 @@ export interface WriteTx {
   audit(action: string, entity: string, id: string, summary: string): Promise<void>;
 }
 
+export interface WriteOptions {
+  /** Default true. */
+  lockFeedFirst?: boolean;
+}
+
 export interface Store {
   db: Kysely<Database>;
   engine: Engine;
   notifier: ChangeNotifier;
-  /** Runs fn in one transaction; change-feed listeners hear about it after the commit. */
-  write<T>(actorId: string | null, fn: (tx: WriteTx) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in one transaction; change-feed listeners hear about it after the commit. On
+   * PostgreSQL the transaction takes the feed lock before fn runs, so that what fn reads is what
+   * the previous writer committed (no lost updates, as on SQLite where writes are serial);
+   * `lockFeedFirst: false` leaves that to fn (tx.lockFeed or the first tx.change).
+   */
+  write<T>(actorId: string | null, fn: (tx: WriteTx) => Promise<T>, opts?: WriteOptions): Promise<T>;
   latestSeq(): Promise<number>;
   close(): Promise<void>;
 }
@@ -107,7 +117,7 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
     db,
     engine,
     notifier,
-    async write(actorId, fn) {
+    async write(actorId, fn, opts) {
       let lastSeq = 0;
       const result = await db.transaction().execute(async (trx) => {
         let nextSeq = 0;
@@ -143,6 +153,7 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
               .execute();
           },
         };
+        if (opts?.lockFeedFirst !== false) await tx.lockFeed();
         const result = await insideWrite.run(true, () => fn(tx));
         // Other server instances on this database hear of it at commit (LISTEN/NOTIFY).
         if (engine === 'postgres' && lastSeq > 0) {

@@ -10,3 +10,12 @@ export function isOpenConversationConflict(err: unknown): boolean {
   if (e.code === '23505') return e.constraint === ONE_OPEN_CONVERSATION_INDEX;
   return e.code === 'SQLITE_CONSTRAINT' && typeof e.message === 'string' && e.message.includes('UNIQUE constraint failed: conversations.citizen_key');
 }
+
+/**
+ * PostgreSQL gave up on the transaction because of another one (deadlock detected, or a
+ * serialization failure): running it again is safe and will most likely succeed.
+ */
+export function isTransientConflict(err: unknown): boolean {
+  const code = err && typeof err === 'object' ? (err as { code?: unknown }).code : undefined;
+  return code === '40P01' || code === '40001';
+}

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { PROBLEM_CONTENT_TYPE, type Problem } from '../../common/rest/problem.js';
+import { isTransientConflict } from '../db/unique-violation.js';
 
 const TYPE_BASE = 'https://bokji.local/problems/';
 
@@ -111,6 +112,10 @@ export function installProblemHandlers(app: FastifyInstance): void {
     const fe = error as FastifyError;
     if (fe.statusCode === 429) {
       return send(reply, request, make(429, 'rate-limited', '요청이 너무 많습니다 (too many requests)', fe.message));
+    }
+    if (isTransientConflict(error)) {
+      // PostgreSQL broke a deadlock between two writes by cancelling this one: nothing was written.
+      return send(reply, request, make(409, 'conflict', '충돌 (conflict)', '같은 기록을 동시에 바꾸는 요청이 있었습니다. 잠시 뒤 다시 시도하세요 (concurrent update; retry).'), { 'retry-after': '1' });
     }
     const mapped = fromFastifyError(fe);
     if (mapped) return send(reply, request, mapped);
