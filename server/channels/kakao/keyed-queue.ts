@@ -1,8 +1,8 @@
 /**
  * Runs tasks one after another per key, different keys in parallel. The webhook files one
- * citizen's events in arrival order through it, so two events of a citizen arriving together
- * cannot both see "no open conversation" and open two (a read-then-insert race that PostgreSQL's
- * READ COMMITTED allows), and their messages keep the order they arrived in.
+ * citizen's events in arrival order through it, so that their messages keep the order they
+ * arrived in. (That a citizen never gets two open conversations is the database's job, across
+ * server instances too: migration 003's unique index and fileInbound's retry.)
  */
 export class KeyedQueue {
   private readonly tails = new Map<string, Promise<unknown>>();
