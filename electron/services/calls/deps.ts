@@ -1,23 +1,14 @@
 import type { CallLogRevision, Counsellor } from '../../../common/domain/index.js';
 import type { DeskEventSink } from '../../../common/desk-api/index.js';
 import type { WindowControl } from '../host.js';
+import type { OutboxItemInput } from '../outbox/outbox-store.js';
 import type { Store, StoreTx } from '../store/index.js';
 
-/** One request for the outbox (table `outbox`): delivered in order per lane, retried with backoff. */
-export interface CallLogOutboxItem {
-  /** 'callLog.put' = PUT /api/v1/call-logs/{recordId} with the payload as body. */
-  op: 'callLog.put';
-  recordId: string;
-  /** Delivery order: every write of one record shares a lane. */
-  lane: string;
-  /** The CallLogInput sent as the request body. */
-  payload: unknown;
-  /** The client UUID for a create; a fresh UUID for each later edit (a reused key with another body is 422). */
-  idempotencyKey: string;
-  /** If-Match; null for a create. */
-  baseVersion: number | null;
-  counsellorId: string;
-}
+/**
+ * One call-log request for the outbox: PUT /api/v1/call-logs/{recordId} with the CallLogInput as
+ * body; a create uses the record's UUID as idempotency key, each later edit a fresh one plus If-Match.
+ */
+export type CallLogOutboxItem = Omit<OutboxItemInput, 'op'> & { op: 'callLog.put' };
 
 export interface CallsDeps {
   store: Store;
