@@ -33,6 +33,17 @@ export const MessageView = Message.extend({
 });
 export type MessageView = z.infer<typeof MessageView>;
 
+/** The fields an administrator edits on a 상용구 (canned reply); a blank shortcut is none. */
+export const SaveCannedReplyArgs = z.object({
+  id: Uuid.nullable(),
+  title: z.string().trim().min(1, '제목을 입력하세요').max(100, '제목은 100자까지 쓸 수 있습니다'),
+  body: z.string().trim().min(1, '내용을 입력하세요').max(MESSAGE_MAX_LENGTH, `내용은 ${MESSAGE_MAX_LENGTH}자까지 쓸 수 있습니다`),
+  shortcut: z.string().trim().max(32, '단축어는 32자까지 쓸 수 있습니다').nullable().transform((v) => (v ? v : null)),
+  /** The version being edited; null when creating. */
+  baseVersion: z.number().int().nullable(),
+});
+export type SaveCannedReplyArgs = z.infer<typeof SaveCannedReplyArgs>;
+
 export const INBOX_VIEWS = ['mine', 'unassigned', 'all', 'closed'] as const;
 export const InboxView = z.enum(INBOX_VIEWS);
 export type InboxView = z.infer<typeof InboxView>;
@@ -148,6 +159,10 @@ export const deskMethods = {
     getDraft: method(ConversationRef, z.object({ body: z.string() })),
     saveDraft: method(z.object({ conversationId: Uuid, body: z.string().max(MESSAGE_MAX_LENGTH * 2) }), ok),
     cannedReplies: method(NoArg, z.array(CannedReply)),
+    /** Admin only, online only: create (id null) or update (id + baseVersion) a 상용구. */
+    saveCannedReply: method(SaveCannedReplyArgs, CannedReply),
+    /** Admin only, online only; baseVersion guards against deleting a newer edit. */
+    deleteCannedReply: method(z.object({ id: Uuid, baseVersion: z.number().int() }), ok),
     counsellors: method(NoArg, z.array(Counsellor)),
   },
   programmes: {

@@ -71,6 +71,7 @@ export const CallLogListQuery = z.object({
 export const CallLogHistoryResponse = z.object({ revisions: z.array(CallLogRevision) });
 
 export const CannedReplyInput = CannedReply.pick({ title: true, body: true, shortcut: true });
+export type CannedReplyInput = z.infer<typeof CannedReplyInput>;
 
 export const CounsellorInput = z.object({
   username: z.string().trim().min(1).max(64).regex(/^[a-z0-9._-]+$/, '영문 소문자, 숫자, . _ - 만 쓸 수 있습니다'),

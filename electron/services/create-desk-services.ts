@@ -5,6 +5,7 @@ import { createAttention } from './attention/attention.js';
 import { createCallsService } from './calls/index.js';
 import { createEventHub } from './events/event-hub.js';
 import type { DeskServices, DeskServicesConfig, DeskServicesTuning } from './host.js';
+import { createCannedReplyAdmin } from './inbox/canned-reply-admin.js';
 import { createInboxHandlers } from './inbox/inbox-handlers.js';
 import { createOutboxSender } from './outbox/outbox-sender.js';
 import { enqueueOutbox } from './outbox/outbox-store.js';
@@ -120,11 +121,14 @@ export async function createDeskServices(config: DeskServicesConfig): Promise<De
     },
   });
 
-  const inbox = createInboxHandlers({
-    store, session, events, now,
-    kick: () => sender.kick(),
-    refreshBadge: () => void attention.refreshBadge().catch(() => undefined),
-  });
+  const inbox = {
+    ...createInboxHandlers({
+      store, session, events, now,
+      kick: () => sender.kick(),
+      refreshBadge: () => void attention.refreshBadge().catch(() => undefined),
+    }),
+    ...createCannedReplyAdmin({ store, rest, session, events }),
+  };
 
   const handlers: DeskHandlers = {
     session: session.handlers,

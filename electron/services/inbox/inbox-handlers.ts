@@ -29,7 +29,7 @@ export interface InboxDeps {
  * The `inbox` namespace: reads over the replica, and every write committed locally (outbox +
  * local pending view, one transaction) before it goes to the server.
  */
-export function createInboxHandlers(deps: InboxDeps): DeskHandlers['inbox'] {
+export function createInboxHandlers(deps: InboxDeps): Omit<DeskHandlers['inbox'], 'saveCannedReply' | 'deleteCannedReply'> {
   const { store, session, events } = deps;
   const iso = () => deps.now().toISOString();
   const changed = (conversationIds: string[], entities: string[]) => events.emit('inbox:onChange', { conversationIds, entities });

@@ -1,8 +1,8 @@
 import { type z } from 'zod';
 import {
-  API_BASE, CallLog, CallLogHistoryResponse, Conversation, LoginResponse, MeResponse, Message, PROBLEM_CONTENT_TYPE, Problem, PullResponse,
+  API_BASE, CallLog, type CannedReplyInput, CallLogHistoryResponse, Conversation, LoginResponse, MeResponse, Message, PROBLEM_CONTENT_TYPE, Problem, PullResponse,
 } from '../../../common/rest/index.js';
-import { Programme, type CallLogInput, type ConversationPatch, type NewMessage, type ProgrammeInput } from '../../../common/domain/index.js';
+import { CannedReply, Programme, type CallLogInput, type ConversationPatch, type NewMessage, type ProgrammeInput } from '../../../common/domain/index.js';
 import { RestError, kindForStatus, parseRetryAfter } from './rest-error.js';
 
 export interface RestClientOptions {
@@ -146,6 +146,12 @@ export function createRestClient(options: RestClientOptions) {
     getProgramme: (id: string) => request({ method: 'GET', path: `/programmes/${enc(id)}`, schema: Programme }),
     putProgramme: (id: string, input: ProgrammeInput, ifMatch: number) =>
       request({ method: 'PUT', path: `/programmes/${enc(id)}`, body: input, ifMatch, schema: Programme }),
+    postCannedReply: (id: string, input: CannedReplyInput) =>
+      request({ method: 'POST', path: '/canned-replies', body: { id, ...input }, idempotencyKey: id, schema: CannedReply }),
+    putCannedReply: (id: string, input: CannedReplyInput, ifMatch: number) =>
+      request({ method: 'PUT', path: `/canned-replies/${enc(id)}`, body: input, ifMatch, schema: CannedReply }),
+    deleteCannedReply: (id: string, ifMatch: number) =>
+      request({ method: 'DELETE', path: `/canned-replies/${enc(id)}`, ifMatch, schema: null }).then(() => undefined),
     /** Opens the SSE stream; the caller reads the body. Errors are mapped like any request. */
     async openEvents(lastEventId: string | null, signal: AbortSignal): Promise<Response> {
       const headers = headersFor({});
