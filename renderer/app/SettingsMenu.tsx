@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../common/desk-api/index.js';
+import { CannedRepliesManager } from '../admin/CannedRepliesManager.js';
 import { getDesk, queryKeys } from './desk.js';
 import { useErrorText } from './errors.js';
 
@@ -18,11 +19,12 @@ export function useSettingsLanguage(): void {
 }
 
 /** 설정: language, sound, notifications, sign-out. */
-export function SettingsMenu({ counsellorName }: { counsellorName: string | null }) {
+export function SettingsMenu({ counsellorName, isAdmin = false }: { counsellorName: string | null; isAdmin?: boolean }) {
   const { t } = useTranslation('app');
   const client = useQueryClient();
   const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
+  const [managingCanned, setManagingCanned] = useState(false);
   const { data } = useQuery({ queryKey: queryKeys.settings, queryFn: () => getDesk().settings.get() });
 
   async function change(patch: Partial<Settings>) {
@@ -43,43 +45,51 @@ export function SettingsMenu({ counsellorName }: { counsellorName: string | null
   }
 
   return (
-    <Popover position="bottom-end" shadow="md" width={280} trapFocus>
-      <Popover.Target>
-        <ActionIcon variant="default" size="lg" aria-label={t('settings.open')}>
-          <IconSettings size={18} aria-hidden />
-        </ActionIcon>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <Stack gap="sm" role="group" aria-label={t('settings.title')}>
-          {counsellorName && <Text size="sm">{t('settings.signedInAs', { name: counsellorName })}</Text>}
-          {data && (
-            <>
-              <Text size="sm" fw={600} id="settings-language">
-                {t('settings.language')}
-              </Text>
-              <SegmentedControl
-                aria-labelledby="settings-language"
-                value={data.language}
-                onChange={(v) => change({ language: v === 'en' ? 'en' : 'ko' })}
-                data={[
-                  { value: 'ko', label: '한국어' },
-                  { value: 'en', label: 'English' },
-                ]}
-              />
-              <Switch label={t('settings.sound')} checked={data.soundMuted} onChange={(e) => change({ soundMuted: e.currentTarget.checked })} />
-              <Switch label={t('settings.notifications')} checked={data.notifications} onChange={(e) => change({ notifications: e.currentTarget.checked })} />
-            </>
-          )}
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
-          <Button variant="default" onClick={logout}>
-            {t('settings.logout')}
-          </Button>
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+    <>
+      <Popover position="bottom-end" shadow="md" width={280} trapFocus>
+        <Popover.Target>
+          <ActionIcon variant="default" size="lg" aria-label={t('settings.open')}>
+            <IconSettings size={18} aria-hidden />
+          </ActionIcon>
+        </Popover.Target>
+        <Popover.Dropdown>
+          <Stack gap="sm" role="group" aria-label={t('settings.title')}>
+            {counsellorName && <Text size="sm">{t('settings.signedInAs', { name: counsellorName })}</Text>}
+            {data && (
+              <>
+                <Text size="sm" fw={600} id="settings-language">
+                  {t('settings.language')}
+                </Text>
+                <SegmentedControl
+                  aria-labelledby="settings-language"
+                  value={data.language}
+                  onChange={(v) => change({ language: v === 'en' ? 'en' : 'ko' })}
+                  data={[
+                    { value: 'ko', label: '한국어' },
+                    { value: 'en', label: 'English' },
+                  ]}
+                />
+                <Switch label={t('settings.sound')} checked={data.soundMuted} onChange={(e) => change({ soundMuted: e.currentTarget.checked })} />
+                <Switch label={t('settings.notifications')} checked={data.notifications} onChange={(e) => change({ notifications: e.currentTarget.checked })} />
+              </>
+            )}
+            {error && (
+              <Alert color="red" role="alert">
+                {error}
+              </Alert>
+            )}
+            {isAdmin && (
+              <Button variant="default" onClick={() => setManagingCanned(true)}>
+                상용구 관리
+              </Button>
+            )}
+            <Button variant="default" onClick={logout}>
+              {t('settings.logout')}
+            </Button>
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+      {isAdmin && <CannedRepliesManager opened={managingCanned} onClose={() => setManagingCanned(false)} />}
+    </>
   );
 }

@@ -124,7 +124,7 @@ export function Workspace() {
           <Group gap="xs" wrap="nowrap">
             <SyncIndicator />
             <PinToggle />
-            <SettingsMenu counsellorName={me?.displayName ?? null} />
+            <SettingsMenu counsellorName={me?.displayName ?? null} isAdmin={me?.role === 'admin'} />
           </Group>
         </Group>
         <VisuallyHidden>
