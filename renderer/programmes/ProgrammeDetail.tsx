@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconClipboard, IconMessageShare, IconNotes, IconStar, IconStarFilled } from '@tabler/icons-react';
-import { useEffect, useRef } from 'react';
+import { Alert, Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconClipboard, IconEdit, IconMessageShare, IconNotes, IconStar, IconStarFilled } from '@tabler/icons-react';
+import { useEffect, useRef, useState } from 'react';
 import { PROVIDER_LABELS, type Programme } from '../../common/domain/index.js';
 import type { ProgrammesKey } from './i18n.js';
+import { CONFLICT_NOTICE, ProgrammeEditForm } from './ProgrammeEditForm.js';
 import { ATTRIBUTION } from './programme-text.js';
 import { useProgrammesT } from './useProgrammesT.js';
 
@@ -19,8 +20,10 @@ const SECTIONS: Array<[keyof Programme, ProgrammesKey]> = [
 
 /** Everything the catalogue knows about one programme, with the actions a counsellor takes on it. */
 export function ProgrammeDetail({
-  programme: p, favourite, onBack, onToggleFavourite, onCopy, onSendToChat, onAttach,
+  programme: p, favourite, onBack, onToggleFavourite, onCopy, onSendToChat, onAttach, canEdit = false,
 }: {
+  /** An administrator may correct the programme's classification and texts. */
+  canEdit?: boolean;
   programme: Programme;
   favourite: boolean;
   onBack(): void;
@@ -33,6 +36,9 @@ export function ProgrammeDetail({
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Screen readers land on the programme's name when the detail opens.
   useEffect(() => headingRef.current?.focus(), [p.id]);
+  // The lookup keys this view by programme id, so an edit in progress never carries over to another programme.
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const date = p.sourceUpdatedAt ? new Date(p.sourceUpdatedAt).toLocaleDateString('ko-KR', { timeZone: 'Asia/Seoul' }) : null;
   return (
     <Stack component="article" gap="xs" aria-label={`${t('detail')}: ${p.name}`}>
@@ -65,27 +71,49 @@ export function ProgrammeDetail({
         <Button size="compact-sm" variant="light" onClick={onAttach} leftSection={<IconNotes size={14} aria-hidden />}>
           {t('attachToCallLog')}
         </Button>
-      </Group>
-      <dl style={{ margin: 0 }}>
-        {SECTIONS.map(([field, label]) => (
-          <div key={field} style={{ marginBottom: 8 }}>
-            <Text component="dt" size="xs" fw={700} c="dimmed">{t(label)}</Text>
-            <Text component="dd" size="sm" m={0} style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
-              {(p[field] as string) || t('notProvided')}
-            </Text>
-          </div>
-        ))}
-        <div style={{ marginBottom: 8 }}>
-          <Text component="dt" size="xs" fw={700} c="dimmed">{t('onlineApplication')}</Text>
-          <Text component="dd" size="sm" m={0}>{p.onlineApplication ? t('onlineYes') : t('onlineNo')}</Text>
-        </div>
-        {date && (
-          <div style={{ marginBottom: 8 }}>
-            <Text component="dt" size="xs" fw={700} c="dimmed">{t('sourceUpdatedAt')}</Text>
-            <Text component="dd" size="sm" m={0}>{date}</Text>
-          </div>
+        {canEdit && !editing && (
+          <Button size="compact-sm" variant="light" color="orange" onClick={() => { setNotice(null); setEditing(true); }}
+            leftSection={<IconEdit size={14} aria-hidden />}>
+            수정
+          </Button>
         )}
-      </dl>
+      </Group>
+      {notice && (
+        <Alert color="orange" role="alert">
+          {notice}
+        </Alert>
+      )}
+      {editing ? (
+        <ProgrammeEditForm
+          programme={p}
+          onDone={() => setEditing(false)}
+          onConflict={() => {
+            setEditing(false);
+            setNotice(CONFLICT_NOTICE);
+          }}
+        />
+      ) : (
+        <dl style={{ margin: 0 }}>
+          {SECTIONS.map(([field, label]) => (
+            <div key={field} style={{ marginBottom: 8 }}>
+              <Text component="dt" size="xs" fw={700} c="dimmed">{t(label)}</Text>
+              <Text component="dd" size="sm" m={0} style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
+                {(p[field] as string) || t('notProvided')}
+              </Text>
+            </div>
+          ))}
+          <div style={{ marginBottom: 8 }}>
+            <Text component="dt" size="xs" fw={700} c="dimmed">{t('onlineApplication')}</Text>
+            <Text component="dd" size="sm" m={0}>{p.onlineApplication ? t('onlineYes') : t('onlineNo')}</Text>
+          </div>
+          {date && (
+            <div style={{ marginBottom: 8 }}>
+              <Text component="dt" size="xs" fw={700} c="dimmed">{t('sourceUpdatedAt')}</Text>
+              <Text component="dd" size="sm" m={0}>{date}</Text>
+            </div>
+          )}
+        </dl>
+      )}
       {p.sourceUrl && (
         <Anchor href={p.sourceUrl} target="_blank" rel="noopener noreferrer" size="sm">
           {t('sourceLink')}

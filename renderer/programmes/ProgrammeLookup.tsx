@@ -8,7 +8,7 @@ import { EligibilityScreen } from './EligibilityScreen.js';
 import { FilterChips } from './FilterChips.js';
 import { ProgrammeDetail } from './ProgrammeDetail.js';
 import { ATTRIBUTION, programmeClipboardText } from './programme-text.js';
-import { useFavourites, useFetchProgrammeSearch, useProgramme, useProgrammesById, useProgrammeSearch, useRecents } from './queries.js';
+import { useFavourites, useSessionState, useFetchProgrammeSearch, useProgramme, useProgrammesById, useProgrammeSearch, useRecents } from './queries.js';
 import { ResultList, optionId, type ResultItem } from './ResultList.js';
 import { useCtrlK } from './useCtrlK.js';
 import { useProgrammesT } from './useProgrammesT.js';
@@ -43,6 +43,7 @@ export function ProgrammeLookup() {
   const favouriteItems = useProgrammesById(favourites.ids);
   const recentItems = useProgrammesById(recents.ids);
   const fresh = useProgramme(open?.id ?? null);
+  const me = useSessionState();
   // The catalogue may change while the detail is open (an admin edit): show the latest version.
   const detail = open ? (fresh.data ?? (fresh.isFetched && fresh.data === null ? null : open)) : null;
 
@@ -162,9 +163,11 @@ export function ProgrammeLookup() {
         <Tabs.Panel value="search" pt="xs">
           {detail ? (
             <ProgrammeDetail
+              key={detail.id}
               programme={detail}
               favourite={favourites.ids.includes(detail.id)}
               onBack={back}
+              canEdit={me.data?.counsellor?.role === 'admin'}
               onToggleFavourite={() => void favourites.toggle(detail.id)}
               onCopy={() => void copy(detail)}
               onSendToChat={() => {

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Programme, ProgrammeFilters } from '../../common/domain/index.js';
-import { getDesk } from '../app/desk.js';
+import { getDesk, queryKeys } from '../app/desk.js';
 
 /** Query keys under ['programmes', …]: the shell drops them all on programmes.onChange. */
 export const programmeKeys = {
@@ -76,4 +76,9 @@ export function useRecents() {
     [client],
   );
   return { ids: query.data ?? [], markUsed };
+}
+
+/** Who is signed in (the shell caches it under ['session']); decides whether 수정 is offered. */
+export function useSessionState() {
+  return useQuery({ queryKey: queryKeys.session, queryFn: () => getDesk().session.getState(), retry: false });
 }
