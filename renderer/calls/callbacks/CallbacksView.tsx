@@ -49,7 +49,7 @@ export const CallbacksView = memo(function CallbacksView({ refreshKey, now, onCa
               <li key={c.id}>
                 <Group gap="xs" wrap="nowrap" justify="space-between">
                   <div style={{ minWidth: 0 }}>
-                    <Text size="sm" lineClamp={1} title={c.callerName ?? t('anonymous')}>
+                    <Text component="div" size="sm" lineClamp={1} title={c.callerName ?? t('anonymous')}>
                       {due && <Badge size="xs" color="red" mr={4}>{t('callbackDue')}</Badge>}
                       {c.callbackAt ? kstDateTime(c.callbackAt) : ''} · {c.callerName ?? t('anonymous')} ·{' '}
                       {c.callerPhone ? formatKoreanPhone(c.callerPhone) : ''}
@@ -78,7 +78,7 @@ export const CallbacksView = memo(function CallbacksView({ refreshKey, now, onCa
             return (
               <li key={m.callId}>
                 <Group gap="xs" justify="space-between" wrap="nowrap">
-                  <Text size="sm">
+                  <Text component="div" size="sm">
                     {kstDateTime(m.ringingAt)} · {phone ? formatKoreanPhone(phone) : m.from}
                     {m.callLogId && <Badge size="xs" ml={4} variant="light">✓</Badge>}
                   </Text>

@@ -33,7 +33,7 @@ export function CallerHistory({ phone, excludeId, initial }: { phone: string; ex
       <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {logs.map((l) => (
           <li key={l.id}>
-            <Text size="sm" lineClamp={1}>
+            <Text component="div" size="sm" lineClamp={1}>
               <Badge size="xs" variant="light" mr={4}>{CALL_CHANNEL_LABELS[l.channel]}</Badge>
               {kstDateTime(l.startedAt)} · {l.field ?? t('unset')}
               {l.action ? ` · ${CALL_ACTION_LABELS[l.action]}` : ''}
