@@ -73,6 +73,14 @@ export async function startDesk(overrides: Partial<DeskServicesConfig> = {}): Pr
   return fx;
 }
 
+/** A desk signed in to `server` as `username` (demo password) with its first sync done. */
+export async function startSignedInDesk(server: { url: string; demoPassword: string }, username: string): Promise<DeskFixture> {
+  const desk = await startDesk({ serverUrl: server.url });
+  await desk.services.handlers.session.login({ serverUrl: server.url, username, password: server.demoPassword });
+  await desk.services.handlers.sync.syncNow(undefined);
+  return desk;
+}
+
 /** Polls until `check` returns a value (not undefined/false), or fails after `ms`. */
 export async function waitFor<T>(check: () => Promise<T | undefined | false> | T | undefined | false, ms = 10_000, what = 'condition'): Promise<T> {
   const until = Date.now() + ms;

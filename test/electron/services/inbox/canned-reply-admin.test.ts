@@ -1,5 +1,5 @@
 import { type CentralService, startCentralService } from '../../../harness/central-service.js';
-import { type DeskFixture, startDesk, waitFor } from '../fixtures.js';
+import { type DeskFixture, startSignedInDesk, waitFor } from '../fixtures.js';
 
 let server: CentralService;
 let admin: DeskFixture;
@@ -12,12 +12,8 @@ afterAll(async () => {
   await server?.stop();
 });
 beforeEach(async () => {
-  admin = await startDesk({ serverUrl: server.url });
-  await admin.services.handlers.session.login({ serverUrl: server.url, username: 'admin', password: server.demoPassword });
-  await admin.services.handlers.sync.syncNow(undefined);
-  counsellor = await startDesk({ serverUrl: server.url });
-  await counsellor.services.handlers.session.login({ serverUrl: server.url, username: 'counsellor1', password: server.demoPassword });
-  await counsellor.services.handlers.sync.syncNow(undefined);
+  admin = await startSignedInDesk(server, 'admin');
+  counsellor = await startSignedInDesk(server, 'counsellor1');
 });
 afterEach(async () => {
   await admin.dispose();

@@ -2,7 +2,7 @@ import { ProgrammeInput } from '../../../../common/domain/index.js';
 import { CALL_NOTICE } from '../../../../electron/services/inbox/inbox-handlers.js';
 import { type CentralService, startCentralService } from '../../../harness/central-service.js';
 import { serverCallLog, serverConversation, serverLogin, serverMessages } from '../../../reliability/support/server-api.js';
-import { type DeskFixture, startDesk, waitFor } from '../fixtures.js';
+import { type DeskFixture, startDesk, startSignedInDesk, waitFor } from '../fixtures.js';
 
 let server: CentralService;
 let desk: DeskFixture;
@@ -14,9 +14,7 @@ afterAll(async () => {
   await server?.stop();
 });
 beforeEach(async () => {
-  desk = await startDesk({ serverUrl: server.url });
-  await desk.services.handlers.session.login({ serverUrl: server.url, username: 'counsellor1', password: server.demoPassword });
-  await desk.services.handlers.sync.syncNow(undefined);
+  desk = await startSignedInDesk(server, 'counsellor1');
 });
 afterEach(async () => {
   await desk.dispose();
