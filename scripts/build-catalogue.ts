@@ -2,8 +2,8 @@
  * npm run import:catalogue — builds resources/catalogue/demo-programmes.json from the 복지로 open
  * data: central services + Seoul city-wide services + the 금천구 set. Prints what was skipped.
  *
- * BOKJI_OPEN_DATA_DIR overrides where the open data lives (default: ../shared/data/bokjiro
- * beside the repository).
+ * BOKJI_OPEN_DATA_DIR overrides where the open data lives (default: resources/open-data/bokjiro,
+ * the vendored copy in this repository).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,7 @@ import {
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export function openDataDir(): string {
-  return path.resolve(repoRoot, process.env.BOKJI_OPEN_DATA_DIR ?? '../shared/data/bokjiro');
+  return path.resolve(repoRoot, process.env.BOKJI_OPEN_DATA_DIR ?? 'resources/open-data/bokjiro');
 }
 
 interface OpenDataFiles {

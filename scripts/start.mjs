@@ -17,7 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_PORT = 8787;
-export const DEMO_USERNAMES = ['counsellor1', 'counsellor2', 'counsellor3', 'counsellor4', 'admin'];
+export const DEMO_USERNAMES = ['counsellor1', 'counsellor2', 'counsellor3', 'counsellor4', 'supervisor1', 'admin'];
 /** Only for the local demo service on loopback; a real deployment sets its own. */
 export const LOCAL_WEBHOOK_SECRET = 'bokji-local-webhook-secret-0001';
 

@@ -51,6 +51,7 @@ export const CALL_ACTION_LABELS: Record<CallAction, string> = {
   info: '정보제공', apply_guide: '신청안내', referral: '기관연계', transfer: '이관', emergency: '긴급지원 요청',
 };
 
-export const ROLES = ['counsellor', 'admin'] as const;
+/** 상담원, 팀장 (supervisor: the board, reassigning, approvals, team reports), 관리자. */
+export const ROLES = ['counsellor', 'supervisor', 'admin'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Counsellor } from '../../common/domain/index.js';
+import type { Counsellor, Role } from '../../common/domain/index.js';
 import { counsellorForToken } from '../db/counsellors.js';
 import { nowIso, type Store } from '../db/store.js';
 import { problems } from './problem.js';
@@ -8,8 +8,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a counsellor token (login, healthz, openapi, signed webhook, CTI). */
     public?: boolean;
-    /** Only the admin role may call it. */
+    /** Only the admin role may call it (shorthand for roles: ['admin']). */
     admin?: boolean;
+    /** Only these roles may call it. */
+    roles?: readonly Role[];
   }
   interface FastifyRequest {
     counsellor: Counsellor | null;
@@ -40,6 +42,7 @@ export function installAuth(app: FastifyInstance, store: Store): void {
     const counsellor = await counsellorForToken(store.db, token, nowIso());
     if (!counsellor) throw problems.unauthorized('토큰이 만료되었거나 로그아웃되었습니다. 다시 로그인하세요 (token expired or revoked).');
     request.counsellor = counsellor;
-    if (config.admin && counsellor.role !== 'admin') throw problems.forbidden();
+    const allowed = config.admin ? ['admin'] : config.roles;
+    if (allowed && !allowed.includes(counsellor.role)) throw problems.forbidden();
   });
 }

@@ -1,8 +1,9 @@
 import type { Role } from '../../common/domain/index.js';
 
-/** Demo accounts: counsellor1..4 and admin, all with BOKJI_DEMO_PASSWORD. */
+/** Demo accounts: counsellor1..4, supervisor1 and admin, all with BOKJI_DEMO_PASSWORD. */
 export const DEMO_COUNSELLORS: { username: string; displayName: string; role: Role }[] = [
   { username: 'admin', displayName: '관리자 한지수', role: 'admin' },
+  { username: 'supervisor1', displayName: '팀장 정하늘', role: 'supervisor' },
   { username: 'counsellor1', displayName: '상담원 김민지', role: 'counsellor' },
   { username: 'counsellor2', displayName: '상담원 이준호', role: 'counsellor' },
   { username: 'counsellor3', displayName: '상담원 박서연', role: 'counsellor' },

@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from './renderer-build.js';
 
 export const DEMO_PASSWORD_DEFAULT = 'bokji-demo-2026';
 /** The demo seed's accounts (server/seed): shown on the login screen as the demo sign-in. */
-export const DEMO_USERNAMES = ['counsellor1', 'counsellor2', 'counsellor3', 'counsellor4', 'admin'];
+export const DEMO_USERNAMES = ['counsellor1', 'counsellor2', 'counsellor3', 'counsellor4', 'supervisor1', 'admin'];
 export const LOCAL_WEBHOOK_SECRET = 'bokji-local-webhook-secret-0001';
 
 export interface CentralServiceOptions {

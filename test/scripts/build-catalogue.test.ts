@@ -7,13 +7,13 @@ import {
   buildDemoCatalogue, buildNationalCatalogue, DEMO_CATALOGUE_PATH, openDataDir, repoRoot, writeDemoCatalogue,
 } from '../../scripts/build-catalogue.js';
 
-/** Reads the real 복지로 files (BOKJI_OPEN_DATA_DIR or ../shared/data/bokjiro beside the repo). */
+/** Reads the real 복지로 files (BOKJI_OPEN_DATA_DIR or the vendored copy in resources/open-data/bokjiro). */
 describe('build-catalogue on the real open data', () => {
   const demo = buildDemoCatalogue();
 
   it('finds the open data relative to the repository root', () => {
     expect(path.isAbsolute(openDataDir())).toBe(true);
-    expect(openDataDir()).toBe(path.resolve(repoRoot, process.env.BOKJI_OPEN_DATA_DIR ?? '../shared/data/bokjiro'));
+    expect(openDataDir()).toBe(path.resolve(repoRoot, process.env.BOKJI_OPEN_DATA_DIR ?? 'resources/open-data/bokjiro'));
   });
 
   it('builds the demo catalogue: central + Seoul city-wide + 금천구, nothing skipped', () => {

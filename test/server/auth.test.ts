@@ -67,10 +67,17 @@ describe.each(ENGINES)('auth and roles (%s)', (engine) => {
     expect(isProblem(await s.call('GET', '/counsellors', { token: counsellor }), 403)).toBe(true);
     const list = await s.call('GET', '/counsellors', { token: admin });
     expect(list.status).toBe(200);
-    expect((list.body as { items: unknown[] }).items).toHaveLength(5);
+    expect((list.body as { items: unknown[] }).items).toHaveLength(6);
     const reply = { title: '테스트', body: '안녕하세요 {{citizenName}}님', shortcut: null };
     expect(isProblem(await s.call('POST', '/canned-replies', { token: counsellor, body: reply }), 403)).toBe(true);
     expect((await s.call('POST', '/canned-replies', { token: admin, body: reply })).status).toBe(201);
+  });
+
+  it('the demo supervisor signs in with role supervisor and is not an admin', async () => {
+    const supervisor = await s.login('supervisor1');
+    const me = await s.call('GET', '/me', { token: supervisor });
+    expect((me.body as { counsellor: { role: string } }).counsellor.role).toBe('supervisor');
+    expect(isProblem(await s.call('GET', '/counsellors', { token: supervisor }), 403)).toBe(true);
   });
 
   it('admin creates, renames and deactivates an account; deactivation ends its sessions', async () => {

@@ -6,7 +6,7 @@ describe.each(ENGINES)('demo seed (%s)', (engine) => {
     try {
       const first = await startServer(engine, { location });
       const counts = await first.countRows();
-      expect(counts.counsellors).toBe(5);
+      expect(counts.counsellors).toBe(6);
       expect(counts.conversations).toBe(5);
       expect(counts.canned_replies).toBeGreaterThanOrEqual(5);
       expect(counts.programmes).toBeGreaterThan(0);

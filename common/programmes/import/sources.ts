@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Shapes of the three 복지로 open-data files (/work/shared/data/bokjiro/README.md). */
+/** Shapes of the three 복지로 open-data files (resources/open-data/bokjiro/README.md). */
 
 export const CENTRAL_CSV_COLUMNS = [
   '서비스아이디', '서비스명', '서비스URL', '서비스요약', '사이트', '대표문의', '소관부처명', '소관조직명', '기준연도', '최종수정일',
