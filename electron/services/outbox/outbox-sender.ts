@@ -3,8 +3,11 @@ import type { CallLog, Conversation, Message } from '../../../common/domain/inde
 import { putCallLog, putConversation, putMessage } from '../replica/write.js';
 import { RestError, type RestClient } from '../rest/index.js';
 import type { Store, StoreTx } from '../store/index.js';
-import { type BackoffPolicy, DEFAULT_BACKOFF, backoffDelay } from './backoff.js';
+import { type BackoffPolicy, retryDelay } from '../../../common/retry/index.js';
 import { type OutboxRow, OutboxPayloads, nextDueAt, nextDueItem } from './outbox-store.js';
+
+/** The desk's retry timing when the caller sets none (full jitter from 0.5 s up to a minute). */
+export const DESK_BACKOFF: BackoffPolicy = { baseMs: 500, capMs: 60_000 };
 
 export interface OutboxSenderDeps {
   store: Store;
@@ -38,7 +41,7 @@ function alreadyApplied(theirs: Record<string, unknown>, mine: Record<string, un
  * with both versions; any other 4xx marks it failed with the server's message, keeping the payload.
  */
 export function createOutboxSender(deps: OutboxSenderDeps) {
-  const policy = deps.policy ?? DEFAULT_BACKOFF;
+  const policy = deps.policy ?? DESK_BACKOFF;
   let running = false;
   let again = false;
   let stopped = true;
@@ -189,7 +192,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
           deps.onUnauthenticated(err.message);
           return;
         case 'retryable': {
-          const delay = backoffDelay(item.attempts, policy, err.retryAfterMs, deps.random);
+          const delay = retryDelay(item.attempts + 1, err.retryAfterMs, policy, deps.random);
           const at = new Date(deps.now().getTime() + delay);
           await deps.store.run('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE seq = ?', [
             at.toISOString(), err.message, item.seq,

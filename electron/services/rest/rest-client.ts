@@ -3,7 +3,8 @@ import {
   API_BASE, CallLog, type CannedReplyInput, CallLogHistoryResponse, Conversation, LoginResponse, MeResponse, Message, PROBLEM_CONTENT_TYPE, Problem, PullResponse,
 } from '../../../common/rest/index.js';
 import { CannedReply, Programme, type CallLogInput, type ConversationPatch, type NewMessage, type ProgrammeInput } from '../../../common/domain/index.js';
-import { RestError, kindForStatus, parseRetryAfter } from './rest-error.js';
+import { parseRetryAfter } from '../../../common/retry/index.js';
+import { RestError, kindForStatus } from './rest-error.js';
 
 export interface RestClientOptions {
   /** Server base URL without /api/v1; read per request because a login may change it. */

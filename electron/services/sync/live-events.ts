@@ -1,6 +1,6 @@
 import { createParser } from 'eventsource-parser';
 import { SyncPoke } from '../../../common/rest/index.js';
-import { type BackoffPolicy, backoffDelay } from '../outbox/backoff.js';
+import { type BackoffPolicy, retryDelay } from '../../../common/retry/index.js';
 import { RestError, type RestClient } from '../rest/index.js';
 
 export interface LiveEventsDeps {
@@ -106,8 +106,8 @@ export function createLiveEvents(deps: LiveEventsDeps) {
       }
       if (signal.aborted) return;
       const floor = serverRetryMs;
-      await sleep(backoffDelay(attempt, deps.policy, floor), signal);
       attempt += 1;
+      await sleep(retryDelay(attempt, floor, deps.policy), signal);
     }
   }
 

@@ -1,6 +1,6 @@
 import { SyncConflict, type DeskHandlers, type SyncStatus, DeskError } from '../../../common/desk-api/index.js';
 import type { EventHub } from '../events/event-hub.js';
-import { type BackoffPolicy, backoffDelay } from '../outbox/backoff.js';
+import { type BackoffPolicy, retryDelay } from '../../../common/retry/index.js';
 import { countOutbox } from '../outbox/outbox-store.js';
 import type { OutboxSender } from '../outbox/outbox-sender.js';
 import type { AppliedEffects } from '../replica/apply-changes.js';
@@ -154,8 +154,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           lastError = message;
           refreshStatus();
         }
-        schedulePull(backoffDelay(pullFailures, deps.policy, err instanceof RestError ? err.retryAfterMs : null));
         pullFailures += 1;
+        schedulePull(retryDelay(pullFailures, err instanceof RestError ? err.retryAfterMs : null, deps.policy));
         return;
       }
     } while (pullAgain && running);

@@ -1,5 +1,5 @@
 import { KAKAO_MESSAGE_MAX_LENGTH, type KakaoButton, type KakaoOutboundMessage } from './event.js';
-import { parseRetryAfter, retryDelay, type BackoffPolicy } from './backoff.js';
+import { parseRetryAfter, retryDelay, type BackoffPolicy } from '../../../common/retry/index.js';
 import type { KakaoInboxPort, KakaoOutbound, PendingDelivery } from './port.js';
 
 export interface OutboundLogger {
@@ -80,7 +80,8 @@ export function createKakaoOutbound(options: KakaoOutboundOptions): KakaoOutboun
   } = options;
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const now = options.now ?? (() => new Date());
-  const policy: BackoffPolicy = { baseMs: options.baseDelayMs ?? 1_000, capMs: options.maxDelayMs ?? 5 * 60_000, random: options.random ?? Math.random };
+  const policy: BackoffPolicy = { baseMs: options.baseDelayMs ?? 1_000, capMs: options.maxDelayMs ?? 5 * 60_000 };
+  const random = options.random ?? Math.random;
   const stats: KakaoOutboundStats = { delivered: 0, retried: 0, failed: 0 };
   /** conversationId -> epoch ms until which its later messages wait for an earlier retry. */
   const heldUntil = new Map<string, number>();
@@ -124,7 +125,7 @@ export function createKakaoOutbound(options: KakaoOutboundOptions): KakaoOutboun
       await port.setDelivery(d.messageId, { status: 'failed', error: `${attempt}회 시도 후 실패: ${error}`.slice(0, 500) });
       return 'failed';
     }
-    const delay = retryDelay(attempt, retryAfterMs, policy);
+    const delay = retryDelay(attempt, retryAfterMs, policy, random);
     const nextAttemptAt = new Date(now().getTime() + delay);
     stats.retried++;
     heldUntil.set(d.conversationId, nextAttemptAt.getTime());

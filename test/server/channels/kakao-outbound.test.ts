@@ -1,4 +1,4 @@
-import { createKakaoOutbound, fullJitterDelay, parseRetryAfter, retryDelay, type KakaoOutboundLoop } from '../../../server/channels/kakao/index.js';
+import { createKakaoOutbound, type KakaoOutboundLoop } from '../../../server/channels/kakao/index.js';
 import { startKakaoSink, type KakaoSink } from '../../../server/simulator/sink.js';
 import { FakeKakaoPort } from './fake-kakao-port.js';
 
@@ -154,27 +154,5 @@ describe('Kakao outbound delivery', () => {
     // Whatever was in flight when close() was called has settled: no delivery is left half-done.
     expect(['delivered', 'pending']).toContain(late.delivery);
     expect(late.delivery === 'delivered').toBe(sink.received.some((r) => r.message.serial_number === late.id));
-  });
-});
-
-describe('backoff', () => {
-  it('full jitter stays within the exponential ceiling and the cap', () => {
-    const policy = { baseMs: 1000, capMs: 10_000, random: () => 0.999 };
-    expect(fullJitterDelay(1, policy)).toBe(999);
-    expect(fullJitterDelay(3, policy)).toBe(3996);
-    expect(fullJitterDelay(10, policy)).toBe(9990);
-    expect(fullJitterDelay(2, { ...policy, random: () => 0 })).toBe(0);
-  });
-
-  it('reads Retry-After as seconds or an HTTP date and lets it win up to the cap', () => {
-    const now = new Date('2026-11-30T00:00:00Z');
-    expect(parseRetryAfter('30', now)).toBe(30_000);
-    expect(parseRetryAfter('Mon, 30 Nov 2026 00:01:00 GMT', now)).toBe(60_000);
-    expect(parseRetryAfter('soon', now)).toBeNull();
-    expect(parseRetryAfter(null, now)).toBeNull();
-    const policy = { baseMs: 1000, capMs: 300_000, random: () => 0.1 };
-    expect(retryDelay(1, 30_000, policy)).toBe(30_000);
-    expect(retryDelay(1, 86_400_000, policy)).toBe(300_000);
-    expect(retryDelay(1, null, policy)).toBe(100);
   });
 });

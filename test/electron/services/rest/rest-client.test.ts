@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { RestError, createRestClient, kindForStatus, parseRetryAfter } from '../../../../electron/services/rest/index.js';
+import { RestError, createRestClient, kindForStatus } from '../../../../electron/services/rest/index.js';
+import { parseRetryAfter } from '../../../../common/retry/index.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 let handler: Handler = (_req, res) => res.end();
