@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Programme } from '../common/domain/index.js';
 import {
   importCentral, importLocal, isDemoRegion, mergeImports, type ImportResult,
-} from '../common/programmes/import/index.js';
+} from './catalogue/index.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -1,7 +1,7 @@
 import {
   HOUSEHOLDS, LIFE_STAGES, THEMES, type Household, type LifeStage, type Theme,
-} from '../../domain/index.js';
-import { compactKey } from '../../text/index.js';
+} from '../../common/domain/index.js';
+import { compactKey } from '../../common/text/index.js';
 
 /**
  * The open data spells tags inconsistently ("임신 · 출산" in lifeArray, "임신·출산" in themes,

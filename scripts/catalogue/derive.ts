@@ -1,5 +1,5 @@
-import type { Field, Household, LifeStage, Theme } from '../../domain/index.js';
-import { compactKey } from '../../text/index.js';
+import type { Field, Household, LifeStage, Theme } from '../../common/domain/index.js';
+import { compactKey } from '../../common/text/index.js';
 
 /**
  * Derivation of tags the open data lacks or gets wrong. Rules are keyword tables over the

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { Programme, type Provider } from '../../domain/index.js';
-import { cleanLine, cleanMultiline } from '../../text/index.js';
+import { Programme, type Provider } from '../../common/domain/index.js';
+import { cleanLine, cleanMultiline } from '../../common/text/index.js';
 import { readCentralCsv } from './central-csv.js';
 import { deriveField, deriveHouseholds, deriveLifeStages, deriveThemes } from './derive.js';
 import type { ImportResult, SkippedRow } from './result.js';

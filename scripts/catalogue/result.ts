@@ -1,4 +1,4 @@
-import type { Programme } from '../../domain/index.js';
+import type { Programme } from '../../common/domain/index.js';
 
 /** A source row the importer did not turn into a programme, and why. */
 export interface SkippedRow {

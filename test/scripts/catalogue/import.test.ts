@@ -1,6 +1,6 @@
 import {
   bokjiroUrl, deriveField, importCentral, importLocal, kstDateToInstant, mergeImports, parseLifeStages, parseThemes,
-} from '../../../common/programmes/import/index.js';
+} from '../../../scripts/catalogue/index.js';
 import { Programme } from '../../../common/domain/index.js';
 
 const HEADER = '서비스아이디,서비스명,서비스URL,서비스요약,사이트,대표문의,소관부처명,소관조직명,기준연도,최종수정일';
