@@ -76,6 +76,8 @@ export interface NewOutboundWork {
   refId: string;
   /** The citizen (Kakao user_key): its items are sent one at a time, in enqueue order. */
   orderKey: string;
+  /** Not before this time (quiet hours of a broadcast); default now. */
+  notBefore?: Date;
 }
 
 /** Queues one item in the caller's write transaction (commits with the record it delivers). */
@@ -84,7 +86,7 @@ export async function enqueueOutbound(tx: WriteTx, work: NewOutboundWork): Promi
     .insertInto('outbound_work')
     .values({
       id: work.id, kind: work.kind, ref_id: work.refId, order_key: work.orderKey, status: 'pending', attempts: 0,
-      next_attempt_at: null, claimed_until: null, claim_token: null, last_error: null, created_at: tx.now, updated_at: tx.now,
+      next_attempt_at: work.notBefore?.toISOString() ?? null, claimed_until: null, claim_token: null, last_error: null, created_at: tx.now, updated_at: tx.now,
     })
     .execute();
 }
