@@ -36,7 +36,6 @@ const REDACT = ['req.headers.authorization', 'req.headers["x-bokji-signature"]',
 
 /** Builds the whole service (routes, database, seed, Kakao channel); call listen() on the result. */
 export async function buildServer(config: ServerConfig): Promise<FastifyInstance> {
-  const store = await openStore(config.database);
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     logger: { level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' } },
@@ -64,6 +63,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  const store = await openStore(config.database, { logger: app.log });
   app.decorate('store', store);
   // JSON only: anything else is 415, not a string handed to a schema.
   app.removeContentTypeParser('text/plain');

@@ -133,6 +133,25 @@ export interface InboundEventsTable {
   received_at: string;
 }
 
+/** Outbound work claimed with a lease (migration 004; server/delivery/outbound-claims.ts). */
+export interface OutboundWorkTable {
+  ord: Generated<number | string>;
+  /** The provider's serial_number: a redelivery after a crash repeats it. */
+  id: string;
+  kind: string;
+  ref_id: string;
+  /** The citizen: an earlier item with the same key that is not settled holds this one back. */
+  order_key: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  claimed_until: string | null;
+  claim_token: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   counsellors: CounsellorsTable;
   auth_tokens: AuthTokensTable;
@@ -147,12 +166,13 @@ export interface Database {
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeysTable;
   inbound_events: InboundEventsTable;
+  outbound_work: OutboundWorkTable;
 }
 
 /** Tables the write-free checks (fuzz test) count. */
 export const ALL_TABLES = [
   'counsellors', 'auth_tokens', 'changes', 'conversations', 'messages', 'programmes', 'call_logs',
-  'call_log_revisions', 'canned_replies', 'cti_calls', 'audit_log', 'idempotency_keys', 'inbound_events',
+  'call_log_revisions', 'canned_replies', 'cti_calls', 'audit_log', 'idempotency_keys', 'inbound_events', 'outbound_work',
 ] as const satisfies readonly (keyof Database)[];
 
 export type { Generated };

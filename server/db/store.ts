@@ -7,7 +7,7 @@ import pg from 'pg';
 import type { ChangeEntity } from '../../common/domain/index.js';
 import type { DatabaseConfig } from '../config.js';
 import { ChangeNotifier } from '../events/notifier.js';
-import { pgChannelName, startPgListener } from '../events/pg-listener.js';
+import { pgChannelName, startPgListener, type ListenerLogger } from '../events/pg-listener.js';
 import { CHANGE_FEED_LOCK } from './feed-lock.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
@@ -83,7 +83,12 @@ function refuseNestedAccess(): void {
   }
 }
 
-export async function openStore(config: DatabaseConfig): Promise<Store> {
+export interface StoreOptions {
+  /** Where the change listener reports dropped and restored connections. */
+  logger?: ListenerLogger;
+}
+
+export async function openStore(config: DatabaseConfig, options: StoreOptions = {}): Promise<Store> {
   let db: Kysely<Database>;
   if (config.engine === 'postgres') {
     if (config.schema) await ensurePgSchema(config.url, config.schema);
@@ -106,12 +111,13 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
   const notifier = new ChangeNotifier();
   const engine = config.engine;
   const channel = config.engine === 'postgres' ? pgChannelName(config.schema) : '';
-  const listener = config.engine === 'postgres' ? startPgListener({ url: config.url, schema: config.schema, notifier }) : null;
-
   const readLatestSeq = async (q: Kysely<Database> | Transaction<Database>): Promise<number> => {
     const row = await q.selectFrom('changes').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst();
     return row?.m == null ? 0 : Number(row.m);
   };
+  const listener = config.engine === 'postgres'
+    ? startPgListener({ url: config.url, schema: config.schema, notifier, latestSeq: () => readLatestSeq(db), ...(options.logger ? { logger: options.logger } : {}) })
+    : null;
 
   const store: Store = {
     db,
