@@ -3,6 +3,7 @@ import * as initial from './migrations/001-initial.js';
 import * as heldUntil from './migrations/002-held-until.js';
 import * as oneOpenConversation from './migrations/003-one-open-conversation.js';
 import * as outboundClaims from './migrations/004-outbound-claims.js';
+import * as privacy from './migrations/005-privacy.js';
 
 /** The one migration history of both engines; append, never edit a released step. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002-held-until': heldUntil,
   '003-one-open-conversation': oneOpenConversation,
   '004-outbound-claims': outboundClaims,
+  '005-privacy': privacy,
 };
 
 class InCodeMigrations implements MigrationProvider {
