@@ -17,6 +17,7 @@ import { syncRoutes } from './routes/sync.js';
 import { resourceRoutes } from './routes/index.js';
 import { seedDemo } from './seed/demo.js';
 import { startHeldExpiry } from './jobs/held-expiry.js';
+import { startTeamJobs } from './team/jobs.js';
 import { isKakaoWebhookRoute, wireKakao } from './channels/wire-kakao.js';
 import { createHash } from 'node:crypto';
 
@@ -106,10 +107,15 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
 
     const kakao = wireKakao(app, store, config, catalogue);
     const heldExpiry = startHeldExpiry(store, app.log, HELD_EXPIRY_CHECK_MS);
+    const teamJobs = startTeamJobs(store, app.log, { offlineAfterMs: config.presenceOfflineMs });
     app.addHook('preClose', async () => {
       await heldExpiry.stop();
+      await teamJobs.stop();
     });
-    const deps: ServerDeps = { config, store, catalogue, pokeOutbound: kakao.poke };
+    const deps: ServerDeps = {
+      config, store, catalogue, pokeOutbound: kakao.poke,
+      team: { kickAssignment: teamJobs.kickAssignment, streams: teamJobs.streams },
+    };
 
     await app.register(async (api) => {
       api.get('/healthz', {

@@ -49,6 +49,8 @@ const EnvSchema = z.object({
   /** Login attempts per minute per IP and user name. */
   BOKJI_LOGIN_RATE_PER_MIN: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(10)),
   BOKJI_SSE_HEARTBEAT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).default(15_000)),
+  /** 오프라인 after this many seconds without any desk of the counsellor holding the SSE stream. */
+  BOKJI_PRESENCE_OFFLINE_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(86_400).default(60)),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -72,6 +74,7 @@ export interface ServerConfig {
   rateLimitPerMinute: number;
   loginRatePerMinute: number;
   sseHeartbeatMs: number;
+  presenceOfflineMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Where the demo catalogue is read from (resources/catalogue/demo-programmes.json). */
   demoCatalogueFile: string;
@@ -111,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     rateLimitPerMinute: e.BOKJI_RATE_LIMIT_PER_MIN,
     loginRatePerMinute: e.BOKJI_LOGIN_RATE_PER_MIN,
     sseHeartbeatMs: e.BOKJI_SSE_HEARTBEAT_MS,
+    presenceOfflineMs: e.BOKJI_PRESENCE_OFFLINE_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     demoCatalogueFile: path.resolve(cwd, 'resources/catalogue/demo-programmes.json'),
   };

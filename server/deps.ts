@@ -1,6 +1,7 @@
 import type { ServerConfig } from './config.js';
 import type { Store } from './db/store.js';
 import type { ProgrammeCatalogue } from './programmes/catalogue.js';
+import type { DeskStreams } from './team/presence.js';
 
 /** What every route plugin gets: built once in buildServer. */
 export interface ServerDeps {
@@ -9,4 +10,6 @@ export interface ServerDeps {
   catalogue: ProgrammeCatalogue;
   /** Wakes the Kakao outbound delivery loop after a reply was written. */
   pokeOutbound(): void;
+  /** Team operations: a pass of automatic assignment now, and the SSE streams held per counsellor. */
+  team: { kickAssignment(): void; streams: DeskStreams };
 }

@@ -15,6 +15,13 @@ export interface CounsellorsTable {
   password_hash: string;
   created_at: string;
   updated_at: string;
+  /** Migration 006: presence and desk liveness. */
+  presence: string;
+  presence_since: string | null;
+  presence_source: string | null;
+  presence_before_call: string | null;
+  last_seen_at: string | null;
+  last_assigned_at: string | null;
 }
 
 export interface AuthTokensTable {
@@ -133,6 +140,14 @@ export interface InboundEventsTable {
   received_at: string;
 }
 
+/** Migration 006: one JSON document per key ('assignment', 'serviceLevels', 'satisfaction'). */
+export interface TeamSettingsTable {
+  key: string;
+  data: string;
+  version: number;
+  updated_at: string;
+}
+
 export interface Database {
   counsellors: CounsellorsTable;
   auth_tokens: AuthTokensTable;
@@ -147,12 +162,13 @@ export interface Database {
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeysTable;
   inbound_events: InboundEventsTable;
+  team_settings: TeamSettingsTable;
 }
 
 /** Tables the write-free checks (fuzz test) count. */
 export const ALL_TABLES = [
   'counsellors', 'auth_tokens', 'changes', 'conversations', 'messages', 'programmes', 'call_logs',
-  'call_log_revisions', 'canned_replies', 'cti_calls', 'audit_log', 'idempotency_keys', 'inbound_events',
+  'call_log_revisions', 'canned_replies', 'cti_calls', 'audit_log', 'idempotency_keys', 'inbound_events', 'team_settings',
 ] as const satisfies readonly (keyof Database)[];
 
 export type { Generated };
