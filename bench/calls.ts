@@ -16,7 +16,7 @@ import { ensureSearchIndex } from '../electron/services/calls/search-index.js';
 import { openStore } from '../electron/services/store/index.js';
 
 const N = 20_000;
-const ME: Counsellor = { id: randomUUID(), username: 'bench', displayName: '벤치', role: 'counsellor', active: true };
+const ME: Counsellor = { id: randomUUID(), username: 'bench', displayName: '벤치', role: 'counsellor', active: true, presence: 'offline', presenceSince: null };
 
 async function time(fn: () => Promise<unknown>, rounds = 5): Promise<number> {
   await fn();

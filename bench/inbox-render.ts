@@ -17,7 +17,7 @@ const CONVERSATIONS = 10_000;
 const MESSAGES = 5_000;
 const ROUNDS = 3;
 
-const me = { id: '10000000-0000-4000-8000-000000000001', username: 'bench', displayName: '벤치 상담사', role: 'counsellor' as const, active: true };
+const me = { id: '10000000-0000-4000-8000-000000000001', username: 'bench', displayName: '벤치 상담사', role: 'counsellor' as const, active: true, presence: 'offline' as const, presenceSince: null };
 const uuid = (prefix: number, i: number) => `${String(prefix).padStart(8, '0')}-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
 const start = Date.parse('2026-11-20T00:00:00Z');
 

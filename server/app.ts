@@ -18,6 +18,7 @@ import { syncRoutes } from './routes/sync.js';
 import { resourceRoutes } from './routes/index.js';
 import { seedDemo } from './seed/demo.js';
 import { startHeldExpiry } from './jobs/held-expiry.js';
+import { startTeamJobs } from './team/jobs.js';
 import { isKakaoWebhookRoute, wireKakao } from './channels/wire-kakao.js';
 import { createHash } from 'node:crypto';
 import { AccessLog, AccessLogWriter, SubjectKeyer, accessLogRoutes } from './access-log/index.js';
@@ -109,14 +110,19 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
 
     const kakao = wireKakao(app, store, config, catalogue);
     const heldExpiry = startHeldExpiry(store, app.log, HELD_EXPIRY_CHECK_MS);
+    const teamJobs = startTeamJobs(store, app.log, { offlineAfterMs: config.presenceOfflineMs });
     app.addHook('preClose', async () => {
       await heldExpiry.stop();
+      await teamJobs.stop();
     });
     const accessLog = new AccessLog(new AccessLogWriter(store.db, store.engine), await SubjectKeyer.load(store.db));
     app.addHook('preClose', async () => {
       await accessLog.writer.idle();
     });
-    const deps: ServerDeps = { config, store, catalogue, accessLog, authFailures, pokeOutbound: kakao.poke };
+    const deps: ServerDeps = {
+      config, store, catalogue, accessLog, authFailures, pokeOutbound: kakao.poke,
+      team: { kickAssignment: teamJobs.kickAssignment, streams: teamJobs.streams },
+    };
 
     await app.register(async (api) => {
       api.get('/healthz', {

@@ -68,6 +68,8 @@ const EnvSchema = z.object({
   /** Behind a reverse proxy: "true" or its addresses (comma-separated), so the access log records the client's IP. */
   BOKJI_TRUST_PROXY: z.preprocess(blankToUndefined, z.string().optional()),
   BOKJI_SSE_HEARTBEAT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).default(15_000)),
+  /** 오프라인 after this many seconds without any desk of the counsellor holding the SSE stream. */
+  BOKJI_PRESENCE_OFFLINE_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(86_400).default(60)),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -97,6 +99,7 @@ export interface ServerConfig {
   retentionYears: { callLogs: number; conversations: number; accessLog: number };
   tls: { certFile: string; keyFile: string } | null;
   trustProxy: boolean | string[];
+  presenceOfflineMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Where the demo catalogue is read from (resources/catalogue/demo-programmes.json). */
   demoCatalogueFile: string;
@@ -157,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     tls: e.BOKJI_TLS_CERT && e.BOKJI_TLS_KEY ? { certFile: path.resolve(cwd, e.BOKJI_TLS_CERT), keyFile: path.resolve(cwd, e.BOKJI_TLS_KEY) } : null,
     trustProxy: trustProxyOf(e.BOKJI_TRUST_PROXY),
+    presenceOfflineMs: e.BOKJI_PRESENCE_OFFLINE_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     demoCatalogueFile: path.resolve(cwd, 'resources/catalogue/demo-programmes.json'),
   };

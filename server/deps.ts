@@ -3,6 +3,7 @@ import type { AuthFailureLimiter } from './auth/failure-limit.js';
 import type { ServerConfig } from './config.js';
 import type { Store } from './db/store.js';
 import type { ProgrammeCatalogue } from './programmes/catalogue.js';
+import type { DeskStreams } from './team/presence.js';
 
 /** What every route plugin gets: built once in buildServer. */
 export interface ServerDeps {
@@ -15,4 +16,6 @@ export interface ServerDeps {
   authFailures: AuthFailureLimiter;
   /** Wakes the Kakao outbound delivery loop after a reply was written. */
   pokeOutbound(): void;
+  /** Team operations: a pass of automatic assignment now, and the SSE streams held per counsellor. */
+  team: { kickAssignment(): void; streams: DeskStreams };
 }

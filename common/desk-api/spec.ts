@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import {
-  CallLog, CallLogInput, CallLogRevision, CannedReply, Conversation, Counsellor, CtiCall, Field,
-  Instant, MESSAGE_MAX_LENGTH, Message, Programme, ProgrammeInput, Uuid, nonEmptyText,
+  AssignmentSettings, CallLog, CallLogInput, CallLogRevision, CannedReply, Conversation, Counsellor, CtiCall, Field,
+  Instant, MESSAGE_MAX_LENGTH, Message, PresenceUpdate, Programme, ProgrammeInput, SatisfactionSettings, ServiceLevelTargets,
+  SupervisorBoard, TeamSettings, Uuid, nonEmptyText,
 } from '../domain/index.js';
+import { ServiceLevelReport, SlaGroupBy } from '../team/service-levels.js';
 import { CallLogListQuery, ProgrammeQuery, ProgrammeSearchResponse } from '../rest/contract.js';
 import { NoArg, method } from './define.js';
 
@@ -120,6 +122,25 @@ export type Settings = z.infer<typeof Settings>;
 export const IncomingCall = z.object({ call: CtiCall, draftId: Uuid.nullable(), history: z.array(CallLog), conversations: z.array(Conversation) });
 export type IncomingCall = z.infer<typeof IncomingCall>;
 
+/** A service-level report over [from, to) (KST periods). */
+export const ReportArgs = z.object({ from: Instant, to: Instant, groupBy: SlaGroupBy });
+export type ReportArgs = z.infer<typeof ReportArgs>;
+
+/** 계정 관리 (admin): a new account gets a temporary password to change at first sign-in. */
+export const AccountCreateArgs = z.object({
+  username: z.string().trim().min(1, '아이디를 입력하세요').max(64).regex(/^[a-z0-9._-]+$/, '아이디는 영문 소문자, 숫자, . _ - 만 쓸 수 있습니다'),
+  displayName: z.string().trim().min(1, '이름을 입력하세요').max(64),
+  role: Counsellor.shape.role,
+  password: z.string().min(10, '임시 비밀번호는 10자 이상이어야 합니다').max(256),
+});
+export const AccountUpdateArgs = z.object({
+  id: Uuid,
+  displayName: z.string().trim().min(1).max(64).optional(),
+  role: Counsellor.shape.role.optional(),
+  active: z.boolean().optional(),
+  password: z.string().min(10, '비밀번호는 10자 이상이어야 합니다').max(256).optional(),
+});
+
 /* ---------- the contract ---------- */
 
 const ok = z.object({ ok: z.literal(true) });
@@ -204,6 +225,23 @@ export const deskMethods = {
     get: method(NoArg, Settings),
     set: method(Settings.partial(), Settings),
   },
+  /** Team operations: presence, the supervisor's board, service levels, team settings, accounts (online only). */
+  team: {
+    /** 상담 가능 / 자리 비움 / 통화 중 / 오프라인; the lock screen passes source 'lock'. */
+    setPresence: method(PresenceUpdate, Counsellor),
+    settings: method(NoArg, TeamSettings),
+    saveAssignment: method(AssignmentSettings, AssignmentSettings),
+    saveServiceLevels: method(ServiceLevelTargets, ServiceLevelTargets),
+    saveSatisfaction: method(SatisfactionSettings, SatisfactionSettings),
+    /** Supervisor or admin. */
+    board: method(NoArg, SupervisorBoard),
+    report: method(ReportArgs, ServiceLevelReport),
+    exportReport: method(ReportArgs, ExportResult),
+    accounts: method(NoArg, z.array(Counsellor)),
+    createAccount: method(AccountCreateArgs, Counsellor),
+    updateAccount: method(AccountUpdateArgs, Counsellor),
+    unlockAccount: method(z.object({ id: Uuid }), ok),
+  },
 } as const;
 
 /** Events pushed from the main side; the API exposes each as `namespace.onX(cb) => unsubscribe`. */
@@ -224,6 +262,7 @@ export const deskEvents = {
   sync: { onSyncStatus: SyncStatus },
   window: { onStateChange: WindowState },
   settings: { onChange: Settings },
+  team: {},
 } as const;
 
 export type DeskMethods = typeof deskMethods;

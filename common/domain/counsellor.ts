@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Uuid } from './primitives.js';
+import { Instant, Uuid } from './primitives.js';
+import { Presence } from './team.js';
 import { Role } from './vocabulary.js';
 
 export const Counsellor = z.object({
@@ -8,5 +9,8 @@ export const Counsellor = z.object({
   displayName: z.string().min(1).max(64),
   role: Role,
   active: z.boolean(),
+  /** 상담 가능 / 자리 비움 / 통화 중 / 오프라인; records from before presence read as offline. */
+  presence: Presence.default('offline'),
+  presenceSince: Instant.nullable().default(null),
 });
 export type Counsellor = z.infer<typeof Counsellor>;

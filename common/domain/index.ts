@@ -1,5 +1,6 @@
 export * from './vocabulary.js';
 export * from './primitives.js';
+export * from './team.js';
 export * from './counsellor.js';
 export * from './conversation.js';
 export * from './call-log.js';

@@ -129,3 +129,27 @@ export function afterHoursNoticeText(date: Date): string {
     '긴급한 위기 상황은 보건복지상담센터 129(24시간)로 전화해 주세요.'
   );
 }
+
+/**
+ * Seconds of opening hours between two instants (0 when `to` is not after `from`): what a
+ * service level counts, so that a message left at night waits from 09:00 the next business day.
+ */
+export function businessSecondsBetween(from: Date, to: Date): number {
+  assertValid(from);
+  assertValid(to);
+  if (to.getTime() <= from.getTime()) return 0;
+  let total = 0;
+  const start = kstParts(from);
+  let dayStart = kstInstant(start.year, start.month, start.day, 0);
+  while (dayStart.getTime() < to.getTime()) {
+    if (isBusinessDay(dayStart)) {
+      const open = dayStart.getTime() + OPENING_MINUTE * 60_000;
+      const close = dayStart.getTime() + CLOSING_MINUTE * 60_000;
+      const a = Math.max(open, from.getTime());
+      const b = Math.min(close, to.getTime());
+      if (b > a) total += b - a;
+    }
+    dayStart = new Date(dayStart.getTime() + DAY_MS);
+  }
+  return Math.round(total / 1000);
+}

@@ -15,6 +15,7 @@ import { createSessionService } from './session/session-service.js';
 import { createSettingsService } from './settings/settings-service.js';
 import { openStore } from './store/index.js';
 import { createSyncEngine } from './sync/sync-engine.js';
+import { createTeamService } from './team/team-service.js';
 import { createWindowService } from './window/window-service.js';
 
 export const DEFAULT_TUNING: DeskServicesTuning = {
@@ -104,6 +105,7 @@ export async function createDeskServices(config: DeskServicesConfig): Promise<De
       if (!initial) {
         for (const call of fx.ctiCalls) void calls.onCtiCall(call).catch((err: unknown) => config.onWarning?.(`전화 알림 오류: ${(err as Error).message}`));
         void attention.onNewInbound(fx.newInbound).catch(() => undefined);
+        if (fx.assignments.length) void attention.onAssigned(fx.assignments).catch(() => undefined);
       } else if (fx.conversationIds.size) {
         void attention.refreshBadge().catch(() => undefined);
       }
@@ -138,6 +140,7 @@ export async function createDeskServices(config: DeskServicesConfig): Promise<De
     sync: engine.handlers,
     window: windowService.handlers,
     settings: settings.handlers,
+    team: createTeamService({ store, rest, session, events, now }).handlers,
   };
 
   await attention.refreshBadge().catch(() => undefined);

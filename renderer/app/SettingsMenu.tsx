@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../common/desk-api/index.js';
 import { CannedRepliesManager } from '../admin/CannedRepliesManager.js';
+import { TeamAdminButtons, TeamAdminDialogs, type TeamAdminDialog } from '../team/TeamAdminEntries.js';
 import { getDesk, queryKeys } from './desk.js';
 import { useErrorText } from './errors.js';
 
@@ -19,12 +20,13 @@ export function useSettingsLanguage(): void {
 }
 
 /** 설정: language, sound, notifications, sign-out. */
-export function SettingsMenu({ counsellorName, isAdmin = false }: { counsellorName: string | null; isAdmin?: boolean }) {
+export function SettingsMenu({ counsellorName, isAdmin = false, meId = null }: { counsellorName: string | null; isAdmin?: boolean; meId?: string | null }) {
   const { t } = useTranslation('app');
   const client = useQueryClient();
   const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
   const [managingCanned, setManagingCanned] = useState(false);
+  const [teamDialog, setTeamDialog] = useState<TeamAdminDialog>(null);
   const { data } = useQuery({ queryKey: queryKeys.settings, queryFn: () => getDesk().settings.get() });
 
   async function change(patch: Partial<Settings>) {
@@ -83,6 +85,7 @@ export function SettingsMenu({ counsellorName, isAdmin = false }: { counsellorNa
                 상용구 관리
               </Button>
             )}
+            {isAdmin && <TeamAdminButtons onOpen={setTeamDialog} />}
             <Button variant="default" onClick={logout}>
               {t('settings.logout')}
             </Button>
@@ -90,6 +93,7 @@ export function SettingsMenu({ counsellorName, isAdmin = false }: { counsellorNa
         </Popover.Dropdown>
       </Popover>
       {isAdmin && <CannedRepliesManager opened={managingCanned} onClose={() => setManagingCanned(false)} />}
+      {isAdmin && <TeamAdminDialogs open={teamDialog} onClose={() => setTeamDialog(null)} meId={meId} />}
     </>
   );
 }

@@ -11,6 +11,7 @@ import { ProgrammeLookup } from '../programmes/ProgrammeLookup.js';
 import { PinToggle } from './PinToggle.js';
 import { SettingsMenu } from './SettingsMenu.js';
 import { SyncIndicator } from './SyncIndicator.js';
+import { TeamHeader } from '../team/TeamHeader.js';
 import { useLayoutMode } from './use-layout.js';
 import { useMe } from '../inbox/queries.js';
 import { listen } from './workspace-bus.js';
@@ -122,9 +123,10 @@ export function Workspace() {
             {t('title')}
           </Title>
           <Group gap="xs" wrap="nowrap">
+            {me && <TeamHeader me={me} />}
             <SyncIndicator />
             <PinToggle />
-            <SettingsMenu counsellorName={me?.displayName ?? null} isAdmin={me?.role === 'admin'} />
+            <SettingsMenu counsellorName={me?.displayName ?? null} isAdmin={me?.role === 'admin'} meId={me?.id ?? null} />
           </Group>
         </Group>
         <VisuallyHidden>

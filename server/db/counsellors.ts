@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { Counsellor, Role } from '../../common/domain/index.js';
+import { Presence, type Counsellor, type Role } from '../../common/domain/index.js';
 import { hashPassword } from '../auth/passwords.js';
 import { tokenHash } from '../auth/tokens.js';
 import type { CounsellorsTable, Database } from './schema.js';
@@ -12,6 +12,8 @@ export const toCounsellor = (row: CounsellorsTable): Counsellor => ({
   displayName: row.display_name,
   role: row.role as Role,
   active: row.active === 1 || (row.active as unknown) === true,
+  presence: Presence.catch('offline').parse(row.presence),
+  presenceSince: row.presence_since,
 });
 
 export async function findCounsellorByUsername(db: Kysely<Database> | Transaction<Database>, username: string) {
@@ -53,6 +55,12 @@ export async function insertCounsellor(tx: WriteTx, input: NewCounsellor): Promi
     failed_logins: 0,
     locked_until: null,
     password_history: '[]',
+    presence: 'offline',
+    presence_since: null,
+    presence_source: null,
+    presence_before_call: null,
+    last_seen_at: null,
+    last_assigned_at: null,
   };
   await tx.trx.insertInto('counsellors').values(row).execute();
   const counsellor = toCounsellor(row);
@@ -85,6 +93,10 @@ export async function updateCounsellor(tx: WriteTx, id: string, changes: Counsel
   // A deactivated account or a new password ends every session of that account.
   if (changes.active === false || changes.password !== undefined) {
     await tx.trx.deleteFrom('auth_tokens').where('counsellor_id', '=', id).execute();
+  }
+  // A deactivated account is nobody's desk: 오프라인, and never picked by automatic assignment.
+  if (changes.active === false) {
+    await tx.trx.updateTable('counsellors').set({ presence: 'offline', presence_source: 'deactivated', presence_since: tx.now }).where('id', '=', id).execute();
   }
   const row = await tx.trx.selectFrom('counsellors').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const counsellor = toCounsellor(row);

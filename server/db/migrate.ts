@@ -4,6 +4,7 @@ import * as heldUntil from './migrations/002-held-until.js';
 import * as oneOpenConversation from './migrations/003-one-open-conversation.js';
 import * as outboundClaims from './migrations/004-outbound-claims.js';
 import * as privacy from './migrations/005-privacy.js';
+import * as teamOperations from './migrations/006-team-operations.js';
 
 /** The one migration history of both engines; append, never edit a released step. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003-one-open-conversation': oneOpenConversation,
   '004-outbound-claims': outboundClaims,
   '005-privacy': privacy,
+  '006-team-operations': teamOperations,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -22,6 +22,13 @@ export interface CounsellorsTable {
   locked_until: string | null;
   /** JSON array of previous password hashes, newest first. */
   password_history: string;
+  /** Migration 006: presence and desk liveness. */
+  presence: string;
+  presence_since: string | null;
+  presence_source: string | null;
+  presence_before_call: string | null;
+  last_seen_at: string | null;
+  last_assigned_at: string | null;
 }
 
 export interface AuthTokensTable {
@@ -208,6 +215,14 @@ export interface DestructionsTable {
   rule: string;
 }
 
+/** Migration 006: one JSON document per key ('assignment', 'serviceLevels', 'satisfaction'). */
+export interface TeamSettingsTable {
+  key: string;
+  data: string;
+  version: number;
+  updated_at: string;
+}
+
 export interface Database {
   counsellors: CounsellorsTable;
   auth_tokens: AuthTokensTable;
@@ -227,13 +242,14 @@ export interface Database {
   access_log_reviews: AccessLogReviewsTable;
   server_secrets: ServerSecretsTable;
   destructions: DestructionsTable;
+  team_settings: TeamSettingsTable;
 }
 
 /** Tables the write-free checks (fuzz test) count. */
 export const ALL_TABLES = [
   'counsellors', 'auth_tokens', 'changes', 'conversations', 'messages', 'programmes', 'call_logs',
   'call_log_revisions', 'canned_replies', 'cti_calls', 'audit_log', 'idempotency_keys', 'inbound_events', 'outbound_work',
-  'access_log', 'access_log_reviews', 'server_secrets', 'destructions',
+  'access_log', 'access_log_reviews', 'server_secrets', 'destructions', 'team_settings',
 ] as const satisfies readonly (keyof Database)[];
 
 export type { Generated };

@@ -10,6 +10,7 @@ import { nowIso } from '../db/store.js';
 import type { ServerDeps } from '../deps.js';
 import { actor, bearerToken } from '../http/auth.js';
 import { problems } from '../http/problem.js';
+import { setPresence } from '../team/presence.js';
 
 const WRONG_LOGIN = '아이디 또는 비밀번호가 올바르지 않습니다 (wrong user name or password).';
 
@@ -144,6 +145,9 @@ export const authRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, deps) =
     await store.write(me.id, async (tx) => {
       if (token) await tx.trx.deleteFrom('auth_tokens').where('token_hash', '=', tokenHash(token)).execute();
       await tx.audit('logout', 'counsellor', me.id, `logout ${me.username}`);
+      // The last session signed out: nobody is at that desk any more.
+      const other = await tx.trx.selectFrom('auth_tokens').select('token_hash').where('counsellor_id', '=', me.id).where('expires_at', '>', tx.now).executeTakeFirst();
+      if (!other) await setPresence(tx, me.id, 'offline', 'logout');
     });
     await accessLog.record(request, { action: 'logout', entity: 'counsellor', recordId: me.id });
     return reply.code(204).send(null);

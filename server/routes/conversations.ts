@@ -14,7 +14,27 @@ import { actor } from '../http/auth.js';
 import { requeueReply } from '../db/reply-deliveries.js';
 import { etag, idempotencyKeyOf, idempotentWrite, requireIfMatch } from '../http/idempotency.js';
 import { problems } from '../http/problem.js';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Counsellor } from '../../common/domain/index.js';
+import type { Database } from '../db/schema.js';
+import { openChatCounts } from '../team/assignment.js';
+import { getTeamSetting } from '../team/settings.js';
+
+/**
+ * A transfer to someone at capacity (while automatic assignment is on) is refused for a
+ * counsellor; a supervisor or admin may override it.
+ */
+async function requireCapacity(trx: Transaction<Database>, me: Counsellor, assignee: Counsellor): Promise<void> {
+  if (me.role !== 'counsellor') return;
+  const settings = await getTeamSetting(trx, 'assignment');
+  if (!settings.enabled) return;
+  const open = (await openChatCounts(trx)).get(assignee.id) ?? 0;
+  if (open >= settings.maxOpenPerCounsellor) {
+    throw problems.conflict(
+      `${assignee.displayName} 님은 이미 상담 ${open}건을 맡고 있어 더 배정할 수 없습니다 (최대 ${settings.maxOpenPerCounsellor}건). 팀장에게 요청하세요 (assignee at capacity).`,
+    );
+  }
+}
 
 const IdParams = z.object({ id: Uuid });
 
@@ -88,6 +108,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
         const assignee = await findCounsellor(tx.trx, patch.assigneeId);
         if (!assignee || !assignee.active) throw problems.unprocessable(`배정할 상담원 '${patch.assigneeId}' 이(가) 없거나 비활성입니다 (unknown assignee).`);
         assigneeName = assignee.displayName;
+        if (patch.assigneeId !== c.assigneeId && patch.assigneeId !== me.id) await requireCapacity(tx.trx, me, assignee);
       }
       let applied: ReturnType<typeof applyPatch>;
       try {

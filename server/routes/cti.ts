@@ -3,13 +3,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CtiCall, CtiEvent } from '../../common/domain/index.js';
 import { applyCtiEvent, listCtiCalls } from '../db/cti.js';
+import { fromJson } from '../db/json.js';
+import { presenceOnAnswer, presenceOnHangup } from '../team/presence.js';
 import type { ServerDeps } from '../deps.js';
 import { bearerToken } from '../http/auth.js';
 import { problems } from '../http/problem.js';
 
 const sha = (s: string) => createHash('sha256').update(s).digest();
 
-export const ctiRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, config, authFailures }) => {
+export const ctiRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, config, authFailures, team }) => {
   app.post('/cti/events', {
     schema: {
       tags: ['cti'],
@@ -29,7 +31,21 @@ export const ctiRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store,
         throw problems.unauthorized('CTI 토큰이 올바르지 않습니다 (Authorization: Bearer <BOKJI_CTI_TOKEN>).');
       }
     },
-  }, async (request) => store.write(null, (tx) => applyCtiEvent(tx, request.body)));
+  }, async (request) => {
+    const event = request.body;
+    const call = await store.write(null, async (tx) => {
+      const before = await tx.trx.selectFrom('cti_calls').select('data').where('call_id', '=', event.callId).executeTakeFirst();
+      const previous = before ? fromJson<CtiCall>(before.data) : null;
+      const next = await applyCtiEvent(tx, event);
+      // 통화 중 from the answer to the hang-up (team/presence.ts); repeats change nothing.
+      if (next.counsellorId && next.answeredAt && !previous?.answeredAt && !next.endedAt) await presenceOnAnswer(tx, next.counsellorId);
+      if (next.counsellorId && next.endedAt && !previous?.endedAt && next.answeredAt) await presenceOnHangup(tx, next.counsellorId);
+      return next;
+    });
+    // A counsellor back from a call may take a waiting chat.
+    if (call.endedAt) team.kickAssignment();
+    return call;
+  });
 
   app.get('/cti/calls', {
     schema: {

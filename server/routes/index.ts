@@ -7,6 +7,7 @@ import { conversationRoutes } from './conversations.js';
 import { counsellorRoutes } from './counsellors.js';
 import { ctiRoutes } from './cti.js';
 import { programmeRoutes } from './programmes.js';
+import { teamRoutes } from './team.js';
 
 /** Every resource of DESIGN.md §3 besides auth and sync. */
 export const resourceRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, deps) => {
@@ -17,4 +18,5 @@ export const resourceRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, dep
   await app.register(counsellorRoutes, deps);
   await app.register(ctiRoutes, deps);
   await app.register(auditRoutes, deps);
+  await app.register(teamRoutes, deps);
 };

@@ -5,9 +5,11 @@ import type { Change } from '../../common/domain/index.js';
 import { PullQuery, PullResponse } from '../../common/rest/contract.js';
 import { fromJson, num } from '../db/json.js';
 import type { ServerDeps } from '../deps.js';
+import { actor } from '../http/auth.js';
 import { problems } from '../http/problem.js';
+import { presenceOnDeskConnected } from '../team/presence.js';
 
-export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, config }) => {
+export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, config, team }) => {
   app.get('/sync/pull', {
     schema: {
       tags: ['sync'],
@@ -47,6 +49,7 @@ export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store
       headers: z.object({ 'last-event-id': z.string().max(32).optional() }).loose(),
     },
   }, async (request, reply) => {
+    const me = actor(request);
     const header = request.headers['last-event-id'];
     const lastEventId = typeof header === 'string' && /^\d+$/.test(header.trim()) ? Number(header.trim()) : null;
     reply.hijack();
@@ -70,12 +73,20 @@ export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store
       if (!res.writableEnded) res.write(': heartbeat\n\n');
     }, config.sseHeartbeatMs);
     streams.add(res);
+    // A desk holding this stream keeps its counsellor from going 오프라인 (team/presence.ts).
+    const releaseDesk = team.streams.add(me.id);
     const cleanup = () => {
+      releaseDesk();
       clearInterval(heartbeat);
       unsubscribe();
       streams.delete(res);
     };
     res.on('close', cleanup);
+    try {
+      await presenceOnDeskConnected(store, me.id);
+    } catch (err) {
+      request.log.warn({ err }, 'SSE: could not record the desk as connected');
+    }
     try {
       poke(await store.latestSeq());
     } catch (err) {

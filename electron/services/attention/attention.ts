@@ -45,6 +45,25 @@ export function createAttention(deps: { store: Store; windowControl: WindowContr
     await refreshBadge();
   }
 
-  return { onNewInbound, refreshBadge };
+  /**
+   * A chat given to this counsellor by someone else (automatic assignment, a transfer, the
+   * supervisor): a notification with sound, since nobody else will answer it now.
+   */
+  async function onAssigned(assignments: readonly { conversationId: string; assigneeId: string }[]): Promise<void> {
+    const me = deps.me();
+    const settings = deps.settings.current();
+    if (!me || !settings.notifications) return;
+    for (const { conversationId } of assignments.filter((a) => a.assigneeId === me)) {
+      const c = await readConversation(deps.store, conversationId);
+      deps.windowControl.notify({
+        title: '새 상담이 배정되었습니다',
+        body: c?.lastMessagePreview ? `${c.citizenName ?? '시민'}: ${c.lastMessagePreview.slice(0, PREVIEW_LENGTH)}` : (c?.citizenName ?? '카카오톡 상담'),
+        silent: settings.soundMuted,
+        onClick: () => deps.events.emit('inbox:onFocusRequest', { conversationId }),
+      });
+    }
+  }
+
+  return { onNewInbound, onAssigned, refreshBadge };
 }
 export type Attention = ReturnType<typeof createAttention>;

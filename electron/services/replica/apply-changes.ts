@@ -13,6 +13,8 @@ export interface AppliedEffects {
   ctiCalls: CtiCall[];
   /** Citizen messages this replica had not seen before. */
   newInbound: Message[];
+  /** Conversations whose assignee changed to someone (not the first sync): who may need telling. */
+  assignments: { conversationId: string; assigneeId: string }[];
   counsellorsChanged: boolean;
   cannedChanged: boolean;
 }
@@ -20,7 +22,7 @@ export interface AppliedEffects {
 export function emptyEffects(): AppliedEffects {
   return {
     conversationIds: new Set(), inboxEntities: new Set(), programmes: new Map(), callLogIds: new Set(), ctiCalls: [],
-    newInbound: [], counsellorsChanged: false, cannedChanged: false,
+    newInbound: [], assignments: [], counsellorsChanged: false, cannedChanged: false,
   };
 }
 
@@ -39,6 +41,10 @@ export async function applyChanges(
   for (const ch of changes) {
     switch (ch.entity) {
       case 'conversation':
+        if (detectNew && ch.data.assigneeId !== null) {
+          const before = await tx.get<{ assignee: string | null }>("SELECT json_extract(data, '$.assigneeId') AS assignee FROM conversations WHERE id = ?", [ch.id]);
+          if (before?.assignee !== ch.data.assigneeId) fx.assignments.push({ conversationId: ch.id, assigneeId: ch.data.assigneeId });
+        }
         await putConversation(tx, ch.data);
         fx.conversationIds.add(ch.id);
         fx.inboxEntities.add('conversation');

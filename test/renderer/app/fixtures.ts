@@ -9,8 +9,8 @@ export function uuid(): string {
   return `00000000-0000-4000-8000-${hex}`;
 }
 
-export const ME: Counsellor = { id: '10000000-0000-4000-8000-000000000001', username: 'kim', displayName: '김상담', role: 'counsellor', active: true };
-export const OTHER: Counsellor = { id: '10000000-0000-4000-8000-000000000002', username: 'lee', displayName: '이상담', role: 'counsellor', active: true };
+export const ME: Counsellor = { id: '10000000-0000-4000-8000-000000000001', username: 'kim', displayName: '김상담', role: 'counsellor', active: true, presence: 'offline', presenceSince: null };
+export const OTHER: Counsellor = { id: '10000000-0000-4000-8000-000000000002', username: 'lee', displayName: '이상담', role: 'counsellor', active: true, presence: 'offline', presenceSince: null };
 
 export const NOW = '2026-11-27T05:00:00.000Z'; // 14:00 KST, a Friday
 

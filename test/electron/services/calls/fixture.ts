@@ -6,8 +6,8 @@ import type { DeskEventName } from '../../../../common/desk-api/index.js';
 import { createCallsService, type CallsDeps, type CallLogOutboxItem } from '../../../../electron/services/calls/index.js';
 import { openStore, type Store, type StoreTx } from '../../../../electron/services/store/index.js';
 
-export const ME: Counsellor = { id: '11111111-1111-4111-8111-111111111111', username: 'kim', displayName: '김상담', role: 'counsellor', active: true };
-export const ADMIN: Counsellor = { id: '22222222-2222-4222-8222-222222222222', username: 'lee', displayName: '이관리', role: 'admin', active: true };
+export const ME: Counsellor = { id: '11111111-1111-4111-8111-111111111111', username: 'kim', displayName: '김상담', role: 'counsellor', active: true, presence: 'offline', presenceSince: null };
+export const ADMIN: Counsellor = { id: '22222222-2222-4222-8222-222222222222', username: 'lee', displayName: '이관리', role: 'admin', active: true, presence: 'offline', presenceSince: null };
 
 /** The outbox's row as the services engineer's outbox would write it (test double of `enqueue`). */
 export async function enqueueRow(tx: StoreTx, item: CallLogOutboxItem, now: string): Promise<void> {

@@ -1,0 +1,27 @@
+import { Button } from '@mantine/core';
+import { AccountsManager } from '../admin/accounts/AccountsManager.js';
+import { TeamSettingsDialog } from './TeamSettingsDialog.js';
+import { useTeamT } from './useTeamT.js';
+
+export type TeamAdminDialog = 'settings' | 'accounts' | null;
+
+/** The admin's team entries in the 설정 menu: 팀 설정 and 계정 관리. */
+export function TeamAdminButtons({ onOpen }: { onOpen: (dialog: Exclude<TeamAdminDialog, null>) => void }) {
+  const t = useTeamT();
+  return (
+    <>
+      <Button variant="default" onClick={() => onOpen('settings')}>{t('settings.open')}</Button>
+      <Button variant="default" onClick={() => onOpen('accounts')}>{t('accounts.open')}</Button>
+    </>
+  );
+}
+
+/** Their dialogs, rendered outside the menu's popover (which unmounts when it closes). */
+export function TeamAdminDialogs({ open, onClose, meId }: { open: TeamAdminDialog; onClose: () => void; meId: string | null }) {
+  return (
+    <>
+      <TeamSettingsDialog opened={open === 'settings'} onClose={onClose} />
+      <AccountsManager opened={open === 'accounts'} onClose={onClose} meId={meId} />
+    </>
+  );
+}

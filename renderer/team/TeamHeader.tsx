@@ -1,0 +1,36 @@
+import { Button } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { Counsellor } from '../../common/domain/index.js';
+import { SupervisorBoard } from '../supervisor/SupervisorBoard.js';
+import { PresenceMenu } from './PresenceMenu.js';
+import { useTeamT } from './useTeamT.js';
+
+const isBoardKey = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && (e.code === 'KeyB' || e.key.toLowerCase() === 'b');
+
+/** The header's team part: 내 상태 for everyone, 현황판 (Ctrl+Shift+B) for supervisors and admins. */
+export function TeamHeader({ me }: { me: Counsellor }) {
+  const t = useTeamT();
+  const lead = me.role === 'supervisor' || me.role === 'admin';
+  const [boardOpen, setBoardOpen] = useState(false);
+  useEffect(() => {
+    if (!lead) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || !isBoardKey(e)) return;
+      e.preventDefault();
+      setBoardOpen((v) => !v);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [lead]);
+  return (
+    <>
+      <PresenceMenu meId={me.id} />
+      {lead && (
+        <Button variant="default" size="compact-sm" onClick={() => setBoardOpen(true)} title="Ctrl+Shift+B">
+          {t('board.open')}
+        </Button>
+      )}
+      {lead && <SupervisorBoard opened={boardOpen} onClose={() => setBoardOpen(false)} />}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { Counsellor, Presence } from '../../common/domain/index.js';
+import { getDesk, queryKeys } from '../app/desk.js';
+import { useCounsellors } from '../inbox/queries.js';
+
+export const teamKeys = {
+  board: ['team', 'board'] as const,
+  settings: ['team', 'settings'] as const,
+  accounts: ['team', 'accounts'] as const,
+};
+
+/** The signed-in counsellor as the feed last described them (presence included). */
+export function useMyRecord(meId: string | null): Counsellor | null {
+  const { data } = useCounsellors();
+  return data?.find((c) => c.id === meId) ?? null;
+}
+
+/** Open (not 종료) chats per assignee, from the replica's conversations (the team shares one feed). */
+export function useOpenChatCounts(): Map<string, number> {
+  const { data } = useQuery({ queryKey: [...queryKeys.inboxLists, 'all', '', 'counts'], queryFn: () => getDesk().inbox.list({ view: 'all', q: '' }) });
+  const counts = new Map<string, number>();
+  for (const c of data ?? []) if (c.assigneeId && c.status !== 'closed') counts.set(c.assigneeId, (counts.get(c.assigneeId) ?? 0) + 1);
+  return counts;
+}
+
+/** The board from the server, fetched again on every change the desk hears (≤ 1 s after a write). */
+export function useBoard(enabled: boolean) {
+  const query = useQuery({ queryKey: teamKeys.board, queryFn: () => getDesk().team.board(), enabled, staleTime: 0 });
+  const { refetch } = query;
+  useEffect(() => {
+    if (!enabled) return;
+    const desk = getDesk();
+    const again = () => void refetch();
+    const offs = [desk.inbox.onChange(again), desk.calls.onChange(again)];
+    // Wait times grow by themselves: a fresh board every 5 s even without changes.
+    const timer = setInterval(again, 5_000);
+    return () => {
+      offs.forEach((off) => off());
+      clearInterval(timer);
+    };
+  }, [enabled, refetch]);
+  return query;
+}
+
+export const PRESENCE_COLORS: Record<Presence, string> = { available: 'teal.8', away: 'yellow.9', on_call: 'grape.8', offline: 'gray.7' };
