@@ -63,6 +63,7 @@ export function newConversation(citizenKey: string, now: string): Conversation {
     afterHoursNoticeAt: null,
     field: null,
     summary: null,
+    crisis: null,
     closedAt: null,
     createdAt: now,
     updatedAt: now,
