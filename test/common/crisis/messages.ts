@@ -139,6 +139,34 @@ export const CRISIS_MESSAGES: readonly LabelledMessage[] = [
     '앞집 할아버지가 며칠째 안 나오세요',
     '엄마가 전화를 안받으세요 혼자 계시는데',
   ]),
+  // A second round, written after the rules (kept as regression cases).
+  ...([
+    ['self_harm', '이제 그만 살고 싶어요'],
+    ['self_harm', '다 포기하고 싶어요 죽는게 편할것같아'],
+    ['self_harm', '약 먹고 죽을려고요'],
+    ['self_harm', '살 자신이 없어요 죽을래요'],
+    ['self_harm', '오늘 제 인생 끝낼거에요'],
+    ['self_harm', '죽고싶닼ㅋㅋ 진짜로'],
+    ['violence', '남편이 술 먹고 저를 때렸어요'],
+    ['violence', '아버지가 엄마를 매일 폭행해요'],
+    ['violence', '집에서 맞아요 무서워요'],
+    ['violence', '시아버지가 폭언하고 때려요'],
+    ['violence', '전 남친이 집 앞에서 기다리고 협박해요'],
+    ['child_abuse', '옆집에서 애 우는 소리랑 때리는 소리가 나요'],
+    ['child_abuse', '아이 엄마가 애한테 밥을 안 줘요'],
+    ['child_abuse', '딸을 남편이 때려요'],
+    ['basic_needs', '사흘째 밥을 못 먹었어요'],
+    ['basic_needs', '난방비가 없어서 보일러를 못 켜요'],
+    ['basic_needs', '전기가 끊길 것 같아요 요금을 못 내서'],
+    ['basic_needs', '배가 고픈데 먹을 게 없어요'],
+    ['housing_loss', '다음 주에 집을 비워야 하는데 갈 데가 없어요'],
+    ['housing_loss', '집에서 쫓겨났어요'],
+    ['housing_loss', '노숙 중입니다'],
+    ['housing_loss', '월세를 못 내서 나가래요'],
+    ['isolation', '혼자 사시는 할머니가 전화를 안 받으세요'],
+    ['isolation', '아빠랑 사흘째 연락이 안 돼요'],
+    ['isolation', '옆집 할아버지가 쓰러져 계신 것 같아요'],
+  ] as const).map(([kind, text]) => ({ kind, text })),
 ];
 
 export const LOOK_ALIKES: readonly LabelledMessage[] = harmless([
@@ -254,6 +282,22 @@ export const LOOK_ALIKES: readonly LabelledMessage[] = harmless([
   '긴급복지 지원 기준이 어떻게 되나요',
   '기초생활수급자 생계급여 금액 알려주세요',
   '차상위 본인부담 경감 신청',
+  // A second round, written after the rules.
+  '추워 죽겠어요 난방비 지원 있나요',
+  '맞는 서류인지 봐주세요',
+  '학폭 예방 프로그램',
+  '남편이 신청했어요',
+  '굶지 말고 식사하세요 ㅎㅎ',
+  '자살 예방 상담사 자격증',
+  '집 비우는 날 이사 지원 되나요',
+  '갈 곳이 없어서 심심해요 주말에',
+  '연락이 안 돼서 다시 문의해요',
+  '아이를 맡길 곳이 없어요 돌봄 있나요',
+  '할머니께 연락 드렸어요',
+  '이 서류 맞아요?',
+  '죽겠네 진짜 주차할 데가 없어',
+  '집주인이 수리해준대요',
+  '아버지가 전화를 안 받으셔서 제가 대신 신청해요',
 ]);
 
 export const ALL_MESSAGES: readonly LabelledMessage[] = [...CRISIS_MESSAGES, ...LOOK_ALIKES];
