@@ -45,6 +45,8 @@ export const Conversation = z.object({
   summary: z.string().max(200).nullable(),
   /** The open crisis signal, if any (null: none, or dismissed). Older records without it read as null. */
   crisis: CrisisSignal.nullable().default(null),
+  /** When the automatic crisis answer (24-hour lines, outside hours) went out for the current signal, if it did. */
+  crisisAnsweredAt: Instant.nullable().default(null),
   closedAt: Instant.nullable(),
   createdAt: Instant,
   updatedAt: Instant,
@@ -105,6 +107,8 @@ export const ConversationPatch = z
     comment: text(500).optional(),
     /** Set by the reader: everything up to now has been read. */
     markRead: z.boolean().optional(),
+    /** A counsellor's dismissal of the crisis signal as a false alarm: the reason (logged). */
+    dismissCrisis: nonEmptyText(500).optional(),
   })
   .strict();
 export type ConversationPatch = z.infer<typeof ConversationPatch>;

@@ -1,3 +1,5 @@
+import type { CrisisKind } from '../../../common/domain/index.js';
+
 /**
  * The seam between the KakaoTalk channel adapter (server/channels/kakao) and the server's data
  * layer (server/db). The adapter knows the provider's wire format, signatures, retries and the
@@ -30,6 +32,12 @@ export interface InboundFiled {
   messageId: string | null;
   /** Whether the conversation already had its 운영시간 안내 before this event. */
   afterHoursNoticeAlreadySent: boolean;
+  /**
+   * The conversation's crisis signal (common/crisis, raised by this or an earlier message) when
+   * its automatic answer has not gone out yet; null otherwise. Outside hours the adapter answers
+   * it with the 24-hour lines instead of the 운영시간 안내.
+   */
+  crisisToAnswer: { kind: CrisisKind; messageId: string } | null;
 }
 
 export interface PendingDelivery {
@@ -64,6 +72,13 @@ export interface KakaoInboxPort {
    * or null when the conversation already had its notice.
    */
   recordAfterHoursNotice(conversationId: string, body: string): Promise<string | null>;
+  /**
+   * Records the automatic crisis answer (delivery 'pending') for the signal raised by
+   * `crisisMessageId`, once: stamps crisisAnsweredAt (and afterHoursNoticeAt, as the answer
+   * says the centre is closed). Returns the message id, or null when already answered or when
+   * the signal is no longer the conversation's (dismissed meanwhile).
+   */
+  recordCrisisAnswer(conversationId: string, crisisMessageId: string, body: string): Promise<string | null>;
   /** Outbound messages whose delivery is 'pending' and due, oldest first. */
   pendingDeliveries(limit: number, now: Date): Promise<PendingDelivery[]>;
   /** Sets the delivery outcome; 'pending' with a nextAttemptAt schedules a retry. */
