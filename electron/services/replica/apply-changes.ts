@@ -1,4 +1,5 @@
-import type { Change, CtiCall, Message } from '../../../common/domain/index.js';
+import type { Change, Conversation, CtiCall, Message } from '../../../common/domain/index.js';
+import { readConversation } from './read.js';
 import type { StoreTx } from '../store/index.js';
 import {
   putCallLog, putCannedReply, putConversation, putCounsellor, putCtiCall, putMessage, putProgramme,
@@ -13,6 +14,8 @@ export interface AppliedEffects {
   ctiCalls: CtiCall[];
   /** Citizen messages this replica had not seen before. */
   newInbound: Message[];
+  /** Conversations whose crisis signal is new to this replica (raised, or another message raised it). */
+  newCrisis: Conversation[];
   counsellorsChanged: boolean;
   cannedChanged: boolean;
 }
@@ -20,7 +23,7 @@ export interface AppliedEffects {
 export function emptyEffects(): AppliedEffects {
   return {
     conversationIds: new Set(), inboxEntities: new Set(), programmes: new Map(), callLogIds: new Set(), ctiCalls: [],
-    newInbound: [], counsellorsChanged: false, cannedChanged: false,
+    newInbound: [], newCrisis: [], counsellorsChanged: false, cannedChanged: false,
   };
 }
 
@@ -39,6 +42,10 @@ export async function applyChanges(
   for (const ch of changes) {
     switch (ch.entity) {
       case 'conversation':
+        if (detectNew && ch.data.crisis) {
+          const before = await readConversation(tx, ch.id);
+          if (before?.crisis?.messageId !== ch.data.crisis.messageId) fx.newCrisis.push(ch.data);
+        }
         await putConversation(tx, ch.data);
         fx.conversationIds.add(ch.id);
         fx.inboxEntities.add('conversation');
