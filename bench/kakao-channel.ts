@@ -67,13 +67,16 @@ class MemoryPort implements KakaoInboxPort {
   delivered = 0;
   async fileInbound(e: InboundCitizenEvent): Promise<InboundFiled> {
     const seen = this.serials.get(e.serialNumber);
-    if (seen) return { duplicate: true, conversationId: seen, messageId: null, afterHoursNoticeAlreadySent: true };
+    if (seen) return { duplicate: true, conversationId: seen, messageId: null, afterHoursNoticeAlreadySent: true, crisisToAnswer: null };
     const id = this.byUser.get(e.userKey) ?? randomUUID();
     this.byUser.set(e.userKey, id);
     this.serials.set(e.serialNumber, id);
-    return { duplicate: false, conversationId: id, messageId: randomUUID(), afterHoursNoticeAlreadySent: true };
+    return { duplicate: false, conversationId: id, messageId: randomUUID(), afterHoursNoticeAlreadySent: true, crisisToAnswer: null };
   }
   async recordAfterHoursNotice(): Promise<string | null> {
+    return null;
+  }
+  async recordCrisisAnswer(): Promise<string | null> {
     return null;
   }
   /** The database's claim, in memory: the first pending item of each citizen, once. */

@@ -173,6 +173,10 @@ export const deskMethods = {
       z.object({ conversation: Conversation, callLogId: Uuid }),
     ),
     reopen: method(ConversationRef, Conversation),
+    /** A false alarm: clears the conversation's crisis signal; the reason is logged on the server. */
+    dismissCrisis: method(z.object({ conversationId: Uuid, reason: nonEmptyText(500) }), Conversation),
+    /** One click: a 상담 기록 of this chat marked 위기가구, with the signal's kind and words as 주호소. */
+    recordCrisis: method(ConversationRef, z.object({ callLogId: Uuid })),
     switchToCall: method(
       z.object({ conversationId: Uuid, phone: z.string().max(32).nullable().default(null) }),
       z.object({ callLogId: Uuid }),

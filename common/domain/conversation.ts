@@ -2,6 +2,26 @@ import { z } from 'zod';
 import { Instant, MESSAGE_MAX_LENGTH, Uuid, Version, nonEmptyText, text } from './primitives.js';
 import { ConversationStatus, Field } from './vocabulary.js';
 
+/** What a crisis signal is about (common/crisis detects them); the desk shows the matching hotline. */
+export const CRISIS_KINDS = ['self_harm', 'violence', 'child_abuse', 'basic_needs', 'housing_loss', 'isolation'] as const;
+export const CrisisKind = z.enum(CRISIS_KINDS);
+export type CrisisKind = z.infer<typeof CrisisKind>;
+
+/**
+ * A citizen message that reads as a crisis (자살·자해, 폭력, 아동학대, 생계 위기, 주거 상실, 고립):
+ * set by the server on inbound messages, cleared only by a counsellor's dismissal with a reason.
+ */
+export const CrisisSignal = z.object({
+  kind: CrisisKind,
+  /** The words of the message that raised it, as the citizen wrote them (at most 100 characters). */
+  phrase: z.string().max(100),
+  /** The inbound message that raised it. */
+  messageId: Uuid,
+  /** When the server raised it. */
+  at: Instant,
+});
+export type CrisisSignal = z.infer<typeof CrisisSignal>;
+
 /** One KakaoTalk consultation with one citizen, from first message to 종료. */
 export const Conversation = z.object({
   id: Uuid,
@@ -23,6 +43,10 @@ export const Conversation = z.object({
   afterHoursNoticeAt: Instant.nullable(),
   field: Field.nullable(),
   summary: z.string().max(200).nullable(),
+  /** The open crisis signal, if any (null: none, or dismissed). Older records without it read as null. */
+  crisis: CrisisSignal.nullable().default(null),
+  /** When the automatic crisis answer (24-hour lines, outside hours) went out for the current signal, if it did. */
+  crisisAnsweredAt: Instant.nullable().default(null),
   closedAt: Instant.nullable(),
   createdAt: Instant,
   updatedAt: Instant,
@@ -83,6 +107,8 @@ export const ConversationPatch = z
     comment: text(500).optional(),
     /** Set by the reader: everything up to now has been read. */
     markRead: z.boolean().optional(),
+    /** A counsellor's dismissal of the crisis signal as a false alarm: the reason (logged). */
+    dismissCrisis: nonEmptyText(500).optional(),
   })
   .strict();
 export type ConversationPatch = z.infer<typeof ConversationPatch>;

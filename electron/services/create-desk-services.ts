@@ -106,6 +106,7 @@ export async function createDeskServices(config: DeskServicesConfig): Promise<De
         for (const call of fx.ctiCalls) void calls.onCtiCall(call).catch((err: unknown) => config.onWarning?.(`전화 알림 오류: ${(err as Error).message}`));
         void attention.onNewInbound(fx.newInbound).catch(() => undefined);
         if (fx.assignments.length) void attention.onAssigned(fx.assignments).catch(() => undefined);
+        if (fx.newCrisis.length) void attention.onNewCrisis(fx.newCrisis).catch(() => undefined);
       } else if (fx.conversationIds.size) {
         void attention.refreshBadge().catch(() => undefined);
       }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Conversation, ConversationPatch, Message } from '../../common/domain/index.js';
+import { CRISIS_KIND_LABELS } from '../../common/crisis/index.js';
 import { maskResidentNumbers } from '../../common/privacy/index.js';
 import { fromJson, toJson } from './json.js';
 import { enqueueReply } from './reply-deliveries.js';
@@ -64,6 +65,8 @@ export function newConversation(citizenKey: string, now: string): Conversation {
     afterHoursNoticeAt: null,
     field: null,
     summary: null,
+    crisis: null,
+    crisisAnsweredAt: null,
     closedAt: null,
     createdAt: now,
     updatedAt: now,
@@ -175,5 +178,10 @@ export function applyPatch(
   if (patch.citizenName !== undefined) next.citizenName = patch.citizenName;
   if (patch.citizenPhone !== undefined) next.citizenPhone = patch.citizenPhone;
   if (patch.markRead) next.unreadCount = 0;
+  if (patch.dismissCrisis !== undefined) {
+    if (!c.crisis) throw new TransitionError('해제할 위기 신호가 없습니다 (the conversation has no crisis signal; it may have been dismissed already).');
+    next.crisis = null;
+    events.push(`${names.actor} 님이 위기 신호(${CRISIS_KIND_LABELS[c.crisis.kind]}: "${c.crisis.phrase}")를 해제했습니다. 사유: ${maskResidentNumbers(patch.dismissCrisis.trim())}`);
+  }
   return { next, events: events.filter(Boolean) };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Conversation, Message } from '../../common/domain/index.js';
+import { CRISIS_PRIORITY, detectCrisis } from '../../common/crisis/index.js';
+import type { Conversation, CrisisSignal, Message } from '../../common/domain/index.js';
 import { createOutboundClaims, type OutboundKind, type OutboundOutcome, type OutboundPayload } from '../delivery/outbound-claims.js';
 import type {
   InboundCitizenEvent, InboundFiled, KakaoInboxPort, PendingDelivery,
@@ -13,6 +14,21 @@ import type { Store, WriteTx } from './store.js';
 import { isOpenConversationConflict, isTransientConflict } from './unique-violation.js';
 
 const AUDIT_CHANNEL = 'kakao';
+
+/** The signal still waiting for its automatic answer, if any. */
+const crisisToAnswer = (c: Conversation | null): InboundFiled['crisisToAnswer'] =>
+  c?.crisis && !(c.crisisAnsweredAt && c.crisisAnsweredAt >= c.crisis.at) ? { kind: c.crisis.kind, messageId: c.crisis.messageId } : null;
+
+/**
+ * The conversation's signal after this message: raised when it had none, replaced when the new
+ * one is more urgent (a 생계 question that turns into 죽고 싶어요 shows the 109 card), else kept.
+ */
+function nextCrisis(current: CrisisSignal | null, message: Message, at: string): CrisisSignal | null {
+  const found = message.direction === 'inbound' && message.body ? detectCrisis(message.body) : null;
+  if (!found) return current;
+  if (current && CRISIS_PRIORITY.indexOf(current.kind) <= CRISIS_PRIORITY.indexOf(found.kind)) return current;
+  return { kind: found.kind, phrase: found.phrase, messageId: message.id, at };
+}
 
 /** How often fileInbound starts over after losing a race for the citizen's conversation. */
 const FILE_ATTEMPTS = 5;
@@ -124,6 +140,8 @@ async function fileOnce(store: Store, event: InboundCitizenEvent): Promise<Inbou
       next.waitingSince ??= sentAt;
       // 보류 "until the citizen's next message": this is it.
       if (next.status === 'held' && next.heldUntil === null) next.status = 'open';
+      // Every citizen message is read for a crisis (common/crisis), before anyone opens it.
+      next.crisis = nextCrisis(conversation.crisis ?? null, message, tx.now);
     }
     await putConversation(tx, next, false);
     await tx.trx
@@ -131,7 +149,13 @@ async function fileOnce(store: Store, event: InboundCitizenEvent): Promise<Inbou
       .values({ serial_number: event.serialNumber, conversation_id: next.id, message_id: ended?.id ?? message?.id ?? null, received_at: tx.now })
       .execute();
     await tx.audit('inbound', 'conversation', next.id, `${AUDIT_CHANNEL} ${event.event} ${event.serialNumber}`);
-    return { duplicate: false, conversationId: next.id, messageId: ended?.id ?? message?.id ?? null, afterHoursNoticeAlreadySent: alreadyNoticed };
+    if (next.crisis && next.crisis !== conversation.crisis) {
+      await tx.audit('crisis-signal', 'conversation', next.id, `${next.crisis.kind} "${next.crisis.phrase}" (${next.crisis.messageId})`.slice(0, 500));
+    }
+    return {
+      duplicate: false, conversationId: next.id, messageId: ended?.id ?? message?.id ?? null, afterHoursNoticeAlreadySent: alreadyNoticed,
+      crisisToAnswer: crisisToAnswer(next),
+    };
   }, { lockFeedFirst: false });
 }
 
@@ -157,7 +181,10 @@ export function createKakaoInbox(store: Store, options: KakaoInboxOptions = {}):
         } catch (err) {
           if (err instanceof AlreadyFiled) {
             const c = await getConversation(store.db, err.conversationId);
-            return { duplicate: true, conversationId: err.conversationId, messageId: null, afterHoursNoticeAlreadySent: c?.afterHoursNoticeAt != null };
+            return {
+              duplicate: true, conversationId: err.conversationId, messageId: null, afterHoursNoticeAlreadySent: c?.afterHoursNoticeAt != null,
+              crisisToAnswer: crisisToAnswer(c),
+            };
           }
           // Another event of this citizen (perhaps on another server instance) opened or closed
           // the conversation first: read again and file into the one that won.
@@ -193,6 +220,38 @@ export function createKakaoInbox(store: Store, options: KakaoInboxOptions = {}):
           version: c.version + 1,
         }, false);
         await tx.audit('after-hours-notice', 'conversation', conversationId, '운영시간 안내 자동 응답');
+        return message.id;
+      });
+    },
+
+    async recordCrisisAnswer(conversationId: string, crisisMessageId: string, body: string): Promise<string | null> {
+      return store.write(null, async (tx) => {
+        const c = await getConversation(tx.trx, conversationId);
+        // Dismissed, replaced by another signal, or answered by another instance meanwhile.
+        if (!c || c.crisis?.messageId !== crisisMessageId || !crisisToAnswer(c)) return null;
+        const message = await appendMessage(tx, {
+          id: randomUUID(),
+          conversationId,
+          direction: 'outbound',
+          kind: 'text',
+          body: body.slice(0, 4000),
+          imageUrl: null,
+          programmeId: null,
+          authorId: null,
+          delivery: 'pending',
+          deliveryError: null,
+          createdAt: tx.now,
+        }, { deliverTo: c.citizenKey });
+        await putConversation(tx, {
+          ...c,
+          crisisAnsweredAt: tx.now,
+          afterHoursNoticeAt: c.afterHoursNoticeAt ?? tx.now,
+          lastMessageAt: tx.now,
+          lastMessagePreview: preview(body),
+          updatedAt: tx.now,
+          version: c.version + 1,
+        }, false);
+        await tx.audit('crisis-answer', 'conversation', conversationId, `위기 자동 응답 (24시간 상담전화, ${c.crisis.kind})`);
         return message.id;
       });
     },

@@ -5,6 +5,7 @@ import * as oneOpenConversation from './migrations/003-one-open-conversation.js'
 import * as outboundClaims from './migrations/004-outbound-claims.js';
 import * as privacy from './migrations/005-privacy.js';
 import * as teamOperations from './migrations/006-team-operations.js';
+import * as crisisSignal from './migrations/007-crisis-signal.js';
 
 /** The one migration history of both engines; append, never edit a released step. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004-outbound-claims': outboundClaims,
   '005-privacy': privacy,
   '006-team-operations': teamOperations,
+  '007-crisis-signal': crisisSignal,
 };
 
 class InCodeMigrations implements MigrationProvider {

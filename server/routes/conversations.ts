@@ -139,7 +139,11 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
         if (isOpenConversationConflict(err)) throw reopenConflict(null);
         throw err;
       }
-      const fields = Object.keys(patch).filter((k) => k !== 'comment' && k !== 'markRead');
+      if (patch.dismissCrisis !== undefined && c.crisis) {
+        // Who dismissed which signal and why: the log a supervisor reviews for missed crises.
+        await tx.audit('crisis-dismiss', 'conversation', c.id, `${c.crisis.kind} "${c.crisis.phrase}" (${c.crisis.messageId}): ${patch.dismissCrisis.trim()}`.slice(0, 500));
+      }
+      const fields = Object.keys(patch).filter((k) => k !== 'comment' && k !== 'markRead' && k !== 'dismissCrisis');
       if (fields.length > 0 || patch.comment) {
         await tx.audit('update', 'conversation', c.id, [...fields, ...(patch.comment ? ['comment'] : [])].join(', '));
       }

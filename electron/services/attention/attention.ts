@@ -1,4 +1,5 @@
-import type { Message } from '../../../common/domain/index.js';
+import { CRISIS_KIND_LABELS } from '../../../common/crisis/index.js';
+import type { Conversation, Message } from '../../../common/domain/index.js';
 import type { EventHub } from '../events/event-hub.js';
 import type { WindowControl } from '../host.js';
 import { totalUnread } from '../inbox/inbox-queries.js';
@@ -64,6 +65,24 @@ export function createAttention(deps: { store: Store; windowControl: WindowContr
     }
   }
 
-  return { onNewInbound, onAssigned, refreshBadge };
+  /**
+   * A crisis signal reaches every desk, the supervisor's included, whoever is assigned: someone
+   * may be in danger now. Sound even when muted would be too much; the notification is enough.
+   */
+  async function onNewCrisis(conversations: Conversation[]): Promise<void> {
+    const settings = deps.settings.current();
+    if (!settings.notifications) return;
+    for (const c of conversations) {
+      if (!c.crisis || c.status === 'closed') continue;
+      deps.windowControl.notify({
+        title: `위기 신호: ${CRISIS_KIND_LABELS[c.crisis.kind]}`,
+        body: `${c.citizenName ?? '시민'} — "${c.crisis.phrase}"`,
+        silent: settings.soundMuted,
+        onClick: () => deps.events.emit('inbox:onFocusRequest', { conversationId: c.id }),
+      });
+    }
+  }
+
+  return { onNewInbound, onAssigned, onNewCrisis, refreshBadge };
 }
 export type Attention = ReturnType<typeof createAttention>;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CRISIS_KIND_LABELS } from '../../../common/crisis/index.js';
 import { CallLog, type Conversation, type ConversationPatch, type Message } from '../../../common/domain/index.js';
 import { CallLogDraft, DeskError, type DeskHandlers, type MessageView } from '../../../common/desk-api/index.js';
 import { normaliseKoreanPhone } from '../../../common/phone/index.js';
@@ -153,6 +154,35 @@ export function createInboxHandlers(deps: InboxDeps): Omit<DeskHandlers['inbox']
       patchAndNotify(conversationId, { status: 'held', heldUntil: until }, { status: 'held', heldUntil: until }),
     reopen: async ({ conversationId }) =>
       patchAndNotify(conversationId, { status: 'open' }, { status: 'open', closedAt: null, heldUntil: null }),
+    dismissCrisis: async ({ conversationId, reason }) =>
+      patchAndNotify(conversationId, { dismissCrisis: reason }, { crisis: null }),
+    recordCrisis: async ({ conversationId }) => {
+      const me = session.requireCounsellor();
+      const callLogId = randomUUID();
+      await store.transaction(async (tx) => {
+        const c = await mustGet(tx, conversationId);
+        const now = iso();
+        const signal = c.crisis;
+        const log = CallLog.parse({
+          id: callLogId, counsellorId: me.id, createdAt: now, updatedAt: now, version: 0,
+          conversationId, channel: 'kakao', startedAt: now, durationSec: 0,
+          callerName: c.citizenName, callerPhone: c.citizenPhone ? normaliseKoreanPhone(c.citizenPhone) : null,
+          crisis: true, action: 'emergency',
+          need: signal ? `[위기가구] ${CRISIS_KIND_LABELS[signal.kind]}: "${signal.phrase}"` : '[위기가구]',
+        });
+        const { id: _id, counsellorId: _c, createdAt: _ca, updatedAt: _u, version: _v, ...input } = log;
+        await enqueueOutbox(tx, {
+          op: 'callLog.put', recordId: callLogId, lane: callLogId, idempotencyKey: callLogId, baseVersion: null, counsellorId: me.id, payload: input,
+        }, deps.now());
+        await tx.run("INSERT INTO local_pending (entity, id, conversation_id, data, state, created_at) VALUES ('callLog', ?, ?, ?, 'sending', ?)", [
+          callLogId, conversationId, JSON.stringify(log), now,
+        ]);
+      });
+      changed([conversationId], ['callLog']);
+      events.emit('calls:onChange', { ids: [callLogId] });
+      deps.kick();
+      return { callLogId };
+    },
     close: async ({ conversationId, field, summary }) => {
       const me = session.requireCounsellor();
       const callLogId = randomUUID();

@@ -1,3 +1,4 @@
+import { byCrisisFirst } from '../../../common/crisis/index.js';
 import { CallLog, Conversation, Message } from '../../../common/domain/index.js';
 import type { InboxView, MessageView } from '../../../common/desk-api/index.js';
 import { phoneMatchKey } from '../../../common/phone/index.js';
@@ -64,8 +65,9 @@ function viewFilter(view: InboxView, me: string | null): { sql: string; params: 
   }
 }
 
+/** Flagged (crisis) conversations first, then the newest activity. */
 const byLastMessageDesc = (a: Conversation, b: Conversation) =>
-  (b.lastMessageAt ?? b.createdAt).localeCompare(a.lastMessageAt ?? a.createdAt) || a.id.localeCompare(b.id);
+  byCrisisFirst(a, b) || (b.lastMessageAt ?? b.createdAt).localeCompare(a.lastMessageAt ?? a.createdAt) || a.id.localeCompare(b.id);
 
 /** A view of the inbox, searched by citizen name, phone number or message text. */
 export async function listConversations(db: StoreTx, view: InboxView, q: string, me: string | null): Promise<Conversation[]> {

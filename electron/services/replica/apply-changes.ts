@@ -1,4 +1,5 @@
-import type { Change, CtiCall, Message } from '../../../common/domain/index.js';
+import type { Change, Conversation, CtiCall, Message } from '../../../common/domain/index.js';
+import { readConversation } from './read.js';
 import type { StoreTx } from '../store/index.js';
 import {
   putCallLog, putCannedReply, putConversation, putCounsellor, putCtiCall, putMessage, putProgramme,
@@ -15,6 +16,8 @@ export interface AppliedEffects {
   newInbound: Message[];
   /** Conversations whose assignee changed to someone (not the first sync): who may need telling. */
   assignments: { conversationId: string; assigneeId: string }[];
+  /** Conversations whose crisis signal is new to this replica (raised, or another message raised it). */
+  newCrisis: Conversation[];
   counsellorsChanged: boolean;
   cannedChanged: boolean;
 }
@@ -22,7 +25,7 @@ export interface AppliedEffects {
 export function emptyEffects(): AppliedEffects {
   return {
     conversationIds: new Set(), inboxEntities: new Set(), programmes: new Map(), callLogIds: new Set(), ctiCalls: [],
-    newInbound: [], assignments: [], counsellorsChanged: false, cannedChanged: false,
+    newInbound: [], assignments: [], newCrisis: [], counsellorsChanged: false, cannedChanged: false,
   };
 }
 
@@ -41,9 +44,13 @@ export async function applyChanges(
   for (const ch of changes) {
     switch (ch.entity) {
       case 'conversation':
-        if (detectNew && ch.data.assigneeId !== null) {
-          const before = await tx.get<{ assignee: string | null }>("SELECT json_extract(data, '$.assigneeId') AS assignee FROM conversations WHERE id = ?", [ch.id]);
-          if (before?.assignee !== ch.data.assigneeId) fx.assignments.push({ conversationId: ch.id, assigneeId: ch.data.assigneeId });
+        if (detectNew && (ch.data.assigneeId !== null || ch.data.crisis)) {
+          // What this replica knew before: a new assignee may need telling, a new crisis signal must.
+          const before = await readConversation(tx, ch.id);
+          if (ch.data.assigneeId !== null && before?.assigneeId !== ch.data.assigneeId) {
+            fx.assignments.push({ conversationId: ch.id, assigneeId: ch.data.assigneeId });
+          }
+          if (ch.data.crisis && before?.crisis?.messageId !== ch.data.crisis.messageId) fx.newCrisis.push(ch.data);
         }
         await putConversation(tx, ch.data);
         fx.conversationIds.add(ch.id);

@@ -1,4 +1,5 @@
 import type { ClaimedWork } from '../../delivery/outbound-claims.js';
+import type { CrisisKind } from '../../../common/domain/index.js';
 
 /**
  * The seam between the KakaoTalk channel adapter (server/channels/kakao) and the server's data
@@ -32,6 +33,12 @@ export interface InboundFiled {
   messageId: string | null;
   /** Whether the conversation already had its 운영시간 안내 before this event. */
   afterHoursNoticeAlreadySent: boolean;
+  /**
+   * The conversation's crisis signal (common/crisis, raised by this or an earlier message) when
+   * its automatic answer has not gone out yet; null otherwise. Outside hours the adapter answers
+   * it with the 24-hour lines instead of the 운영시간 안내.
+   */
+  crisisToAnswer: { kind: CrisisKind; messageId: string } | null;
 }
 
 export interface PendingDelivery {
@@ -69,6 +76,13 @@ export interface KakaoInboxPort {
    * or null when the conversation already had its notice.
    */
   recordAfterHoursNotice(conversationId: string, body: string): Promise<string | null>;
+  /**
+   * Records the automatic crisis answer (delivery 'pending') for the signal raised by
+   * `crisisMessageId`, once: stamps crisisAnsweredAt (and afterHoursNoticeAt, as the answer
+   * says the centre is closed). Returns the message id, or null when already answered or when
+   * the signal is no longer the conversation's (dismissed meanwhile).
+   */
+  recordCrisisAnswer(conversationId: string, crisisMessageId: string, body: string): Promise<string | null>;
   /**
    * Claims due outbound work with a lease, oldest first: at most one item per citizen (its
    * earliest not yet delivered or failed), none that another server instance holds.

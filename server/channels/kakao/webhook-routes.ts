@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
+import { crisisAutoAnswer } from '../../../common/crisis/index.js';
 import { afterHoursNoticeText, isOpenAt } from '../../../common/hours/index.js';
 import { maskResidentNumbers } from '../../../common/privacy/index.js';
 import { KakaoWebhookEvent, toInboundEvent } from './event.js';
@@ -117,10 +118,16 @@ export const kakaoWebhookRoutes: FastifyPluginAsync<KakaoWebhookOptions> = async
       const result = await opts.port.fileInbound(event);
       const at = now();
       // Also on a redelivery: if the first attempt filed the event but failed before the notice,
-      // the retry completes it (recordAfterHoursNotice itself is once per conversation).
-      if (!result.afterHoursNoticeAlreadySent && event.event !== 'chat_end' && !isOpen(at)) {
-        const noticeId = await opts.port.recordAfterHoursNotice(result.conversationId, noticeText(at));
-        if (noticeId) opts.outbound.poke();
+      // the retry completes it (both records are once per conversation / per crisis signal).
+      if (event.event !== 'chat_end' && !isOpen(at)) {
+        // A citizen in crisis gets the 24-hour lines at once, not "we open at 9".
+        const crisis = result.crisisToAnswer;
+        const answerId = crisis
+          ? await opts.port.recordCrisisAnswer(result.conversationId, crisis.messageId, crisisAutoAnswer(crisis.kind))
+          : !result.afterHoursNoticeAlreadySent
+            ? await opts.port.recordAfterHoursNotice(result.conversationId, noticeText(at))
+            : null;
+        if (answerId) opts.outbound.poke();
       }
       return result;
     });

@@ -1,0 +1,130 @@
+import type { CrisisKind } from '../domain/index.js';
+import { compactKeyWithOffsets, jamo, substringDistance } from '../text/index.js';
+import { CRISIS_RULES, type CrisisRule } from './rules.js';
+
+/** What the detector found: the kind, and the citizen's own words that raised it. */
+export interface CrisisMatch {
+  kind: CrisisKind;
+  /** The matched words as written in the message (spaces and all), at most 100 characters. */
+  phrase: string;
+}
+
+/**
+ * Which signal wins when a message raises several: a life in danger first, then a child, then
+ * violence, then losing the roof, then food and heat, then someone not answering.
+ */
+export const CRISIS_PRIORITY: readonly CrisisKind[] = ['self_harm', 'child_abuse', 'violence', 'housing_loss', 'basic_needs', 'isolation'];
+
+/** Chat noise that sits inside words ("죽고ㅠㅠ싶어", "맞았어요ㅋㅋ") and means nothing here; emoji are surrogate pairs. */
+const NOISE = /[ㅠㅜㅡ~♡♥…\u2600-\u27bf]|\ufe0f|[\ud800-\udfff]/;
+/**
+ * NFKC (inside compactKey) turns the compatibility 자모 people type alone ("ㅈㄱㅅㅇ", "ㅠㅠ") into
+ * conjoining 자모; the rules are written with the ones on the keyboard, so map them back.
+ */
+const COMPAT_JAMO = new Map<string, string>();
+for (let cp = 0x3131; cp <= 0x318e; cp++) {
+  const ch = String.fromCharCode(cp);
+  const folded = ch.normalize('NFKC');
+  if (folded !== ch && folded.length === 1 && !COMPAT_JAMO.has(folded)) COMPAT_JAMO.set(folded, ch);
+}
+const CONTEXT = 12;
+const PHRASE_MAX = 100;
+
+interface Prepared {
+  /** Original text, NFC. */
+  text: string;
+  key: string;
+  /** Offset in `text` of each character of `key`. */
+  offsets: number[];
+  jamo: string[];
+  /** Index in `key` of each 자모 of `jamo`. */
+  jamoToKey: number[];
+}
+
+function prepare(input: string): Prepared {
+  const text = input.normalize('NFC');
+  const raw = compactKeyWithOffsets(text);
+  // Drop noise, laughter runs (ㅋㅋ, ㅎㅎ) and emphasis ("싶어어어어": a third repeat and later),
+  // keeping each kept character's offset in the original text.
+  const units = raw.key.split('').map((ch, i) => ({ ch: COMPAT_JAMO.get(ch) ?? ch, at: raw.offsets[i] ?? 0 })).filter((c) => !NOISE.test(c.ch));
+  let key = '';
+  const offsets: number[] = [];
+  for (let i = 0; i < units.length; i++) {
+    const c = units[i]!;
+    if ((c.ch === 'ㅋ' || c.ch === 'ㅎ') && (units[i - 1]?.ch === c.ch || units[i + 1]?.ch === c.ch)) continue;
+    if (units[i - 1]?.ch === c.ch && units[i - 2]?.ch === c.ch) continue;
+    key += c.ch;
+    offsets.push(c.at);
+  }
+  const jamoChars: string[] = [];
+  const jamoToKey: number[] = [];
+  for (let i = 0; i < key.length; i++) {
+    for (const j of jamo(key[i]!)) {
+      jamoChars.push(j);
+      jamoToKey.push(i);
+    }
+  }
+  return { text, key, offsets, jamo: jamoChars, jamoToKey };
+}
+
+function phraseOf(p: Prepared, start: number, end: number): string {
+  const from = p.offsets[start] ?? 0;
+  const to = (p.offsets[Math.max(start, end - 1)] ?? from) + 1;
+  return p.text.slice(from, to).replace(/\s+/g, ' ').trim().slice(0, PHRASE_MAX);
+}
+
+function excused(rule: CrisisRule, p: Prepared, start: number, end: number): boolean {
+  if (!rule.unless) return false;
+  return rule.unless.test(p.key.slice(Math.max(0, start - CONTEXT), end + CONTEXT));
+}
+
+const typoCache = new Map<string, string[]>();
+const typoJamo = (phrase: string): string[] => {
+  let j = typoCache.get(phrase);
+  if (!j) typoCache.set(phrase, (j = [...jamo(phrase)]));
+  return j;
+};
+
+/** The first place the rule matches and is not excused, as [start, end) in the key. */
+function matchRule(rule: CrisisRule, p: Prepared): [number, number] | null {
+  if (rule.re) {
+    const re = new RegExp(rule.re.source, 'gu');
+    for (let m = re.exec(p.key); m; m = re.exec(p.key)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (!excused(rule, p, start, end)) return [start, end];
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  for (const phrase of rule.typo ?? []) {
+    const needle = typoJamo(phrase);
+    // One 자모 edit: a slip of the finger, not another word.
+    const { distance, end } = substringDistance(needle, p.jamo);
+    if (distance > 1 || end === 0) continue;
+    const keyEnd = (p.jamoToKey[end - 1] ?? 0) + 1;
+    const keyStart = Math.max(0, keyEnd - [...phrase].length);
+    if (!excused(rule, p, keyStart, keyEnd)) return [keyStart, keyEnd];
+  }
+  return null;
+}
+
+/** All kinds the text raises, each with its phrase, in priority order. */
+export function detectCrisisAll(text: string): CrisisMatch[] {
+  if (!text.trim()) return [];
+  const p = prepare(text);
+  const found = new Map<CrisisKind, CrisisMatch>();
+  for (const rule of CRISIS_RULES) {
+    if (found.has(rule.kind)) continue;
+    const hit = matchRule(rule, p);
+    if (hit) found.set(rule.kind, { kind: rule.kind, phrase: phraseOf(p, hit[0], hit[1]) });
+  }
+  return CRISIS_PRIORITY.flatMap((k) => (found.has(k) ? [found.get(k)!] : []));
+}
+
+/**
+ * Reads a citizen's message (or a call log's 주호소) for a crisis: self-harm, violence, child
+ * abuse, no food or heat, losing the home, a lone person not answering. Null when none.
+ */
+export function detectCrisis(text: string): CrisisMatch | null {
+  return detectCrisisAll(text)[0] ?? null;
+}

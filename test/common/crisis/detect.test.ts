@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { CRISIS_KINDS, type CrisisKind } from '../../../common/domain/index.js';
+import { crisisAutoAnswer, detectCrisis, detectCrisisAll } from '../../../common/crisis/index.js';
+import { ALL_MESSAGES, CRISIS_MESSAGES, LOOK_ALIKES } from './messages.js';
+
+const RECALL_FLOOR = 0.95;
+const PRECISION_FLOOR = 0.9;
+
+/** Per kind: recall = flagged as this kind / labelled this kind; precision = right / flagged as this kind. */
+function scores() {
+  const rows = CRISIS_KINDS.map((kind) => {
+    const labelled = ALL_MESSAGES.filter((m) => m.kind === kind);
+    const flagged = ALL_MESSAGES.filter((m) => detectCrisis(m.text)?.kind === kind);
+    const right = flagged.filter((m) => m.kind === kind);
+    return {
+      kind,
+      labelled: labelled.length,
+      flagged: flagged.length,
+      recall: right.length / Math.max(1, labelled.length),
+      precision: flagged.length ? right.length / flagged.length : 1,
+      missed: labelled.filter((m) => detectCrisis(m.text)?.kind !== kind).map((m) => `${m.text} -> ${detectCrisis(m.text)?.kind ?? 'none'}`),
+      wrong: flagged.filter((m) => m.kind !== kind).map((m) => `${m.text} (${m.kind ?? 'harmless'})`),
+    };
+  });
+  return rows;
+}
+
+describe('crisis signals: the labelled set', () => {
+  it('holds at least 200 messages, about half crisis and half look-alikes, every kind represented', () => {
+    expect(ALL_MESSAGES.length).toBeGreaterThanOrEqual(200);
+    expect(Math.abs(CRISIS_MESSAGES.length - LOOK_ALIKES.length)).toBeLessThanOrEqual(ALL_MESSAGES.length * 0.1);
+    for (const kind of CRISIS_KINDS) expect(CRISIS_MESSAGES.filter((m) => m.kind === kind).length).toBeGreaterThanOrEqual(15);
+  });
+
+  it(`keeps recall ≥ ${RECALL_FLOOR} and precision ≥ ${PRECISION_FLOOR} for every kind`, () => {
+    const rows = scores();
+    console.table(rows.map(({ kind, labelled, flagged, recall, precision }) => ({ kind, labelled, flagged, recall: recall.toFixed(3), precision: precision.toFixed(3) })));
+    for (const r of rows) {
+      expect({ kind: r.kind, recall: r.recall, missed: r.missed }).toEqual(expect.objectContaining({ kind: r.kind }));
+      expect(r.recall, `${r.kind} missed: ${r.missed.join(' | ')}`).toBeGreaterThanOrEqual(RECALL_FLOOR);
+      expect(r.precision, `${r.kind} wrongly flagged: ${r.wrong.join(' | ')}`).toBeGreaterThanOrEqual(PRECISION_FLOOR);
+    }
+  });
+
+  it('flags no look-alike at all in most cases (overall false-alarm rate ≤ 5 %)', () => {
+    const alarms = LOOK_ALIKES.filter((m) => detectCrisis(m.text) !== null);
+    expect(alarms.length / LOOK_ALIKES.length, alarms.map((m) => m.text).join(' | ')).toBeLessThanOrEqual(0.05);
+  });
+});
+
+describe('crisis signals: the detector', () => {
+  it.each([
+    ['더워 죽겠어요'], ['이 서류 맞는 건가요'], ['학교폭력 예방 교육 신청'], [''], ['   '],
+  ])('does not flag %j', (text) => {
+    expect(detectCrisis(text)).toBeNull();
+  });
+
+  it('returns the phrase as the citizen wrote it (runs of spaces as one)', () => {
+    expect(detectCrisis('저기요.. 오늘 집에서 남편이   때려요 ㅠㅠ')).toEqual({ kind: 'violence', phrase: '남편이 때려' });
+  });
+
+  it('is robust to spacing, typos, chat noise, emphasis and 초성', () => {
+    const kinds = (texts: string[]) => texts.map((t) => detectCrisis(t)?.kind ?? null);
+    expect(kinds(['죽 고 싶 어 요', '죽고싶어요ㅠㅠㅠ', '죽고싶어어어어', '죽고싶어요😢', 'ㅈㄱㅅㄷ', '자살하고싶얶'])).toEqual(Array<CrisisKind>(6).fill('self_harm'));
+    expect(kinds(['남편이떄려요', '남 편 이 때 려 요'])).toEqual(['violence', 'violence']);
+  });
+
+  it('puts the most urgent kind first when a message raises several', () => {
+    expect(detectCrisisAll('집에서 쫓겨났고 며칠째 굶었어요 죽고 싶어요').map((m) => m.kind)).toEqual(['self_harm', 'housing_loss', 'basic_needs']);
+  });
+
+  it('answers a crisis outside hours with the 24-hour lines, the matching one first', () => {
+    const text = crisisAutoAnswer('violence');
+    expect(text).toContain('1366');
+    expect(text).toContain('109');
+    expect(text).toContain('129');
+    expect(text.indexOf('1366')).toBeLessThan(text.indexOf('109'));
+    expect(crisisAutoAnswer('self_harm').indexOf('109')).toBeLessThan(crisisAutoAnswer('self_harm').indexOf('129'));
+  });
+});
