@@ -150,6 +150,8 @@ describe.each(ENGINES)('change feed and SSE (%s)', (engine) => {
   });
 
   it('SSE: pokes with id = seq after a write, heartbeats, and resumes from Last-Event-ID', async () => {
+    // Holding a stream makes an offline counsellor 상담 가능 (a feed change): be available first.
+    expect((await s.call('PUT', '/me/presence', { token, body: { status: 'available' } })).status).toBe(200);
     const latest = await s.app.store.latestSeq();
     const stream = await openEvents(s, token, String(latest));
     expect(stream.res.headers.get('content-type')).toContain('text/event-stream');
