@@ -43,6 +43,22 @@ export default tseslint.config(
     },
   },
   {
+    // One KST helper for the renderer: every screen reads and writes Seoul time through renderer/app/time.ts.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/app/time.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          {
+            group: [...ours.electronDirs, ...ours.server, 'electron', 'node:*', 'sqlite3', 'pg', 'fastify'],
+            message: 'renderer/ may import common/ only (DESIGN.md §1); reach the desktop through window.desk.',
+          },
+          { group: ['**/common/kst/**', '**/common/kst'], message: 'Seoul time in the renderer goes through renderer/app/time.ts (one KST helper).' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['common/**/*.ts'],
     rules: {
       'no-restricted-imports': forbid(

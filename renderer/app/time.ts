@@ -3,6 +3,14 @@ import 'dayjs/locale/ko';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
+import { kstDate, kstDayStartIso } from '../../common/kst/index.js';
+
+/**
+ * The renderer's one KST helper: every screen formats and parses Seoul time through this module.
+ * The fixed-offset functions come from common/kst, which the desk services use for exports and
+ * statistics too, so a date on screen, in a print and in a spreadsheet reads the same.
+ */
+export { isoToKstWall, kstDate, kstDateTime, kstDayStartIso, kstWallToIso } from '../../common/kst/index.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -32,14 +40,23 @@ export function formatDay(iso: string, lang: string): string {
   return kst(iso).locale(lang).format(lang === 'ko' ? 'YYYY년 M월 D일 dddd' : 'dddd, MMMM D, YYYY');
 }
 
-const KST_OFFSET_MS = 9 * 60 * 60_000;
-
 /**
  * The KST calendar day of an instant, YYYY-MM-DD. Korea keeps no daylight saving time, so a fixed
  * offset is exact, and far cheaper than a time-zone lookup per message of a long history.
  */
 export function dayKey(iso: string): string {
-  return new Date(Date.parse(iso) + KST_OFFSET_MS).toISOString().slice(0, 10);
+  return kstDate(iso);
+}
+
+/** The instants [from, to) covering the KST days `fromDay` to `toDay` (both YYYY-MM-DD, `toDay` inclusive); null parts when a day is incomplete. */
+export function kstDayRange(fromDay: string, toDay: string): { from: string | null; to: string | null } {
+  let to: string | null = null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(toDay)) {
+    const d = new Date(`${toDay}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + 1);
+    to = kstDayStartIso(d.toISOString().slice(0, 10));
+  }
+  return { from: fromDay ? kstDayStartIso(fromDay) : null, to };
 }
 
 export function formatDateTime(iso: string, lang: string): string {

@@ -1,16 +1,24 @@
-import { Alert, Button, Group, Stack, Tabs, Text } from '@mantine/core';
+import { Stack, Tabs } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallLogDraft, CallLogView, IncomingCall } from '../../common/desk-api/index.js';
 import type { CallLog, CtiCall, Programme } from '../../common/domain/index.js';
-import { kstDateTime } from '../../common/kst/index.js';
 import { formatKoreanPhone, normaliseKoreanPhone } from '../../common/phone/index.js';
+import { getDesk } from '../app/desk.js';
+import { kstDateTime } from '../app/time.js';
 import { request, useWorkspaceRequest } from '../app/workspace-bus.js';
+import { CallbackDueNotice } from './callbacks/CallbackDueNotice.js';
 import { CallbacksView } from './callbacks/CallbacksView.js';
+import { DraftsToRestore } from './drafts/DraftsToRestore.js';
 import { CallLogForm } from './form/CallLogForm.js';
 import { newId } from './form/form-state.js';
 import { useCallLogEditor } from './form/useCallLogEditor.js';
 import { IncomingCallDialog } from './incoming/IncomingCallDialog.js';
+import { useIncomingCall } from './incoming/useIncomingCall.js';
 import { CallLogList } from './list/CallLogList.js';
+import { RecordDetail } from './list/RecordDetail.js';
+import { ShortcutToast, useShortcutToast } from './ShortcutToast.js';
+import { callKeys, useProgrammeNames } from './queries.js';
 import { StatsView } from './stats/StatsView.js';
 import { useCallsShortcuts } from './useCallsShortcuts.js';
 import { useCallsT } from './useCallsT.js';
@@ -19,30 +27,28 @@ type Tab = 'entry' | 'list' | 'callbacks' | 'stats';
 
 /**
  * The consultation log (상담 기록): entry form, records list, callbacks and missed calls,
- * statistics. Mounted by the shell; talks to the desktop only through window.desk and to other
- * features through the workspace bus.
+ * statistics. Mounted by the shell; reads through the calls queries (refreshed by the shell on
+ * calls.onChange), writes through window.desk, and talks to other features through the workspace bus.
  */
 export function CallLogPanel() {
   const t = useCallsT();
+  const client = useQueryClient();
   const [tab, setTab] = useState<Tab>('entry');
-  const [refreshKey, setRefreshKey] = useState(0);
-  const [incoming, setIncoming] = useState<IncomingCall | null>(null);
-  const [drafts, setDrafts] = useState<CallLogDraft[]>([]);
-  const [programmeNames, setProgrammeNames] = useState<Record<string, string>>({});
-  const [dueNotice, setDueNotice] = useState<CallLog | null>(null);
+  const [detailId, setDetailId] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  const toast = useShortcutToast();
   const callbackFor = useRef<{ recordId: string; callbackId: string } | null>(null);
   const entryRef = useRef<HTMLDivElement>(null);
+  const refreshDrafts = useCallback(() => void client.invalidateQueries({ queryKey: callKeys.drafts }), [client]);
 
   const editor = useCallLogEditor({
     onSaved: (saved) => {
       const link = callbackFor.current;
       if (link && link.recordId === saved.id) {
         callbackFor.current = null;
-        void window.desk.calls.completeCallback({ id: link.callbackId, recordId: saved.id }).catch(() => undefined);
+        void getDesk().calls.completeCallback({ id: link.callbackId, recordId: saved.id }).catch(() => undefined);
       }
-      setDrafts((ds) => ds.filter((d) => d.id !== saved.id));
-      setRefreshKey((k) => k + 1);
+      refreshDrafts();
     },
   });
   const { loadDraft, loadRecord, set: setValues, timer } = editor;
@@ -50,6 +56,7 @@ export function CallLogPanel() {
   useEffect(() => {
     editorRef.current = editor;
   });
+  const programmeNames = useProgrammeNames(editor.values.programmeIds);
 
   const focusForm = useCallback(() => {
     setTab('entry');
@@ -57,26 +64,11 @@ export function CallLogPanel() {
     setTimeout(() => entryRef.current?.querySelector<HTMLElement>('form input:checked, form input')?.focus(), 0);
   }, []);
 
-  // Programme names of a restored or opened record, for the pills.
-  const values = editor.values;
-  useEffect(() => {
-    for (const id of values.programmeIds) {
-      if (programmeNames[id]) continue;
-      window.desk.programmes.get({ id }).then(
-        (p) => p && setProgrammeNames((n) => ({ ...n, [id]: p.name })),
-        () => undefined,
-      );
-    }
-  }, [values.programmeIds, programmeNames]);
-
   // Restore: the newest unsaved draft comes back into the form; the others wait in "복원할 초안".
   useEffect(() => {
     let live = true;
-    window.desk.calls.listDrafts().then((list) => {
-      if (!live || list.length === 0) return;
-      const [newest, ...rest] = list;
-      loadDraft(newest!, t('draftRestored'));
-      setDrafts(rest);
+    getDesk().calls.listDrafts().then((list) => {
+      if (live && list[0]) loadDraft(list[0], t('draftRestored'));
     }, () => undefined);
     return () => {
       live = false;
@@ -88,33 +80,28 @@ export function CallLogPanel() {
     return () => clearInterval(iv);
   }, []);
 
+  // Whenever another record comes into the form, the one it replaced (autosaved) joins "복원할 초안".
+  const currentId = editor.values.id;
   useEffect(() => {
-    const offChange = window.desk.calls.onChange(() => setRefreshKey((k) => k + 1));
-    const offIncoming = window.desk.calls.onIncomingCall((c) => {
-      const ed = editorRef.current;
-      if (c.draftId && ed.values.id === c.draftId && c.call.endedAt) {
-        // The call ended while its record is open: take the measured duration.
-        ed.timer.stop(c.call.answeredAt ? Math.round((Date.parse(c.call.endedAt) - Date.parse(c.call.answeredAt)) / 1000) : undefined);
-        return;
-      }
-      setIncoming(c);
-    });
-    const offDue = window.desk.calls.onCallbackDue((log) => {
-      setDueNotice(log);
-      setRefreshKey((k) => k + 1);
-    });
-    return () => {
-      offChange();
-      offIncoming();
-      offDue();
-    };
-  }, []);
+    const timer = setTimeout(refreshDrafts, 500);
+    return () => clearTimeout(timer);
+  }, [currentId, refreshDrafts]);
+
+  const { incoming, dismiss } = useIncomingCall((c) => {
+    const ed = editorRef.current;
+    if (c.draftId && ed.values.id === c.draftId && c.call.endedAt) {
+      // The call ended while its record is open: take the measured duration.
+      ed.timer.stop(c.call.answeredAt ? Math.round((Date.parse(c.call.endedAt) - Date.parse(c.call.answeredAt)) / 1000) : undefined);
+      return true;
+    }
+    return false;
+  });
 
   const openById = useCallback(async (id: string) => {
-    const draft = await window.desk.calls.getDraft({ id }).catch(() => null);
+    const draft = await getDesk().calls.getDraft({ id }).catch(() => null);
     if (draft) loadDraft(draft);
     else {
-      const rec = await window.desk.calls.get({ id }).catch(() => null);
+      const rec = await getDesk().calls.get({ id }).catch(() => null);
       if (rec) loadRecord(rec.callLog);
       else loadDraft({ ...emptyDraft(id) });
     }
@@ -123,19 +110,20 @@ export function CallLogPanel() {
 
   useWorkspaceRequest('callLog:open', useCallback(({ id }: { id: string }) => void openById(id), [openById]));
   useWorkspaceRequest('callLog:attachProgramme', useCallback(({ programme }: { programme: Programme }) => {
-    setProgrammeNames((n) => ({ ...n, [programme.id]: programme.name }));
+    client.setQueryData(['programmes', 'get', programme.id], programme);
     const ed = editorRef.current;
     if (!ed.values.programmeIds.includes(programme.id)) ed.set({ programmeIds: [...ed.values.programmeIds, programme.id].slice(0, 20) });
     setTab('entry');
-  }, []));
+  }, [client]));
 
   const startFromIncoming = async (c: IncomingCall) => {
-    setIncoming(null);
-    const draft = c.draftId ? await window.desk.calls.getDraft({ id: c.draftId }).catch(() => null) : null;
-    if (draft) loadDraft(draft);
+    dismiss();
+    const draft = c.draftId ? await getDesk().calls.getDraft({ id: c.draftId }).catch(() => null) : null;
+    const known = c.history.find((l) => l.callerName)?.callerName ?? c.conversations.find((x) => x.citizenName)?.citizenName ?? null;
+    if (draft) loadDraft(draft.callerName || !known ? draft : { ...draft, callerName: known });
     else {
       const phone = normaliseKoreanPhone(c.call.from);
-      loadDraft({ ...emptyDraft(newId()), channel: 'phone', callerPhone: phone, ctiCallId: c.call.callId, startedAt: c.call.answeredAt ?? c.call.ringingAt });
+      loadDraft({ ...emptyDraft(newId()), channel: 'phone', callerPhone: phone, callerName: known, ctiCallId: c.call.callId, startedAt: c.call.answeredAt ?? c.call.ringingAt });
     }
     if (c.call.answeredAt && !c.call.endedAt) timer.start(c.call.answeredAt);
     focusForm();
@@ -146,20 +134,6 @@ export function CallLogPanel() {
     await editorRef.current.flush();
     loadDraft(d);
   };
-
-  // Whenever another record comes into the form, the one it replaced (autosaved) joins "복원할 초안".
-  const currentId = editor.values.id;
-  useEffect(() => {
-    let live = true;
-    const timer = setTimeout(() => {
-      window.desk.calls.listDrafts().then((list) => live && setDrafts(list), () => undefined);
-    }, 500);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [currentId, refreshKey]);
-  const otherDrafts = drafts.filter((d) => d.id !== currentId);
 
   const callBack = useCallback((log: CallLog) => {
     const id = newId();
@@ -184,18 +158,26 @@ export function CallLogPanel() {
     focusForm();
   }, [focusForm, loadRecord]);
 
+  const openConversation = useCallback((conversationId: string) => {
+    dismiss();
+    request('inbox:open', { conversationId });
+    request('area:focus', { area: 'conversation' });
+  }, [dismiss]);
+
   useCallsShortcuts({
     onSave: () => {
       setTab('entry');
       void editorRef.current.save().then((saved) => {
         // A refused save shows its errors in the form: bring it forward wherever the keys were pressed.
         if (!saved) request('area:focus', { area: 'calls' });
+        toast.show(saved ? t('saved') : editorRef.current.status?.text ?? t('fixErrors'), saved ? 'success' : 'error');
       });
     },
     onNew: () => {
       request('area:focus', { area: 'calls' });
       void editorRef.current.newRecord().then(focusForm);
     },
+    onBlocked: (dialog, action) => toast.show(t(action === 'save' ? 'shortcutBlockedSave' : 'shortcutBlockedNew', { dialog: dialog || t('dialog') }), 'error'),
   });
 
   return (
@@ -208,58 +190,34 @@ export function CallLogPanel() {
           <Tabs.Tab value="stats">{t('tabStats')}</Tabs.Tab>
         </Tabs.List>
 
-        {dueNotice && (
-          <Alert color="orange" role="alert" withCloseButton onClose={() => setDueNotice(null)} closeButtonLabel={t('incomingClose')} mt="xs" p={6}>
-            <Group gap="xs" justify="space-between">
-              <Text size="sm">
-                {t('callbackDue')}: {dueNotice.callerName ?? t('anonymous')} {dueNotice.callerPhone ? formatKoreanPhone(dueNotice.callerPhone) : ''}
-              </Text>
-              <Button size="compact-xs" onClick={() => {
-                callBack(dueNotice);
-                setDueNotice(null);
-              }}>{t('callBack')}</Button>
-            </Group>
-          </Alert>
-        )}
+        <CallbackDueNotice onCallBack={callBack} />
 
         <Tabs.Panel value="entry" pt="xs" ref={entryRef}>
           <Stack gap="xs">
-            {otherDrafts.length > 0 && (
-              <section aria-label={t('draftsToRestore')}>
-                <Text size="sm" fw={600}>{t('draftsToRestore')}</Text>
-                <Stack gap={2} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-                  {otherDrafts.map((d) => (
-                    <li key={d.id}>
-                      <Group gap={4} wrap="nowrap">
-                        <Text size="xs" lineClamp={1} style={{ flex: 1 }}>
-                          {d.startedAt ? kstDateTime(d.startedAt) : ''} · {d.callerName || t('anonymous')} · {d.phoneText || ''} {d.need ? `· ${d.need}` : ''}
-                        </Text>
-                        <Button size="compact-xs" variant="light" aria-label={`${t('restore')}: ${d.callerName || d.phoneText || t('anonymous')}`} onClick={() => void restore(d)}>{t('restore')}</Button>
-                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => {
-                          void window.desk.calls.discardDraft({ id: d.id });
-                          setDrafts((ds) => ds.filter((x) => x.id !== d.id));
-                        }}>{t('discard')}</Button>
-                      </Group>
-                    </li>
-                  ))}
-                </Stack>
-              </section>
-            )}
+            <DraftsToRestore currentId={currentId} onRestore={(d) => void restore(d)} />
             <CallLogForm editor={editor} programmeNames={programmeNames}
-              onProgrammeAdded={(p) => setProgrammeNames((n) => ({ ...n, [p.id]: p.name }))} />
+              onProgrammeAdded={(p) => client.setQueryData(['programmes', 'get', p.id], p)}
+              onOpenRecord={setDetailId} onOpenConversation={openConversation} />
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="list" pt="xs">
-          <CallLogList refreshKey={refreshKey} onEdit={editRecord} />
+          <CallLogList onEdit={editRecord} />
         </Tabs.Panel>
         <Tabs.Panel value="callbacks" pt="xs">
-          <CallbacksView refreshKey={refreshKey} now={now} onCallBack={callBack} onMissedCall={fromMissed} />
+          <CallbacksView now={now} onCallBack={callBack} onMissedCall={fromMissed} />
         </Tabs.Panel>
         <Tabs.Panel value="stats" pt="xs">
-          <StatsView refreshKey={refreshKey} />
+          <StatsView />
         </Tabs.Panel>
       </Tabs>
-      <IncomingCallDialog call={incoming} onClose={() => setIncoming(null)} onStart={(c) => void startFromIncoming(c)} />
+      <IncomingCallDialog call={incoming} onClose={dismiss} onStart={(c) => void startFromIncoming(c)}
+        onOpenRecord={setDetailId} onOpenConversation={openConversation} />
+      <RecordDetail id={detailId} onClose={() => setDetailId(null)} onEdit={(r) => {
+        setDetailId(null);
+        dismiss();
+        editRecord(r);
+      }} />
+      <ShortcutToast toast={toast} />
     </section>
   );
 }

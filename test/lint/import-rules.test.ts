@@ -15,6 +15,8 @@ describe('import rules (DESIGN.md §1)', () => {
     ['renderer/inbox/x.tsx', "import { ipcRenderer } from 'electron';"],
     ['renderer/inbox/x.tsx', "import { readFile } from 'node:fs';"],
     ['renderer/app/x.ts', "import { buildServer } from '../../server/app.js';"],
+    ['renderer/calls/x.tsx', "import { kstDateTime } from '../../common/kst/index.js';"],
+    ['renderer/calls/list/x.tsx', "import { readFile } from 'node:fs';"],
     ['common/search/x.ts', "import { x } from '../../server/app.js';"],
     ['common/search/x.ts', "import { readFile } from 'node:fs';"],
     ['electron/services/x.ts', "import { app } from 'electron';"],
@@ -29,6 +31,8 @@ describe('import rules (DESIGN.md §1)', () => {
 
   it.each([
     ['renderer/inbox/x.tsx', "import { Conversation } from '../../common/domain/index.js';"],
+    ['renderer/calls/x.tsx', "import { kstDateTime } from '../app/time.js';"],
+    ['renderer/app/time.ts', "import { kstDate } from '../../common/kst/index.js';"],
     ['electron/services/x.ts', "import { Conversation } from '../../common/domain/index.js';"],
     ['electron/main/x.ts', "import { app } from 'electron';"],
     ['electron/preload/x.ts', "import { contextBridge } from 'electron';"],

@@ -9,6 +9,8 @@ export interface ExportOptions {
   /** Admins see full phone numbers; everyone else gets them masked. */
   admin: boolean;
   counsellorName(id: string): string;
+  /** The programme's name for an id (the id itself when the catalogue does not know it). */
+  programmeName(id: string): string;
   /** Used in the file name (KST). */
   now: Date;
 }
@@ -45,7 +47,7 @@ export const EXPORT_COLUMNS: readonly Column[] = [
   { header: '분야', width: 12, value: (l) => l.field ?? '' },
   { header: '세부 주제', width: 14, value: (l, o) => txt(l.subTopic, o) },
   { header: '주호소', width: 40, value: (l, o) => txt(l.need, o) },
-  { header: '연계 프로그램', width: 20, value: (l) => l.programmeIds.join(', ') },
+  { header: '연계 프로그램', width: 30, value: (l, o) => l.programmeIds.map((id) => o.programmeName(id)).join(', ') },
   { header: '조치', width: 12, value: (l) => (l.action ? CALL_ACTION_LABELS[l.action] : '') },
   { header: '연계 기관', width: 16, value: (l, o) => txt(l.agency, o) },
   { header: '위기가구', width: 8, value: (l) => (l.crisis ? '예' : '아니오') },
@@ -53,6 +55,8 @@ export const EXPORT_COLUMNS: readonly Column[] = [
   { header: '콜백 완료', width: 18, value: (l) => (l.callbackDoneAt ? kstDateTime(l.callbackDoneAt) : '') },
   { header: '메모', width: 40, value: (l, o) => txt(l.notes, o) },
   { header: '기록 ID', width: 38, value: (l) => l.id },
+  // The ids stay available for matching against other systems, in a column of their own.
+  { header: '연계 프로그램 ID', width: 20, value: (l) => l.programmeIds.join(', ') },
 ];
 
 export const EXPORT_HEADERS = EXPORT_COLUMNS.map((c) => c.header);

@@ -264,3 +264,16 @@ export async function counsellorNames(db: StoreTx, me: Counsellor | null): Promi
   if (me) names.set(me.id, me.displayName);
   return names;
 }
+
+/** Programme id -> name from the replica's catalogue, for the ids given (exports show names, not WLF ids). */
+export async function programmeNames(db: StoreTx, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  const names = new Map<string, string>();
+  // SQLite allows 999 parameters per statement in old builds: ask in slices.
+  for (let i = 0; i < unique.length; i += 500) {
+    const slice = unique.slice(i, i + 500);
+    const rows = await db.all<{ id: string; name: string }>(`SELECT id, name FROM programmes WHERE id IN (${slice.map(() => '?').join(',')})`, slice);
+    for (const r of rows) names.set(r.id, r.name);
+  }
+  return names;
+}

@@ -5,6 +5,7 @@ import { type CallLogView, DeskError, type DeskHandlers, type IncomingCall } fro
 import { phoneMatchKey } from '../../../common/phone/index.js';
 import type { CallsDeps } from './deps.js';
 import { buildExport } from './export.js';
+import { hasTypedContent } from './draft-content.js';
 import { prefillDraft } from './incoming.js';
 import type { CallLogFilter } from './filter.js';
 import * as repo from './repo.js';
@@ -72,10 +73,8 @@ export function createCallsService(deps: CallsDeps): CallsService {
       const existing = await repo.getView(tx, id);
       const replica = await repo.getReplica(tx, id);
       if (replica && baseVersion !== null && replica.version > baseVersion) {
-        throw new DeskError(
-          'conflict',
-          `다른 상담원이 이 기록을 먼저 고쳤습니다 (버전 ${replica.version}). 새로 고친 뒤 다시 저장하세요. (record changed to version ${replica.version})`,
-        );
+        // The form answers a conflict with the "both versions" choice; the message is what a counsellor reads.
+        throw new DeskError('conflict', `다른 상담원이 이 기록을 먼저 고쳤습니다 (버전 ${replica.version}). 두 내용을 비교해 고르세요.`);
       }
       const log = CallLog.parse({
         ...input,
@@ -146,7 +145,8 @@ export function createCallsService(deps: CallsDeps): CallsService {
     },
     save,
     getDraft: ({ id }) => repo.getDraft(store, id),
-    listDrafts: () => repo.listDrafts(store),
+    // Only drafts with something typed in them are offered for restoring (a CTI prefill alone is not one).
+    listDrafts: async () => (await repo.listDrafts(store)).filter(hasTypedContent),
     async saveDraft(draft) {
       await repo.putDraft(store, draft, iso());
       return { ok: true as const };
@@ -183,10 +183,12 @@ export function createCallsService(deps: CallsDeps): CallsService {
       const counsellor = me();
       const logs = await repo.queryViews(store, filter, await indexFor(filter));
       const names = await repo.counsellorNames(store, counsellor);
+      const programmes = await repo.programmeNames(store, logs.flatMap((l) => l.programmeIds));
       return buildExport(logs, {
         format,
         admin: counsellor.role === 'admin',
         counsellorName: (cid) => names.get(cid) ?? cid,
+        programmeName: (pid) => programmes.get(pid) ?? pid,
         now: deps.now(),
       });
     },

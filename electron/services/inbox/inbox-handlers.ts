@@ -5,6 +5,7 @@ import { CallLogDraft, DeskError, type DeskHandlers, type MessageView } from '..
 import { normaliseKoreanPhone } from '../../../common/phone/index.js';
 import { maskResidentNumbers } from '../../../common/privacy/index.js';
 import type { EventHub } from '../events/event-hub.js';
+import { writeClosedChatRecord } from '../calls/closed-chat.js';
 import { enqueueOutbox } from '../outbox/outbox-store.js';
 import { readCannedReplies, readConversation, readCounsellors } from '../replica/read.js';
 import type { SessionService } from '../session/session-service.js';
@@ -185,28 +186,17 @@ export function createInboxHandlers(deps: InboxDeps): Omit<DeskHandlers['inbox']
     },
     close: async ({ conversationId, field, summary }) => {
       const me = session.requireCounsellor();
-      const callLogId = randomUUID();
-      const conversation = await store.transaction(async (tx) => {
+      const { conversation, callLogId } = await store.transaction(async (tx) => {
         const now = iso();
         const closed = await queuePatch(tx, conversationId, { status: 'closed', field, summary }, {
           status: 'closed', field, summary, closedAt: now, waitingSince: null,
         });
-        // The consultation record (상담 기록) of this chat, linked to it.
-        const phone = closed.citizenPhone ? normaliseKoreanPhone(closed.citizenPhone) : null;
-        const durationSec = Math.max(0, Math.min(86_400, Math.round((Date.parse(now) - Date.parse(closed.createdAt)) / 1000)));
-        const log = CallLog.parse({
-          id: callLogId, counsellorId: me.id, createdAt: now, updatedAt: now, version: 0,
-          conversationId, channel: 'kakao', startedAt: closed.createdAt, durationSec,
-          callerName: closed.citizenName, callerPhone: phone, field, need: summary,
+        // The consultation record (상담 기록) of this chat, linked to it: made once, updated on a later close.
+        const record = await writeClosedChatRecord(tx, {
+          conversation: closed, counsellor: me, field, summary, now,
+          enqueue: (t, item) => enqueueOutbox(t, item, deps.now()).then(() => undefined),
         });
-        const { id: _id, counsellorId: _c, createdAt: _ca, updatedAt: _u, version: _v, ...input } = log;
-        await enqueueOutbox(tx, {
-          op: 'callLog.put', recordId: callLogId, lane: callLogId, idempotencyKey: callLogId, baseVersion: null, counsellorId: me.id, payload: input,
-        }, deps.now());
-        await tx.run("INSERT INTO local_pending (entity, id, conversation_id, data, state, created_at) VALUES ('callLog', ?, ?, ?, 'sending', ?)", [
-          callLogId, conversationId, JSON.stringify(log), now,
-        ]);
-        return closed;
+        return { conversation: closed, callLogId: record.id };
       });
       changed([conversationId], ['conversation', 'callLog']);
       events.emit('calls:onChange', { ids: [callLogId] });

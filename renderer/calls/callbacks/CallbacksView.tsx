@@ -1,36 +1,38 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
-import { memo, useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { memo, useState } from 'react';
 import { toDeskError } from '../../../common/desk-api/index.js';
 import type { CallLog, CtiCall } from '../../../common/domain/index.js';
-import { kstDateTime } from '../../../common/kst/index.js';
+import { getDesk } from '../../app/desk.js';
+import { kstDateTime } from '../../app/time.js';
+import { callKeys, useCallbacks, useMissedCalls } from '../queries.js';
 import { formatKoreanPhone, normaliseKoreanPhone } from '../../../common/phone/index.js';
 import { useCallsT } from '../useCallsT.js';
 
 /** Callbacks queue (due first, overdue marked) and the missed-call list. */
-export const CallbacksView = memo(function CallbacksView({ refreshKey, now, onCallBack, onMissedCall }: {
-  refreshKey: number;
+export const CallbacksView = memo(function CallbacksView({ now, onCallBack, onMissedCall }: {
   now: number;
   /** Start the follow-up record of a callback; saving it completes the callback. */
   onCallBack(log: CallLog): void;
   onMissedCall(call: CtiCall): void;
 }) {
   const t = useCallsT();
-  const [callbacks, setCallbacks] = useState<CallLog[]>([]);
-  const [missed, setMissed] = useState<CtiCall[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    window.desk.calls.callbacks().then(setCallbacks, (e) => setError(toDeskError(e).message));
-    window.desk.calls.missedCalls().then(setMissed, (e) => setError(toDeskError(e).message));
-  }, []);
-  useEffect(load, [load, refreshKey]);
+  const client = useQueryClient();
+  const callbacksQuery = useCallbacks();
+  const missedQuery = useMissedCalls();
+  const callbacks = callbacksQuery.data ?? [];
+  const missed = missedQuery.data ?? [];
+  const [failure, setError] = useState<string | null>(null);
+  const loadError = callbacksQuery.error ?? missedQuery.error;
+  const error = failure ?? (loadError ? toDeskError(loadError).message : null);
 
   const complete = async (log: CallLog) => {
     try {
       // Link the newest record written for this caller after the callback was requested, if there is one.
-      const h = log.callerPhone ? await window.desk.calls.history({ phone: log.callerPhone }) : { callLogs: [] };
+      const h = log.callerPhone ? await getDesk().calls.history({ phone: log.callerPhone }) : { callLogs: [] };
       const follow = h.callLogs.filter((l) => l.id !== log.id && l.createdAt >= log.createdAt).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-      await window.desk.calls.completeCallback({ id: log.id, recordId: follow?.id ?? null });
-      load();
+      await getDesk().calls.completeCallback({ id: log.id, recordId: follow?.id ?? null });
+      await client.invalidateQueries({ queryKey: callKeys.callbacks });
     } catch (e) {
       setError(toDeskError(e).message);
     }
@@ -41,7 +43,7 @@ export const CallbacksView = memo(function CallbacksView({ refreshKey, now, onCa
       {error && <Text role="alert" c="red" size="sm">{error}</Text>}
       <section aria-label={t('callbacks')}>
         <Text fw={600} mb={4}>{t('callbacks')}</Text>
-        {callbacks.length === 0 && <Text size="sm" c="dimmed">{t('callbacksEmpty')}</Text>}
+        {callbacks.length === 0 && <Text size="sm" c="dark.4">{t('callbacksEmpty')}</Text>}
         <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {callbacks.map((c) => {
             const due = c.callbackAt !== null && Date.parse(c.callbackAt) <= now;
@@ -54,7 +56,7 @@ export const CallbacksView = memo(function CallbacksView({ refreshKey, now, onCa
                       {c.callbackAt ? kstDateTime(c.callbackAt) : ''} · {c.callerName ?? t('anonymous')} ·{' '}
                       {c.callerPhone ? formatKoreanPhone(c.callerPhone) : ''}
                     </Text>
-                    <Text size="xs" c="dimmed" lineClamp={1} title={c.need}>{c.need}</Text>
+                    <Text size="xs" c="dark.4" lineClamp={1} title={c.need}>{c.need}</Text>
                   </div>
                   <Group gap={4} wrap="nowrap">
                     <Button size="compact-xs" variant="light" onClick={() => onCallBack(c)}>{t('callBack')}</Button>
@@ -71,7 +73,7 @@ export const CallbacksView = memo(function CallbacksView({ refreshKey, now, onCa
       </section>
       <section aria-label={t('missed')}>
         <Text fw={600} mb={4}>{t('missed')}</Text>
-        {missed.length === 0 && <Text size="sm" c="dimmed">{t('missedEmpty')}</Text>}
+        {missed.length === 0 && <Text size="sm" c="dark.4">{t('missedEmpty')}</Text>}
         <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {missed.map((m) => {
             const phone = normaliseKoreanPhone(m.from);

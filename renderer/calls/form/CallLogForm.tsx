@@ -1,21 +1,28 @@
-import { Alert, Button, Checkbox, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { CALL_ACTIONS, CALL_ACTION_LABELS, CALL_CHANNELS, CALL_CHANNEL_LABELS, FIELDS, type CallAction, type CallChannel, type Field, type Programme } from '../../../common/domain/index.js';
 import { formatKoreanPhoneAsTyped, normaliseKoreanPhone } from '../../../common/phone/index.js';
 import { CallerHistory } from '../history/CallerHistory.js';
 import { useCallsT } from '../useCallsT.js';
+import { ConflictDialog } from './ConflictDialog.js';
 import { GEUMCHEON_DONG, formatDuration } from './form-state.js';
 import { ProgrammePicker } from './ProgrammePicker.js';
+import { SaveFeedback } from './SaveFeedback.js';
 import type { CallLogEditor } from './useCallLogEditor.js';
+import { WallClockInput } from './WallClockInput.js';
 
 /**
  * The 상담 기록 entry form. Tab order follows the conversation: channel and time, who called,
- * what they need, what was done, follow-up. Ctrl+S / Ctrl+N are handled by the panel.
+ * what they need, what was done, follow-up. Ctrl+S / Ctrl+N are handled by the panel. Enter never
+ * saves: there is no submit button, so a one-line field has no implicit submission, and the
+ * 저장 button and Ctrl+S are the only ways to save a half-typed record.
  */
-export function CallLogForm({ editor, programmeNames, onProgrammeAdded }: {
+export function CallLogForm({ editor, programmeNames, onProgrammeAdded, onOpenRecord, onOpenConversation }: {
   editor: CallLogEditor;
   programmeNames: Record<string, string>;
   onProgrammeAdded(p: Programme): void;
+  onOpenRecord?(id: string): void;
+  onOpenConversation?(id: string): void;
 }) {
   const t = useCallsT();
   const { values: v, errors, set, timer } = editor;
@@ -27,21 +34,13 @@ export function CallLogForm({ editor, programmeNames, onProgrammeAdded }: {
     <form
       aria-label={t('formTitle')}
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void editor.save();
-      }}
+      onSubmit={(e) => e.preventDefault()}
     >
       <Stack gap="xs">
         <Group justify="space-between" wrap="nowrap">
           <Text fw={700}>{t('formTitle')}</Text>
           <Text size="xs" c="dimmed">{t('shortcuts')}</Text>
         </Group>
-        {editor.status && (
-          <Alert role={editor.status.kind === 'error' ? 'alert' : 'status'} color={editor.status.kind === 'error' ? 'red' : editor.status.kind === 'success' ? 'teal' : 'blue'} p={6}>
-            {editor.status.text}
-          </Alert>
-        )}
 
         <Radio.Group label={t('channel')} value={v.channel} onChange={(c) => set({ channel: c as CallChannel })}>
           <Group gap="md" mt={4}>
@@ -50,8 +49,7 @@ export function CallLogForm({ editor, programmeNames, onProgrammeAdded }: {
         </Radio.Group>
 
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
-          <TextInput type="datetime-local" label={t('startedAt')} value={v.startedAt} error={errors.startedAt}
-            onChange={(e) => set({ startedAt: e.currentTarget.value })} />
+          <WallClockInput label={t('startedAt')} value={v.startedAt} error={errors.startedAt} onChange={(wall) => set({ startedAt: wall })} />
           {/* Wraps rather than clipping the timer button when the side panel is narrow. */}
           <Group gap={4} align="flex-end" wrap="wrap">
             <TextInput
@@ -82,7 +80,7 @@ export function CallLogForm({ editor, programmeNames, onProgrammeAdded }: {
             }}
           />
         </SimpleGrid>
-        {normalised && <CallerHistory phone={normalised} excludeId={v.id} />}
+        {normalised && <CallerHistory phone={normalised} excludeId={v.id} onOpenRecord={onOpenRecord} onOpenConversation={onOpenConversation} />}
 
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
           <TextInput label={t('dong')} placeholder={t('dongPlaceholder')} list="calls-dong-list" maxLength={32} value={v.dong}
@@ -121,17 +119,18 @@ export function CallLogForm({ editor, programmeNames, onProgrammeAdded }: {
           <Checkbox label={t('callbackWanted')} checked={v.callbackWanted} onChange={(e) => set({ callbackWanted: e.currentTarget.checked })} />
         </Group>
         {v.callbackWanted && (
-          <TextInput type="datetime-local" label={t('callbackAt')} value={v.callbackAt} error={errors.callbackAt}
-            onChange={(e) => set({ callbackAt: e.currentTarget.value })} />
+          <WallClockInput label={t('callbackAt')} value={v.callbackAt} error={errors.callbackAt} onChange={(wall) => set({ callbackAt: wall })} />
         )}
         <Textarea label={t('notes')} autosize minRows={2} maxRows={8} maxLength={4000} value={v.notes}
           onChange={(e) => set({ notes: e.currentTarget.value })} />
 
-        <Group justify="flex-end">
+        <Group justify="flex-end" wrap="wrap" gap="xs">
+          <SaveFeedback status={editor.status} />
           <Button variant="default" onClick={() => void editor.newRecord()}>{t('newRecord')}</Button>
-          <Button type="submit" loading={editor.saving}>{t('save')}</Button>
+          <Button type="button" loading={editor.saving} onClick={() => void editor.save()}>{t('save')}</Button>
         </Group>
       </Stack>
+      <ConflictDialog editor={editor} programmeNames={programmeNames} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import type { CallLogDraft, CallLogView } from '../../../common/desk-api/index.js';
 import { CALL_ACTIONS, CALL_CHANNELS, type CallAction, type CallChannel, type CallLogInput, FIELDS, type Field } from '../../../common/domain/index.js';
-import { isoToKstWall, kstWallToIso } from '../../../common/kst/index.js';
+import { isoToKstWall, kstWallToIso } from '../../app/time.js';
 import { formatKoreanPhone, normaliseKoreanPhone } from '../../../common/phone/index.js';
 
 /** 금천구's ten administrative 동, offered first; any other text is allowed. */

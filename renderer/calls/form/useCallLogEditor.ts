@@ -1,8 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type CallLogDraft, type CallLogView, toDeskError } from '../../../common/desk-api/index.js';
-import { isoToKstWall } from '../../../common/kst/index.js';
+import type { CallLogInput } from '../../../common/domain/index.js';
+import { getDesk } from '../../app/desk.js';
+import { isoToKstWall } from '../../app/time.js';
 import { useCallsT } from '../useCallsT.js';
+import { type Conflict, type ConflictPick, mergeConflict } from './conflict.js';
 import { type FormErrors, type FormValues, emptyForm, fromDraft, fromRecord, isBlank, toDraft, validate } from './form-state.js';
+import { useSaveErrorText } from './save-errors.js';
 
 export const AUTOSAVE_DELAY_MS = 300;
 
@@ -27,6 +31,14 @@ export interface CallLogEditor {
   save(): Promise<CallLogView | null>;
   timer: { running: boolean; elapsed: number; start(fromIso?: string): void; stop(finalSec?: number): void };
   setStatus(s: Status | null): void;
+  /** Another counsellor saved this record first: both versions, until the counsellor chooses. */
+  conflict: Conflict | null;
+  /** Saves the choice made field by field (mine or theirs) on top of their version. */
+  resolveConflict(pick: ConflictPick): Promise<CallLogView | null>;
+  /** Drops mine and shows their version in the form. */
+  keepTheirs(): void;
+  /** Closes the choice without saving; the form keeps mine as a draft. */
+  dismissConflict(): void;
 }
 
 /** The state of the 상담 기록 form: values, autosaved draft (debounced), the live-call timer, and save. */
@@ -37,6 +49,8 @@ export function useCallLogEditor(options: { onSaved?: (v: CallLogView) => void }
   const [status, setStatus] = useState<Status | null>(null);
   const [saving, setSaving] = useState(false);
   const [editing, setEditing] = useState(false);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const errorText = useSaveErrorText();
   const [now, setNow] = useState(() => Date.now());
   // The running timer lives in the values, so the autosaved draft carries it through a crash.
   const timerStart = values.timerStartedAt ? Date.parse(values.timerStartedAt) : null;
@@ -54,11 +68,11 @@ export function useCallLogEditor(options: { onSaved?: (v: CallLogView) => void }
 
   const writeDraft = useCallback(async (draft: CallLogDraft) => {
     try {
-      await window.desk.calls.saveDraft(draft);
+      await getDesk().calls.saveDraft(draft);
     } catch (err) {
-      setStatus({ kind: 'error', text: `${t('saveFailed')}: ${toDeskError(err).message}` });
+      setStatus({ kind: 'error', text: `${t('saveFailed')}: ${errorText(err)}` });
     }
-  }, [t]);
+  }, [t, errorText]);
 
   const flush = useCallback(async () => {
     const p = pending.current;
@@ -152,6 +166,37 @@ export function useCallLogEditor(options: { onSaved?: (v: CallLogView) => void }
     },
   };
 
+  /** Sends one record to desk.calls.save; on success the form starts a new record and says so next to 저장. */
+  const commit = useCallback(async (id: string, input: CallLogInput, baseVersion: number | null): Promise<CallLogView | null> => {
+    setSaving(true);
+    try {
+      if (pending.current) clearTimeout(pending.current.timer);
+      pending.current = null;
+      const saved = await getDesk().calls.save({ id, input, baseVersion });
+      setConflict(null);
+      onSavedRef.current?.(saved);
+      replace(emptyForm(new Date()), false);
+      setStatus({ kind: 'success', text: t('saved') });
+      return saved;
+    } catch (err) {
+      const e = toDeskError(err);
+      if (e.code === 'conflict') {
+        // Both versions side by side: the counsellor decides, nothing is overwritten without a choice.
+        const theirs = await getDesk().calls.get({ id }).catch(() => null);
+        if (theirs) {
+          setConflict({ id, mine: input, theirs: theirs.callLog });
+          setStatus({ kind: 'error', text: t('conflictStatus') });
+          return null;
+        }
+      }
+      // The draft stays: the counsellor can fix the cause and save again.
+      setStatus({ kind: 'error', text: `${t('saveFailed')}: ${errorText(e)}` });
+      return null;
+    } finally {
+      setSaving(false);
+    }
+  }, [replace, t, errorText]);
+
   const save = useCallback(async (): Promise<CallLogView | null> => {
     const v = valuesRef.current;
     const timerStart = v.timerStartedAt ? Date.parse(v.timerStartedAt) : null;
@@ -160,30 +205,33 @@ export function useCallLogEditor(options: { onSaved?: (v: CallLogView) => void }
     const { input, errors: errs } = validate(toCheck, {
       phoneInvalid: t('phoneInvalid'),
       callbackRequired: t('callbackRequired'),
-      startedAt: t('startedAt'),
+      startedAt: t('startedAtInvalid'),
     });
     setErrors(errs);
     if (!input) {
       setStatus({ kind: 'error', text: t('fixErrors') });
       return null;
     }
-    setSaving(true);
-    try {
-      if (pending.current) clearTimeout(pending.current.timer);
-      pending.current = null;
-      const saved = await window.desk.calls.save({ id: v.id, input, baseVersion: v.baseVersion });
-      onSavedRef.current?.(saved);
-      replace(emptyForm(new Date()), false);
-      setStatus({ kind: 'success', text: t('saved') });
-      return saved;
-    } catch (err) {
-      // The draft stays: the counsellor can fix the cause and save again.
-      setStatus({ kind: 'error', text: `${t('saveFailed')}: ${toDeskError(err).message}` });
-      return null;
-    } finally {
-      setSaving(false);
-    }
-  }, [replace, t]);
+    return commit(v.id, input, v.baseVersion);
+  }, [commit, t]);
 
-  return { values, errors, status, saving, editing, set, newRecord, loadDraft, loadRecord, flush, save, timer, setStatus };
+  const resolveConflict = useCallback(async (pick: ConflictPick) => {
+    if (!conflict) return null;
+    return commit(conflict.id, mergeConflict(conflict, pick), conflict.theirs.version);
+  }, [commit, conflict]);
+
+  const keepTheirs = useCallback(() => {
+    if (!conflict) return;
+    void getDesk().calls.discardDraft({ id: conflict.id }).catch(() => undefined);
+    replace(fromRecord(conflict.theirs, new Date()), true);
+    setConflict(null);
+    setStatus({ kind: 'info', text: t('conflictKeptTheirs') });
+  }, [conflict, replace, t]);
+
+  const dismissConflict = useCallback(() => setConflict(null), []);
+
+  return {
+    values, errors, status, saving, editing, set, newRecord, loadDraft, loadRecord, flush, save, timer, setStatus,
+    conflict, resolveConflict, keepTheirs, dismissConflict,
+  };
 }

@@ -1,22 +1,33 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { IncomingCall } from '../../../common/desk-api/index.js';
 import { formatKoreanPhone, normaliseKoreanPhone } from '../../../common/phone/index.js';
+import { formatDuration } from '../form/form-state.js';
 import { CallerHistory } from '../history/CallerHistory.js';
 import { useCallsT } from '../useCallsT.js';
 
-/** The CTI pop-up for the answering counsellor: who is calling, their history, and "기록 시작". */
-export function IncomingCallDialog({ call, onStart, onClose }: { call: IncomingCall | null; onStart(c: IncomingCall): void; onClose(): void }) {
+/** The CTI pop-up for the answering counsellor: who is calling, what the desk knows of them, and "기록 시작". */
+export function IncomingCallDialog({ call, onStart, onClose, onOpenRecord, onOpenConversation }: {
+  call: IncomingCall | null;
+  onStart(c: IncomingCall): void;
+  onClose(): void;
+  onOpenRecord(id: string): void;
+  onOpenConversation(id: string): void;
+}) {
   const t = useCallsT();
   const phone = call ? normaliseKoreanPhone(call.call.from) : null;
+  const c = call?.call;
+  const ended = c?.endedAt && c.answeredAt ? Math.max(0, Math.round((Date.parse(c.endedAt) - Date.parse(c.answeredAt)) / 1000)) : null;
   return (
-    <Modal opened={call !== null} onClose={onClose} title={t('incomingTitle')} centered>
+    <Modal opened={call !== null} onClose={onClose} title={t('incomingTitle')} centered closeButtonProps={{ 'aria-label': t('incomingClose') }}>
       {call && (
         <Stack gap="sm">
           <Text size="xl" fw={700}>{phone ? formatKoreanPhone(phone) : call.call.from}</Text>
+          <Text size="sm" role="status">{ended !== null ? t('callEnded', { duration: formatDuration(ended) }) : t('callLive')}</Text>
           {phone ? (
-            <CallerHistory key={phone} phone={phone} initial={{ callLogs: call.history, conversations: call.conversations }} />
+            <CallerHistory key={phone} phone={phone} initial={{ callLogs: call.history, conversations: call.conversations }}
+              onOpenRecord={onOpenRecord} onOpenConversation={onOpenConversation} />
           ) : (
-            <Text size="sm" c="dimmed">{t('historyEmpty')}</Text>
+            <Text size="sm" c="dark.4">{t('historyEmpty')}</Text>
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('incomingClose')}</Button>

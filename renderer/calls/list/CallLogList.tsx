@@ -1,12 +1,14 @@
 import { Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { type CallLogView, toDeskError } from '../../../common/desk-api/index.js';
 import { CALL_ACTIONS, CALL_ACTION_LABELS, CALL_CHANNELS, CALL_CHANNEL_LABELS, FIELDS, type CallAction, type CallChannel, type Field } from '../../../common/domain/index.js';
-import { kstDate, kstDateTime, kstDayStartIso } from '../../../common/kst/index.js';
+import { getDesk } from '../../app/desk.js';
+import { kstDate, kstDateTime, kstDayRange } from '../../app/time.js';
 import { formatKoreanPhone } from '../../../common/phone/index.js';
 import { downloadBase64 } from '../download.js';
 import { useCallsT } from '../useCallsT.js';
-import { useCounsellors } from '../useCounsellorNames.js';
+import { useCallLogs, useCounsellors, useProgrammeNames } from '../queries.js';
 import { RecordDetail } from './RecordDetail.js';
 
 interface Filters {
@@ -20,17 +22,12 @@ interface Filters {
   phone: string;
 }
 
-function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 /** The DeskApi filter for the form's filters: KST days, "to" inclusive. */
 export function toQuery(f: Filters) {
+  const range = kstDayRange(f.from, f.to);
   return {
-    ...(f.from && kstDayStartIso(f.from) ? { from: kstDayStartIso(f.from)! } : {}),
-    ...(f.to && kstDayStartIso(nextDay(f.to)) ? { to: kstDayStartIso(nextDay(f.to))! } : {}),
+    ...(range.from ? { from: range.from } : {}),
+    ...(range.to ? { to: range.to } : {}),
     ...(f.counsellor ? { counsellor: f.counsellor } : {}),
     ...(f.field ? { field: f.field } : {}),
     ...(f.channel ? { channel: f.channel } : {}),
@@ -41,36 +38,26 @@ export function toQuery(f: Filters) {
 }
 
 /** Records with filters and search; open to edit, details with history and print, export of the filtered list. */
-export const CallLogList = memo(function CallLogList({ onEdit, refreshKey }: { onEdit(r: CallLogView): void; refreshKey: number }) {
+export const CallLogList = memo(function CallLogList({ onEdit }: { onEdit(r: CallLogView): void }) {
   const t = useCallsT();
   const counsellors = useCounsellors();
-  const names = useMemo(() => new Map(counsellors.map((c) => [c.id, c.displayName])), [counsellors]);
   const [f, setF] = useState<Filters>(() => {
     const today = kstDate(new Date());
     return { from: `${today.slice(0, 8)}01`, to: today, counsellor: '', field: '', channel: '', action: '', q: '', phone: '' };
   });
-  const [rows, setRows] = useState<CallLogView[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [detail, setDetail] = useState<string | null>(null);
   const query = useMemo(() => toQuery(f), [f]);
-
-  useEffect(() => {
-    let live = true;
-    const timer = setTimeout(() => {
-      window.desk.calls.list({ ...query, limit: 500 }).then(
-        (r) => live && setRows(r),
-        (err) => live && setMessage(toDeskError(err).message),
-      );
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query, refreshKey]);
+  // Typing in the search box asks once the keys rest.
+  const [debounced] = useDebouncedValue(query, 150);
+  const list = useCallLogs(useMemo(() => ({ ...debounced, limit: 500 }), [debounced]));
+  const rows = useMemo(() => list.data ?? [], [list.data]);
+  const programmeNames = useProgrammeNames(useMemo(() => rows.flatMap((r) => r.programmeIds), [rows]));
+  const listError = list.error ? toDeskError(list.error).message : null;
 
   const doExport = useCallback(async (format: 'xlsx' | 'csv') => {
     try {
-      const out = await window.desk.calls.export({ format, filter: query });
+      const out = await getDesk().calls.export({ format, filter: query });
       downloadBase64(out);
       setMessage(t('exported', { rows: out.rows, file: out.fileName }));
     } catch (err) {
@@ -102,12 +89,12 @@ export const CallLogList = memo(function CallLogList({ onEdit, refreshKey }: { o
       <Group gap="xs">
         <Button size="xs" variant="light" onClick={() => void doExport('xlsx')}>{t('exportXlsx')}</Button>
         <Button size="xs" variant="light" onClick={() => void doExport('csv')}>{t('exportCsv')}</Button>
-        <Text size="xs" c="dimmed" role="status">{message ?? `${rows.length}건`}</Text>
+        <Text size="xs" c="dark.4" role="status">{message ?? listError ?? `${rows.length}건`}</Text>
       </Group>
       {rows.length === 0 ? (
-        <Text size="sm" c="dimmed">{t('noRecords')}</Text>
+        <Text size="sm" c="dark.4">{t('noRecords')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer minWidth={760}>
           <Table highlightOnHover striped aria-label={t('list')}>
             <Table.Thead>
               <Table.Tr>
@@ -118,6 +105,7 @@ export const CallLogList = memo(function CallLogList({ onEdit, refreshKey }: { o
                 <Table.Th>{t('field')}</Table.Th>
                 <Table.Th>{t('action')}</Table.Th>
                 <Table.Th>{t('need')}</Table.Th>
+                <Table.Th>{t('programmes')}</Table.Th>
                 <Table.Th><VisuallyHidden>{t('open')}</VisuallyHidden></Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -144,6 +132,9 @@ export const CallLogList = memo(function CallLogList({ onEdit, refreshKey }: { o
                     </Tooltip>
                   </Table.Td>
                   <Table.Td>
+                    <Text size="sm" lineClamp={1} maw={200}>{r.programmeIds.map((id) => programmeNames[id] ?? id).join(', ')}</Text>
+                  </Table.Td>
+                  <Table.Td>
                     <Button size="compact-xs" variant="subtle" aria-label={`${t('open')}: ${kstDateTime(r.startedAt)} ${r.callerName ?? t('anonymous')}`}
                       onClick={() => setDetail(r.id)}>
                       {t('open')}
@@ -155,7 +146,7 @@ export const CallLogList = memo(function CallLogList({ onEdit, refreshKey }: { o
           </Table>
         </Table.ScrollContainer>
       )}
-      <RecordDetail id={detail} names={names} onClose={() => setDetail(null)} onEdit={(r) => {
+      <RecordDetail id={detail} onClose={() => setDetail(null)} onEdit={(r) => {
         setDetail(null);
         onEdit(r);
       }} />

@@ -1,67 +1,27 @@
 import { Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import type { CallLogView } from '../../../common/desk-api/index.js';
-import { CALL_ACTION_LABELS, CALL_CHANNEL_LABELS, type CallLogRevision } from '../../../common/domain/index.js';
-import { kstDateTime } from '../../../common/kst/index.js';
-import { formatKoreanPhone } from '../../../common/phone/index.js';
-import { formatDuration } from '../form/form-state.js';
+import { kstDateTime } from '../../app/time.js';
+import { useCallLogRecord, useCounsellorNames, useProgrammeNames } from '../queries.js';
 import { useCallsT } from '../useCallsT.js';
-
-const PRINT_CSS = `
-@media print {
-  body * { visibility: hidden !important; }
-  .calls-print, .calls-print * { visibility: visible !important; }
-  .calls-print { position: absolute; inset: 0 auto auto 0; width: 100%; font-size: 11pt; }
-  .calls-print .calls-no-print { display: none !important; }
-}`;
+import { PrintSheet } from './PrintSheet.js';
+import { recordRows } from './record-rows.js';
 
 const show = (v: unknown): string => (v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.join(', ') : String(v));
 
-/** One record with its edit history (who changed what, when) and a print button. */
-export function RecordDetail({ id, names, onClose, onEdit }: {
-  id: string | null;
-  names: Map<string, string>;
-  onClose(): void;
-  onEdit(r: CallLogView): void;
-}) {
+/** One record with its edit history (who changed what, when), an A4 print of the whole record, and 열기 to edit it. */
+export function RecordDetail({ id, onClose, onEdit }: { id: string | null; onClose(): void; onEdit?(r: CallLogView): void }) {
   const t = useCallsT();
-  const [loaded, setLoaded] = useState<{ id: string; callLog: CallLogView; revisions: CallLogRevision[] } | null>(null);
+  const names = useCounsellorNames();
+  const { data } = useCallLogRecord(id);
   // Only what was loaded for this id is shown (no flash of the previous record).
-  const data = loaded && loaded.id === id ? loaded : null;
-  useEffect(() => {
-    if (!id) return;
-    let live = true;
-    window.desk.calls.get({ id }).then((d) => live && setLoaded(d ? { id, ...d } : null), () => live && setLoaded(null));
-    return () => {
-      live = false;
-    };
-  }, [id]);
-  const r = data?.callLog;
-  const rows: Array<[string, string]> = r
-    ? [
-        [t('when'), kstDateTime(r.startedAt)],
-        [t('duration'), formatDuration(r.durationSec)],
-        [t('channel'), CALL_CHANNEL_LABELS[r.channel]],
-        [t('counsellor'), names.get(r.counsellorId) ?? r.counsellorId],
-        [t('callerName'), r.callerName ?? t('anonymous')],
-        [t('phone'), r.callerPhone ? formatKoreanPhone(r.callerPhone) : '—'],
-        [t('dong'), show(r.dong)],
-        [t('field'), show(r.field)],
-        [t('subTopic'), show(r.subTopic)],
-        [t('need'), show(r.need)],
-        [t('programmes'), show(r.programmeIds)],
-        [t('action'), r.action ? CALL_ACTION_LABELS[r.action] : '—'],
-        [t('agency'), show(r.agency)],
-        [t('crisis'), r.crisis ? '예' : '아니오'],
-        [t('callbackAt'), r.callbackAt ? kstDateTime(r.callbackAt) : '—'],
-        [t('notes'), show(r.notes)],
-      ]
-    : [];
+  const r = data && data.callLog.id === id ? data.callLog : null;
+  const programmeNames = useProgrammeNames(r?.programmeIds ?? []);
+  const counsellorName = (cid: string) => names.get(cid) ?? cid;
+  const rows = r ? recordRows(r, { t, counsellorName, programmeName: (pid) => programmeNames[pid] ?? pid }) : [];
   return (
-    <Modal opened={id !== null} onClose={onClose} title={t('formTitle')} size="lg">
-      <style>{PRINT_CSS}</style>
+    <Modal opened={id !== null} onClose={onClose} title={t('formTitle')} size="lg" closeButtonProps={{ 'aria-label': t('close') }}>
       {r && (
-        <Stack className="calls-print" gap="sm">
+        <Stack gap="sm">
           <Table withRowBorders={false} aria-label={t('formTitle')}>
             <Table.Tbody>
               {rows.map(([k, val]) => (
@@ -78,17 +38,18 @@ export function RecordDetail({ id, names, onClose, onEdit }: {
               {(data?.revisions ?? []).map((rev) => (
                 <li key={`${rev.version}-${rev.changedAt}`}>
                   <Text size="xs">
-                    {kstDateTime(rev.changedAt)} · {names.get(rev.counsellorId) ?? rev.counsellorId} ·{' '}
+                    {kstDateTime(rev.changedAt)} · {counsellorName(rev.counsellorId)} ·{' '}
                     {Object.entries(rev.changes).map(([k, c]) => `${k}: ${show(c.from)} → ${show(c.to)}`).join('; ') || `v${rev.version}`}
                   </Text>
                 </li>
               ))}
             </Stack>
           </section>
-          <Group justify="flex-end" className="calls-no-print">
+          <Group justify="flex-end">
             <Button variant="default" onClick={() => window.print()}>{t('print')}</Button>
-            <Button onClick={() => onEdit(r)}>{t('open')}</Button>
+            {onEdit && <Button onClick={() => onEdit(r)}>{t('open')}</Button>}
           </Group>
+          <PrintSheet record={r} rows={rows} />
         </Stack>
       )}
     </Modal>

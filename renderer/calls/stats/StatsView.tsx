@@ -1,24 +1,18 @@
 import { BarChart } from '@mantine/charts';
 import { Group, NativeSelect, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
-import { memo, useEffect, useMemo, useState } from 'react';
-import { type StatsResult, toDeskError } from '../../../common/desk-api/index.js';
+import { memo, useMemo, useState } from 'react';
+import { toDeskError } from '../../../common/desk-api/index.js';
 import { CALL_ACTION_LABELS, CALL_CHANNEL_LABELS, type CallAction, type CallChannel } from '../../../common/domain/index.js';
-import { kstDate, kstDayStartIso } from '../../../common/kst/index.js';
+import { kstDate, kstDayRange } from '../../app/time.js';
+import { useCallStats, useCounsellors } from '../queries.js';
 import { useCallsT } from '../useCallsT.js';
-import { useCounsellors } from '../useCounsellorNames.js';
 
 type GroupBy = 'day' | 'week' | 'month';
 type Dimension = 'field' | 'channel' | 'action' | 'counsellor';
 const COLORS = ['blue.6', 'teal.6', 'orange.6', 'grape.6', 'red.6', 'cyan.6', 'lime.7', 'pink.6', 'indigo.6', 'yellow.7', 'gray.6'];
 
-function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 /** Counts per day/week/month (KST) by field, channel, 조치 or counsellor, as a stacked bar chart and a table. */
-export const StatsView = memo(function StatsView({ refreshKey }: { refreshKey: number }) {
+export const StatsView = memo(function StatsView() {
   const t = useCallsT();
   const counsellors = useCounsellors();
   const today = kstDate(new Date());
@@ -26,26 +20,11 @@ export const StatsView = memo(function StatsView({ refreshKey }: { refreshKey: n
   const [to, setTo] = useState(today);
   const [groupBy, setGroupBy] = useState<GroupBy>('day');
   const [dimension, setDimension] = useState<Dimension>('field');
-  const [result, setResult] = useState<StatsResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const f = kstDayStartIso(from);
-    const tt = kstDayStartIso(nextDay(to));
-    if (!f || !tt) return;
-    let live = true;
-    window.desk.calls.stats({ from: f, to: tt, groupBy, dimension }).then(
-      (r) => {
-        if (!live) return;
-        setResult(r);
-        setError(null);
-      },
-      (e) => live && setError(toDeskError(e).message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [from, to, groupBy, dimension, refreshKey]);
+  const range = kstDayRange(from, to);
+  const q = useMemo(() => (range.from && range.to ? { from: range.from, to: range.to, groupBy, dimension } : null), [range.from, range.to, groupBy, dimension]);
+  const stats = useCallStats(q);
+  const result = stats.data ?? null;
+  const error = stats.error ? toDeskError(stats.error).message : null;
 
   const label = useMemo(() => {
     const names = new Map(counsellors.map((c) => [c.id, c.displayName]));
@@ -86,8 +65,12 @@ export const StatsView = memo(function StatsView({ refreshKey }: { refreshKey: n
       {error && <Text role="alert" c="red" size="sm">{error}</Text>}
       <Text size="sm" role="status">{t('total')}: {result?.total ?? 0}</Text>
       {data.length > 0 && (
-        <BarChart h={260} data={data} dataKey="period" type="stacked" withLegend aria-hidden
-          series={keys.map((k, i) => ({ name: k, color: COLORS[i % COLORS.length]! }))} />
+        // The table below carries the figures for assistive technology; the chart is for the eye only
+        // and, being hidden, must hold nothing focusable (inert).
+        <div aria-hidden="true" inert>
+          <BarChart h={260} data={data} dataKey="period" type="stacked" withLegend
+            series={keys.map((k, i) => ({ name: k, color: COLORS[i % COLORS.length]! }))} />
+        </div>
       )}
       <Table.ScrollContainer minWidth={320}>
         <Table aria-label={t('stats')} striped>

@@ -1,7 +1,9 @@
 import { MantineProvider } from '@mantine/core';
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
-import type { ReactElement } from 'react';
-import type { CallLogDraft } from '../../../common/desk-api/index.js';
+import { type ReactElement, type ReactNode, useEffect } from 'react';
+import { bindDeskEvents, createDeskQueryClient } from '../../../renderer/app/desk.js';
+import type { CallLogDraft, DeskHandlers } from '../../../common/desk-api/index.js';
 import type { Programme } from '../../../common/domain/index.js';
 import { createFakeDesk, type FakeDesk } from '../fake-desk.js';
 
@@ -27,7 +29,7 @@ export interface CallsFake extends FakeDesk {
 const ME = '11111111-1111-4111-8111-111111111111';
 
 /** A fake desk whose calls namespace keeps drafts and saves in memory. */
-export function makeCallsDesk(initialDrafts: CallLogDraft[] = []): CallsFake {
+export function makeCallsDesk(initialDrafts: CallLogDraft[] = [], overrides: Partial<DeskHandlers['calls']> = {}): CallsFake {
   const drafts = new Map(initialDrafts.map((d) => [d.id, d]));
   const saved: CallsFake['saved'] = [];
   const fake = createFakeDesk({
@@ -63,6 +65,7 @@ export function makeCallsDesk(initialDrafts: CallLogDraft[] = []): CallsFake {
       callbacks: async () => [],
       missedCalls: async () => [],
       stats: async () => ({ rows: [], total: 0 }),
+      ...overrides,
     },
     programmes: {
       search: async ({ q }) => ({ items: q ? [{ hit: { id: 'P1', score: 1, nameMatches: [] }, programme: programme('P1', '기초생활보장 생계급여') }] : [], total: q ? 1 : 0 }),
@@ -74,6 +77,17 @@ export function makeCallsDesk(initialDrafts: CallLogDraft[] = []): CallsFake {
   return Object.assign(fake, { drafts, saved });
 }
 
+/** The shell's wiring around a feature: Mantine, a fresh DeskApi query cache, and the desk events bound to it. */
+function Providers({ client, children }: { client: QueryClient; children: ReactNode }) {
+  useEffect(() => bindDeskEvents(window.desk, client), [client]);
+  return (
+    <MantineProvider>
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    </MantineProvider>
+  );
+}
+
 export function renderWithMantine(ui: ReactElement) {
-  return render(<MantineProvider>{ui}</MantineProvider>);
+  const client = createDeskQueryClient();
+  return render(<Providers client={client}>{ui}</Providers>);
 }

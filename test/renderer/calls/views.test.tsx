@@ -42,18 +42,18 @@ describe('records list', () => {
     };
     URL.revokeObjectURL = () => {};
     const user = userEvent.setup({ delay: null });
-    renderWithMantine(<CallLogList refreshKey={0} onEdit={() => {}} />);
+    renderWithMantine(<CallLogList onEdit={() => {}} />);
     const list = screen.getByRole('region', { name: '상담 기록 목록' });
     expect(await within(list).findByText('바우처 문의')).toBeInTheDocument();
     expect(within(list).getByText('2026-03-02 10:30')).toBeInTheDocument();
 
     await user.selectOptions(within(list).getByLabelText('상담 채널'), '방문');
-    expect(await within(list).findByText('기록이 없습니다.')).toBeInTheDocument();
+    expect(await within(list).findByText('기록이 없습니다.', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(fake.calls.at(-1)).toEqual(['calls:list', expect.objectContaining({ channel: 'visit', limit: 500 })]);
     await user.selectOptions(within(list).getByLabelText('상담 채널'), '전체');
 
-    await user.click(await within(list).findByRole('button', { name: /열기: 2026-03-02 10:30 최민준/ }));
-    const history = await screen.findByRole('region', { name: '수정 이력' });
+    await user.click(await within(list).findByRole('button', { name: /열기: 2026-03-02 10:30 최민준/ }, { timeout: 5000 }));
+    const history = await screen.findByRole('region', { name: '수정 이력' }, { timeout: 5000 });
     expect(within(history).getByText(/김상담 · need: 문의 → 바우처 문의/)).toBeInTheDocument();
     const print = vi.fn();
     window.print = print;
@@ -88,7 +88,7 @@ describe('statistics', () => {
     });
     window.desk = fake.desk;
     const user = userEvent.setup({ delay: null });
-    renderWithMantine(<StatsView refreshKey={0} />);
+    renderWithMantine(<StatsView />);
     await user.selectOptions(screen.getByLabelText('기준'), '상담 채널');
     const table = await screen.findByRole('table', { name: '상담 통계' });
     await within(table).findByText('2026-03-02');

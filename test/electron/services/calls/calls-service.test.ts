@@ -190,9 +190,18 @@ describe('CTI', () => {
       f.service.onCtiCall(call({ callId: 'c-2', endedAt: '2026-03-02T01:01:05.000Z', version: 2 })),
     ]);
     expect(a!.draftId).toBe(b!.draftId);
-    const drafts = await f.service.handlers.listDrafts(undefined);
-    expect(drafts.filter((d) => d.ctiCallId === 'c-2')).toHaveLength(1);
-    expect(drafts[0]!.durationSec).toBe(60);
+    const drafts = await f.store.all<{ body: string }>("SELECT body FROM drafts WHERE kind = 'callLog'");
+    expect(drafts.filter((d) => (JSON.parse(d.body) as { ctiCallId?: string }).ctiCallId === 'c-2')).toHaveLength(1);
+    expect((await f.service.handlers.getDraft({ id: a!.draftId! }))!.durationSec).toBe(60);
+  });
+
+  it('a prefilled draft nobody typed into is not offered under 복원할 초안; once something is typed, it is', async () => {
+    const popped = await f.service.onCtiCall(call({ callId: 'c-3', endedAt: '2026-03-02T01:01:05.000Z' }));
+    expect(await f.service.handlers.getDraft({ id: popped!.draftId! })).toMatchObject({ ctiCallId: 'c-3', durationSec: 60 });
+    expect(await f.service.handlers.listDrafts(undefined)).toEqual([]);
+    const draft = (await f.service.handlers.getDraft({ id: popped!.draftId! }))!;
+    await f.service.handlers.saveDraft({ ...draft, baseVersion: null, need: '기초연금 문의' });
+    expect((await f.service.handlers.listDrafts(undefined)).map((d) => d.id)).toEqual([popped!.draftId]);
   });
 
   it('ignores other counsellors’ calls and lists missed ones', async () => {
@@ -258,10 +267,11 @@ describe('export', () => {
   beforeEach(async () => {
     await f.service.handlers.save({
       id: uuid(),
-      input: input({ startedAt: '2026-03-01T15:05:00.000Z', need: '주민번호 900101-1234567 불러줌', notes: '=cmd() 딸 연락처 010-9999-8888' }),
+      input: input({ startedAt: '2026-03-01T15:05:00.000Z', need: '주민번호 900101-1234567 불러줌', notes: '=cmd() 딸 연락처 010-9999-8888', programmeIds: ['WLF00001164', 'WLF-UNKNOWN'] }),
       baseVersion: null,
     });
     await putReplica(f.store, log({ startedAt: '2026-03-02T03:00:00.000Z', callerPhone: '021234567', callerName: null, channel: 'visit' }));
+    await f.store.run("INSERT INTO programmes (id, data, version, field, name) VALUES ('WLF00001164', '{}', 1, '저소득층 지원', '기초생활보장 생계급여')");
   });
 
   it('XLSX has Korean headers, KST dates, masked 주민등록번호 and masked phones for a counsellor', async () => {
@@ -287,6 +297,9 @@ describe('export', () => {
     expect(phone[col('주호소')]).toBe('주민번호 900101-1****** 불러줌');
     expect(phone[col('조치')]).toBe('신청안내');
     expect(phone[col('메모')]).toBe('=cmd() 딸 연락처 010-****-8888');
+    // Programme names, not WLF ids; the ids in a column of their own (an unknown id stays as it is).
+    expect(phone[col('연계 프로그램')]).toBe('기초생활보장 생계급여, WLF-UNKNOWN');
+    expect(phone[col('연계 프로그램 ID')]).toBe('WLF00001164, WLF-UNKNOWN');
   });
 
   it('CSV has a BOM, and an admin sees full numbers', async () => {
@@ -302,6 +315,7 @@ describe('export', () => {
     expect(lines[1]).toContain("'=cmd() 딸 연락처 010-9999-8888");
     expect(lines[1]).toContain('900101-1******');
     expect(lines[1]).not.toContain('1234567 ');
+    expect(lines[1]).toContain(',"기초생활보장 생계급여, WLF-UNKNOWN",');
   });
 });
 

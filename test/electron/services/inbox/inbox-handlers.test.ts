@@ -68,6 +68,33 @@ describe('inbox handlers against the real server', () => {
     expect((await serverConversation(server.url, t, target.id)).status).toBe('open');
   });
 
+  it('closing a chat records what happened: cards sent -> 연계 프로그램 and 조치 정보제공, the known phone; reopen -> close updates that record, never a second one', async () => {
+    const h = desk.services.handlers;
+    const target = (await h.inbox.list({ view: 'all', q: '' })).find((c) => c.status !== 'closed' && !c.citizenPhone)!;
+    const card = (await h.programmes.search({ q: '', limit: 2 })).items.map((i) => i.programme);
+    await h.inbox.send({ conversationId: target.id, direction: 'outbound', body: card[0]!.name, programmeId: card[0]!.id });
+    // The number came up in the chat: 전화 상담 전환 with it leaves a phone draft linked to the chat.
+    await h.inbox.switchToCall({ conversationId: target.id, phone: '010-2345-6789' });
+    await drained();
+    const first = await h.inbox.close({ conversationId: target.id, field: '저소득층 지원', summary: '생계급여 안내' });
+    expect((await h.calls.get({ id: first.callLogId }))?.callLog).toMatchObject({
+      channel: 'kakao', conversationId: target.id, programmeIds: [card[0]!.id], action: 'info', callerPhone: '01023456789',
+    });
+    await drained();
+
+    await h.inbox.reopen({ conversationId: target.id });
+    await h.inbox.send({ conversationId: target.id, direction: 'outbound', body: card[1]!.name, programmeId: card[1]!.id });
+    await drained();
+    const second = await h.inbox.close({ conversationId: target.id, field: '저소득층 지원', summary: '생계급여와 주거급여 안내' });
+    expect(second.callLogId).toBe(first.callLogId);
+    await drained();
+    const t = await token();
+    const onServer = await serverCallLog(server.url, t, first.callLogId);
+    expect(onServer).toMatchObject({ need: '생계급여와 주거급여 안내', programmeIds: [card[0]!.id, card[1]!.id], version: 2 });
+    const kakaoRecords = (await h.calls.list({ limit: 500 })).filter((l) => l.conversationId === target.id && l.channel === 'kakao');
+    expect(kakaoRecords).toHaveLength(1);
+  });
+
   it('switchToCall opens a call-log draft with the citizen number and tells the citizen', async () => {
     const target = (await desk.services.handlers.inbox.list({ view: 'all', q: '' }))[0]!;
     const { callLogId } = await desk.services.handlers.inbox.switchToCall({ conversationId: target.id, phone: '010-2345-6789' });
