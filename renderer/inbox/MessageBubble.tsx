@@ -103,7 +103,10 @@ export const MessageBubble = memo(function MessageBubble({ m, authorName }: { m:
       ? t('conversation.citizen')
       : m.direction === 'note'
         ? t('conversation.note')
-        : (authorName ?? t('conversation.me'));
+        : m.authorId === null
+          ? // The service's own replies (운영시간 안내 and the like) were written by nobody at this desk.
+            t('conversation.automatic')
+          : (authorName ?? t('conversation.me'));
   return (
     <div className={`msg msg-${m.direction}`} data-direction={m.direction} data-kind={m.kind}>
       <div className="msg-bubble">

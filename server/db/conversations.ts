@@ -126,7 +126,7 @@ export function applyPatch(
   c: Conversation,
   patch: ConversationPatch,
   now: string,
-  names: { actor: string; assignee: string | null },
+  names: { actor: string; actorId: string; assignee: string | null },
 ): { next: Conversation; events: string[] } {
   const next: Conversation = { ...c, updatedAt: now, version: c.version + 1 };
   const events: string[] = [];
@@ -156,8 +156,8 @@ export function applyPatch(
     events.push(
       patch.assigneeId === null
         ? `${names.actor} 님이 담당을 해제했습니다.`
-        : patch.assigneeId === undefined
-          ? ''
+        : patch.assigneeId === names.actorId
+          ? `${names.actor} 님이 상담을 맡았습니다.`
           : `${names.actor} 님이 ${names.assignee ?? '상담원'} 님에게 배정했습니다.`,
     );
   }
