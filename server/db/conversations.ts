@@ -142,6 +142,8 @@ export function applyPatch(
       events.push(`${names.actor} 님이 상담을 다시 열었습니다.`);
     } else if (patch.status === 'held') {
       events.push(`${names.actor} 님이 상담을 보류했습니다.`);
+    } else if (c.status === 'held') {
+      events.push(`${names.actor} 님이 보류를 해제했습니다.`);
     }
     if (patch.status !== 'held') next.heldUntil = null;
   }
@@ -165,6 +167,8 @@ export function applyPatch(
   if (patch.summary !== undefined) next.summary = patch.summary === null ? null : maskResidentNumbers(patch.summary);
   if (patch.citizenName !== undefined) next.citizenName = patch.citizenName;
   if (patch.citizenPhone !== undefined) next.citizenPhone = patch.citizenPhone;
-  if (patch.markRead) next.unreadCount = 0;
+  // The unread count is the team's "needs answer" state: only the assignee's reading clears it.
+  // Anyone else opening the chat (an unassigned one, a colleague's) leaves it for the assignee.
+  if (patch.markRead && next.assigneeId === names.actorId) next.unreadCount = 0;
   return { next, events: events.filter(Boolean) };
 }

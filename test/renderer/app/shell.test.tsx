@@ -64,7 +64,7 @@ describe('login', () => {
     const { fake } = renderWithDesk(<App />, {
       session: { login: async () => signedIn() },
       inbox: {
-        list: async () => [c],
+        list: async () => [{ ...c, firstQuestion: null }],
         get: async () => ({ conversation: c, messages: [], earlierConversations: [], callLogs: [] }),
       },
     });
@@ -129,7 +129,7 @@ describe('layout and keyboard', () => {
     const user = userEvent.setup({ delay: null });
     const c = conversation({ citizenName: '좁은 화면' });
     renderWithDesk(<App />, {
-      inbox: { list: async () => [c], get: async () => ({ conversation: c, messages: [], earlierConversations: [], callLogs: [] }) },
+      inbox: { list: async () => [{ ...c, firstQuestion: null }], get: async () => ({ conversation: c, messages: [], earlierConversations: [], callLogs: [] }) },
     });
     await user.click(await screen.findByRole('option', { name: /좁은 화면/ }));
     expect(await screen.findByRole('textbox', { name: '답장 입력' })).toBeVisible();

@@ -17,3 +17,19 @@ describe('applyPatch system messages', () => {
     expect(events).toEqual(['김민지 님이 이서준 님에게 배정했습니다.']);
   });
 });
+
+describe('applyPatch reading', () => {
+  const c = { ...newConversation('kakao-user-2', '2026-11-27T05:00:00.000Z'), unreadCount: 3 };
+  const now = '2026-11-27T05:01:00.000Z';
+
+  it('leaves the team’s unread count when someone who is not the assignee reads', () => {
+    expect(applyPatch(c, { markRead: true }, now, { actor: '김민지', actorId: ME, assignee: null }).next.unreadCount).toBe(3);
+    const theirs = { ...c, assigneeId: OTHER };
+    expect(applyPatch(theirs, { markRead: true }, now, { actor: '김민지', actorId: ME, assignee: null }).next.unreadCount).toBe(3);
+  });
+
+  it('clears it when the assignee reads', () => {
+    const mine = { ...c, assigneeId: ME };
+    expect(applyPatch(mine, { markRead: true }, now, { actor: '김민지', actorId: ME, assignee: null }).next.unreadCount).toBe(0);
+  });
+});
