@@ -62,7 +62,6 @@ export const appEn: AppStrings = {
     submitting: 'Signing in…',
     demo: 'Demo accounts: {{usernames}} / password {{password}}',
     useDemo: 'Fill in a demo account',
-    reason: 'Please sign in again: {{reason}}',
     drafts: 'Your unsent replies and records are kept.',
     badCredentials: 'Wrong username or password.',
   },

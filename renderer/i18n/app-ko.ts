@@ -61,7 +61,6 @@ export const appKo = {
     submitting: '로그인 중…',
     demo: '데모 계정: {{usernames}} / 비밀번호 {{password}}',
     useDemo: '데모 계정으로 채우기',
-    reason: '다시 로그인하세요: {{reason}}',
     drafts: '작성 중이던 답장과 기록은 그대로 남아 있습니다.',
     badCredentials: '아이디 또는 비밀번호가 맞지 않습니다.',
   },

@@ -36,7 +36,7 @@ export function createInboxHandlers(deps: InboxDeps): Omit<DeskHandlers['inbox']
 
   async function mustGet(tx: StoreTx, id: string): Promise<Conversation> {
     const c = await conversationView(tx, id);
-    if (!c) throw new DeskError('not_found', '상담을 찾을 수 없습니다. 목록을 새로 고치세요. (conversation not found)');
+    if (!c) throw new DeskError('not_found', '상담을 찾을 수 없습니다. 목록을 새로 고치세요.');
     return c;
   }
 
