@@ -11,6 +11,13 @@ export const appKo = {
     tabs: '작업 영역',
   },
   tabs: { chat: '상담', programmes: '프로그램', calls: '상담 기록' },
+  side: {
+    split: '프로그램 검색과 상담 기록 높이 나누기',
+    hideProgrammes: '프로그램 검색 접기',
+    showProgrammes: '프로그램 검색 펼치기',
+    hideCalls: '상담 기록 접기',
+    showCalls: '상담 기록 펼치기',
+  },
   shortcuts: '단축키: Ctrl+1 상담 목록 · Ctrl+2 대화 · Ctrl+3 프로그램 검색 · Ctrl+4 상담 기록 · Alt+↓/↑ 다음/이전 상담',
   pin: { label: '창 고정', on: '창이 항상 위에 고정되어 있습니다', off: '창 고정이 해제되어 있습니다' },
   sync: {

@@ -56,7 +56,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
           {(c.citizenName ? null : c.firstQuestion) ?? c.lastMessagePreview ?? t('list.noPreview')}
         </Text>
         {c.unreadCount > 0 && (
-          <Badge color="red" size="sm" circle={c.unreadCount < 10} aria-label={t('list.unread', { count: c.unreadCount })}>
+          <Badge color="red" size="sm" circle={c.unreadCount < 10} className="conv-row-unread" aria-label={t('list.unread', { count: c.unreadCount })}>
             {c.unreadCount}
           </Badge>
         )}

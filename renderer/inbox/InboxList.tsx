@@ -154,7 +154,13 @@ export function InboxList() {
         aria-label={t('list.region')}
         tabIndex={0}
         aria-activedescendant={activeRow ? optionId(activeRow.id) : undefined}
-        onKeyDown={onListKey}
+        onKeyDown={(e) => {
+          // A click focuses the list without :focus-visible; the first key shows the ring again.
+          e.currentTarget.dataset.keyboard = '';
+          onListKey(e);
+        }}
+        onMouseDown={(e) => delete e.currentTarget.dataset.keyboard}
+        onBlur={(e) => delete e.currentTarget.dataset.keyboard}
         className="inbox-listbox"
       >
         {rows.length === 0 && (

@@ -1,5 +1,5 @@
 import { Button, Group, Pill, Stack, Text, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Programme } from '../../../common/domain/index.js';
 import { useCallsT } from '../useCallsT.js';
 
@@ -10,6 +10,7 @@ export function ProgrammePicker({
   const t = useCallsT();
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<Programme[]>([]);
+  const searchRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (!q.trim()) return;
     let live = true;
@@ -35,7 +36,7 @@ export function ProgrammePicker({
           </Pill>
         ))}
       </Group>
-      <TextInput size="xs" aria-label={t('programmeSearch')} placeholder={t('programmeSearch')} value={q}
+      <TextInput ref={searchRef} size="xs" aria-label={t('programmeSearch')} placeholder={t('programmeSearch')} value={q}
         onChange={(e) => setQ(e.currentTarget.value)} />
       {q.trim() !== '' && hits.length > 0 && (
         <Stack gap={2} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
@@ -47,6 +48,8 @@ export function ProgrammePicker({
                   onClick={() => {
                     onAdd(p);
                     setQ('');
+                    // The clicked button goes away with the hits: keep focus in the picker, not on the page.
+                    searchRef.current?.focus();
                   }}>
                   {t('programmeAdd')}
                 </Button>
