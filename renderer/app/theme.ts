@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Modal, createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 const FONT = "'Pretendard Variable', Pretendard, -apple-system, BlinkMacSystemFont, 'Apple SD Gothic Neo', 'Malgun Gothic', sans-serif";
 
@@ -16,6 +16,10 @@ export const deskTheme = createTheme({
   focusRing: 'always',
   fontSmoothing: true,
   cursorType: 'pointer',
+  components: {
+    // Every dialog's ✕ has a name (axe: buttons must have discernible text); a dialog may name it itself.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': '닫기' } } }),
+  },
 });
 
 /**
@@ -25,7 +29,7 @@ export const deskTheme = createTheme({
  * there (axe-core found 3.6–4.3:1), so the shades the screens use and every light variant's text
  * (badges, light buttons) are darker, in one place.
  */
-const AA_TEXT: Record<string, string> = { teal: '#066649', orange: '#a63c06', red: '#b02525', yellow: '#7a4100', green: '#1e6b30', blue: '#1864ab', grape: '#862e9c', indigo: '#364fc7', gray: '#495057', cyan: '#0b5c6b', violet: '#5f3dc4', pink: '#a61e4d', lime: '#3f6212', dark: '#25262b' };
+const AA_TEXT: Record<string, string> = { teal: '#066649', orange: '#a63c06', red: '#b02525', yellow: '#7a4100', green: '#1e6b30', blue: '#1864ab', grape: '#862e9c', indigo: '#2c3e9c', gray: '#495057', cyan: '#0b5c6b', violet: '#5f3dc4', pink: '#a61e4d', lime: '#3f6212', dark: '#25262b' };
 
 export const deskCssVariables: CSSVariablesResolver = (theme) => ({
   variables: {},

@@ -150,7 +150,8 @@ export function InboxList() {
       </Stack>
       <div
         ref={listRef}
-        role="listbox"
+        // A listbox must hold options; with none it is a group holding the "no conversations" sentence.
+        role={rows.length > 0 ? 'listbox' : 'group'}
         aria-label={t('list.region')}
         tabIndex={0}
         aria-activedescendant={activeRow ? optionId(activeRow.id) : undefined}

@@ -54,7 +54,8 @@ describe('a shift at the desk in Chromium: focus, layout and accessibility', () 
     chromium = await launchChromium({ viewport: { width: 1280, height: 860 } });
     page = await chromium.context.newPage();
     page.setDefaultTimeout(20_000);
-  });
+    // The first run builds the renderer (minutes on a loaded 2-core machine).
+  }, 480_000);
 
   afterAll(async () => {
     console.log(`[e2e shift] axe-core scanned: ${scanned.join(' · ')}`);
@@ -179,7 +180,7 @@ describe('a shift at the desk in Chromium: focus, layout and accessibility', () 
       await scan(`narrow: ${name}`);
     }
     await tabs.getByRole('tab', { name: '상담', exact: true }).click();
-    const back: Locator = page.getByRole('button', { name: '상담 목록' });
+    const back: Locator = page.getByRole('button', { name: '상담 목록', exact: true });
     if (await back.isVisible()) await back.click();
     await list().getByRole('listbox').getByRole('option').first().click();
     await chat().getByRole('heading').first().waitFor();

@@ -54,4 +54,11 @@ describe('inbox over a shift', () => {
     await user.click(screen.getByRole('radio', { name: '내 상담' }));
     await waitFor(() => expect(screen.getByRole('combobox', { name: '정렬' })).toHaveValue('recent'));
   });
+
+  it('never shows an empty listbox: no conversations is a group with the sentence (axe: listbox needs options)', async () => {
+    renderInbox([]);
+    expect(await screen.findByText('표시할 상담이 없습니다.')).toBeInTheDocument();
+    expect(screen.queryByRole('listbox', { name: '상담 목록' })).toBeNull();
+    expect(screen.getByRole('group', { name: '상담 목록' })).toHaveTextContent('표시할 상담이 없습니다.');
+  });
 });
