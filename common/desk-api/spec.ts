@@ -50,6 +50,16 @@ export const INBOX_VIEWS = ['mine', 'unassigned', 'all', 'closed'] as const;
 export const InboxView = z.enum(INBOX_VIEWS);
 export type InboxView = z.infer<typeof InboxView>;
 
+/** Order of the list: the longest-waiting citizen first (the 미배정 default), or the latest message first. */
+export const INBOX_SORTS = ['waiting', 'recent'] as const;
+export const InboxSort = z.enum(INBOX_SORTS);
+export type InboxSort = z.infer<typeof InboxSort>;
+export const defaultInboxSort = (view: InboxView): InboxSort => (view === 'unassigned' ? 'waiting' : 'recent');
+
+/** A row of the list: the conversation plus the citizen's first message, which says who this is when no name is known. */
+export const ConversationListItem = Conversation.extend({ firstQuestion: z.string().max(200).nullable() });
+export type ConversationListItem = z.infer<typeof ConversationListItem>;
+
 export const ConversationDetail = z.object({
   conversation: Conversation,
   messages: z.array(MessageView),
@@ -152,7 +162,7 @@ export const deskMethods = {
     logout: method(NoArg, SessionState),
   },
   inbox: {
-    list: method(z.object({ view: InboxView, q: z.string().max(100).default('') }), z.array(Conversation)),
+    list: method(z.object({ view: InboxView, q: z.string().max(100).default(''), sort: InboxSort.optional() }), z.array(ConversationListItem)),
     get: method(ConversationRef, ConversationDetail),
     send: method(
       z.object({
@@ -167,7 +177,10 @@ export const deskMethods = {
     markRead: method(ConversationRef, ok),
     claim: method(ConversationRef, Conversation),
     assign: method(z.object({ conversationId: Uuid, assigneeId: Uuid, comment: z.string().max(500).default('') }), Conversation),
-    hold: method(z.object({ conversationId: Uuid, until: Instant.nullable() }), Conversation),
+    /** 보류 until an instant (or the citizen's next message when null), with an optional reason recorded in the chat. */
+    hold: method(z.object({ conversationId: Uuid, until: Instant.nullable(), reason: z.string().trim().max(200, '보류 사유는 200자까지 쓸 수 있습니다').default('') }), Conversation),
+    /** 보류 해제: back to 열림 before the hold time. */
+    unhold: method(ConversationRef, Conversation),
     close: method(
       z.object({ conversationId: Uuid, field: Field, summary: nonEmptyText(200) }),
       z.object({ conversation: Conversation, callLogId: Uuid }),
@@ -179,7 +192,8 @@ export const deskMethods = {
     recordCrisis: method(ConversationRef, z.object({ callLogId: Uuid })),
     switchToCall: method(
       z.object({ conversationId: Uuid, phone: z.string().max(32).nullable().default(null) }),
-      z.object({ callLogId: Uuid }),
+      /** notice: what the citizen was sent, CALL_NOTICE ('call') or, without a number, PHONE_QUESTION ('askPhone'). */
+      z.object({ callLogId: Uuid, notice: z.enum(['call', 'askPhone']) }),
     ),
     getDraft: method(ConversationRef, z.object({ body: z.string() })),
     saveDraft: method(z.object({ conversationId: Uuid, body: z.string().max(MESSAGE_MAX_LENGTH * 2) }), ok),

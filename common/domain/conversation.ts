@@ -123,3 +123,10 @@ export const CannedReply = z.object({
   version: Version,
 });
 export type CannedReply = z.infer<typeof CannedReply>;
+
+/**
+ * What the citizen is told when a chat moves to the phone (전화 상담 전환): a call is promised only
+ * when the desk has a number to call; otherwise the citizen is asked for one.
+ */
+export const CALL_NOTICE = '상담원이 곧 전화드리겠습니다. 잠시만 기다려 주세요. 📞';
+export const PHONE_QUESTION = '전화로 자세히 안내해 드리려고 합니다. 연락받으실 전화번호를 알려 주시겠어요? (주민등록번호 같은 다른 개인정보는 보내지 마세요.)';

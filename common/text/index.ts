@@ -1,2 +1,3 @@
 export * from './normalize.js';
 export * from './hangul.js';
+export * from './korean-message.js';

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../common/desk-api/index.js';
 import { ConflictsDialog } from './ConflictsDialog.js';
 import { getDesk, queryKeys } from './desk.js';
+import { useScreenText } from './errors.js';
 import { formatDateTime } from './time.js';
 
 const STATE_COLOURS: Record<SyncStatus['state'], string> = { online: 'teal', offline: 'gray', syncing: 'blue', signedOut: 'gray' };
@@ -13,6 +14,7 @@ const STATE_COLOURS: Record<SyncStatus['state'], string> = { online: 'teal', off
 /** 동기화 상태: fed by sync.onSyncStatus (bindDeskEvents puts each report into the cache). */
 export function SyncIndicator() {
   const { t, i18n } = useTranslation('app');
+  const screenText = useScreenText();
   const [conflictsOpen, setConflictsOpen] = useState(false);
   const [syncing, setSyncing] = useState(false);
   const client = useQueryClient();
@@ -20,7 +22,7 @@ export function SyncIndicator() {
   const detail = !s ? '' : [
     s.queueLength > 0 ? t('sync.queue', { count: s.queueLength }) : t('sync.queueEmpty'),
     s.lastSuccessAt ? t('sync.lastSuccess', { time: formatDateTime(s.lastSuccessAt, i18n.language) }) : t('sync.never'),
-    s.lastError ? t('sync.lastError', { message: s.lastError }) : null,
+    s.lastError ? t('sync.lastError', { message: screenText(s.lastError) }) : null,
     s.state === 'offline' ? t('sync.offlineHint') : null,
   ].filter(Boolean).join(' · ');
   const initial = s?.initialProgress ?? null;
@@ -42,7 +44,7 @@ export function SyncIndicator() {
           )}
           {s?.lastError && (
             <Text size="xs" c="red.8" lineClamp={1} maw={180}>
-              {t('sync.lastError', { message: s.lastError })}
+              {t('sync.lastError', { message: screenText(s.lastError) })}
             </Text>
           )}
           {initial && (

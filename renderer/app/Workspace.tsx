@@ -1,6 +1,6 @@
 import { Button, Group, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { CallLogPanel } from '../calls/CallLogPanel.js';
@@ -9,6 +9,7 @@ import { InboxList } from '../inbox/InboxList.js';
 import { InboxSelectionProvider } from '../inbox/selection.js';
 import { ProgrammeLookup } from '../programmes/ProgrammeLookup.js';
 import { PinToggle } from './PinToggle.js';
+import { SidePanelSplit, useSideLayout } from './SidePanelSplit.js';
 import { SettingsMenu } from './SettingsMenu.js';
 import { SyncIndicator } from './SyncIndicator.js';
 import { TeamHeader } from '../team/TeamHeader.js';
@@ -19,12 +20,16 @@ import { listen } from './workspace-bus.js';
 export type Area = 'inbox' | 'conversation' | 'programmes' | 'calls';
 type Tab = 'chat' | 'programmes' | 'calls';
 
-/** Where focus lands inside an area: its main control, else the area itself. */
-const FOCUS_TARGETS: Record<Area, string> = {
-  inbox: '[role="listbox"]',
-  conversation: 'textarea:not([disabled]), [role="log"]',
-  programmes: 'input[type="search"], [role="searchbox"], input, button',
-  calls: 'input:not([disabled]), select, textarea, button',
+/**
+ * Where focus lands inside an area, in order of preference: its main control, else the area
+ * itself. Tried one by one (a selector list would take whichever comes first in the page: the
+ * message log sits above the reply box).
+ */
+const FOCUS_TARGETS: Record<Area, string[]> = {
+  inbox: ['[role="listbox"]'],
+  conversation: ['.composer textarea:not([disabled])', '[role="log"]'],
+  programmes: ['input[type="search"]', '[role="searchbox"]', 'input', 'button'],
+  calls: ['input:not([disabled])', 'select', 'textarea', 'button'],
 };
 const SHORTCUT_AREAS: Record<string, Area> = { '1': 'inbox', '2': 'conversation', '3': 'programmes', '4': 'calls' };
 
@@ -42,6 +47,11 @@ export function Workspace() {
   const [chatPane, setChatPane] = useState<'list' | 'conversation'>('list');
   const [sideTab, setSideTab] = useState<'programmes' | 'calls'>('programmes');
   const rootRef = useRef<HTMLDivElement>(null);
+  const [side, setSide] = useSideLayout();
+  const sideRef = useRef(side);
+  useLayoutEffect(() => {
+    sideRef.current = side;
+  });
 
   const show = useCallback((area: Area) => {
     if (area === 'inbox' || area === 'conversation') {
@@ -50,14 +60,16 @@ export function Workspace() {
     } else {
       setTab(area);
       setSideTab(area);
+      // Going to a folded half unfolds it.
+      if (sideRef.current.collapsed === area) setSide({ ...sideRef.current, collapsed: 'none' });
     }
-  }, []);
+  }, [setSide]);
   const focusArea = useCallback(
     (area: Area) => {
       // Render the switch first: a hidden element cannot take focus.
       flushSync(() => show(area));
       const root = rootRef.current?.querySelector<HTMLElement>(`[data-area="${area}"]`);
-      const target = root?.querySelector<HTMLElement>(FOCUS_TARGETS[area]) ?? root;
+      const target = FOCUS_TARGETS[area].map((sel) => root?.querySelector<HTMLElement>(sel)).find(Boolean) ?? root;
       target?.focus();
     },
     [show],
@@ -74,6 +86,7 @@ export function Workspace() {
     window.addEventListener('keydown', onKey);
     const offs = [
       listen('area:focus', ({ area }) => focusArea(area)),
+      listen('area:show', ({ area }) => flushSync(() => show(area))),
       listen('callLog:open', () => show('calls')),
       listen('composer:insertProgramme', () => show('conversation')),
     ];
@@ -92,8 +105,8 @@ export function Workspace() {
   const hidden: Record<Area, boolean> = {
     inbox: narrow && (tab !== 'chat' || chatPane !== 'list'),
     conversation: narrow && (tab !== 'chat' || chatPane !== 'conversation'),
-    programmes: (narrow && tab !== 'programmes') || (mode === 'medium' && sideTab !== 'programmes'),
-    calls: (narrow && tab !== 'calls') || (mode === 'medium' && sideTab !== 'calls'),
+    programmes: (narrow && tab !== 'programmes') || (mode === 'medium' && sideTab !== 'programmes') || (mode === 'wide' && side.collapsed === 'programmes'),
+    calls: (narrow && tab !== 'calls') || (mode === 'medium' && sideTab !== 'calls') || (mode === 'wide' && side.collapsed === 'calls'),
   };
   const tabs: Array<{ id: Tab; label: string; area: Area }> = [
     { id: 'chat', label: t('tabs.chat'), area: chatPane === 'list' ? 'inbox' : 'conversation' },
@@ -149,9 +162,17 @@ export function Workspace() {
           </div>
           <aside className="area area-side" aria-label={t('areas.side')} hidden={narrow && tab === 'chat'}>
             {mode === 'medium' && tabBar(['programmes', 'calls'], sideTab, t('areas.side'))}
-            <div className="area area-programmes" data-area="programmes" id="area-programmes" hidden={hidden.programmes} tabIndex={-1}>
+            <div
+              className="area area-programmes"
+              data-area="programmes"
+              id="area-programmes"
+              hidden={hidden.programmes}
+              tabIndex={-1}
+              style={mode === 'wide' && side.collapsed === 'none' ? { flex: `0 0 ${Math.round(side.split * 100)}%` } : undefined}
+            >
               <ProgrammeLookup />
             </div>
+            {mode === 'wide' && <SidePanelSplit layout={side} onChange={setSide} />}
             <div className="area area-calls" data-area="calls" id="area-calls" hidden={hidden.calls} tabIndex={-1}>
               <CallLogPanel />
             </div>

@@ -20,7 +20,7 @@ export const queryKeys = {
   syncStatus: ['sync', 'status'] as const,
   conflicts: ['sync', 'conflicts'] as const,
   inboxLists: ['inbox', 'list'] as const,
-  inboxList: (view: string, q: string) => ['inbox', 'list', view, q] as const,
+  inboxList: (view: string, q: string, sort: string) => ['inbox', 'list', view, q, sort] as const,
   conversation: (id: string) => ['inbox', 'conversation', id] as const,
   cannedReplies: ['inbox', 'canned'] as const,
   counsellors: ['inbox', 'counsellors'] as const,

@@ -19,6 +19,8 @@ export interface WorkspaceRequests {
   'inbox:open': { conversationId: string };
   /** Move focus to an area: the shell switches tabs in the narrow layout. */
   'area:focus': { area: 'inbox' | 'conversation' | 'programmes' | 'calls' };
+  /** Show an area without moving focus (the caller focuses an element inside it). */
+  'area:show': { area: 'inbox' | 'conversation' | 'programmes' | 'calls' };
 }
 export type WorkspaceRequest = keyof WorkspaceRequests;
 type Listener<K extends WorkspaceRequest> = (payload: WorkspaceRequests[K]) => void;

@@ -12,6 +12,13 @@ export const appEn: AppStrings = {
     tabs: 'Work areas',
   },
   tabs: { chat: 'Chat', programmes: 'Programmes', calls: 'Call log' },
+  side: {
+    split: 'Split between programme lookup and call log',
+    hideProgrammes: 'Fold the programme lookup',
+    showProgrammes: 'Unfold the programme lookup',
+    hideCalls: 'Fold the call log',
+    showCalls: 'Unfold the call log',
+  },
   shortcuts: 'Shortcuts: Ctrl+1 list · Ctrl+2 conversation · Ctrl+3 programmes · Ctrl+4 call log · Alt+↓/↑ next/previous',
   pin: { label: 'Pin window', on: 'The window stays on top', off: 'The window is not pinned' },
   sync: {
@@ -62,7 +69,6 @@ export const appEn: AppStrings = {
     submitting: 'Signing in…',
     demo: 'Demo accounts: {{usernames}} / password {{password}}',
     useDemo: 'Fill in a demo account',
-    reason: 'Please sign in again: {{reason}}',
     drafts: 'Your unsent replies and records are kept.',
     badCredentials: 'Wrong username or password.',
   },

@@ -11,6 +11,13 @@ export const appKo = {
     tabs: '작업 영역',
   },
   tabs: { chat: '상담', programmes: '프로그램', calls: '상담 기록' },
+  side: {
+    split: '프로그램 검색과 상담 기록 높이 나누기',
+    hideProgrammes: '프로그램 검색 접기',
+    showProgrammes: '프로그램 검색 펼치기',
+    hideCalls: '상담 기록 접기',
+    showCalls: '상담 기록 펼치기',
+  },
   shortcuts: '단축키: Ctrl+1 상담 목록 · Ctrl+2 대화 · Ctrl+3 프로그램 검색 · Ctrl+4 상담 기록 · Alt+↓/↑ 다음/이전 상담',
   pin: { label: '창 고정', on: '창이 항상 위에 고정되어 있습니다', off: '창 고정이 해제되어 있습니다' },
   sync: {
@@ -61,7 +68,6 @@ export const appKo = {
     submitting: '로그인 중…',
     demo: '데모 계정: {{usernames}} / 비밀번호 {{password}}',
     useDemo: '데모 계정으로 채우기',
-    reason: '다시 로그인하세요: {{reason}}',
     drafts: '작성 중이던 답장과 기록은 그대로 남아 있습니다.',
     badCredentials: '아이디 또는 비밀번호가 맞지 않습니다.',
   },

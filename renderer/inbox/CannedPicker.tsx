@@ -10,12 +10,13 @@ export function CannedPicker({ items, active, onPick, preview }: { items: Canned
   const { t } = useTranslation('inbox');
   return (
     <Paper withBorder shadow="sm" className="canned-picker">
-      <div role="listbox" id={CANNED_LISTBOX_ID} aria-label={t('composer.canned')}>
-        {items.length === 0 && (
-          <Text size="sm" c="dimmed" p="xs">
-            {t('composer.cannedEmpty')}
-          </Text>
-        )}
+      {/* A listbox must hold options: with no match there is only the sentence saying so. */}
+      {items.length === 0 && (
+        <Text size="sm" c="dimmed" p="xs" role="status">
+          {t('composer.cannedEmpty')}
+        </Text>
+      )}
+      <div role="listbox" id={CANNED_LISTBOX_ID} aria-label={t('composer.canned')} hidden={items.length === 0}>
         {items.map((r, i) => (
           <UnstyledButton
             key={r.id}

@@ -170,7 +170,7 @@ export function Composer({ conversation, me }: Props) {
           value={body}
           disabled={closed}
           error={tooLong ? t('composer.tooLong', { max: MESSAGE_MAX_LENGTH }) : undefined}
-          aria-controls={pickerOpen ? CANNED_LISTBOX_ID : undefined}
+          aria-controls={pickerOpen && options.length > 0 ? CANNED_LISTBOX_ID : undefined}
           aria-activedescendant={pickerOpen && activeOption ? cannedOptionId(activeOption.id) : undefined}
           onChange={(e) => change(e.currentTarget.value, e.currentTarget.selectionStart)}
           onSelect={(e) => setCaret(e.currentTarget.selectionStart)}

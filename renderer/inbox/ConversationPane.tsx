@@ -6,6 +6,7 @@ import { formatKoreanPhone } from '../../common/phone/index.js';
 import { getDesk } from '../app/desk.js';
 import { useErrorText } from '../app/errors.js';
 import { kst } from '../app/time.js';
+import { citizenHandle } from './citizen-handle.js';
 import { CitizenHistory } from './CitizenHistory.js';
 import { Composer } from './Composer.js';
 import { LinkConfirmProvider } from './LinkConfirm.js';
@@ -52,15 +53,17 @@ function OpenConversation({ detail }: { detail: ConversationDetail }) {
   // What the counsellor had seen when opening: everything after it is "새 메시지".
   const [baseline] = useState(() => ({ seenIds: new Set(messages.map((m) => m.id)), unreadAtOpen: c.unreadCount }));
   const newFromId = firstNewMessageId(messages, baseline);
-  const lastMarked = useRef<number>(-1);
+  const lastMarked = useRef('');
 
   useEffect(() => {
-    // Reading happens while the conversation is open and the window is in front.
-    if (c.unreadCount > 0 && lastMarked.current !== messages.length && document.visibilityState !== 'hidden') {
-      lastMarked.current = messages.length;
+    // Reading happens while the conversation is open and the window is in front. Unread is per
+    // counsellor: taking the chat over makes the team's count this counsellor's, so read again then.
+    const key = `${messages.length}:${c.assigneeId ?? ''}`;
+    if (c.unreadCount > 0 && lastMarked.current !== key && document.visibilityState !== 'hidden') {
+      lastMarked.current = key;
       getDesk().inbox.markRead({ conversationId: c.id }).catch(() => {});
     }
-  }, [c.id, c.unreadCount, messages.length]);
+  }, [c.id, c.unreadCount, c.assigneeId, messages.length]);
 
   // Screen readers hear a citizen's new message once, not the history as it scrolls in.
   const lastInbound = [...messages].reverse().find((m) => m.direction === 'inbound' && !baseline.seenIds.has(m.id));
@@ -73,7 +76,7 @@ function OpenConversation({ detail }: { detail: ConversationDetail }) {
         <Group justify="space-between" wrap="wrap" gap={6}>
           <Group gap={8}>
             <Title order={2} size="h4" className="break-anywhere">
-              {c.citizenName ?? t('list.noName')}
+              {c.citizenName ?? t('list.noName', { handle: citizenHandle(c.citizenKey) })}
             </Title>
             <StatusBadge status={c.status} />
           </Group>

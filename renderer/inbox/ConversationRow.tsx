@@ -1,15 +1,16 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { memo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Conversation } from '../../common/domain/index.js';
+import type { ConversationListItem } from '../../common/desk-api/index.js';
 import { formatDuration, formatListTime } from '../app/time.js';
+import { citizenHandle } from './citizen-handle.js';
 import { StatusBadge } from './StatusBadge.js';
 import { WAIT_COLOURS, waitLevel } from './waiting.js';
 
 export const ROW_HEIGHT = 88;
 
 interface Props {
-  conversation: Conversation;
+  conversation: ConversationListItem;
   assigneeName: string | null;
   now: number;
   active: boolean;
@@ -24,7 +25,8 @@ export const optionId = (id: string) => `conv-opt-${id}`;
 /** One row of the list. Every text is rendered as text: a citizen's name or message is never markup. */
 export const ConversationRow = memo(function ConversationRow({ conversation: c, assigneeName, now, active, selected, style, onOpen }: Props) {
   const { t, i18n } = useTranslation('inbox');
-  const level = waitLevel(c.status === 'closed' ? null : c.waitingSince, now);
+  // A held chat waits on purpose, and a closed one is done: neither runs the reply timer.
+  const level = waitLevel(c.status === 'closed' || c.status === 'held' ? null : c.waitingSince, now);
   return (
     <div
       role="option"
@@ -37,7 +39,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
     >
       <Group justify="space-between" wrap="nowrap" gap={6}>
         <Text fw={c.unreadCount > 0 ? 700 : 500} size="sm" truncate="end" className="conv-row-name">
-          {c.citizenName ?? t('list.noName')}
+          {c.citizenName ?? t('list.noName', { handle: citizenHandle(c.citizenKey) })}
         </Text>
         <Group gap={6} wrap="nowrap">
           <StatusBadge status={c.status} />
@@ -50,10 +52,11 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
       </Group>
       <Group justify="space-between" wrap="nowrap" gap={6}>
         <Text size="sm" c="dark.6" truncate="end">
-          {c.lastMessagePreview ?? t('list.noPreview')}
+          {/* Without a name, what the citizen first asked says who this is (not the automatic reply). */}
+          {(c.citizenName ? null : c.firstQuestion) ?? c.lastMessagePreview ?? t('list.noPreview')}
         </Text>
         {c.unreadCount > 0 && (
-          <Badge color="red" size="sm" circle={c.unreadCount < 10} aria-label={t('list.unread', { count: c.unreadCount })}>
+          <Badge color="red" size="sm" circle={c.unreadCount < 10} className="conv-row-unread" aria-label={t('list.unread', { count: c.unreadCount })}>
             {c.unreadCount}
           </Badge>
         )}

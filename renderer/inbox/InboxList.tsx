@@ -1,9 +1,9 @@
-import { Alert, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Group, NativeSelect, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INBOX_VIEWS, type InboxView } from '../../common/desk-api/index.js';
+import { INBOX_SORTS, INBOX_VIEWS, InboxSort, type InboxView } from '../../common/desk-api/index.js';
 import { useErrorText } from '../app/errors.js';
 import { ConversationRow, ROW_HEIGHT, optionId } from './ConversationRow.js';
 import { useCounsellorNames, useInboxList } from './queries.js';
@@ -14,9 +14,9 @@ import { useNow } from './use-now.js';
 export function InboxList() {
   const { t } = useTranslation('inbox');
   const errorText = useErrorText();
-  const { openId, open, view, setView, query, setQuery } = useInboxSelection();
+  const { openId, open, view, setView, query, setQuery, sort, setSort } = useInboxSelection();
   const [typed, setTyped] = useState(query);
-  const { data: rows = [], error } = useInboxList(view, query);
+  const { data: rows = [], error } = useInboxList(view, query, sort);
   const names = useCounsellorNames();
   const now = useNow();
   const [active, setActive] = useState(0);
@@ -121,10 +121,23 @@ export function InboxList() {
           value={typed}
           onChange={(e) => setTyped(e.currentTarget.value)}
         />
-        <Group justify="space-between">
+        <Group justify="space-between" wrap="nowrap" gap="xs">
           <Text size="xs" c="dimmed" aria-live="polite">
             {t('list.count', { count: rows.length })}
           </Text>
+          <NativeSelect
+            size="xs"
+            aria-label={t('list.sortLabel')}
+            value={sort}
+            onChange={(e) => {
+              const next = InboxSort.safeParse(e.currentTarget.value);
+              if (next.success) setSort(next.data);
+              setActive(0);
+            }}
+            data={INBOX_SORTS.map((s) => ({ value: s, label: t(`list.sort.${s}`) }))}
+          />
+        </Group>
+        <Group justify="flex-end">
           <Text size="xs" c="dimmed">
             {t('list.help')}
           </Text>
@@ -137,11 +150,18 @@ export function InboxList() {
       </Stack>
       <div
         ref={listRef}
-        role="listbox"
+        // A listbox must hold options; with none it is a group holding the "no conversations" sentence.
+        role={rows.length > 0 ? 'listbox' : 'group'}
         aria-label={t('list.region')}
         tabIndex={0}
         aria-activedescendant={activeRow ? optionId(activeRow.id) : undefined}
-        onKeyDown={onListKey}
+        onKeyDown={(e) => {
+          // A click focuses the list without :focus-visible; the first key shows the ring again.
+          e.currentTarget.dataset.keyboard = '';
+          onListKey(e);
+        }}
+        onMouseDown={(e) => delete e.currentTarget.dataset.keyboard}
+        onBlur={(e) => delete e.currentTarget.dataset.keyboard}
         className="inbox-listbox"
       >
         {rows.length === 0 && (

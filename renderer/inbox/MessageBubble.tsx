@@ -4,7 +4,7 @@ import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageView } from '../../common/desk-api/index.js';
 import { getDesk } from '../app/desk.js';
-import { useErrorText } from '../app/errors.js';
+import { useErrorText, useScreenText } from '../app/errors.js';
 import { formatTime } from '../app/time.js';
 import { useConfirmLink } from './LinkConfirm.js';
 import { safeWebUrl } from './links.js';
@@ -25,6 +25,7 @@ export function deliveryOf(m: MessageView): { state: Delivery; error: string | n
 function DeliveryStatus({ m }: { m: MessageView }) {
   const { t } = useTranslation('inbox');
   const errorText = useErrorText();
+  const screenText = useScreenText();
   const [busy, setBusy] = useState(false);
   const [retryError, setRetryError] = useState<string | null>(null);
   const d = deliveryOf(m);
@@ -35,7 +36,7 @@ function DeliveryStatus({ m }: { m: MessageView }) {
       <Icon size={14} aria-hidden />
       <Text size="xs" c={d.state === 'failed' ? 'red.8' : 'dimmed'}>
         {t(`conversation.delivery.${d.state}`)}
-        {d.error ? `: ${d.error}` : ''}
+        {d.error ? `: ${screenText(d.error)}` : ''}
       </Text>
       {d.state === 'failed' && (
         <Button
@@ -103,7 +104,10 @@ export const MessageBubble = memo(function MessageBubble({ m, authorName }: { m:
       ? t('conversation.citizen')
       : m.direction === 'note'
         ? t('conversation.note')
-        : (authorName ?? t('conversation.me'));
+        : m.authorId === null
+          ? // The service's own replies (운영시간 안내 and the like) were written by nobody at this desk.
+            t('conversation.automatic')
+          : (authorName ?? t('conversation.me'));
   return (
     <div className={`msg msg-${m.direction}`} data-direction={m.direction} data-kind={m.kind}>
       <div className="msg-bubble">

@@ -29,13 +29,21 @@ export function matchCanned(replies: readonly CannedReply[], query: string): Can
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-/** The text of a programme card: what the citizen reads in KakaoTalk, within the channel's limit. */
+/** A catalogue text that already starts with its own label ("지원 형태: 현금지급") gets no second one. */
+const LABELLED = /^[가-힣·\s]{2,12}:\s/;
+const labelled = (label: string, text: string) => (LABELLED.test(text) ? text : `${label}: ${text}`);
+/** The open data glues an office to its number ("국토교통부1599-0001"): put the space back. */
+export const spaceBeforeNumber = (text: string) => text.replace(/([가-힣A-Za-z)])(\d{2,4}-\d{3,4}(?:-\d{4})?\b)/g, '$1 $2');
+
+/**
+ * The text of a programme card: what the citizen reads in KakaoTalk, within the channel's limit.
+ * The link is not repeated in the text: the card's 자세히 보기 button carries it.
+ */
 export function programmeCardText(p: Programme): string {
   const parts = [`[${p.name}]`, clip(p.summary.trim(), 300)];
-  if (p.benefits.trim()) parts.push(`지원 내용: ${clip(p.benefits.trim(), 200)}`);
-  if (p.howToApply.trim()) parts.push(`신청 방법: ${clip(p.howToApply.trim(), 150)}`);
-  if (p.contact.trim()) parts.push(`문의: ${clip(p.contact.trim(), 100)}`);
-  if (p.sourceUrl) parts.push(p.sourceUrl);
+  if (p.benefits.trim()) parts.push(labelled('지원 내용', clip(p.benefits.trim(), 200)));
+  if (p.howToApply.trim()) parts.push(labelled('신청 방법', clip(p.howToApply.trim(), 150)));
+  if (p.contact.trim()) parts.push(labelled('문의', clip(spaceBeforeNumber(p.contact.trim()), 100)));
   return clip(parts.filter(Boolean).join('\n'), MESSAGE_MAX_LENGTH);
 }
 

@@ -1,12 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { InboxView } from '../../common/desk-api/index.js';
+import type { InboxSort, InboxView } from '../../common/desk-api/index.js';
 import type { Counsellor } from '../../common/domain/index.js';
 import { getDesk, queryKeys } from '../app/desk.js';
 
-export function useInboxList(view: InboxView, q: string) {
+export function useInboxList(view: InboxView, q: string, sort: InboxSort) {
   return useQuery({
-    queryKey: queryKeys.inboxList(view, q),
-    queryFn: () => getDesk().inbox.list({ view, q }),
+    queryKey: queryKeys.inboxList(view, q, sort),
+    queryFn: () => getDesk().inbox.list({ view, q, sort }),
     placeholderData: keepPreviousData,
   });
 }

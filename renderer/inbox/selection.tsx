@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { InboxView } from '../../common/desk-api/index.js';
+import { defaultInboxSort, type InboxSort, type InboxView } from '../../common/desk-api/index.js';
 import { getDesk } from '../app/desk.js';
 import { listen } from '../app/workspace-bus.js';
 
@@ -10,6 +10,9 @@ interface InboxSelection {
   setView: (view: InboxView) => void;
   query: string;
   setQuery: (q: string) => void;
+  /** The list's order; each view keeps its own, starting from its default (미배정: longest waiting first). */
+  sort: InboxSort;
+  setSort: (sort: InboxSort) => void;
 }
 
 const Ctx = createContext<InboxSelection | null>(null);
@@ -22,6 +25,9 @@ export function InboxSelectionProvider({ children, onOpen }: { children: ReactNo
   const [openId, setOpenId] = useState<string | null>(null);
   const [view, setView] = useState<InboxView>('mine');
   const [query, setQuery] = useState('');
+  const [sorts, setSorts] = useState<Partial<Record<InboxView, InboxSort>>>({});
+  const sort = sorts[view] ?? defaultInboxSort(view);
+  const setSort = useCallback((s: InboxSort) => setSorts((all) => ({ ...all, [view]: s })), [view]);
   const open = useCallback(
     (id: string) => {
       setOpenId(id);
@@ -37,7 +43,7 @@ export function InboxSelectionProvider({ children, onOpen }: { children: ReactNo
       offDesk();
     };
   }, [open]);
-  const value = useMemo(() => ({ openId, open, view, setView, query, setQuery }), [openId, open, view, query]);
+  const value = useMemo(() => ({ openId, open, view, setView, query, setQuery, sort, setSort }), [openId, open, view, query, sort, setSort]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

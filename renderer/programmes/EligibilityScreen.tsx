@@ -82,7 +82,7 @@ function ScreenOutcome({ result, onOpen }: { result: ScreenResult; onOpen(p: Pro
         {result.lines.map((l) => (
           <List.Item key={l.benefit}>
             {t('lineRow', { benefit: l.benefit, percent: l.percent, threshold: won(l.threshold) })}{' '}
-            <Text span fw={700} c={l.within ? 'teal' : 'gray'}>{l.within ? `✓ ${t('lineWithin')}` : t('lineAbove')}</Text>
+            <Text span fw={700} c={l.within ? 'teal.9' : 'gray.7'}>{l.within ? `✓ ${t('lineWithin')}` : t('lineAbove')}</Text>
           </List.Item>
         ))}
       </List>

@@ -68,7 +68,11 @@ export function ProgrammeLookup() {
     inputRef.current?.select();
   }, []);
 
+  // Where Ctrl+K came from, so that Esc can go back there (the reply box, the record form…).
+  const cameFrom = useRef<HTMLElement | null>(null);
   useCtrlK(() => {
+    const here = document.activeElement;
+    if (here instanceof HTMLElement && here !== inputRef.current && here !== document.body) cameFrom.current = here;
     // The shell brings the programmes area into view (narrow layout: its tab) and focuses it.
     request('area:focus', { area: 'programmes' });
     setTab('search');
@@ -113,6 +117,15 @@ export function ProgrammeLookup() {
         e.preventDefault();
         setQ('');
       }
+      // Back to where Ctrl+K was pressed (the narrow layout shows that area again).
+      const back = cameFrom.current;
+      cameFrom.current = null;
+      if (back?.isConnected) {
+        e.preventDefault();
+        const area = back.closest<HTMLElement>('[data-area]')?.dataset.area;
+        if (area === 'inbox' || area === 'conversation' || area === 'calls') request('area:show', { area });
+        requestAnimationFrame(() => back.focus());
+      }
     }
   }
 
@@ -150,7 +163,8 @@ export function ProgrammeLookup() {
           if (open) setOpen(null);
         }}
         onKeyDown={onSearchKeyDown}
-        aria-controls={lists.map((l) => l.id).join(' ')}
+        // Only lists that are on screen: an id of nothing is an error for assistive technology.
+        aria-controls={lists.filter((l) => l.items.length > 0 && !open && tab === 'search').map((l) => l.id).join(' ') || undefined}
         aria-activedescendant={activeDescendant}
         autoComplete="off"
         spellCheck={false}

@@ -1,5 +1,5 @@
 import { Badge, Box, Group, Text } from '@mantine/core';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type MouseEvent } from 'react';
 import type { Programme, ProgrammeHit } from '../../common/domain/index.js';
 import { HighlightedName } from './HighlightedName.js';
 
@@ -26,6 +26,15 @@ export function ResultList({
   onOpen(p: Programme): void;
 }) {
   const listRef = useRef<HTMLUListElement>(null);
+  // Keyboard selection wins until the mouse really moves: a list that appears or scrolls under a
+  // resting pointer gets mouseenter and (in Chromium) synthetic mousemove events at the same spot,
+  // which must not move the highlight that Enter will open.
+  const pointer = useRef<{ x: number; y: number } | null>(null);
+  function onPointerMove(e: MouseEvent<HTMLLIElement>, i: number) {
+    const last = pointer.current;
+    pointer.current = { x: e.screenX, y: e.screenY };
+    if (last && (last.x !== e.screenX || last.y !== e.screenY) && i !== active) onActivate(i);
+  }
   const activeId = items[active] ? optionId(id, items[active].programme.id) : null;
   useEffect(() => {
     if (!activeId) return;
@@ -39,7 +48,7 @@ export function ResultList({
           id={optionId(id, p.id)}
           role="option"
           aria-selected={i === active}
-          onMouseEnter={() => onActivate(i)}
+          onMouseMove={(e) => onPointerMove(e, i)}
           // Options are picked from the searchbox (↑↓ Enter) or by pointer; no nested buttons inside an option.
           onClick={() => onOpen(p)}
           style={{

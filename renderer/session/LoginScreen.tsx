@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoginArgs, toDeskError, type SessionState } from '../../common/desk-api/index.js';
 import { getDesk, queryKeys } from '../app/desk.js';
-import { useErrorText } from '../app/errors.js';
+import { useErrorText, useScreenText } from '../app/errors.js';
 
 type FieldErrors = Partial<Record<'serverUrl' | 'username' | 'password', string>>;
 
@@ -13,6 +13,7 @@ export function LoginScreen({ state, hasDrafts, lastUsername = '' }: { state: Se
   const { t } = useTranslation('app');
   const client = useQueryClient();
   const errorText = useErrorText();
+  const screenText = useScreenText();
   const [serverUrl, setServerUrl] = useState(state.serverUrl);
   const [username, setUsername] = useState(state.counsellor?.username ?? lastUsername);
   const [password, setPassword] = useState('');
@@ -42,7 +43,7 @@ export function LoginScreen({ state, hasDrafts, lastUsername = '' }: { state: Se
     } catch (err) {
       const e = toDeskError(err);
       // At sign-in "unauthenticated" means wrong credentials: the service's words say which.
-      setFormError(e.code === 'unauthenticated' ? e.message || t('login.badCredentials') : errorText(err));
+      setFormError(e.code === 'unauthenticated' ? screenText(e.message) || t('login.badCredentials') : errorText(err));
     } finally {
       setBusy(false);
     }
@@ -59,7 +60,8 @@ export function LoginScreen({ state, hasDrafts, lastUsername = '' }: { state: Se
             </Title>
             {state.reason && (
               <Alert color="yellow" role="status">
-                {t('login.reason', { reason: state.reason })}
+                {/* The reason says itself what to do ("로그인이 만료되었습니다. 다시 로그인하세요." / "로그아웃했습니다."). */}
+                {screenText(state.reason)}
                 {hasDrafts && <Text size="sm">{t('login.drafts')}</Text>}
               </Alert>
             )}

@@ -138,7 +138,7 @@ export function applyPatch(
   c: Conversation,
   patch: ConversationPatch,
   now: string,
-  names: { actor: string; assignee: string | null },
+  names: { actor: string; actorId: string; assignee: string | null },
 ): { next: Conversation; events: string[] } {
   const next: Conversation = { ...c, updatedAt: now, version: c.version + 1 };
   const events: string[] = [];
@@ -154,6 +154,8 @@ export function applyPatch(
       events.push(`${names.actor} 님이 상담을 다시 열었습니다.`);
     } else if (patch.status === 'held') {
       events.push(`${names.actor} 님이 상담을 보류했습니다.`);
+    } else if (c.status === 'held') {
+      events.push(`${names.actor} 님이 보류를 해제했습니다.`);
     }
     if (patch.status !== 'held') next.heldUntil = null;
   }
@@ -168,8 +170,8 @@ export function applyPatch(
     events.push(
       patch.assigneeId === null
         ? `${names.actor} 님이 담당을 해제했습니다.`
-        : patch.assigneeId === undefined
-          ? ''
+        : patch.assigneeId === names.actorId
+          ? `${names.actor} 님이 상담을 맡았습니다.`
           : `${names.actor} 님이 ${names.assignee ?? '상담원'} 님에게 배정했습니다.`,
     );
   }
@@ -177,7 +179,9 @@ export function applyPatch(
   if (patch.summary !== undefined) next.summary = patch.summary === null ? null : maskResidentNumbers(patch.summary);
   if (patch.citizenName !== undefined) next.citizenName = patch.citizenName;
   if (patch.citizenPhone !== undefined) next.citizenPhone = patch.citizenPhone;
-  if (patch.markRead) next.unreadCount = 0;
+  // The unread count is the team's "needs answer" state: only the assignee's reading clears it.
+  // Anyone else opening the chat (an unassigned one, a colleague's) leaves it for the assignee.
+  if (patch.markRead && next.assigneeId === names.actorId) next.unreadCount = 0;
   if (patch.dismissCrisis !== undefined) {
     if (!c.crisis) throw new TransitionError('해제할 위기 신호가 없습니다 (the conversation has no crisis signal; it may have been dismissed already).');
     next.crisis = null;

@@ -213,9 +213,9 @@ export function createKakaoInbox(store: Store, options: KakaoInboxOptions = {}):
         }, { deliverTo: c.citizenKey });
         await putConversation(tx, {
           ...c,
+          // The preview keeps the citizen's question: an automatic reply says nothing about who asked what.
           afterHoursNoticeAt: tx.now,
           lastMessageAt: tx.now,
-          lastMessagePreview: preview(body),
           updatedAt: tx.now,
           version: c.version + 1,
         }, false);

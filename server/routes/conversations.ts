@@ -112,7 +112,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
       }
       let applied: ReturnType<typeof applyPatch>;
       try {
-        applied = applyPatch(c, patch, tx.now, { actor: me.displayName, assignee: assigneeName });
+        applied = applyPatch(c, patch, tx.now, { actor: me.displayName, actorId: me.id, assignee: assigneeName });
       } catch (err) {
         if (err instanceof TransitionError) throw problems.unprocessable(err.message);
         throw err;

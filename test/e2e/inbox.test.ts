@@ -162,6 +162,10 @@ describe('chat inbox end to end', () => {
   it('switches to a phone call, closes with a summary, and the server holds the record', async () => {
     const chat = page.getByRole('region', { name: '대화' });
     await chat.getByRole('button', { name: '전화 상담 전환' }).click();
+    // It asks first; this citizen gave no number, so the desk asks for one instead of promising a call.
+    const ask = page.getByRole('dialog', { name: '전화 상담 전환' });
+    await ask.getByRole('button', { name: '전화번호 묻기' }).click();
+    await ask.waitFor({ state: 'detached' });
     // The call-log form opens linked to this conversation.
     await page.getByRole('form', { name: '상담 기록' }).waitFor({ state: 'visible' });
 
@@ -184,8 +188,8 @@ describe('chat inbox end to end', () => {
     await expect
       .poll(async () => (await api<{ items: CallLog[] }>('/call-logs?limit=500')).items.filter((l) => l.conversationId === conversationId).length, { timeout: 30_000 })
       .toBeGreaterThan(0);
-    // The citizen was told that a counsellor will call.
-    expect(sink.received.some((r) => r.message.user_key === userKey && /전화/.test(r.message.message))).toBe(true);
+    // The citizen was asked for a number to call.
+    await expect.poll(() => sink.received.some((r) => r.message.user_key === userKey && /전화번호를 알려/.test(r.message.message)), { timeout: 30_000 }).toBe(true);
   });
 
   it('shows HTML and script sent through the webhook as text and runs none of it', async () => {

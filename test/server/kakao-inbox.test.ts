@@ -127,6 +127,8 @@ describe.each(ENGINES)('Kakao inbox port over the data layer (%s)', (engine) => 
     expect(await port.recordAfterHoursNotice(filed.conversationId, '운영시간이 아닙니다.')).toBeNull();
     expect((await port.fileInbound(event(userKey))).afterHoursNoticeAlreadySent).toBe(true);
     expect((await conversation(filed.conversationId)).afterHoursNoticeAt).not.toBeNull();
+    // The list keeps showing what the citizen asked, not the automatic reply.
+    expect((await conversation(filed.conversationId)).lastMessagePreview).not.toBe('운영시간이 아닙니다.');
 
     const now = new Date();
     const due = (await port.claimDeliveries(1000, now)).filter((d) => d.userKey === userKey);

@@ -17,7 +17,7 @@ export function createAttention(deps: { store: Store; windowControl: WindowContr
   let lastBadge = -1;
 
   async function refreshBadge(): Promise<void> {
-    const n = await totalUnread(deps.store);
+    const n = await totalUnread(deps.store, deps.me());
     if (n !== lastBadge) {
       lastBadge = n;
       deps.windowControl.setUnreadBadge(n);

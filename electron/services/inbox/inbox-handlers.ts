@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CRISIS_KIND_LABELS } from '../../../common/crisis/index.js';
-import { CallLog, type Conversation, type ConversationPatch, type Message } from '../../../common/domain/index.js';
+import { CALL_NOTICE, CallLog, PHONE_QUESTION, type Conversation, type ConversationPatch, type Message } from '../../../common/domain/index.js';
 import { CallLogDraft, DeskError, type DeskHandlers, type MessageView } from '../../../common/desk-api/index.js';
 import { normaliseKoreanPhone } from '../../../common/phone/index.js';
 import { maskResidentNumbers } from '../../../common/privacy/index.js';
@@ -11,10 +11,10 @@ import { readCannedReplies, readConversation, readCounsellors } from '../replica
 import type { SessionService } from '../session/session-service.js';
 import type { Store, StoreTx } from '../store/index.js';
 import {
-  callLogsFor, conversationView, earlierConversations, listConversations, messageViews, overlayOf,
+  callLogsFor, conversationView, earlierConversations, listConversations, messageViews, overlayOf, withMyUnread, writeReadMark,
 } from './inbox-queries.js';
 
-export const CALL_NOTICE = '상담원이 곧 전화드리겠습니다. 잠시만 기다려 주세요. 📞';
+export { CALL_NOTICE, PHONE_QUESTION };
 
 export interface InboxDeps {
   store: Store;
@@ -38,7 +38,7 @@ export function createInboxHandlers(deps: InboxDeps): Omit<DeskHandlers['inbox']
 
   async function mustGet(tx: StoreTx, id: string): Promise<Conversation> {
     const c = await conversationView(tx, id);
-    if (!c) throw new DeskError('not_found', '상담을 찾을 수 없습니다. 목록을 새로 고치세요. (conversation not found)');
+    if (!c) throw new DeskError('not_found', '상담을 찾을 수 없습니다. 목록을 새로 고치세요.');
     return c;
   }
 
@@ -86,15 +86,15 @@ export function createInboxHandlers(deps: InboxDeps): Omit<DeskHandlers['inbox']
   }
 
   return {
-    list: async ({ view, q }) => listConversations(store, view, q, session.counsellor()?.id ?? null),
+    list: async ({ view, q, sort }) => listConversations(store, view, q, session.counsellor()?.id ?? null, sort),
     get: async ({ conversationId }) => {
-      const conversation = await mustGet(store, conversationId);
-      const earlier = await earlierConversations(store, conversation);
+      const [conversation] = await withMyUnread(store, session.counsellor()?.id ?? null, [await mustGet(store, conversationId)]);
+      const earlier = await earlierConversations(store, conversation!);
       return {
-        conversation,
+        conversation: conversation!,
         messages: await messageViews(store, conversationId),
         earlierConversations: earlier,
-        callLogs: await callLogsFor(store, [conversationId, ...earlier.map((c) => c.id)], conversation.citizenPhone),
+        callLogs: await callLogsFor(store, [conversationId, ...earlier.map((c) => c.id)], conversation!.citizenPhone),
       };
     },
     send: async ({ conversationId, direction, body, programmeId }) => {
@@ -127,8 +127,12 @@ export function createInboxHandlers(deps: InboxDeps): Omit<DeskHandlers['inbox']
       const me = session.requireCounsellor();
       const did = await store.transaction(async (tx) => {
         const replica = await readConversation(tx, conversationId);
-        if (!replica) throw new DeskError('not_found', '상담을 찾을 수 없습니다. (conversation not found)');
-        if (replica.unreadCount === 0) return false;
+        if (!replica) throw new DeskError('not_found', '상담을 찾을 수 없습니다.');
+        const [seen] = await withMyUnread(tx, me.id, [replica]);
+        if (!seen || seen.unreadCount === 0) return false;
+        await writeReadMark(tx, me.id, conversationId, iso());
+        // Only the assignee's reading clears the team's "needs answer" state; anyone else's stays theirs.
+        if ((await conversationView(tx, conversationId))?.assigneeId !== me.id) return true;
         const read = { ...replica, unreadCount: 0 };
         // Same version: the server's copy (with unread 0) will replace it through the feed.
         await tx.run('UPDATE conversations SET data = ?, unread_count = 0 WHERE id = ?', [JSON.stringify(read), conversationId]);
@@ -151,8 +155,17 @@ export function createInboxHandlers(deps: InboxDeps): Omit<DeskHandlers['inbox']
     },
     assign: async ({ conversationId, assigneeId, comment }) =>
       patchAndNotify(conversationId, comment ? { assigneeId, comment } : { assigneeId }, { assigneeId }),
-    hold: async ({ conversationId, until }) =>
-      patchAndNotify(conversationId, { status: 'held', heldUntil: until }, { status: 'held', heldUntil: until }),
+    hold: async ({ conversationId, until, reason }) =>
+      patchAndNotify(
+        conversationId,
+        reason ? { status: 'held', heldUntil: until, comment: reason } : { status: 'held', heldUntil: until },
+        { status: 'held', heldUntil: until },
+      ),
+    unhold: async ({ conversationId }) => {
+      const c = await mustGet(store, conversationId);
+      if (c.status !== 'held') throw new DeskError('rejected', '보류 중인 상담이 아닙니다. 목록을 새로 고치세요.');
+      return patchAndNotify(conversationId, { status: 'open' }, { status: 'open', heldUntil: null });
+    },
     reopen: async ({ conversationId }) =>
       patchAndNotify(conversationId, { status: 'open' }, { status: 'open', closedAt: null, heldUntil: null }),
     dismissCrisis: async ({ conversationId, reason }) =>
@@ -206,19 +219,21 @@ export function createInboxHandlers(deps: InboxDeps): Omit<DeskHandlers['inbox']
     switchToCall: async ({ conversationId, phone }) => {
       session.requireCounsellor();
       const callLogId = randomUUID();
-      await store.transaction(async (tx) => {
+      const notice = await store.transaction(async (tx) => {
         const c = await mustGet(tx, conversationId);
         const number = normaliseKoreanPhone(phone ?? c.citizenPhone ?? '') ?? null;
         const draft = CallLogDraft.parse({
           id: callLogId, baseVersion: null, conversationId, channel: 'phone', startedAt: iso(), callerName: c.citizenName, callerPhone: number,
         });
         await tx.run("INSERT INTO drafts (kind, key, body, updated_at) VALUES ('callLog', ?, ?, ?)", [callLogId, JSON.stringify(draft), iso()]);
-        await queueMessage(tx, conversationId, 'outbound', CALL_NOTICE, null);
+        // Promise a call only with a number to call; otherwise ask the citizen for one.
+        await queueMessage(tx, conversationId, 'outbound', number ? CALL_NOTICE : PHONE_QUESTION, null);
+        return number ? ('call' as const) : ('askPhone' as const);
       });
       changed([conversationId], ['message']);
       events.emit('calls:onChange', { ids: [callLogId] });
       deps.kick();
-      return { callLogId };
+      return { callLogId, notice };
     },
     getDraft: async ({ conversationId }) => {
       const row = await store.get<{ body: string }>("SELECT body FROM drafts WHERE kind = 'reply' AND key = ?", [conversationId]);

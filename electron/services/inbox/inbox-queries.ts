@@ -1,6 +1,6 @@
 import { byCrisisFirst } from '../../../common/crisis/index.js';
 import { CallLog, Conversation, Message } from '../../../common/domain/index.js';
-import type { InboxView, MessageView } from '../../../common/desk-api/index.js';
+import { defaultInboxSort, type ConversationListItem, type InboxSort, type InboxView, type MessageView } from '../../../common/desk-api/index.js';
 import { phoneMatchKey } from '../../../common/phone/index.js';
 import { parseRows, readConversation } from '../replica/read.js';
 import type { StoreTx } from '../store/index.js';
@@ -69,8 +69,34 @@ function viewFilter(view: InboxView, me: string | null): { sql: string; params: 
 const byLastMessageDesc = (a: Conversation, b: Conversation) =>
   byCrisisFirst(a, b) || (b.lastMessageAt ?? b.createdAt).localeCompare(a.lastMessageAt ?? a.createdAt) || a.id.localeCompare(b.id);
 
+/** Who has waited longest for an answer comes first; chats with nothing waiting follow, oldest first. */
+const byLongestWaiting = (a: Conversation, b: Conversation) => {
+  if (a.waitingSince && b.waitingSince) return a.waitingSince.localeCompare(b.waitingSince) || a.id.localeCompare(b.id);
+  if (a.waitingSince || b.waitingSince) return a.waitingSince ? -1 : 1;
+  return (a.lastMessageAt ?? a.createdAt).localeCompare(b.lastMessageAt ?? b.createdAt) || a.id.localeCompare(b.id);
+};
+
+/** The first thing each citizen wrote, for rows that have no name to show. */
+async function firstQuestions(db: StoreTx, ids: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  // SQLite's bound-parameter limit; a long list is read in slices.
+  for (let i = 0; i < ids.length; i += 500) {
+    const slice = ids.slice(i, i + 500);
+    const rows = await db.all<{ id: string; body: string }>(
+      `SELECT m.conversation_id AS id, m.body AS body FROM messages m
+       WHERE m.conversation_id IN (${slice.map(() => '?').join(',')}) AND m.direction = 'inbound' AND m.body <> ''
+         AND m.created_at = (SELECT min(created_at) FROM messages x WHERE x.conversation_id = m.conversation_id AND x.direction = 'inbound' AND x.body <> '')`,
+      slice,
+    );
+    for (const r of rows) if (!out.has(r.id)) out.set(r.id, r.body.replace(/\s+/g, ' ').trim().slice(0, 200));
+  }
+  return out;
+}
+
 /** A view of the inbox, searched by citizen name, phone number or message text. */
-export async function listConversations(db: StoreTx, view: InboxView, q: string, me: string | null): Promise<Conversation[]> {
+export async function listConversations(
+  db: StoreTx, view: InboxView, q: string, me: string | null, sort: InboxSort = defaultInboxSort(view),
+): Promise<ConversationListItem[]> {
   const filter = viewFilter(view, me);
   const pending = await pendingOverlays(db);
   const where = [filter.sql];
@@ -109,7 +135,10 @@ export async function listConversations(db: StoreTx, view: InboxView, q: string,
     }
     out.push(c);
   }
-  return out.sort(byLastMessageDesc);
+  out.sort(sort === 'waiting' ? byLongestWaiting : byLastMessageDesc);
+  const nameless = out.filter((c) => !c.citizenName).map((c) => c.id);
+  const questions = nameless.length ? await firstQuestions(db, nameless) : new Map<string, string>();
+  return withMyUnread(db, me, out.map((c) => ({ ...c, firstQuestion: questions.get(c.id) ?? null })));
 }
 
 /** The replica's messages and this desk's unconfirmed ones, in time order. */
@@ -154,7 +183,51 @@ export async function callLogsFor(db: StoreTx, conversationIds: string[], phone:
   return [...byId.values()].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 }
 
-export async function totalUnread(db: StoreTx): Promise<number> {
-  const row = await db.get<{ n: number | null }>("SELECT sum(unread_count) AS n FROM conversations WHERE status <> 'closed'");
-  return row?.n ?? 0;
+/**
+ * Unread is per counsellor. The server's count is the team's "needs answer" state, which only the
+ * assignee's reading clears; anyone else has read what came before their own read mark. So: the
+ * assignee sees the team count; another counsellor sees the citizen messages after their mark (never
+ * more than the team count: what the assignee read is answered), or the team count if they never looked.
+ */
+async function myUnreadCounts(db: StoreTx, me: string | null, ids: string[] | null): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const scope = ids === null ? '' : `AND c.id IN (${ids.map(() => '?').join(',')})`;
+  const rows = await db.all<{ id: string; unread: number; assignee: string | null; after: number | null }>(
+    `SELECT c.id AS id, c.unread_count AS unread, c.assignee_id AS assignee,
+            CASE WHEN r.read_at IS NULL THEN NULL ELSE
+              (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'inbound' AND m.created_at > r.read_at) END AS after
+       FROM conversations c LEFT JOIN read_marks r ON r.conversation_id = c.id AND r.counsellor_id = ?
+      WHERE c.status <> 'closed' AND c.unread_count > 0 ${scope}`,
+    [me ?? '', ...(ids ?? [])],
+  );
+  for (const r of rows) out.set(r.id, r.assignee === me || r.after === null ? r.unread : Math.min(r.unread, r.after));
+  return out;
+}
+
+/** The conversations with the unread count as this counsellor sees it. */
+export async function withMyUnread<C extends Conversation>(db: StoreTx, me: string | null, conversations: C[]): Promise<C[]> {
+  const counted = conversations.filter((c) => c.unreadCount > 0 && c.status !== 'closed').map((c) => c.id);
+  const mine = new Map<string, number>();
+  for (let i = 0; i < counted.length; i += 500) {
+    for (const [id, n] of await myUnreadCounts(db, me, counted.slice(i, i + 500))) mine.set(id, n);
+  }
+  return conversations.map((c) => (c.unreadCount > 0 ? { ...c, unreadCount: mine.get(c.id) ?? (c.status === 'closed' ? c.unreadCount : 0) } : c));
+}
+
+/** The tray badge: what this counsellor has not read. */
+export async function totalUnread(db: StoreTx, me: string | null): Promise<number> {
+  let n = 0;
+  for (const v of (await myUnreadCounts(db, me, null)).values()) n += v;
+  return n;
+}
+
+/** Marks a conversation read by this counsellor up to now (or its newest message, if the server's clock is ahead). */
+export async function writeReadMark(db: StoreTx, me: string, conversationId: string, now: string): Promise<void> {
+  const newest = await db.get<{ at: string | null }>('SELECT max(created_at) AS at FROM messages WHERE conversation_id = ?', [conversationId]);
+  const at = newest?.at && newest.at > now ? newest.at : now;
+  await db.run(
+    `INSERT INTO read_marks (counsellor_id, conversation_id, read_at) VALUES (?, ?, ?)
+     ON CONFLICT (counsellor_id, conversation_id) DO UPDATE SET read_at = excluded.read_at`,
+    [me, conversationId, at],
+  );
 }

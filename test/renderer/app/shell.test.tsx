@@ -64,7 +64,7 @@ describe('login', () => {
     const { fake } = renderWithDesk(<App />, {
       session: { login: async () => signedIn() },
       inbox: {
-        list: async () => [c],
+        list: async () => [{ ...c, firstQuestion: null }],
         get: async () => ({ conversation: c, messages: [], earlierConversations: [], callLogs: [] }),
       },
     });
@@ -72,8 +72,8 @@ describe('login', () => {
     const box = await screen.findByRole('textbox', { name: '답장 입력' });
     await user.type(box, '잠시만 기다려 주세요');
 
-    act(() => fake.emit('session:onChange', signedOut({ reason: '세션이 만료되었습니다' })));
-    expect(await screen.findByText(/다시 로그인하세요: 세션이 만료되었습니다/)).toBeVisible();
+    act(() => fake.emit('session:onChange', signedOut({ reason: '로그인이 만료되었습니다. 다시 로그인하세요.' })));
+    expect(await screen.findByText('로그인이 만료되었습니다. 다시 로그인하세요.')).toBeVisible();
     expect(screen.getByText('작성 중이던 답장과 기록은 그대로 남아 있습니다.')).toBeVisible();
     expect(screen.queryByRole('textbox', { name: '답장 입력' })).toBeNull();
     await waitFor(() => expect(callsTo(fake, 'inbox:saveDraft')).toContainEqual({ conversationId: c.id, body: '잠시만 기다려 주세요' }));
@@ -82,6 +82,34 @@ describe('login', () => {
     await user.type(screen.getByLabelText(/비밀번호/), 'pw');
     await user.click(screen.getByRole('button', { name: '로그인' }));
     expect(await screen.findByRole('textbox', { name: '답장 입력' })).toHaveValue('잠시만 기다려 주세요');
+  });
+});
+
+describe('Korean on screen (issue 10 items 18, 20)', () => {
+  it('shows the server’s login refusal in Korean only, without its English gloss', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderWithDesk(<App />, {
+      session: {
+        getState: async () => signedOut(),
+        login: async () => {
+          throw new DeskError('unauthenticated', '아이디 또는 비밀번호가 올바르지 않습니다 (wrong user name or password).');
+        },
+      },
+    });
+    await user.type(await screen.findByLabelText(/아이디/), 'counsellor1');
+    await user.type(screen.getByLabelText(/비밀번호/), 'wrong-password');
+    await user.click(screen.getByRole('button', { name: '로그인' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('아이디 또는 비밀번호가 올바르지 않습니다.');
+    expect(alert.textContent).not.toMatch(/[A-Za-z]/);
+  });
+
+  it('says 로그아웃했습니다 after a deliberate logout, without asking to sign in again', async () => {
+    const { fake } = renderWithDesk(<App />);
+    await screen.findByRole('region', { name: '상담 목록' });
+    act(() => fake.emit('session:onChange', signedOut({ reason: '로그아웃했습니다.' })));
+    expect(await screen.findByText('로그아웃했습니다.')).toBeVisible();
+    expect(screen.queryByText(/다시 로그인하세요/)).toBeNull();
   });
 });
 
@@ -129,7 +157,7 @@ describe('layout and keyboard', () => {
     const user = userEvent.setup({ delay: null });
     const c = conversation({ citizenName: '좁은 화면' });
     renderWithDesk(<App />, {
-      inbox: { list: async () => [c], get: async () => ({ conversation: c, messages: [], earlierConversations: [], callLogs: [] }) },
+      inbox: { list: async () => [{ ...c, firstQuestion: null }], get: async () => ({ conversation: c, messages: [], earlierConversations: [], callLogs: [] }) },
     });
     await user.click(await screen.findByRole('option', { name: /좁은 화면/ }));
     expect(await screen.findByRole('textbox', { name: '답장 입력' })).toBeVisible();

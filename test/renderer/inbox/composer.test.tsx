@@ -9,8 +9,8 @@ import { renderInbox } from './render-inbox.js';
 
 type SendArg = { conversationId: string; direction: 'outbound' | 'note'; body: string; programmeId: string | null };
 
-function setup(opts: { draft?: string; status?: 'open' | 'closed' } = {}) {
-  const c = conversation({ citizenName: '홍길동', status: opts.status ?? 'open' });
+function setup(opts: { draft?: string; status?: 'open' | 'closed' | 'held'; phone?: string | null } = {}) {
+  const c = conversation({ citizenName: '홍길동', status: opts.status ?? 'open', ...(opts.phone !== undefined ? { citizenPhone: opts.phone } : {}) });
   const sent: SendArg[] = [];
   const rendered = renderInbox([c], {}, {
     inbox: {
@@ -23,9 +23,10 @@ function setup(opts: { draft?: string; status?: 'open' | 'closed' } = {}) {
         sent.push(arg as SendArg);
         return { ...message(c.id, { direction: arg.direction, body: arg.body, programmeId: arg.programmeId }), localState: 'sending' } satisfies MessageView;
       },
-      switchToCall: async () => ({ callLogId: '30000000-0000-4000-8000-000000000001' }),
+      switchToCall: async ({ phone }) => ({ callLogId: '30000000-0000-4000-8000-000000000001', notice: phone ? ('call' as const) : ('askPhone' as const) }),
       assign: async ({ assigneeId }) => ({ ...c, assigneeId }),
       hold: async ({ until }) => ({ ...c, status: 'held', heldUntil: until }),
+      unhold: async () => ({ ...c, status: 'open', heldUntil: null }),
       close: async ({ field, summary }) => ({ conversation: { ...c, status: 'closed', field, summary }, callLogId: '30000000-0000-4000-8000-000000000002' }),
     },
   });
@@ -132,9 +133,35 @@ describe('workflow', () => {
     const off = listen('callLog:open', ({ id }) => opened.push(id));
     const { user } = await openComposer();
     await user.click(screen.getByRole('button', { name: '전화 상담 전환' }));
+    // It asks first, and shows what the citizen will be told.
+    const dialog = await screen.findByRole('dialog', { name: '전화 상담 전환' });
+    expect(callsTo(fake, 'inbox:switchToCall')).toEqual([]);
+    expect(dialog).toHaveTextContent('010-1234-5678');
+    expect(dialog).toHaveTextContent('상담원이 곧 전화드리겠습니다');
+    await user.click(within(dialog).getByRole('button', { name: '전환하고 안내 보내기' }));
     await waitFor(() => expect(opened).toEqual(['30000000-0000-4000-8000-000000000001']));
     expect(callsTo(fake, 'inbox:switchToCall')).toEqual([{ conversationId: c.id, phone: '01012345678' }]);
     off();
+  });
+
+  it('without a phone number, asks the citizen for one instead of promising a call; 취소 sends nothing', async () => {
+    const { fake, c } = setup({ phone: null });
+    const { user } = await openComposer();
+    const button = screen.getByRole('button', { name: '전화 상담 전환' });
+    await user.click(button);
+    let dialog = await screen.findByRole('dialog', { name: '전화 상담 전환' });
+    await user.click(within(dialog).getByRole('button', { name: '취소' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(callsTo(fake, 'inbox:switchToCall')).toEqual([]);
+    await waitFor(() => expect(button).toHaveFocus());
+
+    await user.click(button);
+    dialog = await screen.findByRole('dialog', { name: '전화 상담 전환' });
+    expect(dialog).not.toHaveTextContent('곧 전화드리겠습니다');
+    expect(dialog).toHaveTextContent('전화번호를 알려 주시겠어요?');
+    await user.click(within(dialog).getByRole('button', { name: '전화번호 묻기' }));
+    await waitFor(() => expect(callsTo(fake, 'inbox:switchToCall')).toEqual([{ conversationId: c.id, phone: null }]));
+    expect(await screen.findByText('시민에게 전화번호를 물었습니다. 상담 기록을 열었습니다.')).toBeInTheDocument();
   });
 
   it('closes with a field and a one-line summary', async () => {
@@ -173,7 +200,7 @@ describe('workflow', () => {
     const dialog = await screen.findByRole('dialog', { name: '상담 보류' });
     expect(within(dialog).getByRole('radio', { name: '시민의 다음 메시지까지' })).toBeChecked();
     await user.click(within(dialog).getByRole('button', { name: '보류' }));
-    await waitFor(() => expect(callsTo(fake, 'inbox:hold')).toEqual([{ conversationId: c.id, until: null }]));
+    await waitFor(() => expect(callsTo(fake, 'inbox:hold')).toEqual([{ conversationId: c.id, until: null, reason: '' }]));
   });
 
   it('holds until a time typed in Seoul time', async () => {
@@ -184,6 +211,52 @@ describe('workflow', () => {
     await user.click(within(dialog).getByRole('radio', { name: '정한 시각까지' }));
     fireEvent.change(within(dialog).getByLabelText('보류 종료 시각'), { target: { value: '2099-01-02T10:30' } });
     await user.click(within(dialog).getByRole('button', { name: '보류' }));
-    await waitFor(() => expect(callsTo(fake, 'inbox:hold')).toEqual([{ conversationId: c.id, until: '2099-01-02T01:30:00.000Z' }]));
+    await waitFor(() => expect(callsTo(fake, 'inbox:hold')).toEqual([{ conversationId: c.id, until: '2099-01-02T01:30:00.000Z', reason: '' }]));
+  });
+
+  it('holds for 30분 with a reason, and returns focus to the toolbar when the dialog closes', async () => {
+    const { fake, c } = setup();
+    const { user } = await openComposer();
+    await user.click(screen.getByRole('button', { name: '보류' }));
+    const dialog = await screen.findByRole('dialog', { name: '상담 보류' });
+    await user.click(within(dialog).getByRole('radio', { name: '30분' }));
+    await user.type(within(dialog).getByRole('textbox', { name: /보류 사유/ }), '서류 확인 중');
+    const before = Date.now();
+    await user.click(within(dialog).getByRole('button', { name: '보류' }));
+    await waitFor(() => expect(callsTo(fake, 'inbox:hold')).toHaveLength(1));
+    const arg = callsTo(fake, 'inbox:hold')[0] as { conversationId: string; until: string; reason: string };
+    expect(arg).toMatchObject({ conversationId: c.id, reason: '서류 확인 중' });
+    expect(Date.parse(arg.until) - before).toBeGreaterThanOrEqual(30 * 60_000 - 1000);
+    expect(Date.parse(arg.until) - before).toBeLessThan(31 * 60_000);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    // Focus is back in the toolbar, not lost to the page.
+    await waitFor(() => expect(screen.getByRole('toolbar', { name: '상담 처리' }).contains(document.activeElement)).toBe(true));
+  });
+
+  it('takes a held chat off hold with 보류 해제 and with Alt+H', async () => {
+    const { fake, c } = setup({ status: 'held' });
+    const { user } = await openComposer();
+    await user.click(screen.getByRole('button', { name: '보류 해제' }));
+    await waitFor(() => expect(callsTo(fake, 'inbox:unhold')).toEqual([{ conversationId: c.id }]));
+    fireEvent.keyDown(window, { key: 'h', code: 'KeyH', altKey: true });
+    await waitFor(() => expect(callsTo(fake, 'inbox:unhold')).toHaveLength(2));
+  });
+
+  it('opens the 보류 dialog with Alt+H on a chat that is not held', async () => {
+    setup();
+    await openComposer();
+    fireEvent.keyDown(window, { key: 'ㅗ', code: 'KeyH', altKey: true });
+    expect(await screen.findByRole('dialog', { name: '상담 보류' })).toBeInTheDocument();
+  });
+});
+
+describe('hold times', () => {
+  it('computes 내일 오전 9시 in Seoul time whatever the workstation zone', async () => {
+    const { holdUntil } = await import('../../../renderer/inbox/hold-times.js');
+    // 23:30 KST on 27 November: tomorrow 9 a.m. is 28 November 09:00 KST = 00:00 UTC.
+    expect(holdUntil('tomorrow9', Date.parse('2026-11-27T14:30:00Z'), '')).toBe('2026-11-28T00:00:00.000Z');
+    expect(holdUntil('1h', Date.parse('2026-11-27T14:30:00Z'), '')).toBe('2026-11-27T15:30:00.000Z');
+    expect(holdUntil('time', Date.parse('2026-11-27T14:30:00Z'), '2026-11-27T10:00')).toBeUndefined();
+    expect(holdUntil('next', 0, '')).toBeNull();
   });
 });

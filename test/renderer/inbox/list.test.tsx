@@ -11,6 +11,7 @@ describe('conversation list', () => {
     renderInbox([
       conversation({ citizenName: '홍길동', lastMessagePreview: '기초연금 신청 문의', status: 'waiting', unreadCount: 3, assigneeId: OTHER.id, waitingSince: minutesAgo(40), afterHoursNoticeAt: minutesAgo(60) }),
       conversation({ citizenName: '김영희', status: 'held', waitingSince: minutesAgo(2) }),
+      conversation({ citizenName: '이몽룡', status: 'open', waitingSince: minutesAgo(2) }),
     ]);
     const region = await screen.findByRole('region', { name: '상담 목록' });
     const row = await within(region).findByRole('option', { name: /홍길동/ });
@@ -19,11 +20,13 @@ describe('conversation list', () => {
     expect(within(row).getByLabelText('읽지 않음 3')).toHaveTextContent('3');
     await waitFor(() => expect(row).toHaveTextContent('이상담'));
     expect(row).toHaveTextContent('운영시간 외 자동 안내 발송');
-    const late = within(row).getByText(/대기$/, { selector: '[data-wait]' });
+    // The timer says what it counts (응답 대기), so it cannot be mistaken for the 대기 status.
+    const late = within(row).getByText(/^응답 대기/, { selector: '[data-wait]' });
     expect(late).toHaveAttribute('data-wait', 'overdue');
-    expect(late).toHaveTextContent('40분 대기');
-    const calm = within(screen.getByRole('option', { name: /김영희/ })).getByText(/대기$/, { selector: '[data-wait]' });
-    expect(calm).toHaveAttribute('data-wait', 'ok');
+    expect(late).toHaveTextContent('응답 대기 40분');
+    // A held chat waits on purpose: no timer runs for it.
+    expect(screen.getByRole('option', { name: /김영희/ }).querySelector('[data-wait]')).toBeNull();
+    expect(screen.getByRole('option', { name: /이몽룡/ }).querySelector('[data-wait]')).toHaveAttribute('data-wait', 'ok');
     expect(screen.getByRole('option', { name: /김영희/ })).toHaveTextContent('보류');
   });
 
@@ -32,12 +35,12 @@ describe('conversation list', () => {
     const { fake } = renderInbox([conversation({ citizenName: '홍길동' }), conversation({ citizenName: '이순신' })]);
     await screen.findByRole('option', { name: /홍길동/ });
     await user.click(screen.getByRole('radio', { name: '미배정' }));
-    await waitFor(() => expect(callsTo(fake, 'inbox:list')).toContainEqual({ view: 'unassigned', q: '' }));
+    await waitFor(() => expect(callsTo(fake, 'inbox:list')).toContainEqual({ view: 'unassigned', q: '', sort: 'waiting' }));
     await user.click(screen.getByRole('radio', { name: '종료' }));
-    await waitFor(() => expect(callsTo(fake, 'inbox:list')).toContainEqual({ view: 'closed', q: '' }));
+    await waitFor(() => expect(callsTo(fake, 'inbox:list')).toContainEqual({ view: 'closed', q: '', sort: 'recent' }));
     await user.click(screen.getByRole('radio', { name: '전체' }));
     await user.type(screen.getByRole('searchbox', { name: '상담 검색' }), '이순');
-    await waitFor(() => expect(callsTo(fake, 'inbox:list')).toContainEqual({ view: 'all', q: '이순' }));
+    await waitFor(() => expect(callsTo(fake, 'inbox:list')).toContainEqual({ view: 'all', q: '이순', sort: 'recent' }));
     await waitFor(() => expect(screen.queryByRole('option', { name: /홍길동/ })).toBeNull());
     expect(screen.getByRole('option', { name: /이순신/ })).toBeInTheDocument();
   });

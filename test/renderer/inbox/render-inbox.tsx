@@ -12,7 +12,9 @@ export function renderInbox(conversations: Conversation[], details: Record<strin
   giveElementsASize();
   const inbox = {
     list: async ({ view, q }: { view: string; q: string }) =>
-      conversations.filter((c) => (view === 'closed' ? c.status === 'closed' : true) && (!q || (c.citizenName ?? '').includes(q) || (c.lastMessagePreview ?? '').includes(q))),
+      conversations
+        .filter((c) => (view === 'closed' ? c.status === 'closed' : true) && (!q || (c.citizenName ?? '').includes(q) || (c.lastMessagePreview ?? '').includes(q)))
+        .map((c) => ({ ...c, firstQuestion: details[c.id]?.messages.find((m) => m.direction === 'inbound')?.body ?? null })),
     get: async ({ conversationId }: { conversationId: string }) => {
       const conversation = conversations.find((c) => c.id === conversationId);
       if (!conversation) throw new Error('not found');

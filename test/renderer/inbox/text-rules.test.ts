@@ -1,4 +1,4 @@
-import { cannedTrigger, composerWarnings, fillTemplate, matchCanned } from '../../../renderer/inbox/composer-text.js';
+import { cannedTrigger, composerWarnings, fillTemplate, matchCanned, programmeCardText } from '../../../renderer/inbox/composer-text.js';
 import { safeWebUrl, splitLinks } from '../../../renderer/inbox/links.js';
 import { buildMessageRows } from '../../../renderer/inbox/message-rows.js';
 import { canned, message } from '../app/fixtures.js';
@@ -52,5 +52,23 @@ describe('links and day separators', () => {
       null,
     );
     expect(rows.map((r) => r.kind)).toEqual(['day', 'message', 'day', 'message']);
+  });
+});
+
+describe('programme card text (issue 10 item 20)', () => {
+  const programme = {
+    id: 'WLF00001164', name: '주거급여', summary: '저소득 가구에 임차료를 지원합니다.', target: '', criteria: '',
+    benefits: '지원 형태: 현금지급\n지원 주기: 월', howToApply: '신청 방법: 주민센터 방문', contact: '국토교통부1599-0001',
+    legalBasis: '', agency: '국토교통부', provider: 'central' as const, sourceUrl: 'https://www.bokjiro.go.kr/ssis-tbu/x',
+    onlineApplication: false, sourceUpdatedAt: null, field: '저소득층 지원' as const, lifeStages: [], households: [], themes: [],
+    version: 1, updatedAt: '2026-11-27T05:00:00.000Z',
+  };
+  it('does not stack labels, spaces an office from its number and leaves the link to the card button', () => {
+    const text = programmeCardText(programme as never);
+    expect(text).toContain('지원 형태: 현금지급');
+    expect(text).not.toContain('지원 내용: 지원 형태');
+    expect(text).not.toContain('신청 방법: 신청 방법');
+    expect(text).toContain('문의: 국토교통부 1599-0001');
+    expect(text).not.toContain('https://');
   });
 });

@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { listen } from '../../../renderer/app/workspace-bus.js';
 import { ProgrammeLookup } from '../../../renderer/programmes/ProgrammeLookup.js';
@@ -230,5 +230,40 @@ describe('ProgrammeLookup', () => {
     await user.type(within(form).getByLabelText('월 소득인정액 (원)'), '100');
     expect(await within(form).findByText('가구원 수는 20명 이하로 입력하세요')).toBeInTheDocument();
     expect(within(form).queryByText(/중위소득\(/)).not.toBeInTheDocument();
+  });
+
+  it('keeps the keyboard selection while the mouse rests over the results; a real move takes over (issue 10 item 12)', async () => {
+    makeProgrammesDesk();
+    const user = userEvent.setup({ delay: null });
+    renderLookup(<ProgrammeLookup />);
+    await user.type(searchbox(), '지원');
+    const list = await results();
+    await waitFor(() => expect(within(list).getAllByRole('option').length).toBeGreaterThan(2));
+    await user.keyboard('{ArrowDown}');
+    const options = () => within(list).getAllByRole('option');
+    await waitFor(() => expect(options()[1]).toHaveAttribute('aria-selected', 'true'));
+    // The list rendered under a resting pointer: enter and a synthetic move at the same spot.
+    const under = options()[3]!;
+    fireEvent.mouseEnter(under);
+    fireEvent.mouseOver(under);
+    fireEvent.mouseMove(under, { screenX: 200, screenY: 300 });
+    fireEvent.mouseMove(under, { screenX: 200, screenY: 300 });
+    expect(options()[1]).toHaveAttribute('aria-selected', 'true');
+    const chosen = options()[1]!.querySelector('p')!.textContent!;
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { level: 3 })).toHaveTextContent(chosen);
+  });
+
+  it('moves the highlight when the pointer really moves over a result', async () => {
+    makeProgrammesDesk();
+    const user = userEvent.setup({ delay: null });
+    renderLookup(<ProgrammeLookup />);
+    await user.type(searchbox(), '지원');
+    const list = await results();
+    await waitFor(() => expect(within(list).getAllByRole('option').length).toBeGreaterThan(2));
+    const third = within(list).getAllByRole('option')[2]!;
+    fireEvent.mouseMove(third, { screenX: 200, screenY: 300 });
+    fireEvent.mouseMove(third, { screenX: 204, screenY: 302 });
+    await waitFor(() => expect(within(list).getAllByRole('option')[2]).toHaveAttribute('aria-selected', 'true'));
   });
 });

@@ -13,7 +13,7 @@ afterEach(async () => {
 
 const EXPECTED_TABLES = [
   'call_logs', 'canned_replies', 'conflicts', 'conversations', 'counsellors', 'cti_calls', 'drafts', 'favourites',
-  'local_pending', 'messages', 'outbox', 'programmes', 'recents', 'session', 'settings', 'sync_state',
+  'local_pending', 'messages', 'outbox', 'programmes', 'read_marks', 'recents', 'session', 'settings', 'sync_state',
 ];
 
 async function tableNames(file: string): Promise<string[]> {

@@ -134,7 +134,7 @@ describe('sync engine against the real central service', () => {
     // B decides offline on the version it has; A's change reaches the server first.
     proxy.setMode({ kind: 'down' });
     await b.services.handlers.inbox.reopen({ conversationId: target.id });
-    await a.services.handlers.inbox.hold({ conversationId: target.id, until: null });
+    await a.services.handlers.inbox.hold({ conversationId: target.id, until: null, reason: '' });
     await waitFor(async () => (await status(a)).queueLength === 0, 10_000, 'A delivered');
     proxy.setMode({ kind: 'pass' });
     await b.services.handlers.sync.syncNow(undefined);
@@ -236,7 +236,7 @@ describe('sync engine against the real central service', () => {
     const target = (await desk.services.handlers.inbox.list({ view: 'all', q: '' })).find((c) => c.status !== 'closed')!;
     proxy.setMode({ kind: 'down' });
     await desk.services.handlers.inbox.claim({ conversationId: target.id });
-    await desk.services.handlers.inbox.hold({ conversationId: target.id, until: null });
+    await desk.services.handlers.inbox.hold({ conversationId: target.id, until: null, reason: '' });
     const note = await desk.services.handlers.inbox.send({ conversationId: target.id, direction: 'note', body: '보류 사유 메모', programmeId: null });
     const logId = crypto.randomUUID();
     const input = CallLogInput.parse({ channel: 'phone', startedAt: new Date().toISOString(), durationSec: 10, need: '첫 저장' });
