@@ -3,7 +3,7 @@ import { Alert, Button, Group, SegmentedControl, Stack, Table, Text, TextInput, 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ReportArgs } from '../../common/desk-api/index.js';
-import { kstDate, kstDayStartIso } from '../../common/kst/index.js';
+import { kstDate, kstDayStartIso } from '../app/time.js';
 import type { ServiceLevelReport } from '../../common/team/service-levels.js';
 import { getDesk } from '../app/desk.js';
 import { useErrorText } from '../app/errors.js';
