@@ -31,15 +31,44 @@ export function actor(request: FastifyRequest): Counsellor {
   return request.counsellor;
 }
 
+/**
+ * How long a bearer token's lookup is reused. Every request used to cost a database round trip
+ * for it; a few seconds of reuse takes that off the hot path while a logout, a password change
+ * or a deactivation still takes effect within this bound on every instance (at once on the one
+ * that made it: account and session writes there flush the cache).
+ */
+export const TOKEN_CACHE_MS = 5_000;
+const TOKEN_CACHE_MAX = 10_000;
+
 export function installAuth(app: FastifyInstance, store: Store): void {
   app.decorateRequest('counsellor', null);
+  const cache = new Map<string, { counsellor: Counsellor | null; until: number }>();
+  const lookup = async (token: string): Promise<Counsellor | null> => {
+    const now = Date.now();
+    const hit = cache.get(token);
+    if (hit && hit.until > now) return hit.counsellor;
+    const counsellor = await counsellorForToken(store.db, token, nowIso());
+    // Only valid tokens are kept: a bad one must not push good ones out.
+    if (counsellor) {
+      if (cache.size >= TOKEN_CACHE_MAX) cache.clear();
+      cache.set(token, { counsellor, until: now + TOKEN_CACHE_MS });
+    } else {
+      cache.delete(token);
+    }
+    return counsellor;
+  };
+  app.addHook('onSend', async (request, _reply, payload) => {
+    // A session or account changed here (logout, password, role, deactivation): forget before the answer leaves.
+    if (request.method !== 'GET' && /^\/api\/v1\/(auth|counsellors|me)(\/|$)/.test(request.routeOptions.url ?? '')) cache.clear();
+    return payload;
+  });
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config;
     // Unknown routes fall through to the 404 problem.
     if (!request.routeOptions.url || config.public) return;
     const token = bearerToken(request);
     if (!token) throw problems.unauthorized('Authorization: Bearer <token> 헤더가 없습니다. 로그인하세요 (missing bearer token).');
-    const counsellor = await counsellorForToken(store.db, token, nowIso());
+    const counsellor = await lookup(token);
     if (!counsellor) throw problems.unauthorized('토큰이 만료되었거나 로그아웃되었습니다. 다시 로그인하세요 (token expired or revoked).');
     request.counsellor = counsellor;
     const allowed = config.admin ? ['admin'] : config.roles;
