@@ -14,6 +14,7 @@ const BENCHES: Array<{ name: string; file: string; what: string }> = [
   { name: 'sync', file: 'sync.ts', what: 'initial sync and webhook-to-replica latency (issue 4)' },
   { name: 'calls', file: 'calls.ts', what: 'consultation log stats, caller history, search and export (issue 7)' },
   { name: 'inbox', file: 'inbox-render.ts', what: 'inbox first paint in Chromium (issue 6)' },
+  { name: 'scale', file: 'scale.ts', what: 'engine limit vs message-create and webhook on 1 and 2 instances (issue 11)' },
 ];
 
 const here = dirname(fileURLToPath(import.meta.url));

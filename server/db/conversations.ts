@@ -6,15 +6,16 @@ import { maskResidentNumbers } from '../../common/privacy/index.js';
 import { fromJson, toJson } from './json.js';
 import { enqueueReply } from './reply-deliveries.js';
 import type { Database } from './schema.js';
-import type { WriteTx } from './store.js';
+import { lockingRead, type WriteTx } from './store.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
 const searchText = (c: Conversation) =>
   [c.citizenName, c.citizenPhone, c.citizenKey, c.lastMessagePreview].filter(Boolean).join(' ').toLowerCase();
 
+/** Inside a write transaction this takes the row's lock (lockingRead): the caller may rewrite it. */
 export async function getConversation(q: Q, id: string): Promise<Conversation | null> {
-  const row = await q.selectFrom('conversations').select('data').where('id', '=', id).executeTakeFirst();
+  const row = await q.selectFrom('conversations').select('data').where('id', '=', id).$if(lockingRead(q), (qb) => qb.forUpdate()).executeTakeFirst();
   return row ? fromJson<Conversation>(row.data) : null;
 }
 

@@ -10,8 +10,8 @@ import {
 } from './conversations.js';
 import { fromJson } from './json.js';
 import { replyKind } from './reply-deliveries.js';
-import type { Store, WriteTx } from './store.js';
-import { isOpenConversationConflict, isTransientConflict } from './unique-violation.js';
+import { lockingRead, type Store, type WriteTx } from './store.js';
+import { isOpenConversationConflict, isTransientConflict, isUniqueViolation } from './unique-violation.js';
 
 const AUDIT_CHANNEL = 'kakao';
 
@@ -41,6 +41,7 @@ async function openConversationOf(tx: WriteTx, userKey: string): Promise<Convers
     .where('status', '!=', 'closed')
     .orderBy('created_at', 'desc')
     .limit(1)
+    .$if(lockingRead(tx.trx), (qb) => qb.forUpdate())
     .executeTakeFirst();
   return row ? fromJson<Conversation>(row.data) : null;
 }
@@ -54,6 +55,7 @@ async function latestConversationOf(tx: WriteTx, userKey: string): Promise<Conve
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(1)
+    .$if(lockingRead(tx.trx), (qb) => qb.forUpdate())
     .executeTakeFirst();
   return row ? fromJson<Conversation>(row.data) : null;
 }
@@ -72,9 +74,11 @@ class AlreadyFiled extends Error {
 class LostRace extends Error {}
 
 /**
- * One attempt at filing an event. A citizen's first conversation is inserted BEFORE the feed
- * lock, so that concurrent first messages meet at the unique index of migration 003 (the loser
- * gets a unique violation and starts over); everything after the lock reads committed state.
+ * One attempt at filing an event, beside other filings and replies (row locks, not the writers'
+ * exclusive lock). A citizen's first conversation is inserted first, so that concurrent first
+ * messages meet at the unique index of migration 003 (the loser gets a unique violation and
+ * starts over); the conversation is then read with its row lock, so what follows reads what the
+ * previous writer of this conversation committed.
  */
 async function fileOnce(store: Store, event: InboundCitizenEvent): Promise<InboundFiled> {
   return store.write(null, async (tx) => {
@@ -89,11 +93,11 @@ async function fileOnce(store: Store, event: InboundCitizenEvent): Promise<Inbou
       await insertConversationRow(tx, newConversation(event.userKey, tx.now));
       isNew = true;
     }
-    await tx.lockFeed();
-    // A redelivery of this very event may have been filed meanwhile (another instance).
+    const locked = (await openConversationOf(tx, event.userKey)) ?? (ending && !isNew ? await latestConversationOf(tx, event.userKey) : null);
+    // A redelivery of this very event may have been filed meanwhile (another instance), while we waited for the row.
     const seen = await tx.trx.selectFrom('inbound_events').select('conversation_id').where('serial_number', '=', event.serialNumber).executeTakeFirst();
     if (seen) throw new AlreadyFiled(seen.conversation_id);
-    const current = (await openConversationOf(tx, event.userKey)) ?? (ending && !isNew ? await latestConversationOf(tx, event.userKey) : null);
+    const current = locked;
     if (!current) throw new LostRace('the conversation was closed meanwhile');
     if (isNew) await tx.change('conversation', current.id, current);
     const conversation = current;
@@ -188,7 +192,7 @@ export function createKakaoInbox(store: Store, options: KakaoInboxOptions = {}):
           }
           // Another event of this citizen (perhaps on another server instance) opened or closed
           // the conversation first: read again and file into the one that won.
-          const lost = err instanceof LostRace || isOpenConversationConflict(err) || isTransientConflict(err);
+          const lost = err instanceof LostRace || isOpenConversationConflict(err) || isTransientConflict(err) || isUniqueViolation(err, 'inbound_events');
           if (!lost || attempt >= FILE_ATTEMPTS) throw err;
         }
       }

@@ -2,16 +2,20 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { ChangeEntity } from '../../common/domain/index.js';
 import type { DatabaseConfig } from '../config.js';
 import { ChangeNotifier } from '../events/notifier.js';
 import { pgChannelName, startPgListener, type ListenerLogger } from '../events/pg-listener.js';
-import { CHANGE_FEED_LOCK } from './feed-lock.js';
+import { CHANGE_FEED_LOCK, WRITERS_LOCK } from './feed-lock.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
 import { Sqlite3Dialect } from './sqlite-dialect.js';
+import { isTransientConflict } from './unique-violation.js';
+
+/** How often write() runs a transaction that PostgreSQL aborted for a deadlock or serialization failure. */
+const TRANSIENT_ATTEMPTS = 3;
 
 export type Engine = DatabaseConfig['engine'];
 
@@ -23,19 +27,27 @@ export interface WriteTx {
   now: string;
   actorId: string | null;
   /**
-   * Takes the change feed's lock now (PostgreSQL; SQLite transactions are serial anyway): what
-   * this transaction reads afterwards is what the previous writer committed. change() takes it
-   * too, on first use.
+   * Takes the change feed's lock now (PostgreSQL; SQLite transactions are serial anyway). Rarely
+   * needed: write() takes it by itself just before COMMIT to number the feed rows.
    */
   lockFeed(): Promise<void>;
-  /** Appends one change-feed row in this transaction; returns its seq. */
-  change(entity: ChangeEntity, id: string, data: unknown): Promise<number>;
+  /**
+   * Queues one change-feed row; it is numbered and inserted just before COMMIT, under the feed
+   * lock, so that seq order is commit order.
+   */
+  change(entity: ChangeEntity, id: string, data: unknown): Promise<void>;
   /** Records the write in the audit log (who, what, when). */
   audit(action: string, entity: string, id: string, summary: string): Promise<void>;
 }
 
 export interface WriteOptions {
-  /** Default true. */
+  /**
+   * Default true: the transaction runs alone among the writers (PostgreSQL: an exclusive
+   * advisory lock from its first statement), so whatever it reads is what the previous writer
+   * committed. false: it runs beside other such writers (a shared lock) and protects what it
+   * reads and then rewrites with row locks (SELECT … FOR UPDATE, see lockingRead); only the
+   * feed numbering at the end is serial. The hot paths (reply, webhook, delivery) use false.
+   */
   lockFeedFirst?: boolean;
 }
 
@@ -44,14 +56,23 @@ export interface Store {
   engine: Engine;
   notifier: ChangeNotifier;
   /**
-   * Runs fn in one transaction; change-feed listeners hear about it after the commit. On
-   * PostgreSQL the transaction takes the feed lock before fn runs, so that what fn reads is what
-   * the previous writer committed (no lost updates, as on SQLite where writes are serial);
-   * `lockFeedFirst: false` leaves that to fn (tx.lockFeed or the first tx.change).
+   * Runs fn in one transaction; change-feed listeners hear about it after the commit. The feed
+   * lock is taken only to number and insert the change rows right before COMMIT (the critical
+   * section is short); see WriteOptions for how fn's reads are kept consistent. On PostgreSQL a
+   * deadlock or serialization failure re-runs fn (it only touches the database).
    */
   write<T>(actorId: string | null, fn: (tx: WriteTx) => Promise<T>, opts?: WriteOptions): Promise<T>;
   latestSeq(): Promise<number>;
   close(): Promise<void>;
+}
+
+/**
+ * Inside a write transaction on PostgreSQL, a read of a row the transaction will rewrite takes
+ * its row lock (SELECT … FOR UPDATE), so that concurrent writers of that row queue instead of
+ * losing an update. Elsewhere (SQLite, plain reads) the query is unchanged.
+ */
+export function lockingRead(q: Kysely<Database> | Transaction<Database>): boolean {
+  return q.isTransaction && q.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 export const nowIso = (): string => new Date().toISOString();
@@ -119,56 +140,69 @@ export async function openStore(config: DatabaseConfig, options: StoreOptions = 
     ? startPgListener({ url: config.url, schema: config.schema, notifier, latestSeq: () => readLatestSeq(db), ...(options.logger ? { logger: options.logger } : {}) })
     : null;
 
+  const writeOnce = async <T>(actorId: string | null, fn: (tx: WriteTx) => Promise<T>, opts?: WriteOptions): Promise<{ result: T; lastSeq: number }> => {
+    let lastSeq = 0;
+    const result = await db.transaction().execute(async (trx) => {
+      const pending: { entity: ChangeEntity; id: string; data: string }[] = [];
+      let feedLocked = false;
+      const tx: WriteTx = {
+        trx,
+        now: nowIso(),
+        actorId,
+        async lockFeed() {
+          if (feedLocked) return;
+          // Serialise the numbering of the feed so seq order is commit order: a reader can never
+          // see seq n+1 while n is still uncommitted. SQLite transactions already are serial.
+          if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${CHANGE_FEED_LOCK})`.execute(trx);
+          feedLocked = true;
+        },
+        async change(entity, id, data) {
+          pending.push({ entity, id, data: JSON.stringify(data) });
+        },
+        async audit(action, entity, id, summary) {
+          await trx
+            .insertInto('audit_log')
+            .values({ id: randomUUID(), at: tx.now, counsellor_id: actorId, action, entity, record_id: id, summary: summary.slice(0, 500) })
+            .execute();
+        },
+      };
+      if (engine === 'postgres') {
+        // Exclusive: alone among writers; shared: beside the other row-locking writers.
+        if (opts?.lockFeedFirst === false) await sql`select pg_advisory_xact_lock_shared(${WRITERS_LOCK})`.execute(trx);
+        else await sql`select pg_advisory_xact_lock(${WRITERS_LOCK})`.execute(trx);
+      }
+      const result = await insideWrite.run(true, () => fn(tx));
+      if (pending.length > 0) {
+        // The critical section: lock, number, insert, (notify,) commit.
+        await tx.lockFeed();
+        const first = (await readLatestSeq(trx)) + 1;
+        await trx
+          .insertInto('changes')
+          .values(pending.map((c, i) => ({ seq: first + i, entity: c.entity, record_id: c.id, data: c.data, created_at: tx.now })))
+          .execute();
+        lastSeq = first + pending.length - 1;
+        // Other server instances on this database hear of it at commit (LISTEN/NOTIFY).
+        if (engine === 'postgres') await sql`select pg_notify(${channel}, ${String(lastSeq)})`.execute(trx);
+      }
+      return result;
+    });
+    return { result, lastSeq };
+  };
+
   const store: Store = {
     db,
     engine,
     notifier,
     async write(actorId, fn, opts) {
-      let lastSeq = 0;
-      const result = await db.transaction().execute(async (trx) => {
-        let nextSeq = 0;
-        let locked = false;
-        const tx: WriteTx = {
-          trx,
-          now: nowIso(),
-          actorId,
-          async lockFeed() {
-            if (locked) return;
-            // Serialise the feed's writers so seq order is commit order: a reader can never
-            // see seq n+1 while n is still uncommitted. SQLite transactions already are serial.
-            if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${CHANGE_FEED_LOCK})`.execute(trx);
-            locked = true;
-          },
-          async change(entity, id, data) {
-            if (nextSeq === 0) {
-              await tx.lockFeed();
-              nextSeq = (await readLatestSeq(trx)) + 1;
-            }
-            const seq = nextSeq++;
-            await trx
-              .insertInto('changes')
-              .values({ seq, entity, record_id: id, data: JSON.stringify(data), created_at: tx.now })
-              .execute();
-            lastSeq = seq;
-            return seq;
-          },
-          async audit(action, entity, id, summary) {
-            await trx
-              .insertInto('audit_log')
-              .values({ id: randomUUID(), at: tx.now, counsellor_id: actorId, action, entity, record_id: id, summary: summary.slice(0, 500) })
-              .execute();
-          },
-        };
-        if (opts?.lockFeedFirst !== false) await tx.lockFeed();
-        const result = await insideWrite.run(true, () => fn(tx));
-        // Other server instances on this database hear of it at commit (LISTEN/NOTIFY).
-        if (engine === 'postgres' && lastSeq > 0) {
-          await sql`select pg_notify(${channel}, ${String(lastSeq)})`.execute(trx);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const { result, lastSeq } = await writeOnce(actorId, fn, opts);
+          if (lastSeq > 0) notifier.notify(lastSeq);
+          return result;
+        } catch (err) {
+          if (!isTransientConflict(err) || attempt >= TRANSIENT_ATTEMPTS) throw err;
         }
-        return result;
-      });
-      if (lastSeq > 0) notifier.notify(lastSeq);
-      return result;
+      }
     },
     latestSeq: () => readLatestSeq(db),
     async close() {

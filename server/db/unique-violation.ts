@@ -19,3 +19,11 @@ export function isTransientConflict(err: unknown): boolean {
   const code = err && typeof err === 'object' ? (err as { code?: unknown }).code : undefined;
   return code === '40P01' || code === '40001';
 }
+
+/** A unique or primary-key violation on this table (a concurrent writer inserted the same key first). */
+export function isUniqueViolation(err: unknown, table: string): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const e = err as { code?: unknown; table?: unknown; message?: unknown };
+  if (e.code === '23505') return e.table === table;
+  return e.code === 'SQLITE_CONSTRAINT' && typeof e.message === 'string' && e.message.includes(`constraint failed: ${table}.`);
+}

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Counsellor, Role } from '../../common/domain/index.js';
 import type { AuthFailureLimiter } from '../auth/failure-limit.js';
-import { counsellorForToken } from '../db/counsellors.js';
+import { counsellorForToken, type TokenLookup } from '../db/counsellors.js';
 import { nowIso, type Store } from '../db/store.js';
 import { problems } from './problem.js';
 
@@ -41,17 +41,49 @@ export interface AuthOptions {
   failures: AuthFailureLimiter;
 }
 
+/**
+ * How long a bearer token's lookup is reused. Every request used to cost a database round trip
+ * for it; a few seconds of reuse takes that off the hot path while a logout, a password change
+ * or a deactivation still takes effect within this bound on every instance (at once on the one
+ * that made it: account and session writes there flush the cache). Idle expiry is measured in
+ * minutes, so a token's last use recorded at most every few seconds is exact enough.
+ */
+export const TOKEN_CACHE_MS = 5_000;
+const TOKEN_CACHE_MAX = 10_000;
+
 export function installAuth(app: FastifyInstance, store: Store, opts: AuthOptions): void {
   app.decorateRequest('counsellor', null);
   app.decorateRequest('mustChangePassword', false);
   const idleMs = opts.idleTimeoutMinutes * 60_000;
+  // Never reuse for more than half the idle timeout: a hit does not record the token's use.
+  const cacheMs = Math.min(TOKEN_CACHE_MS, idleMs / 2);
+  const cache = new Map<string, { found: TokenLookup & { kind: 'ok' }; until: number }>();
+  const lookup = async (token: string): Promise<TokenLookup> => {
+    const now = Date.now();
+    const hit = cache.get(token);
+    if (hit && hit.until > now) return hit.found;
+    const found = await counsellorForToken(store.db, token, nowIso(), idleMs);
+    // Only valid tokens are kept: a bad one must not push good ones out.
+    if (found.kind === 'ok') {
+      if (cache.size >= TOKEN_CACHE_MAX) cache.clear();
+      cache.set(token, { found, until: now + cacheMs });
+    } else {
+      cache.delete(token);
+    }
+    return found;
+  };
+  app.addHook('onSend', async (request, _reply, payload) => {
+    // A session or account changed here (logout, password, role, deactivation): forget before the answer leaves.
+    if (request.method !== 'GET' && /^\/api\/v1\/(auth|counsellors|me)(\/|$)/.test(request.routeOptions.url ?? '')) cache.clear();
+    return payload;
+  });
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config;
     // Unknown routes fall through to the 404 problem.
     if (!request.routeOptions.url || config.public) return;
     const token = bearerToken(request);
     if (!token) throw problems.unauthorized('Authorization: Bearer <token> 헤더가 없습니다. 로그인하세요 (missing bearer token).');
-    const found = await counsellorForToken(store.db, token, nowIso(), idleMs);
+    const found = await lookup(token);
     if (found.kind !== 'ok') {
       // Guessing tokens costs the address its attempts; a blocked address learns nothing more.
       const wait = opts.failures.blockedFor(request.ip);

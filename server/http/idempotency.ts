@@ -77,55 +77,39 @@ const markDone = (trx: Transaction<Database>, key: string, outcome: Outcome<unkn
     .execute();
 
 /**
- * Runs one write with Idempotency-Key semantics: the first response per key is stored in the
- * same transaction as the write and replayed for a retry with the same payload; the same key
- * with another payload is 422; a duplicate arriving while the first is in flight is 409.
+ * Runs one write with Idempotency-Key semantics: the claim of the key, the write and its stored
+ * response are one transaction (one commit), on PostgreSQL as on SQLite; a retry with the same
+ * payload replays the stored response, the same key with another payload is 422. A duplicate
+ * arriving while the first is in flight waits for it (PostgreSQL: at the key's unique index; SQLite:
+ * the one writer) and then replays. `lockFeedFirst: false` runs the write beside other
+ * row-locking writers (see WriteOptions).
  */
 export async function idempotentWrite<T>(
   store: Store,
   request: FastifyRequest,
   reply: FastifyReply,
-  opts: { key: string | null; counsellorId: string },
+  opts: { key: string | null; counsellorId: string; lockFeedFirst?: boolean },
   work: (tx: WriteTx) => Promise<Outcome<T>>,
 ): Promise<Outcome<T>> {
   const { key } = opts;
-  if (!key) return store.write(opts.counsellorId, work);
+  const writeOptions = opts.lockFeedFirst === false ? { lockFeedFirst: false } : {};
+  if (!key) return store.write(opts.counsellorId, work, writeOptions);
   const route = routeOf(request);
   const bodyHash = bodyHashOf(request);
-  if (store.engine === 'sqlite') {
-    // Writes are serialised on the one connection, so the claim, the work and the stored
-    // response share one transaction (one commit); a duplicate waits and then replays.
-    let replayed = false;
-    const outcome = await store.write(opts.counsellorId, async (tx) => {
-      const claimed = await claim(tx.trx, key, route, opts.counsellorId, bodyHash);
-      if (claimed.kind === 'replay') {
-        replayed = true;
-        return { status: claimed.status, body: claimed.body as T };
-      }
-      const result = await work(tx);
-      await markDone(tx.trx, key, result);
-      return result;
-    });
-    if (replayed) reply.header('idempotent-replayed', 'true');
-    return outcome;
-  }
-  // PostgreSQL: the claim commits first so that a concurrent duplicate sees it in flight (409).
-  const claimed = await store.db.transaction().execute((trx) => claim(trx, key, route, opts.counsellorId, bodyHash));
-  if (claimed.kind === 'replay') {
-    reply.header('idempotent-replayed', 'true');
-    return { status: claimed.status, body: claimed.body as T };
-  }
-  try {
-    return await store.write(opts.counsellorId, async (tx) => {
-      const outcome = await work(tx);
-      await markDone(tx.trx, key, outcome);
-      return outcome;
-    });
-  } catch (err) {
-    // Nothing was written: free the key so that a corrected retry may use it.
-    await store.db.deleteFrom('idempotency_keys').where('key', '=', key).where('state', '=', 'pending').execute();
-    throw err;
-  }
+  let replayed = false;
+  const outcome = await store.write(opts.counsellorId, async (tx) => {
+    replayed = false;
+    const claimed = await claim(tx.trx, key, route, opts.counsellorId, bodyHash);
+    if (claimed.kind === 'replay') {
+      replayed = true;
+      return { status: claimed.status, body: claimed.body as T };
+    }
+    const result = await work(tx);
+    await markDone(tx.trx, key, result);
+    return result;
+  }, writeOptions);
+  if (replayed) reply.header('idempotent-replayed', 'true');
+  return outcome;
 }
 
 /** The version named by If-Match (`"3"`, `W/"3"`, `3`), '*' for any, null when absent. */

@@ -193,7 +193,8 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
     const me = actor(request);
     const input = request.body;
     const key = idempotencyKeyOf(request) ?? input.id;
-    const outcome = await idempotentWrite(store, request, reply, { key, counsellorId: me.id }, async (tx) => {
+    // Beside other replies and webhook filings: the conversation's row lock orders them.
+    const outcome = await idempotentWrite(store, request, reply, { key, counsellorId: me.id, lockFeedFirst: false }, async (tx) => {
       const c = await getConversation(tx.trx, request.params.id);
       if (!c) throw problems.notFound('상담 (conversation)', request.params.id);
       const exists = await tx.trx.selectFrom('messages').select('data').where('id', '=', input.id).executeTakeFirst();

@@ -191,6 +191,7 @@ describe.each(ENGINES)('change feed and SSE (%s)', (engine) => {
 });
 
 describe('PostgreSQL LISTEN/NOTIFY across instances', () => {
+  // Two servers start (migrations, demo seed) inside this test: on a loaded 2-core machine that alone can take 20 s.
   it('an SSE client of one instance is poked by a write made through another', async () => {
     const { newStoreLocation, dropStoreLocation } = await import('./helpers.js');
     const location = await newStoreLocation('postgres');
@@ -215,7 +216,7 @@ describe('PostgreSQL LISTEN/NOTIFY across instances', () => {
       await b.stop();
       await dropStoreLocation(location);
     }
-  });
+  }, 120_000);
 });
 
 describe('shutdown with desktops connected', () => {
