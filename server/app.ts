@@ -11,6 +11,9 @@ import type { ServerDeps } from './deps.js';
 import { installAuth, bearerToken } from './http/auth.js';
 import { AuthFailureLimiter } from './auth/failure-limit.js';
 import { installNulGuard } from './http/nul-guard.js';
+import { installBodyMasking } from './http/mask-body.js';
+import { installSecurityHeaders, redactUrl } from './http/security-headers.js';
+import { readFile } from 'node:fs/promises';
 import { installProblemHandlers } from './http/problem.js';
 import { ProgrammeCatalogue } from './programmes/catalogue.js';
 import { authRoutes } from './routes/auth.js';
@@ -41,7 +44,16 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   const store = await openStore(config.database);
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
-    logger: { level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' } },
+    ...(config.tls ? { https: { cert: await readFile(config.tls.certFile), key: await readFile(config.tls.keyFile) } } : {}),
+    trustProxy: config.trustProxy,
+    logger: {
+      level: config.logLevel,
+      redact: { paths: REDACT, censor: '[redacted]' },
+      // Request logs carry no personal data: query values (q=, phone=, names) are redacted.
+      serializers: {
+        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
+      },
+    },
     // Desktops keep SSE streams open; do not let them hold a shutdown hostage.
     forceCloseConnections: true,
     return503OnClosing: true,
@@ -76,6 +88,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   try {
     installProblemHandlers(app);
     installNulGuard(app);
+    installBodyMasking(app);
+    installSecurityHeaders(app, { hsts: config.tls !== null });
     if (config.demo) await seedDemo(store, config, app.log);
     const catalogue = await ProgrammeCatalogue.load(store);
 
