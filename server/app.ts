@@ -21,6 +21,8 @@ import { syncRoutes } from './routes/sync.js';
 import { resourceRoutes } from './routes/index.js';
 import { seedDemo } from './seed/demo.js';
 import { startHeldExpiry } from './jobs/held-expiry.js';
+import { retentionRoutes } from './retention/routes.js';
+import { startRetention } from './retention/destroy.js';
 import { isKakaoWebhookRoute, wireKakao } from './channels/wire-kakao.js';
 import { createHash } from 'node:crypto';
 import { AccessLog, AccessLogWriter, SubjectKeyer, accessLogRoutes } from './access-log/index.js';
@@ -123,8 +125,10 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
 
     const kakao = wireKakao(app, store, config, catalogue);
     const heldExpiry = startHeldExpiry(store, app.log, HELD_EXPIRY_CHECK_MS);
+    const retention = startRetention(store, config, app.log);
     app.addHook('preClose', async () => {
       await heldExpiry.stop();
+      await retention.stop();
     });
     const accessLog = new AccessLog(new AccessLogWriter(store.db, store.engine), await SubjectKeyer.load(store.db));
     app.addHook('preClose', async () => {
@@ -148,6 +152,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       await api.register(syncRoutes, deps);
       await api.register(resourceRoutes, deps);
       await api.register(accessLogRoutes, deps);
+      await api.register(retentionRoutes, deps);
     }, { prefix: API_BASE });
     // The webhook route carries its absolute contract path.
     await app.register(kakao.routes);
