@@ -11,6 +11,9 @@ import type { ServerDeps } from './deps.js';
 import { installAuth, bearerToken } from './http/auth.js';
 import { AuthFailureLimiter } from './auth/failure-limit.js';
 import { installNulGuard } from './http/nul-guard.js';
+import { installBodyMasking } from './http/mask-body.js';
+import { installSecurityHeaders, redactUrl } from './http/security-headers.js';
+import { readFile } from 'node:fs/promises';
 import { installProblemHandlers } from './http/problem.js';
 import { ProgrammeCatalogue } from './programmes/catalogue.js';
 import { authRoutes } from './routes/auth.js';
@@ -19,6 +22,8 @@ import { resourceRoutes } from './routes/index.js';
 import { seedDemo } from './seed/demo.js';
 import { startHeldExpiry } from './jobs/held-expiry.js';
 import { startTeamJobs } from './team/jobs.js';
+import { retentionRoutes } from './retention/routes.js';
+import { startRetention } from './retention/destroy.js';
 import { isKakaoWebhookRoute, wireKakao } from './channels/wire-kakao.js';
 import { createHash } from 'node:crypto';
 import { AccessLog, AccessLogWriter, SubjectKeyer, accessLogRoutes } from './access-log/index.js';
@@ -41,7 +46,16 @@ const REDACT = ['req.headers.authorization', 'req.headers["x-bokji-signature"]',
 export async function buildServer(config: ServerConfig): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
-    logger: { level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' } },
+    ...(config.tls ? { https: { cert: await readFile(config.tls.certFile), key: await readFile(config.tls.keyFile) } } : {}),
+    trustProxy: config.trustProxy,
+    logger: {
+      level: config.logLevel,
+      redact: { paths: REDACT, censor: '[redacted]' },
+      // Request logs carry no personal data: query values (q=, phone=, names) are redacted.
+      serializers: {
+        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
+      },
+    },
     // Desktops keep SSE streams open; do not let them hold a shutdown hostage.
     forceCloseConnections: true,
     return503OnClosing: true,
@@ -77,6 +91,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   try {
     installProblemHandlers(app);
     installNulGuard(app);
+    installBodyMasking(app);
+    installSecurityHeaders(app, { hsts: config.tls !== null });
     if (config.demo) await seedDemo(store, config, app.log);
     const catalogue = await ProgrammeCatalogue.load(store);
 
@@ -111,9 +127,11 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     const kakao = wireKakao(app, store, config, catalogue);
     const heldExpiry = startHeldExpiry(store, app.log, HELD_EXPIRY_CHECK_MS);
     const teamJobs = startTeamJobs(store, app.log, { offlineAfterMs: config.presenceOfflineMs });
+    const retention = startRetention(store, config, app.log);
     app.addHook('preClose', async () => {
       await heldExpiry.stop();
       await teamJobs.stop();
+      await retention.stop();
     });
     const accessLog = new AccessLog(new AccessLogWriter(store.db, store.engine), await SubjectKeyer.load(store.db));
     app.addHook('preClose', async () => {
@@ -140,6 +158,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       await api.register(syncRoutes, deps);
       await api.register(resourceRoutes, deps);
       await api.register(accessLogRoutes, deps);
+      await api.register(retentionRoutes, deps);
     }, { prefix: API_BASE });
     // The webhook route carries its absolute contract path.
     await app.register(kakao.routes);

@@ -10,9 +10,10 @@ import { Programme } from './programme.js';
  */
 const base = { seq: z.number().int().positive() };
 export const Change = z.discriminatedUnion('entity', [
-  z.object({ ...base, entity: z.literal('conversation'), id: z.string(), data: Conversation }),
-  z.object({ ...base, entity: z.literal('message'), id: z.string(), data: Message }),
-  z.object({ ...base, entity: z.literal('callLog'), id: z.string(), data: CallLog }),
+  // null: destroyed at the end of its retention period (파기); a replica removes it.
+  z.object({ ...base, entity: z.literal('conversation'), id: z.string(), data: Conversation.nullable() }),
+  z.object({ ...base, entity: z.literal('message'), id: z.string(), data: Message.nullable() }),
+  z.object({ ...base, entity: z.literal('callLog'), id: z.string(), data: CallLog.nullable() }),
   z.object({ ...base, entity: z.literal('programme'), id: z.string(), data: Programme }),
   z.object({ ...base, entity: z.literal('cannedReply'), id: z.string(), data: CannedReply.nullable() }),
   z.object({ ...base, entity: z.literal('counsellor'), id: z.string(), data: Counsellor }),

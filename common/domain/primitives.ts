@@ -17,3 +17,20 @@ export const nonEmptyText = (max: number) => z.string().trim().min(1).max(max);
 
 /** Longest reply a counsellor may send (KakaoTalk 상담톡 text limit is 1,000 characters). */
 export const MESSAGE_MAX_LENGTH = 1000;
+
+/**
+ * A link a citizen or counsellor may open: http: or https: only, so a `javascript:` or `data:`
+ * link can never reach a screen or a KakaoTalk button.
+ */
+export const HttpUrl = z
+  .string()
+  .max(2048, '주소가 너무 깁니다 (max 2048 characters)')
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'http:// 또는 https:// 로 시작하는 주소여야 합니다 (only http and https URLs)');
+export const isHttpUrl = (v: string | null | undefined): v is string => typeof v === 'string' && HttpUrl.safeParse(v).success;

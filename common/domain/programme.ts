@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Instant, Version } from './primitives.js';
+import { HttpUrl, Instant, Version } from './primitives.js';
 import { Field, Household, LifeStage, Provider, Theme } from './vocabulary.js';
 
 const longText = z.string().max(8000);
@@ -27,7 +27,7 @@ export const ProgrammeInput = z.object({
   provider: Provider,
   agency: z.string().max(200),
   onlineApplication: z.boolean(),
-  sourceUrl: z.string().max(2048).nullable(),
+  sourceUrl: HttpUrl.nullable(),
   /** When the source last changed the entry (복지로 최종수정일), as an instant. */
   sourceUpdatedAt: Instant.nullable(),
   /**

@@ -23,12 +23,26 @@ export interface SensitiveSpan {
   text: string;
 }
 
+/** ASCII or full-width (０-９) digits: people paste numbers from forms and IMEs that use either. */
+const DIGIT = '[0-9\uFF10-\uFF19]';
+/** Hyphens and dashes of every width, the minus sign, dot, underscore, middle dot. */
+const SEPARATOR = '[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D._\u00B7\uFF0E\uFF3F]';
+const SPACE = '[ \\t\u00A0\u3000]';
+
 /**
- * YYMMDD, an optional hyphen or space, then the 7-digit back part whose first digit is the
- * century/sex code: 1–4 (and 9/0 for the 1800s) for citizens, 5–8 for registered foreigners.
- * Digits on either side mean it is part of a longer number, not a 주민등록번호.
+ * YYMMDD, a separator (any dash, `.`, `_`, spaces) or none, then the 7-digit back part whose
+ * first digit is the century/sex code: 1–4 (and 9/0 for the 1800s) for citizens, 5–8 for
+ * registered foreigners; a space may follow the code (`-1 234567`). Digits on either side mean
+ * it is part of a longer number. The birth date must be real (checked below), which keeps
+ * phone, account and order numbers out.
  */
-const RESIDENT_PATTERN = /(?<!\d)(\d{2})(\d{2})(\d{2})[ \t]?[-‐‑–][ \t]?([0-9])(\d{6})(?!\d)|(?<!\d)(\d{2})(\d{2})(\d{2})[ \t]?([0-9])(\d{6})(?!\d)/g;
+const RESIDENT_PATTERN = new RegExp(
+  `(?<!${DIGIT})(${DIGIT}{6})((?:${SPACE}{0,2}${SEPARATOR}${SPACE}{0,2})|${SPACE}{1,2})?(${DIGIT})${SPACE}?(${DIGIT}{6})(?!${DIGIT})`,
+  'g',
+);
+
+/** Full-width digits as ASCII. */
+const asciiDigits = (text: string) => text.replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48));
 
 const CENTURY_BY_CODE: Record<string, number> = { 9: 1800, 0: 1800, 1: 1900, 2: 1900, 3: 2000, 4: 2000, 5: 1900, 6: 1900, 7: 2000, 8: 2000 };
 
@@ -48,8 +62,8 @@ function residentKind(yy: string, mm: string, dd: string, code: string): Sensiti
 function findResidentNumbers(text: string): SensitiveSpan[] {
   const spans: SensitiveSpan[] = [];
   for (const m of text.matchAll(RESIDENT_PATTERN)) {
-    const [yy, mm, dd, code] = m[1] !== undefined ? [m[1], m[2]!, m[3]!, m[4]!] : [m[6]!, m[7]!, m[8]!, m[9]!];
-    const kind = residentKind(yy, mm, dd, code);
+    const birth = asciiDigits(m[1]!);
+    const kind = residentKind(birth.slice(0, 2), birth.slice(2, 4), birth.slice(4, 6), asciiDigits(m[3]!));
     if (kind) spans.push({ kind, start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   return spans;
@@ -117,13 +131,16 @@ export function hasSensitive(text: string): boolean {
 }
 
 function maskResident(span: string): string {
-  const digits = span.replace(/\D/g, '');
-  return `${digits.slice(0, 6)}-${digits[6]}******`;
+  const digits = asciiDigits(span).replace(/\D/g, '');
+  // Written without a separator it stays as long as it was, so a field at its length limit still fits.
+  return digits.length === span.length ? `${digits.slice(0, 7)}******` : `${digits.slice(0, 6)}-${digits[6]}******`;
 }
 
 /**
- * Masks 주민등록번호 and 외국인등록번호 as YYMMDD-G******: birth date and sex code stay readable for
- * eligibility questions, the part that identifies the person is gone. Idempotent.
+ * Masks 주민등록번호 and 외국인등록번호 as YYMMDD-G****** (YYMMDDG****** when written without a
+ * separator): birth date and sex code stay readable for eligibility questions, the part that
+ * identifies the person is gone. Never longer than the input, idempotent. This is the one
+ * masking the server applies to every free-text field before it stores anything.
  */
 export function maskResidentNumbers(text: string): string {
   return replaceSpans(text, findResidentNumbers(text), (s) => maskResident(s.text));

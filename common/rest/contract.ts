@@ -23,7 +23,7 @@ export const LoginResponse = z.object({
   /** Created or reset by an admin: every route but POST /auth/password, logout and /me is 403 until changed. */
   mustChangePassword: z.boolean(),
   /** A token unused this long expires (401 problem type session-idle). */
-  idleTimeoutMinutes: z.number().int().positive(),
+  idleTimeoutMinutes: z.number().positive(),
 });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 

@@ -106,7 +106,6 @@ async function fileOnce(store: Store, event: InboundCitizenEvent): Promise<Inbou
     // chat_end's text, if any, goes into the system message below (one record, in order).
     const hasMessage = event.event === 'message' || (!ending && text.length > 0);
     let message: Message | null = null;
-    const sentAt = Number.isNaN(Date.parse(event.sentAt)) ? tx.now : new Date(event.sentAt).toISOString();
     if (hasMessage) {
       message = await appendMessage(tx, {
         id: randomUUID(),
@@ -141,7 +140,9 @@ async function fileOnce(store: Store, event: InboundCitizenEvent): Promise<Inbou
       next.unreadCount += 1;
       next.lastMessageAt = tx.now;
       next.lastMessagePreview = preview(message.kind === 'image' && !message.body ? '(사진)' : message.body);
-      next.waitingSince ??= sentAt;
+      // Waiting is measured from when the server received it: the provider's clock (or a
+      // forged time) must not make a citizen look long- or never-waiting.
+      next.waitingSince ??= tx.now;
       // 보류 "until the citizen's next message": this is it.
       if (next.status === 'held' && next.heldUntil === null) next.status = 'open';
       // Every citizen message is read for a crisis (common/crisis), before anyone opens it.

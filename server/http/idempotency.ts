@@ -112,22 +112,36 @@ export async function idempotentWrite<T>(
   return outcome;
 }
 
-/** The version named by If-Match (`"3"`, `W/"3"`, `3`), '*' for any, null when absent. */
-export function ifMatchOf(request: FastifyRequest): number | '*' | null {
+/** What If-Match names: any current version ('*'), or the versions of its entity tags. */
+export type IfMatch = '*' | { versions: number[] };
+
+/**
+ * Parses If-Match (RFC 9110 §13.1.1): `*`, or a list of entity tags such as `"3"`, `W/"3"`,
+ * `"3", "4"` (a bare 3 is accepted too). A tag in a form this server never issues (`"abc"`)
+ * names no version it could hold, so it simply never matches: the request is 412, not 400.
+ */
+export function ifMatchOf(request: FastifyRequest): IfMatch | null {
   const header = request.headers['if-match'];
   if (header === undefined) return null;
-  const value = (Array.isArray(header) ? header[0] : header)?.trim() ?? '';
+  const value = (Array.isArray(header) ? header.join(',') : header).trim();
   if (value === '*') return '*';
-  const m = /^(?:W\/)?"?(\d{1,12})"?$/.exec(value);
-  if (!m) throw problems.badRequest(`If-Match 형식이 잘못되었습니다: ${value.slice(0, 40)} (expected an ETag such as "3").`);
-  return Number(m[1]);
+  const versions = value
+    .split(',')
+    .map((tag) => /^\s*(?:W\/)?"?(\d{1,12})"?\s*$/.exec(tag)?.[1])
+    .filter((v): v is string => v !== undefined)
+    .map(Number);
+  return { versions };
 }
 
-/** Checks a stored version against If-Match: 428 when missing, 412 when stale. */
+/** Whether the stored version satisfies If-Match. */
+export const ifMatchAccepts = (expected: IfMatch, currentVersion: number): boolean =>
+  expected === '*' || expected.versions.includes(currentVersion);
+
+/** Checks a stored version against If-Match: 428 when missing, 412 when it names any other tag. */
 export function requireIfMatch(request: FastifyRequest, currentVersion: number): void {
   const expected = ifMatchOf(request);
   if (expected === null) throw problems.preconditionRequired();
-  if (expected !== '*' && expected !== currentVersion) throw problems.preconditionFailed(currentVersion);
+  if (!ifMatchAccepts(expected, currentVersion)) throw problems.preconditionFailed(currentVersion);
 }
 
 export const etag = (version: number) => `"${version}"`;

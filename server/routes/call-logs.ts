@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
 import { z } from 'zod';
 import { CallLog, CallLogInput, Uuid } from '../../common/domain/index.js';
 import { CallLogHistoryResponse, CallLogListQuery, Page } from '../../common/rest/contract.js';
@@ -7,13 +8,30 @@ import { callLogHistory, createCallLog, getCallLog, updateCallLog } from '../db/
 import { fromJson } from '../db/json.js';
 import { decodeCursor, encodeCursor, likePattern } from '../db/paging.js';
 import type { ServerDeps } from '../deps.js';
+import type { AccessSubjectInput } from '../../common/rest/access-log.js';
+import { requireCallLogChange } from '../auth/need-to-know.js';
+import type { Store } from '../db/store.js';
 import { actor } from '../http/auth.js';
-import { etag, hasStoredResponse, idempotencyKeyOf, idempotentWrite, ifMatchOf } from '../http/idempotency.js';
+import { etag, hasStoredResponse, idempotencyKeyOf, idempotentWrite, ifMatchAccepts, ifMatchOf } from '../http/idempotency.js';
 import { problems } from '../http/problem.js';
 
 const IdParams = z.object({ id: Uuid });
 
-export const callLogRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store }) => {
+/** Whose data a call log holds: the caller's number, else the citizen of its conversation. */
+async function subjectOf(store: Store, log: CallLog): Promise<AccessSubjectInput | null> {
+  if (log.callerPhone) return { phone: log.callerPhone };
+  if (!log.conversationId) return null;
+  const row = await store.db.selectFrom('conversations').select('citizen_key').where('id', '=', log.conversationId).executeTakeFirst();
+  return row ? { citizenKey: row.citizen_key } : null;
+}
+
+async function assigneeOf(q: Kysely<Database> | Transaction<Database>, conversationId: string | null): Promise<string | null> {
+  if (!conversationId) return null;
+  const row = await q.selectFrom('conversations').select('assignee_id').where('id', '=', conversationId).executeTakeFirst();
+  return row?.assignee_id ?? null;
+}
+
+export const callLogRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, accessLog }) => {
   app.get('/call-logs', {
     schema: {
       tags: ['call-logs'],
@@ -41,6 +59,10 @@ export const callLogRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { st
     const rows = await query.orderBy('started_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
     const page = rows.slice(0, limit);
     const last = page.at(-1);
+    const searched = !!(q?.trim() || phone);
+    await accessLog.record(request, {
+      action: searched ? 'search' : 'list', entity: 'call_log', rows: page.length, subject: phone ? { phone } : null,
+    });
     return {
       items: page.map((r) => fromJson<CallLog>(r.data)),
       nextCursor: rows.length > limit && last ? encodeCursor(last.started_at, last.id) : null,
@@ -52,6 +74,7 @@ export const callLogRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { st
   }, async (request, reply) => {
     const log = await getCallLog(store.db, request.params.id);
     if (!log) throw problems.notFound('상담 기록 (call log)', request.params.id);
+    await accessLog.record(request, { action: 'view', entity: 'call_log', recordId: log.id, subject: await subjectOf(store, log) });
     reply.header('etag', etag(log.version));
     return log;
   });
@@ -81,8 +104,12 @@ export const callLogRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { st
         return { status: 201, body: await createCallLog(tx, id, request.body, me.id) };
       }
       if (expected === null) throw problems.preconditionRequired();
-      if (expected !== '*' && expected !== previous.version) throw problems.preconditionFailed(previous.version);
+      requireCallLogChange(me, previous, await assigneeOf(tx.trx, previous.conversationId));
+      if (!ifMatchAccepts(expected, previous.version)) throw problems.preconditionFailed(previous.version);
       return { status: 200, body: await updateCallLog(tx, previous, request.body, me.id) };
+    });
+    await accessLog.record(request, {
+      action: outcome.status === 201 ? 'create' : 'update', entity: 'call_log', recordId: outcome.body.id, subject: await subjectOf(store, outcome.body),
     });
     reply.header('etag', etag(outcome.body.version));
     return reply.code(outcome.status as 200 | 201).send(outcome.body);
@@ -98,6 +125,7 @@ export const callLogRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { st
   }, async (request) => {
     const log = await getCallLog(store.db, request.params.id);
     if (!log) throw problems.notFound('상담 기록 (call log)', request.params.id);
+    await accessLog.record(request, { action: 'view', entity: 'call_log_history', recordId: log.id, subject: await subjectOf(store, log) });
     return { revisions: await callLogHistory(store.db, log.id) };
   });
 };

@@ -10,6 +10,7 @@ import { fromJson } from '../db/json.js';
 import { isOpenConversationConflict } from '../db/unique-violation.js';
 import { decodeCursor, encodeCursor, likePattern } from '../db/paging.js';
 import type { ServerDeps } from '../deps.js';
+import { requireConversationRouting } from '../auth/need-to-know.js';
 import { actor } from '../http/auth.js';
 import { requeueReply } from '../db/reply-deliveries.js';
 import { etag, idempotencyKeyOf, idempotentWrite, requireIfMatch } from '../http/idempotency.js';
@@ -47,7 +48,12 @@ const MessageListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 
-export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, pokeOutbound }) => {
+export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, accessLog, pokeOutbound }) => {
+  const citizenOf = async (conversationId: string) => {
+    const row = await store.db.selectFrom('conversations').select('citizen_key').where('id', '=', conversationId).executeTakeFirst();
+    return row ? { citizenKey: row.citizen_key } : null;
+  };
+
   app.get('/conversations', {
     schema: {
       tags: ['conversations'],
@@ -73,6 +79,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
     const rows = await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
     const page = rows.slice(0, limit);
     const last = page.at(-1);
+    await accessLog.record(request, { action: q?.trim() ? 'search' : 'list', entity: 'conversation', rows: page.length });
     return {
       items: page.map((r) => fromJson<Conversation>(r.data)),
       nextCursor: rows.length > limit && last ? encodeCursor(last.updated_at, last.id) : null,
@@ -84,6 +91,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
   }, async (request, reply) => {
     const c = await getConversation(store.db, request.params.id);
     if (!c) throw problems.notFound('상담 (conversation)', request.params.id);
+    await accessLog.record(request, { action: 'view', entity: 'conversation', recordId: c.id, subject: { citizenKey: c.citizenKey } });
     reply.header('etag', etag(c.version));
     return c;
   });
@@ -103,6 +111,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
       const c = await getConversation(tx.trx, request.params.id);
       if (!c) throw problems.notFound('상담 (conversation)', request.params.id);
       requireIfMatch(request, c.version);
+      requireConversationRouting(me, c, patch);
       let assigneeName: string | null = null;
       if (patch.assigneeId) {
         const assignee = await findCounsellor(tx.trx, patch.assigneeId);
@@ -149,6 +158,9 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
       }
       return { status: 200, body: applied.next };
     });
+    if (!patch.markRead || Object.keys(patch).length > 1) {
+      await accessLog.record(request, { action: 'update', entity: 'conversation', recordId: outcome.body.id, subject: { citizenKey: outcome.body.citizenKey } });
+    }
     reply.header('etag', etag(outcome.body.version));
     return reply.code(outcome.status as 200).send(outcome.body);
   });
@@ -175,6 +187,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
     const rows = await query.orderBy('created_at').orderBy('id').limit(limit + 1).execute();
     const page = rows.slice(0, limit);
     const last = page.at(-1);
+    await accessLog.record(request, { action: 'view', entity: 'message', recordId: c.id, subject: { citizenKey: c.citizenKey }, rows: page.length });
     return {
       items: page.map((r) => fromJson<Message>(r.data)),
       nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
@@ -241,6 +254,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
       return { status: 201, body: message };
     });
     if (request.body.direction === 'outbound') pokeOutbound();
+    await accessLog.record(request, { action: 'create', entity: 'message', recordId: outcome.body.id, subject: await citizenOf(request.params.id) });
     return reply.code(outcome.status as 201).send(outcome.body);
   });
 
@@ -275,6 +289,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
       return next;
     });
     pokeOutbound();
+    await accessLog.record(request, { action: 'update', entity: 'message', recordId: message.id, subject: await citizenOf(message.conversationId) });
     return message;
   });
 };

@@ -11,7 +11,7 @@ import { problems } from '../http/problem.js';
 
 const sha = (s: string) => createHash('sha256').update(s).digest();
 
-export const ctiRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, config, authFailures, team }) => {
+export const ctiRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, config, authFailures, accessLog, team }) => {
   app.post('/cti/events', {
     schema: {
       tags: ['cti'],
@@ -57,10 +57,12 @@ export const ctiRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store,
       }),
       response: { 200: z.object({ items: z.array(CtiCall) }) },
     },
-  }, async (request) => ({
-    items: await listCtiCalls(store.db, {
+  }, async (request) => {
+    const items = await listCtiCalls(store.db, {
       ...(request.query.missed ? { missed: request.query.missed === 'true' } : {}),
       limit: request.query.limit,
-    }),
-  }));
+    });
+    await accessLog.record(request, { action: 'list', entity: 'cti_call', rows: items.length });
+    return { items };
+  });
 };

@@ -7,9 +7,10 @@ import { fromJson, num } from '../db/json.js';
 import type { ServerDeps } from '../deps.js';
 import { actor } from '../http/auth.js';
 import { problems } from '../http/problem.js';
+import { RAW_SECURITY_HEADERS } from '../http/security-headers.js';
 import { presenceOnDeskConnected } from '../team/presence.js';
 
-export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, config, team }) => {
+export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, config, accessLog, team }) => {
   app.get('/sync/pull', {
     schema: {
       tags: ['sync'],
@@ -33,6 +34,8 @@ export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store
     const page = rows.slice(0, limit);
     const changes = page.map((r) => ({ seq: num(r.seq), entity: r.entity, id: r.record_id, data: fromJson(r.data) }) as Change);
     const last = changes.at(-1);
+    // The feed is hot: one entry per pull that handed out records, with their count, not one per row.
+    if (changes.length > 0) await accessLog.record(request, { action: 'list', entity: 'changes', recordId: `${cursor}..${last!.seq}`, rows: changes.length });
     return { changes, cursor: String(last ? last.seq : cursor), hasMore: rows.length > limit };
   });
 
@@ -55,8 +58,8 @@ export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
+      ...RAW_SECURITY_HEADERS,
       'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });

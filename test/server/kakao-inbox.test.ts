@@ -52,7 +52,9 @@ describe.each(ENGINES)('Kakao inbox port over the data layer (%s)', (engine) => 
     const second = await port.fileInbound(event(userKey, { messageType: 'IM', message: '', imageUrl: 'https://example.com/a.png' }));
     expect(second.conversationId).toBe(first.conversationId);
     const c = await conversation(first.conversationId);
-    expect(c).toMatchObject({ unreadCount: 2, waitingSince: '2026-11-28T01:00:00.000Z', lastMessagePreview: '(사진)', status: 'open' });
+    // Waiting counts from the server's receipt of the first message, not the provider's `time`.
+    const received = fromJson<Message>((await s.app.store.db.selectFrom('messages').select('data').where('id', '=', first.messageId!).executeTakeFirstOrThrow()).data).createdAt;
+    expect(c).toMatchObject({ unreadCount: 2, waitingSince: received, lastMessagePreview: '(사진)', status: 'open' });
     const image = fromJson<Message>((await s.app.store.db.selectFrom('messages').select('data').where('id', '=', second.messageId!).executeTakeFirstOrThrow()).data);
     expect(image).toMatchObject({ kind: 'image', imageUrl: 'https://example.com/a.png', direction: 'inbound' });
 
@@ -85,7 +87,8 @@ describe.each(ENGINES)('Kakao inbox port over the data layer (%s)', (engine) => 
     const note = (await messagesOf(first.conversationId)).find((m) => m.id === ended.messageId);
     expect(note).toMatchObject({ direction: 'system', kind: 'event', body: CITIZEN_ENDED_CHAT, authorId: null, delivery: null });
     let c = await conversation(first.conversationId);
-    expect(c).toMatchObject({ status: 'open', closedAt: null, unreadCount: 2, lastMessagePreview: CITIZEN_ENDED_CHAT, waitingSince: '2026-11-28T01:00:00.000Z' });
+    const received = (await messagesOf(first.conversationId)).find((m) => m.id === first.messageId)!.createdAt;
+    expect(c).toMatchObject({ status: 'open', closedAt: null, unreadCount: 2, lastMessagePreview: CITIZEN_ENDED_CHAT, waitingSince: received });
     const feed = await s.app.store.db.selectFrom('changes').select('data').where('record_id', '=', ended.messageId!).execute();
     expect(feed).toHaveLength(1);
 

@@ -131,8 +131,10 @@ describe.each(ENGINES)('resources (%s)', (engine) => {
     const counsellor2 = ((await s.call('GET', '/counsellors', { token: admin })).body as { items: { id: string; username: string }[] }).items.find(
       (x) => x.username === 'counsellor2',
     )!;
+    // A 팀장 transfers and manages it (need-to-know: a counsellor may only change conversations they hold).
+    const supervisor = await s.login('supervisor1');
     const patch = async (body: Record<string, unknown>) => {
-      const r = await s.call('PATCH', `/conversations/${c.id}`, { token, body, headers: { 'if-match': `"${c.version}"` } });
+      const r = await s.call('PATCH', `/conversations/${c.id}`, { token: supervisor, body, headers: { 'if-match': `"${c.version}"` } });
       if (r.status === 200) c = r.body as Conversation;
       return r;
     };
@@ -152,11 +154,11 @@ describe.each(ENGINES)('resources (%s)', (engine) => {
     await webhook(citizenMessage(userKey, '새로 문의드립니다'));
     const newer = (await conversationOf(userKey))!;
     expect(newer.id).not.toBe(c.id);
-    const beside = await s.call('PATCH', `/conversations/${c.id}`, { token, body: { status: 'open' }, headers: { 'if-match': `"${c.version}"` } });
+    const beside = await s.call('PATCH', `/conversations/${c.id}`, { token: supervisor, body: { status: 'open' }, headers: { 'if-match': `"${c.version}"` } });
     expect(isProblem(beside, 409)).toBe(true);
     expect((beside.body as { detail: string }).detail).toContain(newer.id);
     await s.call('PATCH', `/conversations/${newer.id}`, {
-      token, body: { status: 'closed', field: '장애인 복지', summary: '새 문의 안내' }, headers: { 'if-match': `"${newer.version}"` },
+      token: supervisor, body: { status: 'closed', field: '장애인 복지', summary: '새 문의 안내' }, headers: { 'if-match': `"${newer.version}"` },
     });
     expect((await patch({ status: 'open', comment: '추가 문의로 다시 엶' })).status).toBe(200);
     expect(c.closedAt).toBeNull();
@@ -167,7 +169,8 @@ describe.each(ENGINES)('resources (%s)', (engine) => {
     expect(system).toContain('다시 엶');
     const audit = await s.app.store.db.selectFrom('audit_log').selectAll().where('record_id', '=', c.id).where('action', '=', 'update').execute();
     expect(audit.length).toBeGreaterThanOrEqual(4);
-    expect(audit.every((a) => a.counsellor_id === me.id)).toBe(true);
+    const supervisorId = ((await s.call('GET', '/me', { token: supervisor })).body as { counsellor: { id: string } }).counsellor.id;
+    expect(audit.every((a) => a.counsellor_id === supervisorId)).toBe(true);
   });
 
   it('programmes: ranked search, filters, GET one, admin PUT with If-Match updates the index', async () => {
@@ -280,7 +283,8 @@ describe.each(ENGINES)('보류 until a time (%s)', (engine) => {
     s = await startServer(engine);
     const token = await s.login('counsellor1');
     const list = (await s.call('GET', '/conversations?status=open', { token })).body as { items: Conversation[] };
-    let c = list.items[0]!;
+    // The one counsellor1 holds: only its assignee (or a 팀장) may put it on hold.
+    let c = list.items.find((x) => x.assigneeId !== null)!;
     const until = '2030-01-01T00:00:00.000Z';
     const held = await s.call('PATCH', `/conversations/${c.id}`, {
       token,

@@ -44,19 +44,29 @@ export async function applyChanges(
   for (const ch of changes) {
     switch (ch.entity) {
       case 'conversation':
-        if (detectNew && (ch.data.assigneeId !== null || ch.data.crisis)) {
-          // What this replica knew before: a new assignee may need telling, a new crisis signal must.
-          const before = await readConversation(tx, ch.id);
-          if (ch.data.assigneeId !== null && before?.assigneeId !== ch.data.assigneeId) {
-            fx.assignments.push({ conversationId: ch.id, assigneeId: ch.data.assigneeId });
+        // null: destroyed at the end of its retention period on the server; so here too.
+        if (ch.data === null) {
+          await tx.run('DELETE FROM conversations WHERE id = ?', [ch.id]);
+        } else {
+          if (detectNew && (ch.data.assigneeId !== null || ch.data.crisis)) {
+            // What this replica knew before: a new assignee may need telling, a new crisis signal must.
+            const before = await readConversation(tx, ch.id);
+            if (ch.data.assigneeId !== null && before?.assigneeId !== ch.data.assigneeId) {
+              fx.assignments.push({ conversationId: ch.id, assigneeId: ch.data.assigneeId });
+            }
+            if (ch.data.crisis && before?.crisis?.messageId !== ch.data.crisis.messageId) fx.newCrisis.push(ch.data);
           }
-          if (ch.data.crisis && before?.crisis?.messageId !== ch.data.crisis.messageId) fx.newCrisis.push(ch.data);
+          await putConversation(tx, ch.data);
         }
-        await putConversation(tx, ch.data);
         fx.conversationIds.add(ch.id);
         fx.inboxEntities.add('conversation');
         break;
       case 'message': {
+        if (ch.data === null) {
+          await tx.run('DELETE FROM messages WHERE id = ?', [ch.id]);
+          fx.inboxEntities.add('message');
+          break;
+        }
         if (detectNew && ch.data.direction === 'inbound') {
           const seen = await tx.get('SELECT 1 AS x FROM messages WHERE id = ?', [ch.data.id]);
           if (!seen) fx.newInbound.push(ch.data);
@@ -73,6 +83,11 @@ export async function applyChanges(
         break;
       }
       case 'callLog':
+        if (ch.data === null) {
+          await tx.run('DELETE FROM call_logs WHERE id = ?', [ch.id]);
+          fx.callLogIds.add(ch.id);
+          break;
+        }
         await putCallLog(tx, ch.data);
         fx.callLogIds.add(ch.id);
         if (ch.data.conversationId) fx.conversationIds.add(ch.data.conversationId);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HttpUrl } from '../../../common/domain/index.js';
 import type { InboundCitizenEvent } from './port.js';
 
 /**
@@ -70,8 +71,8 @@ export function toInboundEvent(e: KakaoWebhookEvent, maskText: (text: string) =>
 export const KakaoButton = z.object({
   name: z.string().min(1).max(28),
   type: z.literal('WL'),
-  url_mobile: z.string(),
-  url_pc: z.string().optional(),
+  url_mobile: HttpUrl,
+  url_pc: HttpUrl.optional(),
 });
 export type KakaoButton = z.infer<typeof KakaoButton>;
 

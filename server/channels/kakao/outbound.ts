@@ -1,3 +1,4 @@
+import { isHttpUrl } from '../../../common/domain/index.js';
 import { KAKAO_MESSAGE_MAX_LENGTH, type KakaoButton, type KakaoOutboundMessage } from './event.js';
 import { parseRetryAfter, retryDelay, type BackoffPolicy } from '../../../common/retry/index.js';
 import type { KakaoInboxPort, KakaoOutbound, PendingDelivery } from './port.js';
@@ -47,7 +48,6 @@ export interface KakaoOutboundLoop extends KakaoOutbound {
   stats(): KakaoOutboundStats;
 }
 
-const isHttpUrl = (url: string | null | undefined): url is string => !!url && /^https?:\/\//i.test(url);
 
 /** What the provider said, for the counsellor's "failed" badge: the JSON message or the text. */
 async function providerMessage(res: Response): Promise<string> {

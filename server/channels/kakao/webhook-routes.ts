@@ -42,6 +42,10 @@ export interface KakaoWebhookResponse {
  * so an acknowledged event is never lost; a redelivery is answered 200 as well so the provider
  * stops retrying.
  */
+/** How far an event's `time` may be from the server clock. */
+const MAX_FUTURE_MS = 10 * 60_000;
+const MAX_PAST_MS = 7 * 24 * 3_600_000;
+
 export const kakaoWebhookRoutes: FastifyPluginAsync<KakaoWebhookOptions> = async (app, opts) => {
   const now = opts.now ?? (() => new Date());
   const isOpen = opts.isOpen ?? isOpenAt;
@@ -110,6 +114,14 @@ export const kakaoWebhookRoutes: FastifyPluginAsync<KakaoWebhookOptions> = async
       const errors = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
       return sendProblem(reply, 400, 'validation', '입력값 오류 (validation failed)',
         errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+    }
+
+    // An event dated far from now is a replay or a broken clock, not a citizen writing now.
+    const skew = Date.parse(parsed.data.time) - now().getTime();
+    if (skew > MAX_FUTURE_MS || skew < -MAX_PAST_MS) {
+      return sendProblem(reply, 400, 'validation', '입력값 오류 (validation failed)',
+        `time: 이벤트 시각 ${parsed.data.time} 이(가) 서버 시각과 너무 다릅니다. 10분 뒤 ~ 7일 전 사이여야 합니다 (time must be within 10 minutes ahead and 7 days back of the server clock).`,
+        { errors: [{ path: 'time', message: '10분 뒤 ~ 7일 전 사이의 시각이어야 합니다 (out of the accepted window)' }] });
     }
 
     // Never store a 주민등록번호 (DESIGN.md §7): mask before the text reaches the data layer.

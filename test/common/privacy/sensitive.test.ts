@@ -27,6 +27,25 @@ describe('주민등록번호 detection and masking', () => {
     }
   });
 
+  it('finds it in unusual spellings: full-width digits, any dash, dots, underscores, spaces, a space after the code', () => {
+    const cases: [string, string][] = [
+      ['９００１０１－１２３４５６７', '900101-1******'],
+      ['900101—1234567', '900101-1******'],
+      ['900101–1234567', '900101-1******'],
+      ['900101−1234567', '900101-1******'],
+      ['900101.1234567', '900101-1******'],
+      ['900101_1234567', '900101-1******'],
+      ['900101 1234567', '900101-1******'],
+      ['900101-1 234567', '900101-1******'],
+      ['900101 - 1 234567', '900101-1******'],
+      ['９００１０１１２３４５６７', '9001011******'],
+      ['850315‐5123456', '850315-5******'],
+    ];
+    for (const [written, masked] of cases) {
+      expect(maskResidentNumbers(`번호 ${written} 입니다`), written).toBe(`번호 ${masked} 입니다`);
+    }
+  });
+
   it('tells 외국인등록번호 (sex code 5-8) apart', () => {
     expect(findSensitive('외국인등록번호 850315-5123456').map((s) => s.kind)).toEqual(['foreigner_number']);
     expect(maskResidentNumbers('외국인등록번호 850315-5123456')).toBe('외국인등록번호 850315-5******');
@@ -49,7 +68,8 @@ describe('주민등록번호 detection and masking', () => {
         const masked = maskResidentNumbers(`${before}${rrn}${after}`);
         const birth = rrn.replace(/\D/g, '').slice(0, 6);
         const code = rrn.replace(/\D/g, '')[6];
-        expect(masked).toBe(`${before}${birth}-${code}******${after}`);
+        // Without a separator the mask keeps the length (a field at its limit still fits).
+        expect(masked).toBe(`${before}${birth}${rrn.length === 13 ? '' : '-'}${code}******${after}`);
         expect(masked).not.toContain(rrn.replace(/\D/g, '').slice(7));
         expect(findSensitive(masked).filter((s) => s.kind === 'resident_number')).toEqual([]);
       }),

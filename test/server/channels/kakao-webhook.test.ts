@@ -84,10 +84,10 @@ describe('Kakao webhook', () => {
   });
 
   it('checks the signature over the raw bytes, not a re-serialised object', async () => {
-    const body = `{ "serial_number" : "sn-ws", "event":"message", "user_key":"c", "message_type":"TX",\n "message":"난방비", "time": 1764468000000 }`;
+    const body = `{ "serial_number" : "sn-ws", "event":"message", "user_key":"c", "message_type":"TX",\n "message":"난방비", "time": ${OPEN.getTime()} }`;
     const res = await signed(body);
     expect(res.statusCode).toBe(200);
-    expect(port.events[0]!.sentAt).toBe(new Date(1764468000000).toISOString());
+    expect(port.events[0]!.sentAt).toBe(OPEN.toISOString());
   });
 
   it('rejects malformed JSON and wrong shapes with 400 messages a person can act on', async () => {
@@ -138,13 +138,24 @@ describe('Kakao webhook', () => {
 
   it('outside hours records the 운영시간 안내 once per conversation and pokes the outbound loop', async () => {
     clock = CLOSED;
-    await signed(event());
-    await signed(event({ message: '계세요?' }));
+    await signed(event({ time: CLOSED.toISOString() }));
+    await signed(event({ message: '계세요?', time: CLOSED.toISOString() }));
     const notices = port.messages.filter((m) => m.direction === 'outbound');
     expect(notices).toHaveLength(1);
     expect(notices[0]!.body).toContain('평일 09:00~18:00');
     expect(notices[0]!.body).toContain('11월 30일(월) 오전 9시');
     expect(pokes).toBe(1);
+  });
+
+  it('refuses an event dated more than 10 minutes ahead or 7 days back of the server clock (400)', async () => {
+    for (const time of ['2001-01-01T00:00:00Z', '2099-01-01T00:00:00Z', new Date(OPEN.getTime() + 11 * 60_000).toISOString(), new Date(OPEN.getTime() - 8 * 86_400_000).toISOString()]) {
+      const res = await signed(event({ time }));
+      expect(res.statusCode, time).toBe(400);
+      expect(res.json()).toMatchObject({ errors: [{ path: 'time' }] });
+    }
+    expect(port.events).toHaveLength(0);
+    expect((await signed(event({ time: new Date(OPEN.getTime() + 9 * 60_000).toISOString() }))).statusCode).toBe(200);
+    expect((await signed(event({ time: new Date(OPEN.getTime() - 6 * 86_400_000).toISOString() }))).statusCode).toBe(200);
   });
 
   it('sends no notice during business hours', async () => {

@@ -126,9 +126,10 @@ describe('sync engine against the real central service', () => {
 
   it('two desks change the same conversation: the later one gets a conflict with both versions, nothing is overwritten', async () => {
     const a = await signedInDesk('counsellor1', 1000, true);
-    const b = await signedInDesk('counsellor2');
+    // Need-to-know: A holds the conversation (its assignee), B is the 팀장 who may also change it.
+    const b = await signedInDesk('supervisor1');
     const all = await a.services.handlers.inbox.list({ view: 'all', q: '' });
-    const target = all.find((c) => c.status !== 'closed')!;
+    const target = all.find((c) => c.status === 'open' && c.assigneeId !== null)!;
     const { token } = await serverLogin(server.url, 'counsellor1', server.demoPassword);
 
     // B decides offline on the version it has; A's change reaches the server first.
