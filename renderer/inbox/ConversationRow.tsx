@@ -3,6 +3,7 @@ import { memo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../common/domain/index.js';
 import { formatDuration, formatListTime } from '../app/time.js';
+import { CrisisBadge } from '../crisis/CrisisBadge.js';
 import { StatusBadge } from './StatusBadge.js';
 import { WAIT_COLOURS, waitLevel } from './waiting.js';
 
@@ -31,6 +32,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
       id={optionId(c.id)}
       aria-selected={selected}
       data-active={active || undefined}
+      data-crisis={c.crisis ? c.crisis.kind : undefined}
       className="conv-row"
       style={style}
       onClick={() => onOpen(c.id)}
@@ -40,6 +42,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
           {c.citizenName ?? t('list.noName')}
         </Text>
         <Group gap={6} wrap="nowrap">
+          <CrisisBadge crisis={c.crisis} size="xs" />
           <StatusBadge status={c.status} />
           {c.lastMessageAt && (
             <Text size="xs" c="dimmed" component="time" dateTime={c.lastMessageAt}>

@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Group, NativeSelect, Radio, SimpleGrid, Stack,
 import { useState } from 'react';
 import { CALL_ACTIONS, CALL_ACTION_LABELS, CALL_CHANNELS, CALL_CHANNEL_LABELS, FIELDS, type CallAction, type CallChannel, type Field, type Programme } from '../../../common/domain/index.js';
 import { formatKoreanPhoneAsTyped, normaliseKoreanPhone } from '../../../common/phone/index.js';
+import { NeedCrisisHint } from '../../crisis/NeedCrisisHint.js';
 import { CallerHistory } from '../history/CallerHistory.js';
 import { useCallsT } from '../useCallsT.js';
 import { GEUMCHEON_DONG, formatDuration } from './form-state.js';
@@ -97,6 +98,7 @@ export function CallLogForm({ editor, programmeNames, onProgrammeAdded }: {
         <TextInput label={t('subTopic')} maxLength={64} value={v.subTopic} onChange={(e) => set({ subTopic: e.currentTarget.value })} />
         <Textarea label={t('need')} placeholder={t('needPlaceholder')} autosize minRows={2} maxRows={6} maxLength={2000} value={v.need}
           onChange={(e) => set({ need: e.currentTarget.value })} />
+        <NeedCrisisHint need={v.need} marked={v.crisis} onMark={() => set({ crisis: true })} />
 
         <ProgrammePicker
           ids={v.programmeIds}
