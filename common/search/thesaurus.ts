@@ -21,6 +21,8 @@ export interface ThesaurusEntry {
 }
 
 export const WELFARE_THESAURUS: readonly ThesaurusEntry[] = [
+  // Romanised and English brand names as citizens type them (normalised to lower case, no spaces).
+  { says: ['kpass', 'k-pass', 'k패스', '케이패스', '케이-패스'], means: ['K-패스', '대중교통비 환급'] },
   { says: ['월세', '집세', '방세', '월셋집', '사글세', '렌트비', '집값이 밀', '방값'], means: ['주거급여', '임차료', '월세', '주거비', '주택임대료', '주택바우처'], themes: ['주거'] },
   { says: ['전세', '전셋집', '전세금', '보증금'], means: ['전세자금', '전세임대', '임차보증금', '버팀목'], themes: ['주거'] },
   { says: ['집수리', '집 고치', '도배', '장판', '곰팡이', '단열', '집이 낡'], means: ['집수리', '주거환경', '에너지효율개선', '주택개량'], themes: ['주거'] },

@@ -1,4 +1,5 @@
 import { callsI18n } from '../calls/i18n.js';
+import { crisisI18n } from '../crisis/i18n.js';
 import { inboxI18n } from '../inbox/i18n.js';
 import type { FeatureStrings } from '../i18n/index.js';
 import { programmesI18n } from '../programmes/i18n.js';
@@ -8,4 +9,5 @@ export const FEATURE_STRINGS: Record<string, FeatureStrings> = {
   inbox: inboxI18n,
   programmes: programmesI18n,
   calls: callsI18n,
+  crisis: crisisI18n,
 };

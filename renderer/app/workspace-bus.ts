@@ -15,6 +15,8 @@ export interface WorkspaceRequests {
   'callLog:attachProgramme': { programme: Programme };
   /** Open a record in the call-log form (new one when id is a fresh draft id). */
   'callLog:open': { id: string };
+  /** Search the programme lookup for this text (이 메시지로 찾기: a citizen's whole message). */
+  'programmes:search': { q: string };
   /** Show a conversation in the "대화" area. */
   'inbox:open': { conversationId: string };
   /** Move focus to an area: the shell switches tabs in the narrow layout. */

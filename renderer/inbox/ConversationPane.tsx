@@ -14,6 +14,8 @@ import { MessageList } from './MessageList.js';
 import { firstNewMessageId } from './message-rows.js';
 import { useConversationDetail, useCounsellorNames, useMe } from './queries.js';
 import { useInboxSelection } from './selection.js';
+import { CrisisBadge } from '../crisis/CrisisBadge.js';
+import { CrisisPanel } from '../crisis/CrisisPanel.js';
 import { StatusBadge } from './StatusBadge.js';
 import { WorkflowBar } from './WorkflowBar.js';
 
@@ -79,6 +81,7 @@ function OpenConversation({ detail }: { detail: ConversationDetail }) {
               {c.citizenName ?? t('list.noName', { handle: citizenHandle(c.citizenKey) })}
             </Title>
             <StatusBadge status={c.status} />
+            <CrisisBadge crisis={c.crisis} />
           </Group>
           <Group gap={8}>
             {c.citizenPhone && (
@@ -96,6 +99,7 @@ function OpenConversation({ detail }: { detail: ConversationDetail }) {
             {c.heldUntil ? t('conversation.held', { time: kst(c.heldUntil).locale(i18n.language).format('M/D HH:mm') }) : t('conversation.heldUntilReply')}
           </Text>
         )}
+        <CrisisPanel key={c.crisis?.messageId ?? 'none'} conversation={c} />
         <WorkflowBar conversation={c} me={me} />
         <CitizenHistory earlier={detail.earlierConversations} callLogs={detail.callLogs} />
       </Stack>

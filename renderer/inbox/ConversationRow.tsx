@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConversationListItem } from '../../common/desk-api/index.js';
 import { formatDuration, formatListTime } from '../app/time.js';
 import { citizenHandle } from './citizen-handle.js';
+import { CrisisBadge } from '../crisis/CrisisBadge.js';
 import { StatusBadge } from './StatusBadge.js';
 import { WAIT_COLOURS, waitLevel } from './waiting.js';
 
@@ -33,6 +34,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
       id={optionId(c.id)}
       aria-selected={selected}
       data-active={active || undefined}
+      data-crisis={c.crisis ? c.crisis.kind : undefined}
       className="conv-row"
       style={style}
       onClick={() => onOpen(c.id)}
@@ -42,6 +44,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
           {c.citizenName ?? t('list.noName', { handle: citizenHandle(c.citizenKey) })}
         </Text>
         <Group gap={6} wrap="nowrap">
+          <CrisisBadge crisis={c.crisis} size="xs" />
           <StatusBadge status={c.status} />
           {c.lastMessageAt && (
             <Text size="xs" c="dimmed" component="time" dateTime={c.lastMessageAt}>

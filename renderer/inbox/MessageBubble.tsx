@@ -6,6 +6,7 @@ import type { MessageView } from '../../common/desk-api/index.js';
 import { getDesk } from '../app/desk.js';
 import { useErrorText, useScreenText } from '../app/errors.js';
 import { formatTime } from '../app/time.js';
+import { request } from '../app/workspace-bus.js';
 import { useConfirmLink } from './LinkConfirm.js';
 import { safeWebUrl } from './links.js';
 import { MessageText } from './MessageText.js';
@@ -132,6 +133,16 @@ export const MessageBubble = memo(function MessageBubble({ m, authorName }: { m:
           </div>
         )}
         <DeliveryStatus m={m} />
+        {m.direction === 'inbound' && m.body.trim() && (
+          <Button
+            variant="subtle"
+            size="compact-xs"
+            className="msg-find"
+            onClick={() => request('programmes:search', { q: m.body })}
+          >
+            {t('conversation.findByMessage')}
+          </Button>
+        )}
       </div>
     </div>
   );

@@ -39,6 +39,7 @@ const ko = {
     phone: '전화번호',
     held: '{{time}}까지 보류',
     heldUntilReply: '시민의 다음 메시지까지 보류',
+    findByMessage: '이 메시지로 찾기',
   },
   link: {
     title: '외부 링크 열기',
@@ -167,6 +168,7 @@ const en: InboxStrings = {
     phone: 'Phone',
     held: 'On hold until {{time}}',
     heldUntilReply: "On hold until the citizen's next message",
+    findByMessage: 'Find programmes for this message',
   },
   link: {
     title: 'Open external link',

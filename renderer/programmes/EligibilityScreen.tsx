@@ -2,7 +2,7 @@ import { Alert, Checkbox, Group, List, NumberInput, Stack, Text, Title, Unstyled
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { ScreenInput, screen, screeningQueries, type ScreenResult } from '../../common/eligibility/index.js';
+import { ScreenInput, dependsOnIncome, screen, screeningQueries, type ScreenResult } from '../../common/eligibility/index.js';
 import type { Programme } from '../../common/domain/index.js';
 import { getDesk } from '../app/desk.js';
 import { programmeKeys } from './queries.js';
@@ -10,6 +10,8 @@ import { useProgrammesT } from './useProgrammesT.js';
 
 const won = (n: number) => n.toLocaleString('ko-KR');
 const MATCH_LIMIT = 12;
+/** Per search: more than shown, since those that do not depend on income are left out. */
+const SEARCH_LIMIT = 15;
 
 type NumberValue = number | string;
 const asNumber = (v: NumberValue): number | undefined => (v === '' || v === undefined ? undefined : Number(v));
@@ -63,13 +65,15 @@ function ScreenOutcome({ result, onOpen }: { result: ScreenResult; onOpen(p: Pro
   const searches = screeningQueries(result);
   const found = useQueries({
     queries: searches.map(({ q, filters }) => ({
-      queryKey: programmeKeys.search(q, filters, 5),
-      queryFn: () => getDesk().programmes.search({ q, ...filters, limit: 5 }),
+      queryKey: programmeKeys.search(q, filters, SEARCH_LIMIT),
+      queryFn: () => getDesk().programmes.search({ q, ...filters, limit: SEARCH_LIMIT }),
     })),
   });
   const matches: Programme[] = [];
   for (const r of found) {
     for (const item of r.data?.items ?? []) {
+      // An income screen suggests only what income decides (not every programme tagged 저소득).
+      if (!dependsOnIncome(item.programme)) continue;
       if (matches.length < MATCH_LIMIT && !matches.some((m) => m.id === item.programme.id)) matches.push(item.programme);
     }
   }

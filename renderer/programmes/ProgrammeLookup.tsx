@@ -3,7 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Programme, ProgrammeFilters } from '../../common/domain/index.js';
-import { request } from '../app/workspace-bus.js';
+import { request, useWorkspaceRequest } from '../app/workspace-bus.js';
+import { PROGRAMME_QUERY_MAX } from './programme-text.js';
 import { EligibilityScreen } from './EligibilityScreen.js';
 import { FilterChips } from './FilterChips.js';
 import { ProgrammeDetail } from './ProgrammeDetail.js';
@@ -80,6 +81,14 @@ export function ProgrammeLookup() {
     requestAnimationFrame(focusSearch);
     focusSearch();
   });
+
+  // 이 메시지로 찾기: a citizen's whole message becomes the query (the search reads sentences).
+  useWorkspaceRequest('programmes:search', useCallback(({ q: text }: { q: string }) => {
+    request('area:focus', { area: 'programmes' });
+    setQ(text.replace(/\s+/g, ' ').trim().slice(0, PROGRAMME_QUERY_MAX));
+    setTab('search');
+    setOpen(null);
+  }, []));
 
   const openProgramme = (p: Programme) => {
     setOpen(p);

@@ -28,3 +28,6 @@ export function highlightPieces(name: string, spans: ReadonlyArray<readonly [num
   }
   return out;
 }
+
+/** Longest query the lookup sends (ProgrammeQuery.q in common/rest); longer messages are cut. */
+export const PROGRAMME_QUERY_MAX = 200;

@@ -2,6 +2,7 @@ import { Button, Checkbox, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, 
 import { useState } from 'react';
 import { CALL_ACTIONS, CALL_ACTION_LABELS, CALL_CHANNELS, CALL_CHANNEL_LABELS, FIELDS, type CallAction, type CallChannel, type Field, type Programme } from '../../../common/domain/index.js';
 import { formatKoreanPhoneAsTyped, normaliseKoreanPhone } from '../../../common/phone/index.js';
+import { NeedCrisisHint } from '../../crisis/NeedCrisisHint.js';
 import { CallerHistory } from '../history/CallerHistory.js';
 import { useCallsT } from '../useCallsT.js';
 import { ConflictDialog } from './ConflictDialog.js';
@@ -95,6 +96,7 @@ export function CallLogForm({ editor, programmeNames, onProgrammeAdded, onOpenRe
         <TextInput label={t('subTopic')} maxLength={64} value={v.subTopic} onChange={(e) => set({ subTopic: e.currentTarget.value })} />
         <Textarea label={t('need')} placeholder={t('needPlaceholder')} autosize minRows={2} maxRows={6} maxLength={2000} value={v.need}
           onChange={(e) => set({ need: e.currentTarget.value })} />
+        <NeedCrisisHint need={v.need} marked={v.crisis} onMark={() => set({ crisis: true })} />
 
         <ProgrammePicker
           ids={v.programmeIds}

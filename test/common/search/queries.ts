@@ -1,6 +1,6 @@
 import type { ProgrammeFilters } from '../../../common/domain/index.js';
 
-export type QueryCategory = 'exact' | 'partial' | 'choseong' | 'spacing' | 'typo' | 'colloquial' | 'filter';
+export type QueryCategory = 'exact' | 'partial' | 'choseong' | 'spacing' | 'typo' | 'colloquial' | 'filter' | 'romanised' | 'shorthand';
 
 export interface LabelledQuery {
   category: QueryCategory;
@@ -197,4 +197,13 @@ export const LABELLED_QUERIES: LabelledQuery[] = [
   { category: 'filter', q: "돌봄", filters: {life: '영유아'}, expected: ['WLF00000024'] }, // 아이돌봄 서비스
   { category: 'filter', q: "바우처", filters: {theme: '에너지'}, expected: ['WLF00000072'] }, // 에너지바우처
   { category: 'filter', q: "검진", filters: {household: '저소득'}, expected: ['WLF00003238'] }, // 의료급여수급권자 일반건강검진비 지원
+  /* ---- romanised / English brand names ---- */
+  { category: 'romanised', q: "K-pass", expected: ['WLF00005440'] }, // 대중교통비 환급 지원(K-패스)
+  { category: 'romanised', q: "kpass 신청", expected: ['WLF00005440'] },
+  { category: 'romanised', q: "케이패스", expected: ['WLF00005440'] },
+  { category: 'romanised', q: "K패스 환급", expected: ['WLF00005440'] },
+  /* ---- counsellor shorthand ---- */
+  { category: 'shorthand', q: "기초수급 생계", expected: ['WLF00001132'] }, // 생계급여(맞춤형 급여)
+  { category: 'shorthand', q: "차상위 본인부담", expected: ['WLF00001119'] }, // 차상위본인부담경감대상자지원
+  { category: 'shorthand', q: "긴급 의료", expected: ['WLF00003179'] }, // 긴급복지 의료지원
 ];

@@ -33,7 +33,7 @@ describe('labelled query set', () => {
       for (const id of lq.expected) expect(ids.has(id), `${lq.q}: ${id} is not in the demo catalogue`).toBe(true);
     }
     const categories = new Set(LABELLED_QUERIES.map((q) => q.category));
-    expect([...categories].sort()).toEqual(['choseong', 'colloquial', 'exact', 'filter', 'partial', 'spacing', 'typo']);
+    expect([...categories].sort()).toEqual(['choseong', 'colloquial', 'exact', 'filter', 'partial', 'romanised', 'shorthand', 'spacing', 'typo']);
   });
 });
 
@@ -45,10 +45,10 @@ describe('recall@5 on the demo catalogue', () => {
   it('prints recall@5 per category', () => {
     const rows = [...results].map(([cat, r]) => `${cat.padEnd(11)} n=${String(r.n).padStart(3)} recall@5=${r.recall.toFixed(3)}${r.misses.length ? `  misses: ${r.misses.join(' / ')}` : ''}`);
     console.log(`recall@5 (floor ${FLOOR})\n${rows.join('\n')}`);
-    expect(results.size).toBe(7);
+    expect(results.size).toBe(9);
   });
 
-  it.each(['exact', 'partial', 'choseong', 'spacing', 'typo', 'colloquial', 'filter'] as const)('%s stays at or above the floor', (cat) => {
+  it.each(['exact', 'partial', 'choseong', 'spacing', 'typo', 'colloquial', 'filter', 'romanised', 'shorthand'] as const)('%s stays at or above the floor', (cat) => {
     const r = results.get(cat)!;
     expect(r.recall, `misses: ${r.misses.join(' / ')}`).toBeGreaterThanOrEqual(FLOOR);
   });
