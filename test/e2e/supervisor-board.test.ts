@@ -38,11 +38,17 @@ describe('supervisor board with two counsellors, in Chromium', () => {
   }
 
   beforeAll(async () => {
+    const t0 = Date.now();
+    const step = (what: string) => console.info(`[board e2e] ${what} after ${Date.now() - t0} ms`);
     central = await startCentralService();
+    step('central service');
     const hint = { usernames: ['counsellor1', 'supervisor1'], password: central.demoPassword };
     desk1 = await startHarness({ serverUrl: central.url, demoHint: hint });
+    step('first desk');
     deskLead = await startHarness({ serverUrl: central.url, demoHint: hint });
+    step('second desk');
     chromium = await launchChromium({ viewport: { width: 1280, height: 900 } });
+    step('chromium');
     counsellorPage = await chromium.context.newPage();
     leadPage = await chromium.context.newPage();
     for (const p of [counsellorPage, leadPage]) p.setDefaultTimeout(30_000);
