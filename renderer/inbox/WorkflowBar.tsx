@@ -11,6 +11,7 @@ import { request } from '../app/workspace-bus.js';
 import { kst } from '../app/time.js';
 import { holdUntil, type HoldChoice } from './hold-times.js';
 import { useCounsellors } from './queries.js';
+import { useCounsellorOptionLabel } from '../team/queries.js';
 
 type Dialog = 'assign' | 'hold' | 'close' | 'call' | null;
 
@@ -212,6 +213,7 @@ function DialogButtons({ submit, onClose }: { submit: string; onClose: () => voi
 function AssignDialog({ conversation, onClose, onSubmit }: { conversation: Conversation; onClose: () => void; onSubmit: Submit<[string, string]> }) {
   const { t } = useTranslation('inbox');
   const { data: counsellors = [] } = useCounsellors();
+  const optionLabel = useCounsellorOptionLabel();
   const [assignee, setAssignee] = useState<string | null>(conversation.assigneeId);
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
@@ -226,7 +228,7 @@ function AssignDialog({ conversation, onClose, onSubmit }: { conversation: Conve
         <Stack>
           <Select
             label={t('workflow.assignee')}
-            data={counsellors.filter((x) => x.active).map((x) => ({ value: x.id, label: x.displayName }))}
+            data={counsellors.filter((x) => x.active).map((x) => ({ value: x.id, label: optionLabel(x) }))}
             value={assignee}
             onChange={setAssignee}
             error={missing ? t('workflow.required') : undefined}

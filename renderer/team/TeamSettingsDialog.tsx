@@ -7,7 +7,7 @@ import { useErrorText } from '../app/errors.js';
 import { teamKeys } from './queries.js';
 import { useTeamT } from './useTeamT.js';
 
-/** 팀 설정 (admin): automatic assignment, the satisfaction question and the service-level targets. */
+/** 팀 설정 (admin): automatic assignment and the service-level targets. */
 export function TeamSettingsDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const t = useTeamT();
   const client = useQueryClient();
@@ -25,7 +25,7 @@ export function TeamSettingsDialog({ opened, onClose }: { opened: boolean; onClo
       const desk = getDesk();
       const saved: TeamSettings = {
         assignment: await desk.team.saveAssignment(form.assignment),
-        satisfaction: await desk.team.saveSatisfaction(form.satisfaction),
+        satisfaction: form.satisfaction,
         serviceLevels: await desk.team.saveServiceLevels(form.serviceLevels),
       };
       client.setQueryData(teamKeys.settings, saved);
@@ -48,8 +48,6 @@ export function TeamSettingsDialog({ opened, onClose }: { opened: boolean; onClo
             onChange={(e) => setForm({ ...form, assignment: { ...form.assignment, enabled: e.currentTarget.checked } })} />
           <NumberInput label={t('settings.maxOpen')} min={1} max={50} value={form.assignment.maxOpenPerCounsellor}
             onChange={(v) => setForm({ ...form, assignment: { ...form.assignment, maxOpenPerCounsellor: num(v, form.assignment.maxOpenPerCounsellor) } })} />
-          <Switch label={t('settings.satisfaction')} checked={form.satisfaction.enabled}
-            onChange={(e) => setForm({ ...form, satisfaction: { enabled: e.currentTarget.checked } })} />
           <NumberInput label={t('settings.chatTarget')} min={10} max={86_400} value={form.serviceLevels.chatFirstResponseSeconds}
             onChange={(v) => setForm({ ...form, serviceLevels: { ...form.serviceLevels, chatFirstResponseSeconds: num(v, form.serviceLevels.chatFirstResponseSeconds) } })} />
           <NumberInput label={t('settings.chatShare')} min={0} max={100} value={Math.round(form.serviceLevels.chatShare * 100)}

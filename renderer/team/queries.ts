@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import type { Counsellor, Presence } from '../../common/domain/index.js';
 import { getDesk, queryKeys } from '../app/desk.js';
 import { useCounsellors } from '../inbox/queries.js';
+import { teamI18n } from './i18n.js';
 
 export const teamKeys = {
   board: ['team', 'board'] as const,
@@ -44,3 +45,17 @@ export function useBoard(enabled: boolean) {
 }
 
 export const PRESENCE_COLORS: Record<Presence, string> = { available: 'teal.8', away: 'yellow.9', on_call: 'grape.8', offline: 'gray.7' };
+
+/**
+ * How 배정/이관 lists a counsellor: name, presence and open chats, so that the sender sees who
+ * is there and who is busy ("이상담 · 상담 가능 · 진행 2건").
+ */
+export function useCounsellorOptionLabel(): (c: Counsellor) => string {
+  const counts = useOpenChatCounts();
+  const lang = document.documentElement.lang === 'en' ? 'en' : 'ko';
+  return (c) => {
+    const n = counts.get(c.id) ?? 0;
+    const presence = lang === 'en' ? teamI18n.en[`presence.${c.presence}`] : teamI18n.ko[`presence.${c.presence}`];
+    return `${c.displayName} · ${presence} · ${lang === 'en' ? `${n} open` : `진행 ${n}건`}`;
+  };
+}

@@ -150,7 +150,8 @@ describe.each(ENGINES)('change feed and SSE (%s)', (engine) => {
   });
 
   it('SSE: pokes with id = seq after a write, heartbeats, and resumes from Last-Event-ID', async () => {
-    // Holding a stream makes an offline counsellor 상담 가능 (a feed change): be available first.
+    // A desk connecting while its counsellor is 오프라인 makes them 상담 가능 (a feed change, issue 15):
+    // be 상담 가능 already, so that the only change below is the note.
     expect((await s.call('PUT', '/me/presence', { token, body: { status: 'available' } })).status).toBe(200);
     const latest = await s.app.store.latestSeq();
     const stream = await openEvents(s, token, String(latest));

@@ -185,7 +185,8 @@ describe('workflow', () => {
     await user.click(screen.getByRole('button', { name: '배정/이관' }));
     const dialog = await screen.findByRole('dialog', { name: '상담 배정/이관' });
     await user.click(within(dialog).getByRole('combobox', { name: /담당 상담사/ }));
-    await user.click(await screen.findByRole('option', { name: '이상담' }));
+    // Each counsellor with presence and open chats (issue 15).
+    await user.click(await screen.findByRole('option', { name: /^이상담 · 오프라인 · 진행 \d+건$/ }));
     await user.type(within(dialog).getByRole('textbox', { name: /메모/ }), '주거 담당으로 이관');
     await user.click(within(dialog).getByRole('button', { name: '배정' }));
     await waitFor(() =>
