@@ -19,11 +19,18 @@ import { seedDemo } from './seed/demo.js';
 import { startHeldExpiry } from './jobs/held-expiry.js';
 import { isKakaoWebhookRoute, wireKakao } from './channels/wire-kakao.js';
 import { createHash } from 'node:crypto';
+import { createBroadcastSender } from './broadcasts/sender.js';
+import { broadcastRoutes } from './broadcasts/routes.js';
+import { subscriptionRoutes } from './subscriptions/routes.js';
+import { seedDemoTopics } from './subscriptions/store.js';
+import { startReconfirmation } from './subscriptions/reconfirm-job.js';
 
 export const SERVER_VERSION = '0.1.0';
 export const BODY_LIMIT = 256 * 1024;
 /** How often 보류-until-a-time conversations are checked for expiry. */
 const HELD_EXPIRY_CHECK_MS = 30_000;
+/** How often due 2-yearly consent re-confirmations are asked (and unanswered ones lapsed). */
+const RECONFIRM_CHECK_MS = 60 * 60_000;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -74,7 +81,10 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   try {
     installProblemHandlers(app);
     installNulGuard(app);
-    if (config.demo) await seedDemo(store, config, app.log);
+    if (config.demo) {
+      await seedDemo(store, config, app.log);
+      await seedDemoTopics(store);
+    }
     const catalogue = await ProgrammeCatalogue.load(store);
 
     app.addHook('onRoute', (route) => {
@@ -109,6 +119,20 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     app.addHook('preClose', async () => {
       await heldExpiry.stop();
     });
+    const broadcasts = createBroadcastSender({
+      store,
+      sendUrl: config.kakao.sendUrl,
+      senderKey: config.kakao.senderKey,
+      logger: app.log,
+      ratePerSecond: config.broadcast.ratePerSecond,
+      quietHours: config.broadcast.quietHours,
+      programmeLink: async (id) => catalogue.get(id)?.sourceUrl ?? null,
+    });
+    const reconfirm = startReconfirmation(store, app.log, RECONFIRM_CHECK_MS, kakao.poke);
+    app.addHook('preClose', async () => {
+      await reconfirm.stop();
+      await broadcasts.close();
+    });
     const deps: ServerDeps = { config, store, catalogue, pokeOutbound: kakao.poke };
 
     await app.register(async (api) => {
@@ -126,6 +150,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       await api.register(authRoutes, deps);
       await api.register(syncRoutes, deps);
       await api.register(resourceRoutes, deps);
+      await api.register(subscriptionRoutes, deps);
+      await api.register(broadcastRoutes, { ...deps, pokeBroadcasts: () => broadcasts.poke() });
     }, { prefix: API_BASE });
     // The webhook route carries its absolute contract path.
     await app.register(kakao.routes);

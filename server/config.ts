@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_QUIET_HOURS, parseQuietHours, type QuietHours } from './broadcasts/quiet-hours.js';
 
 /** Environment switches: "1"/"true"/"yes" turn a flag on; anything else (or unset) is off. */
 const flag = z
@@ -48,6 +49,22 @@ const EnvSchema = z.object({
   BOKJI_RATE_LIMIT_PER_MIN: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(6000)),
   /** Login attempts per minute per IP and user name. */
   BOKJI_LOGIN_RATE_PER_MIN: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(10)),
+  /** Notices sent per second by one instance (issue 14); 0 or "unlimited" for none (benchmarks). */
+  BOKJI_BROADCAST_RATE_PER_S: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim().toLowerCase() === 'unlimited' ? '0' : blankToUndefined(v)),
+    z.coerce.number({ error: 'BOKJI_BROADCAST_RATE_PER_S must be a number of messages per second (or unlimited)' }).min(0).max(10_000).default(20),
+  ),
+  /** No notice leaves in this KST window (Kakao's night limit); "off" for tests. */
+  BOKJI_BROADCAST_QUIET_HOURS: z.preprocess(
+    blankToUndefined,
+    z.string().default(DEFAULT_QUIET_HOURS).superRefine((v, ctx) => {
+      try {
+        parseQuietHours(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    }),
+  ),
   BOKJI_SSE_HEARTBEAT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).default(15_000)),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
@@ -72,6 +89,7 @@ export interface ServerConfig {
   rateLimitPerMinute: number;
   loginRatePerMinute: number;
   sseHeartbeatMs: number;
+  broadcast: { ratePerSecond: number; quietHours: QuietHours | null };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Where the demo catalogue is read from (resources/catalogue/demo-programmes.json). */
   demoCatalogueFile: string;
@@ -111,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     rateLimitPerMinute: e.BOKJI_RATE_LIMIT_PER_MIN,
     loginRatePerMinute: e.BOKJI_LOGIN_RATE_PER_MIN,
     sseHeartbeatMs: e.BOKJI_SSE_HEARTBEAT_MS,
+    broadcast: { ratePerSecond: e.BOKJI_BROADCAST_RATE_PER_S, quietHours: parseQuietHours(e.BOKJI_BROADCAST_QUIET_HOURS) },
     logLevel: e.LOG_LEVEL,
     demoCatalogueFile: path.resolve(cwd, 'resources/catalogue/demo-programmes.json'),
   };

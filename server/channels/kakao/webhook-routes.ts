@@ -3,7 +3,7 @@ import { afterHoursNoticeText, isOpenAt } from '../../../common/hours/index.js';
 import { maskResidentNumbers } from '../../../common/privacy/index.js';
 import { KakaoWebhookEvent, toInboundEvent } from './event.js';
 import { KeyedQueue } from './keyed-queue.js';
-import type { KakaoInboxPort, KakaoOutbound } from './port.js';
+import type { InboundCitizenEvent, InboundFiled, KakaoInboxPort, KakaoOutbound } from './port.js';
 import { sendProblem } from './problem.js';
 import { SIGNATURE_HEADER, verifyKakaoSignature } from './signature.js';
 
@@ -22,6 +22,11 @@ export interface KakaoWebhookOptions {
   /** Whether the centre is open; defaults to common/hours (weekdays 09–18 KST, not on holidays). */
   isOpen?: (now: Date) => boolean;
   bodyLimit?: number;
+  /**
+   * Runs after an event is filed (also for a redelivery, so that a failed first attempt is
+   * completed): the channel's own answers (구독 / 수신거부). True when it wrote a reply to send.
+   */
+  afterFiled?: (event: InboundCitizenEvent, filed: InboundFiled) => Promise<boolean>;
   /** Route path; defaults to the contract's path, for a plugin registered without a prefix. */
   path?: string;
 }
@@ -115,6 +120,7 @@ export const kakaoWebhookRoutes: FastifyPluginAsync<KakaoWebhookOptions> = async
     const event = toInboundEvent(parsed.data, maskResidentNumbers);
     const filed = await perCitizen.run(event.userKey, async () => {
       const result = await opts.port.fileInbound(event);
+      if (opts.afterFiled && (await opts.afterFiled(event, result))) opts.outbound.poke();
       const at = now();
       // Also on a redelivery: if the first attempt filed the event but failed before the notice,
       // the retry completes it (recordAfterHoursNotice itself is once per conversation).
