@@ -6,7 +6,7 @@ import type { InboundCitizenEvent, InboundFiled } from '../channels/kakao/port.j
 import { appendMessage, getConversation, preview, putConversation, systemMessage } from '../db/conversations.js';
 import { fromJson, toJson } from '../db/json.js';
 import type { Store, WriteTx } from '../db/store.js';
-import { applyConsent, getSubscriber, listTopics, topicNames } from './store.js';
+import { applyConsent, getSubscriber, listTopics, topicNames, topicPhrase } from './store.js';
 
 /** An unanswered topic choice or yes/no is forgotten after this long (the next "1" is a normal message). */
 const DIALOG_TTL_MS = 30 * 60_000;
@@ -54,8 +54,9 @@ async function answer(tx: WriteTx, citizenKey: string, text: string): Promise<An
     }
     const { before } = await applyConsent(tx, citizenKey, { topics: [], method: 'chat', channel: 'kakao', statement: text, actor: null });
     const names = topicNames(topics, before);
+    const phrase = topicPhrase(topics, before);
     return {
-      reply: `${names} 소식 구독을 해지했습니다. 다시 받으시려면 언제든 "구독"이라고 보내 주세요.`,
+      reply: `${phrase} 구독을 해지했습니다. 다시 받으시려면 언제든 "구독"이라고 보내 주세요.`,
       note: `카카오톡 수신거부: ${names} 구독 해지`,
     };
   }
@@ -90,8 +91,9 @@ async function answer(tx: WriteTx, citizenKey: string, text: string): Promise<An
       const all = current.status === 'active' ? [...new Set([...current.topics, ...chosen])] : chosen;
       await applyConsent(tx, citizenKey, { topics: all, method: 'chat', channel: 'kakao', statement: CONSENT_STATEMENT, actor: null });
       const names = topicNames(topics, chosen);
+    const phrase = topicPhrase(topics, chosen);
       return {
-        reply: `${names} 소식 구독을 신청했습니다. 그만 받으시려면 언제든 "수신거부"라고 보내 주세요.`,
+        reply: `${phrase} 구독을 신청했습니다. 그만 받으시려면 언제든 "수신거부"라고 보내 주세요.`,
         note: `카카오톡 구독 동의: ${names}`,
       };
     }
@@ -108,13 +110,15 @@ async function answer(tx: WriteTx, citizenKey: string, text: string): Promise<An
     if (current.status !== 'active') return null;
     await applyConsent(tx, citizenKey, { topics: current.topics, method: 'chat', channel: 'kakao', statement: CONSENT_STATEMENT, actor: null, action: 'reconfirm' });
     const names = topicNames(topics, current.topics);
-    return { reply: `${names} 소식을 앞으로도 보내 드리겠습니다. 감사합니다.`, note: `구독 재동의: ${names}` };
+    const phrase = topicPhrase(topics, current.topics);
+    return { reply: `${phrase}을 앞으로도 보내 드리겠습니다. 감사합니다.`, note: `구독 재동의: ${names}` };
   }
   if (isNo(text)) {
     await clearDialog(tx, citizenKey);
     const { before } = await applyConsent(tx, citizenKey, { topics: [], method: 'chat', channel: 'kakao', statement: text, actor: null });
     const names = topicNames(topics, before);
-    return { reply: `${names} 소식 구독을 해지했습니다.`, note: `구독 재확인에 거절: ${names} 구독 해지` };
+    const phrase = topicPhrase(topics, before);
+    return { reply: `${phrase} 구독을 해지했습니다.`, note: `구독 재확인에 거절: ${names} 구독 해지` };
   }
   return null;
 }

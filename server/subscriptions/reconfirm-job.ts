@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CONSENT_STATEMENT_VERSION, RECONFIRM_ANSWER_DAYS, type ConsentEntry } from '../../common/subscriptions/index.js';
 import type { Store, WriteTx } from '../db/store.js';
 import { RECONFIRM_DIALOG_TTL_MS, postChannelAnswer } from './kakao-dialog.js';
-import { appendLedger, applyConsent, getSubscriber, listTopics, topicNames } from './store.js';
+import { appendLedger, applyConsent, getSubscriber, listTopics, topicNames, topicPhrase } from './store.js';
 
 export interface ReconfirmLogger {
   warn(obj: object, msg?: string): void;
@@ -37,6 +37,7 @@ export async function runReconfirmation(store: Store, now: Date): Promise<{ aske
       const s = await getSubscriber(tx.trx, key);
       if (s.status !== 'active' || !s.reconfirmDueAt || s.reconfirmDueAt > iso) return false;
       const names = topicNames(await listTopics(tx.trx), s.topics);
+    const phrase = topicPhrase(await listTopics(tx.trx), s.topics);
       await tx.trx.updateTable('subscribers').set({ reconfirm_asked_at: iso, updated_at: tx.now }).where('citizen_key', '=', key).execute();
       const entry: ConsentEntry = {
         id: randomUUID(), at: tx.now, channel: 'kakao', method: 'chat', action: 'reconfirm-asked', statementVersion: CONSENT_STATEMENT_VERSION,
@@ -49,7 +50,7 @@ export async function runReconfirmation(store: Store, now: Date): Promise<{ aske
       const conversationId = await latestConversationId(tx, key);
       if (conversationId) {
         await postChannelAnswer(tx, conversationId, {
-          reply: `[구독 소식 재동의 요청] 2년 전 동의하신 ${names} 소식을 계속 받으시겠어요? 계속 받으시려면 "네"를, 그만 받으시려면 "수신거부"를 보내 주세요. ${RECONFIRM_ANSWER_DAYS}일 안에 답이 없으면 구독이 해지됩니다.`,
+          reply: `[구독 소식 재동의 요청] 2년 전 동의하신 ${phrase}을 계속 받으시겠어요? 계속 받으시려면 "네"를, 그만 받으시려면 "수신거부"를 보내 주세요. ${RECONFIRM_ANSWER_DAYS}일 안에 답이 없으면 구독이 해지됩니다.`,
           note: `구독 재동의 요청 (${names})`,
         }, null);
       }
@@ -75,10 +76,11 @@ export async function runReconfirmation(store: Store, now: Date): Promise<{ aske
       const { before } = await applyConsent(tx, key, { topics: [], method: 'chat', channel: 'kakao', statement: '재동의 응답 없음 (no answer within 30 days)', actor: null, action: 'lapse' });
       await tx.trx.deleteFrom('subscription_dialogs').where('citizen_key', '=', key).execute();
       const names = topicNames(await listTopics(tx.trx), before);
+    const phrase = topicPhrase(await listTopics(tx.trx), before);
       const conversationId = await latestConversationId(tx, key);
       if (conversationId) {
         await postChannelAnswer(tx, conversationId, {
-          reply: `재동의 답이 없어 ${names} 소식 구독이 해지되었습니다. 다시 받으시려면 언제든 "구독"이라고 보내 주세요.`,
+          reply: `재동의 답이 없어 ${phrase} 구독이 해지되었습니다. 다시 받으시려면 언제든 "구독"이라고 보내 주세요.`,
           note: `재동의 응답 없음: ${names} 구독 만료`,
         }, null);
       }

@@ -199,3 +199,11 @@ export async function stillSubscribed(q: Q, citizenKeys: readonly string[], topi
 export function topicNames(topics: readonly SubscriptionTopic[], ids: readonly string[]): string {
   return ids.map((id) => topics.find((t) => t.id === id)?.name ?? id).join(', ');
 }
+
+/** "임대주택, 구정 소식" -> "임대주택 소식, 구정 소식": the noun the answers use ("… 구독을 해지했습니다"). */
+export function topicPhrase(topics: readonly SubscriptionTopic[], ids: readonly string[]): string {
+  return ids
+    .map((id) => topics.find((t) => t.id === id)?.name ?? id)
+    .map((n) => (n.endsWith('소식') ? n : `${n} 소식`))
+    .join(', ');
+}

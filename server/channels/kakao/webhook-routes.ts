@@ -120,11 +120,13 @@ export const kakaoWebhookRoutes: FastifyPluginAsync<KakaoWebhookOptions> = async
     const event = toInboundEvent(parsed.data, maskResidentNumbers);
     const filed = await perCitizen.run(event.userKey, async () => {
       const result = await opts.port.fileInbound(event);
-      if (opts.afterFiled && (await opts.afterFiled(event, result))) opts.outbound.poke();
+      // The channel's own answer (구독 / 수신거부) is the whole answer: no 운영시간 안내 for it.
+      const answered = opts.afterFiled ? await opts.afterFiled(event, result) : false;
+      if (answered) opts.outbound.poke();
       const at = now();
       // Also on a redelivery: if the first attempt filed the event but failed before the notice,
       // the retry completes it (recordAfterHoursNotice itself is once per conversation).
-      if (!result.afterHoursNoticeAlreadySent && event.event !== 'chat_end' && !isOpen(at)) {
+      if (!answered && !result.afterHoursNoticeAlreadySent && event.event !== 'chat_end' && !isOpen(at)) {
         const noticeId = await opts.port.recordAfterHoursNotice(result.conversationId, noticeText(at));
         if (noticeId) opts.outbound.poke();
       }
