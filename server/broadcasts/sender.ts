@@ -30,6 +30,8 @@ export interface BroadcastSenderOptions {
   /** How long a claim holds before another instance may take the row (default 60 s + the batch's pacing). */
   leaseMs?: number;
   pollIntervalMs?: number;
+  /** Recipients claimed at a time (default: one second's worth at the rate, 100 when unlimited). */
+  batchSize?: number;
   /** Parallel POSTs (default 8). */
   concurrency?: number;
   random?: () => number;
@@ -86,7 +88,8 @@ export function createBroadcastSender(options: BroadcastSenderOptions): Broadcas
   const owner = options.owner ?? randomUUID();
   const policy: BackoffPolicy = { baseMs: options.baseDelayMs ?? 1_000, capMs: options.maxDelayMs ?? 5 * 60_000, random: options.random ?? Math.random };
   const interval = options.ratePerSecond > 0 ? 1000 / options.ratePerSecond : 0;
-  const batchSize = interval > 0 ? Math.max(1, Math.min(500, Math.ceil(options.ratePerSecond))) : 500;
+  // Small claims spread one notice over the instances and bound what a crash leaves to its lease.
+  const batchSize = options.batchSize ?? (interval > 0 ? Math.max(1, Math.min(500, Math.ceil(options.ratePerSecond))) : 100);
   const stats: BroadcastSenderStats = { delivered: 0, retried: 0, failed: 0, optedOut: 0 };
   const db = store.db;
 
@@ -172,26 +175,32 @@ export function createBroadcastSender(options: BroadcastSenderOptions): Broadcas
     await setRecipient(r.id, { status: 'failed', attempts, error: said });
   }
 
+  /** Right before the send: one who unsubscribed since approval is skipped (opted_out), not sent. */
+  async function optedOut(b: BroadcastRecord, r: ClaimedRecipient): Promise<boolean> {
+    if ((await stillSubscribed(db, [r.citizenKey], b.topics)).has(r.citizenKey)) return false;
+    stats.optedOut++;
+    await db
+      .updateTable('broadcast_recipients')
+      .set({ status: 'opted_out', claimed_until: null, claimed_by: null, updated_at: now().toISOString() })
+      .where('id', '=', r.id)
+      .where('status', '=', 'pending')
+      .execute();
+    return true;
+  }
+
   async function sendBatch(b: BroadcastRecord, batch: ClaimedRecipient[]): Promise<number> {
-    const still = await stillSubscribed(db, batch.map((r) => r.citizenKey), b.topics);
-    const optedOut = batch.filter((r) => !still.has(r.citizenKey));
-    if (optedOut.length > 0) {
-      stats.optedOut += optedOut.length;
-      await db
-        .updateTable('broadcast_recipients')
-        .set({ status: 'opted_out', claimed_until: null, claimed_by: null, updated_at: now().toISOString() })
-        .where('id', 'in', optedOut.map((r) => r.id))
-        .where('status', '=', 'pending')
-        .execute();
-    }
-    const queue = batch.filter((r) => still.has(r.citizenKey));
+    const queue = [...batch];
+    let attempted = 0;
     const buttons = await buttonsOf(b);
-    let attempted = optedOut.length;
     let statusCheckedAt = performance.now();
     let stop = false;
     const unsent: string[] = [];
     const worker = async () => {
       for (let r = queue.shift(); r; r = queue.shift()) {
+        if (!stop && !closed && (await optedOut(b, r))) {
+          attempted++;
+          continue;
+        }
         if (!stop) {
           await pace();
           if (performance.now() - statusCheckedAt > STATUS_REFRESH_MS) {
