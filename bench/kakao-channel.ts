@@ -76,12 +76,20 @@ class MemoryPort implements KakaoInboxPort {
   async recordAfterHoursNotice(): Promise<string | null> {
     return null;
   }
-  async pendingDeliveries(limit: number): Promise<PendingDelivery[]> {
-    return this.pending.slice(0, limit);
+  /** The database's claim, in memory: the first pending item of each citizen, once. */
+  async claimDeliveries(limit: number): Promise<PendingDelivery[]> {
+    const heads = new Map<string, PendingDelivery>();
+    for (const p of this.pending) if (!heads.has(p.userKey)) heads.set(p.userKey, p);
+    const claimed = [...heads.values()].filter((p) => !this.claimed.has(p.messageId)).slice(0, limit);
+    for (const p of claimed) this.claimed.add(p.messageId);
+    return claimed;
   }
-  async setDelivery(messageId: string, outcome: { status: string }): Promise<void> {
-    this.pending = this.pending.filter((p) => p.messageId !== messageId);
+  private claimed = new Set<string>();
+  async setDelivery(delivery: PendingDelivery, outcome: { status: string }): Promise<boolean> {
+    this.pending = this.pending.filter((p) => p.messageId !== delivery.messageId);
+    this.claimed.delete(delivery.messageId);
     if (outcome.status === 'delivered') this.delivered++;
+    return true;
   }
 }
 
@@ -150,9 +158,13 @@ async function outbound(): Promise<void> {
   const COUNT = 2000;
   const sink = await startKakaoSink();
   try {
-    const deliveries = (): PendingDelivery[] => Array.from({ length: COUNT }, (_, i) => ({
-      messageId: randomUUID(), conversationId: `c${i % 100}`, userKey: `u${i % 100}`, kind: 'text', body: '안녕하세요, 상담사입니다.', programmeId: null, attempts: 0,
-    }));
+    const deliveries = (): PendingDelivery[] => Array.from({ length: COUNT }, (_, i) => {
+      const messageId = randomUUID();
+      return {
+        messageId, conversationId: `c${i % 100}`, userKey: `u${i % 100}`, kind: 'text' as const, body: '안녕하세요, 상담사입니다.', programmeId: null, attempts: 0,
+        work: { id: messageId, kind: 'reply', refId: messageId, orderKey: `u${i % 100}`, attempts: 0, claimToken: 't', claimedUntil: '' },
+      };
+    });
 
     // Baseline: the same bodies POSTed with the same parallelism, no port, no bookkeeping.
     const plain = deliveries();

@@ -9,6 +9,7 @@ import type { ServerDeps } from '../deps.js';
 import { actor } from '../http/auth.js';
 import { etag, idempotencyKeyOf, idempotentWrite, ifMatchOf } from '../http/idempotency.js';
 import { problems } from '../http/problem.js';
+import { dequeueWork } from './claims.js';
 import { audienceOf, listTopics } from '../subscriptions/store.js';
 import {
   freezeAudience, getBroadcast, getRecord, listBroadcasts, listRecipients, newRecord, patched, saveRecord, timeline,
@@ -145,8 +146,10 @@ export const broadcastRoutes: FastifyPluginAsyncZod<BroadcastRouteOptions> = asy
     return transition(request.params.id, me.id, async (r, tx) => {
       if (r.status === 'cancelled') return r;
       if (r.status === 'sent') throw conflictState(r, '취소');
-      await tx.trx.updateTable('broadcast_recipients').set({ status: 'cancelled', claimed_until: null, claimed_by: null, updated_at: tx.now })
-        .where('broadcast_id', '=', r.id).where('status', '=', 'pending').execute();
+      await dequeueWork(tx, r.id, 'cancelled');
+      // Those in flight right now are settled by their sender; every other unsent one is cancelled.
+      await tx.trx.updateTable('broadcast_recipients').set({ status: 'cancelled', updated_at: tx.now })
+        .where('broadcast_id', '=', r.id).where('status', '=', 'pending').where('queued', '=', 0).execute();
       await tx.audit('cancel', 'broadcast', r.id, r.title);
       return { ...r, status: 'cancelled', pausedReason: null, cancelledAt: tx.now, updatedAt: tx.now, version: r.version + 1 };
     });
@@ -160,6 +163,7 @@ export const broadcastRoutes: FastifyPluginAsyncZod<BroadcastRouteOptions> = asy
     return transition(request.params.id, me.id, async (r, tx) => {
       if (r.status === 'paused') return r;
       if (r.status !== 'sending' && r.status !== 'scheduled') throw conflictState(r, '일시 정지');
+      await dequeueWork(tx, r.id, 'paused');
       await tx.audit('pause', 'broadcast', r.id, r.title);
       return { ...r, status: 'paused', pausedReason: 'manual', updatedAt: tx.now, version: r.version + 1 };
     });

@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { noticeText } from '../../common/subscriptions/index.js';
 import { parseRetryAfter, retryDelay, type BackoffPolicy } from '../channels/kakao/backoff.js';
 import { KAKAO_MESSAGE_MAX_LENGTH, type KakaoButton, type KakaoOutboundMessage } from '../channels/kakao/event.js';
 import type { OutboundLogger } from '../channels/kakao/outbound.js';
 import type { Store } from '../db/store.js';
 import { stillSubscribed } from '../subscriptions/store.js';
-import { claimDueRecipients, releaseClaims, releaseStaleClaimsAtStart, type ClaimedRecipient } from './claims.js';
+import type { OutboundOutcome } from '../delivery/outbound-claims.js';
+import { createBroadcastClaims, releaseStaleClaimsAtStart, type ClaimedRecipient, type RecipientUpdate } from './claims.js';
 import { isQuiet, type QuietHours } from './quiet-hours.js';
 import { getRecord, saveRecord, type BroadcastRecord } from './store.js';
 
@@ -38,8 +38,6 @@ export interface BroadcastSenderOptions {
   /** A programme's source page, for a "자세히 보기" button when the notice names a programme. */
   programmeLink?: (programmeId: string) => Promise<string | null>;
   autoStart?: boolean;
-  /** This instance's name on its claims (default a random UUID). */
-  owner?: string;
 }
 
 export interface BroadcastSenderStats {
@@ -85,13 +83,13 @@ export function createBroadcastSender(options: BroadcastSenderOptions): Broadcas
   const { store, sendUrl, senderKey, logger, quietHours, maxAttempts = 6, requestTimeoutMs = 10_000, pollIntervalMs = 1_000, concurrency = 8 } = options;
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const now = options.now ?? (() => new Date());
-  const owner = options.owner ?? randomUUID();
   const policy: BackoffPolicy = { baseMs: options.baseDelayMs ?? 1_000, capMs: options.maxDelayMs ?? 5 * 60_000, random: options.random ?? Math.random };
   const interval = options.ratePerSecond > 0 ? 1000 / options.ratePerSecond : 0;
   // Small claims spread one notice over the instances and bound what a crash leaves to its lease.
   const batchSize = options.batchSize ?? (interval > 0 ? Math.max(1, Math.min(500, Math.ceil(options.ratePerSecond))) : 100);
   const stats: BroadcastSenderStats = { delivered: 0, retried: 0, failed: 0, optedOut: 0 };
   const db = store.db;
+  const claims = createBroadcastClaims(store, options.leaseMs ?? 60_000 + batchSize * interval);
 
   let closed = false;
   let poked = false;
@@ -108,9 +106,6 @@ export function createBroadcastSender(options: BroadcastSenderOptions): Broadcas
     if (slot > t) await new Promise((r) => setTimeout(r, slot - t));
   }
 
-  const setRecipient = (id: string, values: { status: string; error?: string | null; attempts?: number; next_attempt_at?: string | null; sent_at?: string | null }) =>
-    db.updateTable('broadcast_recipients').set({ ...values, claimed_until: null, claimed_by: null, updated_at: now().toISOString() }).where('id', '=', id).execute();
-
   async function buttonsOf(b: BroadcastRecord): Promise<KakaoButton[] | undefined> {
     const buttons: KakaoButton[] = b.buttons.map((x) => ({ name: x.name, type: 'WL', url_mobile: x.url, url_pc: x.url }));
     if (b.programmeId && buttons.length < 2 && options.programmeLink) {
@@ -120,11 +115,16 @@ export function createBroadcastSender(options: BroadcastSenderOptions): Broadcas
     return buttons.length > 0 ? buttons : undefined;
   }
 
+  const settle = async (r: ClaimedRecipient, outcome: OutboundOutcome, recipient: RecipientUpdate) => {
+    if (!(await claims.settle(r, outcome, recipient))) logger.warn({ recipientId: r.id }, 'broadcast delivery: the claim expired before the outcome was recorded');
+  };
+
   async function deliver(b: BroadcastRecord, buttons: KakaoButton[] | undefined, r: ClaimedRecipient): Promise<void> {
     const attempts = r.attempts + 1;
     if (!sendUrl) {
       stats.failed++;
-      await setRecipient(r.id, { status: 'failed', attempts, error: 'KAKAO_SEND_URL이 설정되지 않아 카카오톡으로 보낼 수 없습니다 (KAKAO_SEND_URL is not set).' });
+      const error = 'KAKAO_SEND_URL이 설정되지 않아 카카오톡으로 보낼 수 없습니다 (KAKAO_SEND_URL is not set).';
+      await settle(r, { status: 'failed', error }, { status: 'failed', attempts, error });
       return;
     }
     const wire: BroadcastWireMessage = {
@@ -140,12 +140,13 @@ export function createBroadcastSender(options: BroadcastSenderOptions): Broadcas
       if (attempts >= maxAttempts) {
         stats.failed++;
         logger.error({ recipientId: r.id, broadcastId: b.id, attempts, error }, 'broadcast delivery failed for good');
-        await setRecipient(r.id, { status: 'failed', attempts, error: `${attempts}회 시도 후 실패: ${error}`.slice(0, 500) });
+        const final = `${attempts}회 시도 후 실패: ${error}`.slice(0, 500);
+        await settle(r, { status: 'failed', error: final }, { status: 'failed', attempts, error: final });
         return;
       }
       stats.retried++;
-      const at = new Date(now().getTime() + retryDelay(attempts, retryAfterMs, policy)).toISOString();
-      await setRecipient(r.id, { status: 'pending', attempts, error: error.slice(0, 500), next_attempt_at: at });
+      const nextAttemptAt = new Date(now().getTime() + retryDelay(attempts, retryAfterMs, policy));
+      await settle(r, { status: 'retry', error, nextAttemptAt }, { status: 'pending', attempts, error });
     };
     let res: Response;
     try {
@@ -163,7 +164,7 @@ export function createBroadcastSender(options: BroadcastSenderOptions): Broadcas
     if (res.ok) {
       await res.body?.cancel().catch(() => undefined);
       stats.delivered++;
-      await setRecipient(r.id, { status: 'delivered', attempts, error: null, sent_at: now().toISOString() });
+      await settle(r, { status: 'delivered' }, { status: 'delivered', attempts, error: null, sentAt: now().toISOString() });
       return;
     }
     const said = await providerMessage(res);
@@ -172,32 +173,36 @@ export function createBroadcastSender(options: BroadcastSenderOptions): Broadcas
       return;
     }
     stats.failed++;
-    await setRecipient(r.id, { status: 'failed', attempts, error: said });
+    await settle(r, { status: 'failed', error: said }, { status: 'failed', attempts, error: said });
   }
 
   /** Right before the send: one who unsubscribed since approval is skipped (opted_out), not sent. */
   async function optedOut(b: BroadcastRecord, r: ClaimedRecipient): Promise<boolean> {
     if ((await stillSubscribed(db, [r.citizenKey], b.topics)).has(r.citizenKey)) return false;
     stats.optedOut++;
-    await db
-      .updateTable('broadcast_recipients')
-      .set({ status: 'opted_out', claimed_until: null, claimed_by: null, updated_at: now().toISOString() })
-      .where('id', '=', r.id)
-      .where('status', '=', 'pending')
-      .execute();
+    await settle(r, { status: 'failed', error: 'opted out' }, { status: 'opted_out' });
     return true;
+  }
+
+  /** Gives an item back unsent (night, paused, shutting down): fed again when the notice sends again. */
+  async function giveBack(r: ClaimedRecipient, why: 'quiet' | 'paused' | 'closing'): Promise<void> {
+    await claims.giveBack(r, why === 'quiet' ? 'quiet hours' : why);
   }
 
   async function sendBatch(b: BroadcastRecord, batch: ClaimedRecipient[]): Promise<number> {
     const queue = [...batch];
-    let attempted = 0;
     const buttons = await buttonsOf(b);
+    let attempted = 0;
     let statusCheckedAt = performance.now();
-    let stop = false;
-    const unsent: string[] = [];
+    let stop: 'quiet' | 'paused' | 'cancelled' | 'closing' | null = null;
     const worker = async () => {
       for (let r = queue.shift(); r; r = queue.shift()) {
-        if (!stop && !closed && (await optedOut(b, r))) {
+        if (!stop && r.status !== 'pending') {
+          // Cancelled (or settled) meanwhile: the item is done, nothing is sent.
+          await settle(r, { status: 'failed', error: r.status }, { status: r.status as RecipientUpdate['status'] });
+          continue;
+        }
+        if (!stop && (await optedOut(b, r))) {
           attempted++;
           continue;
         }
@@ -206,12 +211,17 @@ export function createBroadcastSender(options: BroadcastSenderOptions): Broadcas
           if (performance.now() - statusCheckedAt > STATUS_REFRESH_MS) {
             statusCheckedAt = performance.now();
             const fresh = await getRecord(db, b.id);
-            if (!fresh || fresh.status !== 'sending') stop = true;
+            if (!fresh || fresh.status !== 'sending') stop = fresh?.status === 'cancelled' ? 'cancelled' : 'paused';
           }
-          if (closed || isQuiet(quietHours, now())) stop = true;
+          if (isQuiet(quietHours, now())) stop = 'quiet';
+          if (closed) stop = 'closing';
+        }
+        if (stop === 'cancelled') {
+          await settle(r, { status: 'failed', error: 'cancelled' }, { status: 'cancelled' });
+          continue;
         }
         if (stop) {
-          unsent.push(r.id);
+          await giveBack(r, stop);
           continue;
         }
         attempted++;
@@ -221,7 +231,6 @@ export function createBroadcastSender(options: BroadcastSenderOptions): Broadcas
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
-    await releaseClaims(store, unsent, owner);
     return attempted;
   }
 
@@ -266,17 +275,26 @@ export function createBroadcastSender(options: BroadcastSenderOptions): Broadcas
   async function round(): Promise<number> {
     const at = now();
     const sending = await updateStates(at);
+    if (sending.length === 0) return 0;
+    for (const b of sending) await claims.feed(b.id, batchSize * 2);
+    const claimed = await claims.claim(batchSize, at);
+    const byBroadcast = new Map<string, ClaimedRecipient[]>();
+    for (const r of claimed) byBroadcast.set(r.broadcastId, [...(byBroadcast.get(r.broadcastId) ?? []), r]);
     let attempted = 0;
-    for (const b of sending) {
-      const leaseMs = options.leaseMs ?? 60_000 + batchSize * interval;
-      const batch = await claimDueRecipients(store, { broadcastId: b.id, limit: batchSize, now: at, leaseMs, owner });
-      if (batch.length === 0) {
-        await completeIfDone(b);
+    for (const [broadcastId, batch] of byBroadcast) {
+      const b = sending.find((x) => x.id === broadcastId) ?? (await getRecord(db, broadcastId));
+      if (!b || b.status !== 'sending') {
+        // Paused or cancelled since its items were queued: give them back (pause) or close them.
+        for (const r of batch) {
+          if (b?.status === 'cancelled' || r.status !== 'pending') await settle(r, { status: 'failed', error: 'cancelled' }, { status: r.status === 'pending' ? 'cancelled' : (r.status as RecipientUpdate['status']) });
+          else await giveBack(r, 'paused');
+        }
         continue;
       }
       attempted += await sendBatch(b, batch);
       if (closed) break;
     }
+    for (const b of sending) if (!byBroadcast.has(b.id)) await completeIfDone(b);
     return attempted;
   }
 

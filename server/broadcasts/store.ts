@@ -108,8 +108,8 @@ export async function freezeAudience(tx: WriteTx, r: BroadcastRecord): Promise<n
     await tx.trx
       .insertInto('broadcast_recipients')
       .values(keys.slice(i, i + INSERT_BATCH).map((citizenKey, j) => ({
-        id: randomUUID(), broadcast_id: r.id, seq: i + j, citizen_key: citizenKey, status: 'pending', attempts: 0,
-        next_attempt_at: null, claimed_until: null, claimed_by: null, error: null, sent_at: null, replied_at: null, updated_at: tx.now,
+        id: randomUUID(), broadcast_id: r.id, seq: i + j, citizen_key: citizenKey, status: 'pending', attempts: 0, queued: 0,
+        error: null, sent_at: null, replied_at: null, updated_at: tx.now,
       })))
       .execute();
   }

@@ -3,6 +3,7 @@ import type { ServerConfig } from '../config.js';
 import { createKakaoInbox } from '../db/kakao-inbox.js';
 import { handleSubscriptionWords } from '../subscriptions/kakao-dialog.js';
 import type { Store } from '../db/store.js';
+import type { OutboundKind } from '../delivery/outbound-claims.js';
 import type { ProgrammeCatalogue } from '../programmes/catalogue.js';
 import { KAKAO_WEBHOOK_PATH, createKakaoOutbound, kakaoWebhookRoutes } from './kakao/index.js';
 
@@ -17,8 +18,15 @@ export interface KakaoWiring {
  * port over the store, the outbound delivery loop (stopped on close) and the signed webhook.
  * Without KAKAO_WEBHOOK_SECRET the webhook is not mounted (404) and a warning says why.
  */
-export function wireKakao(app: FastifyInstance, store: Store, config: ServerConfig, catalogue: ProgrammeCatalogue): KakaoWiring {
-  const port = createKakaoInbox(store);
+export function wireKakao(
+  app: FastifyInstance,
+  store: Store,
+  config: ServerConfig,
+  catalogue: ProgrammeCatalogue,
+  /** Further kinds of outbound work (broadcasts) sent through the same claimed, per-citizen ordered queue. */
+  outboundKinds: readonly OutboundKind[] = [],
+): KakaoWiring {
+  const port = createKakaoInbox(store, { kinds: outboundKinds });
   const outbound = createKakaoOutbound({
     port,
     sendUrl: config.kakao.sendUrl,

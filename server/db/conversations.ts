@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Conversation, ConversationPatch, Message } from '../../common/domain/index.js';
 import { maskResidentNumbers } from '../../common/privacy/index.js';
 import { fromJson, toJson } from './json.js';
+import { enqueueReply } from './reply-deliveries.js';
 import type { Database } from './schema.js';
 import type { WriteTx } from './store.js';
 
@@ -72,11 +73,18 @@ export function newConversation(citizenKey: string, now: string): Conversation {
 
 export interface MessageRowExtra {
   serialNumber?: string | null;
+  /** The citizen (Kakao user_key) an outbound message with delivery 'pending' is queued for. */
+  deliverTo?: string;
 }
 
-/** Appends one message (append-only) and its feed entry; bodies never keep a 주민등록번호. */
+/**
+ * Appends one message (append-only) and its feed entry; bodies never keep a 주민등록번호. An
+ * outbound message pending delivery is queued for its citizen in the same transaction.
+ */
 export async function appendMessage(tx: WriteTx, message: Message, extra: MessageRowExtra = {}): Promise<Message> {
   const m: Message = { ...message, body: maskResidentNumbers(message.body) };
+  const queued = m.direction === 'outbound' && m.delivery === 'pending';
+  if (queued && !extra.deliverTo) throw new Error('appendMessage: an outbound message pending delivery needs deliverTo (the citizen)');
   await tx.trx
     .insertInto('messages')
     .values({
@@ -91,6 +99,7 @@ export async function appendMessage(tx: WriteTx, message: Message, extra: Messag
       data: toJson(m),
     })
     .execute();
+  if (queued && extra.deliverTo) await enqueueReply(tx, m, extra.deliverTo);
   await tx.change('message', m.id, m);
   return m;
 }

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Conversation, Message } from '../../common/domain/index.js';
+import { createOutboundClaims, type OutboundKind, type OutboundOutcome, type OutboundPayload } from '../delivery/outbound-claims.js';
 import type {
   InboundCitizenEvent, InboundFiled, KakaoInboxPort, PendingDelivery,
 } from '../channels/kakao/port.js';
 import {
   appendMessage, getConversation, insertConversationRow, newConversation, preview, putConversation, systemMessage,
 } from './conversations.js';
-import { fromJson, toJson } from './json.js';
+import { fromJson } from './json.js';
+import { replyKind } from './reply-deliveries.js';
 import type { Store, WriteTx } from './store.js';
 import { isOpenConversationConflict, isTransientConflict } from './unique-violation.js';
 
@@ -52,25 +54,6 @@ class AlreadyFiled extends Error {
 
 /** Rolls the filing transaction back to start over: another writer changed the conversation first. */
 class LostRace extends Error {}
-
-async function setMessageDelivery(
-  tx: WriteTx,
-  messageId: string,
-  status: 'pending' | 'delivered' | 'failed',
-  error: string | null,
-  nextAttemptAt: string | null,
-): Promise<boolean> {
-  const row = await tx.trx.selectFrom('messages').select(['data', 'attempts']).where('id', '=', messageId).executeTakeFirst();
-  if (!row) return false;
-  const message: Message = { ...fromJson<Message>(row.data), delivery: status, deliveryError: error?.slice(0, 500) ?? null };
-  await tx.trx
-    .updateTable('messages')
-    .set({ delivery: status, attempts: row.attempts + 1, next_attempt_at: nextAttemptAt, data: toJson(message) })
-    .where('id', '=', messageId)
-    .execute();
-  await tx.change('message', messageId, message);
-  return true;
-}
 
 /**
  * One attempt at filing an event. A citizen's first conversation is inserted BEFORE the feed
@@ -152,8 +135,20 @@ async function fileOnce(store: Store, event: InboundCitizenEvent): Promise<Inbou
   }, { lockFeedFirst: false });
 }
 
+export interface KakaoInboxOptions {
+  /**
+   * Further kinds of outbound work the channel delivers besides replies and notices (broadcasts):
+   * they share the claim, its lease and the per-citizen order (server/delivery/outbound-claims.ts).
+   */
+  kinds?: readonly OutboundKind[];
+  /** Claim lease (default: outbound-claims' default). */
+  leaseMs?: number;
+}
+
 /** The data layer's side of the Kakao channel port: every call is one transaction with feed entries. */
-export function createKakaoInbox(store: Store): KakaoInboxPort {
+export function createKakaoInbox(store: Store, options: KakaoInboxOptions = {}): KakaoInboxPort {
+  const claims = createOutboundClaims(store, options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs });
+  const kinds = new Map<string, OutboundKind>([[replyKind.kind, replyKind], ...(options.kinds ?? []).map((k) => [k.kind, k] as const)]);
   return {
     async fileInbound(event: InboundCitizenEvent): Promise<InboundFiled> {
       for (let attempt = 1; ; attempt++) {
@@ -188,7 +183,7 @@ export function createKakaoInbox(store: Store): KakaoInboxPort {
           delivery: 'pending',
           deliveryError: null,
           createdAt: tx.now,
-        });
+        }, { deliverTo: c.citizenKey });
         await putConversation(tx, {
           ...c,
           afterHoursNoticeAt: tx.now,
@@ -202,37 +197,29 @@ export function createKakaoInbox(store: Store): KakaoInboxPort {
       });
     },
 
-    async pendingDeliveries(limit: number, now: Date): Promise<PendingDelivery[]> {
-      const rows = await store.db
-        .selectFrom('messages')
-        .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
-        .select(['messages.data as data', 'messages.attempts as attempts', 'conversations.citizen_key as userKey'])
-        .where('messages.delivery', '=', 'pending')
-        .where((eb) => eb.or([eb('messages.next_attempt_at', 'is', null), eb('messages.next_attempt_at', '<=', now.toISOString())]))
-        .orderBy('messages.created_at')
-        .orderBy('messages.id')
-        .limit(limit)
-        .execute();
-      return rows.map((r) => {
-        const m = fromJson<Message>(r.data);
-        return {
-          messageId: m.id,
-          conversationId: m.conversationId,
-          userKey: r.userKey,
-          kind: m.kind === 'programme_card' ? 'programme_card' : 'text',
-          body: m.body,
-          programmeId: m.programmeId,
-          attempts: r.attempts,
-        };
-      });
+    async claimDeliveries(limit: number, now: Date): Promise<PendingDelivery[]> {
+      const claimed = await claims.claim({ limit, now, kinds: [...kinds.keys()] });
+      const payloads = new Map<string, OutboundPayload>();
+      for (const [name, kind] of kinds) {
+        const items = claimed.filter((w) => w.kind === name);
+        if (items.length > 0) for (const [id, p] of await kind.load(store.db, items)) payloads.set(id, p);
+      }
+      const due: PendingDelivery[] = [];
+      for (const work of claimed) {
+        const p = payloads.get(work.id);
+        if (!p) {
+          // Its record is gone (destroyed by retention, say): settle it visibly instead of retrying forever.
+          await claims.settle(work, { status: 'failed', error: '보낼 기록을 찾을 수 없습니다 (record not found)' }, kinds.get(work.kind)?.settle);
+          continue;
+        }
+        due.push({ messageId: work.id, attempts: work.attempts, work, ...p });
+      }
+      return due;
     },
 
-    async setDelivery(messageId, outcome): Promise<void> {
-      await store.write(null, async (tx) => {
-        if (outcome.status === 'delivered') await setMessageDelivery(tx, messageId, 'delivered', null, null);
-        else if (outcome.status === 'failed') await setMessageDelivery(tx, messageId, 'failed', outcome.error, null);
-        else await setMessageDelivery(tx, messageId, 'pending', outcome.error, outcome.nextAttemptAt.toISOString());
-      });
+    async setDelivery(delivery, outcome): Promise<boolean> {
+      const o: OutboundOutcome = outcome.status === 'pending' ? { status: 'retry', error: outcome.error, nextAttemptAt: outcome.nextAttemptAt } : outcome;
+      return claims.settle(delivery.work, o, kinds.get(delivery.work.kind)?.settle);
     },
   };
 }

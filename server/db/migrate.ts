@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as initial from './migrations/001-initial.js';
 import * as heldUntil from './migrations/002-held-until.js';
 import * as oneOpenConversation from './migrations/003-one-open-conversation.js';
+import * as outboundClaims from './migrations/004-outbound-claims.js';
 import * as subscriptionsBroadcasts from './migrations/008-subscriptions-broadcasts.js';
 
 /** The one migration history of both engines; append, never edit a released step. */
@@ -9,6 +10,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
   '002-held-until': heldUntil,
   '003-one-open-conversation': oneOpenConversation,
+  '004-outbound-claims': outboundClaims,
   '008-subscriptions-broadcasts': subscriptionsBroadcasts,
 };
 

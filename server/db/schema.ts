@@ -133,6 +133,25 @@ export interface InboundEventsTable {
   received_at: string;
 }
 
+/** Outbound work claimed with a lease (migration 004; server/delivery/outbound-claims.ts). */
+export interface OutboundWorkTable {
+  ord: Generated<number | string>;
+  /** The provider's serial_number: a redelivery after a crash repeats it. */
+  id: string;
+  kind: string;
+  ref_id: string;
+  /** The citizen: an earlier item with the same key that is not settled holds this one back. */
+  order_key: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  claimed_until: string | null;
+  claim_token: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface SubscriptionTopicsTable {
   id: string;
   name: string;
@@ -193,6 +212,7 @@ export interface BroadcastsTable {
   data: string;
 }
 
+/** One citizen of a notice's frozen audience; its delivery is an outbound_work item (kind 'broadcast', same id). */
 export interface BroadcastRecipientsTable {
   id: string;
   broadcast_id: string;
@@ -200,9 +220,7 @@ export interface BroadcastRecipientsTable {
   citizen_key: string;
   status: string;
   attempts: number;
-  next_attempt_at: string | null;
-  claimed_until: string | null;
-  claimed_by: string | null;
+  queued: number;
   error: string | null;
   sent_at: string | null;
   replied_at: string | null;
@@ -223,6 +241,7 @@ export interface Database {
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeysTable;
   inbound_events: InboundEventsTable;
+  outbound_work: OutboundWorkTable;
   subscription_topics: SubscriptionTopicsTable;
   subscribers: SubscribersTable;
   subscriber_topics: SubscriberTopicsTable;
@@ -236,7 +255,7 @@ export interface Database {
 /** Tables the write-free checks (fuzz test) count. */
 export const ALL_TABLES = [
   'counsellors', 'auth_tokens', 'changes', 'conversations', 'messages', 'programmes', 'call_logs',
-  'call_log_revisions', 'canned_replies', 'cti_calls', 'audit_log', 'idempotency_keys', 'inbound_events',
+  'call_log_revisions', 'canned_replies', 'cti_calls', 'audit_log', 'idempotency_keys', 'inbound_events', 'outbound_work',
   'subscription_topics', 'subscribers', 'subscriber_topics', 'consent_ledger', 'subscription_dialogs', 'subscription_inbound',
   'broadcasts', 'broadcast_recipients',
 ] as const satisfies readonly (keyof Database)[];

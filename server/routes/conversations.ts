@@ -11,6 +11,7 @@ import { isOpenConversationConflict } from '../db/unique-violation.js';
 import { decodeCursor, encodeCursor, likePattern } from '../db/paging.js';
 import type { ServerDeps } from '../deps.js';
 import { actor } from '../http/auth.js';
+import { requeueReply } from '../db/reply-deliveries.js';
 import { etag, idempotencyKeyOf, idempotentWrite, requireIfMatch } from '../http/idempotency.js';
 import { problems } from '../http/problem.js';
 import { sql } from 'kysely';
@@ -198,7 +199,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
         delivery: input.direction === 'outbound' ? 'pending' : null,
         deliveryError: null,
         createdAt: tx.now,
-      });
+      }, { deliverTo: c.citizenKey });
       const next: Conversation = { ...c, updatedAt: tx.now, version: c.version + 1 };
       if (input.direction === 'outbound') {
         next.lastMessageAt = tx.now;
@@ -242,6 +243,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
         .set({ delivery: 'pending', next_attempt_at: null, data: JSON.stringify(next) })
         .where('id', '=', m.id)
         .execute();
+      await requeueReply(tx, m.id, m.conversationId);
       await tx.change('message', m.id, next);
       await tx.audit('retry-delivery', 'message', m.id, 'delivery retried');
       return next;

@@ -132,7 +132,7 @@ export async function postChannelAnswer(tx: WriteTx, conversationId: string, a: 
     id: randomUUID(), conversationId, direction: 'outbound', kind: 'text', body: a.reply, imageUrl: null, programmeId: null,
     authorId: null, delivery: 'pending', deliveryError: null, createdAt: tx.now,
   };
-  await appendMessage(tx, reply);
+  await appendMessage(tx, reply, { deliverTo: c.citizenKey });
   // The channel answered it: the citizen's keyword does not make the consultation wait for a
   // counsellor. Status and assignee stay as they were (an open consultation is not disturbed).
   const setByThis = inbound !== null && c.waitingSince === inbound.sentAt;

@@ -129,14 +129,18 @@ describe.each(ENGINES)('Kakao inbox port over the data layer (%s)', (engine) => 
     expect((await conversation(filed.conversationId)).afterHoursNoticeAt).not.toBeNull();
 
     const now = new Date();
-    const due = await port.pendingDeliveries(1000, now);
+    const due = (await port.claimDeliveries(1000, now)).filter((d) => d.userKey === userKey);
     expect(due.map((d) => d.messageId)).toEqual([noticeId]);
     expect(due[0]).toMatchObject({ conversationId: filed.conversationId, userKey, kind: 'text', body: '운영시간이 아닙니다.', attempts: 0 });
-    await port.setDelivery(noticeId!, { status: 'pending', error: 'HTTP 503', nextAttemptAt: new Date(now.getTime() + 60_000) });
-    expect(await port.pendingDeliveries(1000, now)).toEqual([]);
-    const later = await port.pendingDeliveries(1000, new Date(now.getTime() + 61_000));
+    // Claimed: nobody else (another instance) gets it while the lease holds.
+    expect((await port.claimDeliveries(1000, now)).filter((d) => d.userKey === userKey)).toEqual([]);
+    expect(await port.setDelivery(due[0]!, { status: 'pending', error: 'HTTP 503', nextAttemptAt: new Date(now.getTime() + 60_000) })).toBe(true);
+    expect((await port.claimDeliveries(1000, now)).filter((d) => d.userKey === userKey)).toEqual([]);
+    const later = (await port.claimDeliveries(1000, new Date(now.getTime() + 61_000))).filter((d) => d.userKey === userKey);
     expect(later).toMatchObject([{ messageId: noticeId, attempts: 1 }]);
-    await port.setDelivery(noticeId!, { status: 'failed', error: '카카오 발송 실패 HTTP 400: invalid user' });
+    // The first claim's token no longer holds.
+    expect(await port.setDelivery(due[0]!, { status: 'delivered' })).toBe(false);
+    await port.setDelivery(later[0]!, { status: 'failed', error: '카카오 발송 실패 HTTP 400: invalid user' });
     const failed = fromJson<Message>((await s.app.store.db.selectFrom('messages').select('data').where('id', '=', noticeId!).executeTakeFirstOrThrow()).data);
     expect(failed).toMatchObject({ delivery: 'failed', deliveryError: '카카오 발송 실패 HTTP 400: invalid user', direction: 'outbound', authorId: null });
     const feed = await s.app.store.db.selectFrom('changes').select('data').where('record_id', '=', noticeId!).orderBy('seq', 'desc').executeTakeFirstOrThrow();

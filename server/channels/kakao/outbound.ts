@@ -22,9 +22,9 @@ export interface KakaoOutboundOptions {
   maxDelayMs?: number;
   /** Per-request time-out (default 10 s). */
   requestTimeoutMs?: number;
-  /** Deliveries fetched per round (default 50). */
+  /** Deliveries claimed per round (default 50; at most one per citizen). */
   batchSize?: number;
-  /** Parallel conversations per round (default 4); one conversation's messages go in order. */
+  /** Parallel sends (default 4). */
   concurrency?: number;
   /** How often to look for due retries without a poke (default 2 s). */
   pollIntervalMs?: number;
@@ -67,11 +67,12 @@ async function providerMessage(res: Response): Promise<string> {
 }
 
 /**
- * The outbound half of the channel: a loop that takes due deliveries from the port and POSTs them
+ * The outbound half of the channel: a loop that claims due deliveries from the port and POSTs them
  * to KAKAO_SEND_URL. 2xx = delivered; 429, 5xx, time-outs and network errors are retried with
  * backoff (honouring Retry-After) up to maxAttempts; any other 4xx is a permanent failure recorded
- * with the provider's message. A conversation whose message waits for a retry holds its later
- * messages back, so a citizen never reads replies out of order (within this process).
+ * with the provider's message. Order and exactly-once are the claim's (the database's) business:
+ * it hands out at most one item per citizen, the earliest not yet settled, leased to this process,
+ * so a citizen never reads replies out of order whichever server instance sends them.
  */
 export function createKakaoOutbound(options: KakaoOutboundOptions): KakaoOutboundLoop {
   const {
@@ -82,8 +83,8 @@ export function createKakaoOutbound(options: KakaoOutboundOptions): KakaoOutboun
   const now = options.now ?? (() => new Date());
   const policy: BackoffPolicy = { baseMs: options.baseDelayMs ?? 1_000, capMs: options.maxDelayMs ?? 5 * 60_000, random: options.random ?? Math.random };
   const stats: KakaoOutboundStats = { delivered: 0, retried: 0, failed: 0 };
-  /** conversationId -> epoch ms until which its later messages wait for an earlier retry. */
-  const heldUntil = new Map<string, number>();
+  /** Epoch ms of the earliest retry this process scheduled: the loop wakes for it. */
+  let nextRetryAt = Number.POSITIVE_INFINITY;
 
   let closed = false;
   let poked = false;
@@ -115,28 +116,33 @@ export function createKakaoOutbound(options: KakaoOutboundOptions): KakaoOutboun
     };
   }
 
+  async function settle(d: PendingDelivery, outcome: Parameters<KakaoInboxPort['setDelivery']>[1]): Promise<void> {
+    // A lost lease means another instance took the item over (this send outlived it): its outcome is theirs to record.
+    if (!(await port.setDelivery(d, outcome))) logger.warn({ messageId: d.messageId }, 'kakao delivery: the claim expired before the outcome was recorded');
+  }
+
   /** 'failed' once attempts run out (later messages may go), otherwise 'retry' (they wait). */
   async function retryOrFail(d: PendingDelivery, error: string, retryAfterMs: number | null): Promise<'failed' | 'retry'> {
     const attempt = d.attempts + 1;
     if (attempt >= maxAttempts) {
       stats.failed++;
       logger.error({ messageId: d.messageId, attempt, error }, 'kakao delivery failed for good');
-      await port.setDelivery(d.messageId, { status: 'failed', error: `${attempt}회 시도 후 실패: ${error}`.slice(0, 500) });
+      await settle(d, { status: 'failed', error: `${attempt}회 시도 후 실패: ${error}`.slice(0, 500) });
       return 'failed';
     }
     const delay = retryDelay(attempt, retryAfterMs, policy);
     const nextAttemptAt = new Date(now().getTime() + delay);
     stats.retried++;
-    heldUntil.set(d.conversationId, nextAttemptAt.getTime());
+    nextRetryAt = Math.min(nextRetryAt, nextAttemptAt.getTime());
     logger.warn({ messageId: d.messageId, attempt, delayMs: delay, error }, 'kakao delivery will be retried');
-    await port.setDelivery(d.messageId, { status: 'pending', error: error.slice(0, 500), nextAttemptAt });
+    await settle(d, { status: 'pending', error: error.slice(0, 500), nextAttemptAt });
     return 'retry';
   }
 
   async function deliver(d: PendingDelivery): Promise<'delivered' | 'failed' | 'retry'> {
     if (!sendUrl) {
       stats.failed++;
-      await port.setDelivery(d.messageId, { status: 'failed', error: 'KAKAO_SEND_URL이 설정되지 않아 카카오톡으로 보낼 수 없습니다 (KAKAO_SEND_URL is not set).' });
+      await settle(d, { status: 'failed', error: 'KAKAO_SEND_URL이 설정되지 않아 카카오톡으로 보낼 수 없습니다 (KAKAO_SEND_URL is not set).' });
       return 'failed';
     }
     let res: Response;
@@ -154,7 +160,7 @@ export function createKakaoOutbound(options: KakaoOutboundOptions): KakaoOutboun
     if (res.ok) {
       await res.body?.cancel().catch(() => undefined);
       stats.delivered++;
-      await port.setDelivery(d.messageId, { status: 'delivered' });
+      await settle(d, { status: 'delivered' });
       return 'delivered';
     }
     const said = await providerMessage(res);
@@ -163,49 +169,43 @@ export function createKakaoOutbound(options: KakaoOutboundOptions): KakaoOutboun
     }
     stats.failed++;
     logger.error({ messageId: d.messageId, status: res.status, error: said }, 'kakao rejected the message');
-    await port.setDelivery(d.messageId, { status: 'failed', error: said });
+    await settle(d, { status: 'failed', error: said });
     return 'failed';
   }
 
-  /** One conversation's due messages, in order; stops at the first that has to wait. */
-  async function deliverInOrder(queue: PendingDelivery[]): Promise<number> {
-    let attempted = 0;
-    for (const d of queue) {
-      attempted++;
-      const outcome = await deliver(d).catch((err: unknown) => {
-        logger.error({ err, messageId: d.messageId }, 'kakao delivery: recording the outcome failed');
-        return 'retry' as const;
-      });
-      if (outcome === 'retry') return attempted;
-    }
-    return attempted;
-  }
-
-  /** One pass over what is due; returns how many deliveries it attempted. */
+  /** One claim and its sends; returns how many deliveries it attempted. */
   async function round(): Promise<number> {
-    const at = now().getTime();
-    for (const [conversationId, until] of heldUntil) if (until <= at) heldUntil.delete(conversationId);
-    const due = await port.pendingDeliveries(batchSize, now());
+    const due = await port.claimDeliveries(batchSize, now());
     lastFetched = due.length;
-    const byConversation = new Map<string, PendingDelivery[]>();
-    for (const d of due) {
-      if (heldUntil.has(d.conversationId)) continue;
-      const queue = byConversation.get(d.conversationId) ?? [];
-      queue.push(d);
-      byConversation.set(d.conversationId, queue);
-    }
-    const queues = [...byConversation.values()];
+    const queue = [...due];
     let attempted = 0;
-    const workers = Array.from({ length: Math.min(concurrency, queues.length) }, async () => {
-      for (let q = queues.shift(); q; q = queues.shift()) attempted += await deliverInOrder(q);
+    const workers = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+      for (let d = queue.shift(); d; d = queue.shift()) {
+        attempted++;
+        await deliver(d).catch((err: unknown) => {
+          // The claim's lease runs out and the item is claimed again: late, never lost.
+          logger.error({ err, messageId: d.messageId }, 'kakao delivery: recording the outcome failed');
+        });
+      }
     });
     await Promise.all(workers);
     return attempted;
   }
 
+  /** Rounds until nothing more is due now (a citizen's next item becomes claimable once the one before is settled). */
+  async function drain(): Promise<number> {
+    let total = 0;
+    for (let rounds = 0; rounds < 50; rounds++) {
+      const attempted = await round();
+      total += attempted;
+      if (attempted === 0) break;
+    }
+    return total;
+  }
+
   function runOnce(): Promise<number> {
     // One round at a time: a poke during a round is remembered and runs the next one.
-    current ??= round().finally(() => {
+    current ??= drain().finally(() => {
       current = null;
     });
     return current;
@@ -234,10 +234,12 @@ export function createKakaoOutbound(options: KakaoOutboundOptions): KakaoOutboun
         logger.error({ err }, 'kakao outbound round failed; will try again');
       }
       if (closed) break;
-      // A full batch with progress means more may be due right now.
-      if (poked || (attempted > 0 && lastFetched >= batchSize)) continue;
-      const nextHeld = Math.min(...heldUntil.values()) - now().getTime();
-      await sleep(Math.max(10, Math.min(pollIntervalMs, nextHeld)));
+      // Progress means more may be due right now (drain stops after a bounded number of rounds).
+      if (poked || (attempted > 0 && lastFetched > 0)) continue;
+      const untilRetry = nextRetryAt - now().getTime();
+      if (untilRetry <= 0) nextRetryAt = Number.POSITIVE_INFINITY;
+      // Other instances' writes are found by this poll (their pokes reach their own loop).
+      await sleep(Math.max(10, Math.min(pollIntervalMs, untilRetry <= 0 ? pollIntervalMs : untilRetry)));
     }
   }
 

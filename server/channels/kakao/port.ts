@@ -1,3 +1,5 @@
+import type { ClaimedWork } from '../../delivery/outbound-claims.js';
+
 /**
  * The seam between the KakaoTalk channel adapter (server/channels/kakao) and the server's data
  * layer (server/db). The adapter knows the provider's wire format, signatures, retries and the
@@ -33,8 +35,9 @@ export interface InboundFiled {
 }
 
 export interface PendingDelivery {
+  /** The item's uuid, sent as serial_number (a reply's message id): a redelivery repeats it. */
   messageId: string;
-  conversationId: string;
+  conversationId: string | null;
   userKey: string;
   kind: 'text' | 'programme_card';
   body: string;
@@ -45,8 +48,10 @@ export interface PendingDelivery {
    */
   programmeUrl?: string | null;
   programmeName?: string | null;
-  /** Delivery attempts made so far (each setDelivery 'pending' or 'failed' counts one). */
+  /** Delivery attempts made before this one (each claim counts one). */
   attempts: number;
+  /** The database lease this delivery runs under (server/delivery/outbound-claims.ts); handed back to setDelivery. */
+  work: ClaimedWork;
 }
 
 export interface KakaoInboxPort {
@@ -64,13 +69,19 @@ export interface KakaoInboxPort {
    * or null when the conversation already had its notice.
    */
   recordAfterHoursNotice(conversationId: string, body: string): Promise<string | null>;
-  /** Outbound messages whose delivery is 'pending' and due, oldest first. */
-  pendingDeliveries(limit: number, now: Date): Promise<PendingDelivery[]>;
-  /** Sets the delivery outcome; 'pending' with a nextAttemptAt schedules a retry. */
+  /**
+   * Claims due outbound work with a lease, oldest first: at most one item per citizen (its
+   * earliest not yet delivered or failed), none that another server instance holds.
+   */
+  claimDeliveries(limit: number, now: Date): Promise<PendingDelivery[]>;
+  /**
+   * Sets the delivery outcome and releases the claim; 'pending' with a nextAttemptAt schedules a
+   * retry (the citizen's later items wait for it). False when the lease was lost meanwhile.
+   */
   setDelivery(
-    messageId: string,
+    delivery: PendingDelivery,
     outcome: { status: 'delivered' } | { status: 'failed'; error: string } | { status: 'pending'; error: string; nextAttemptAt: Date },
-  ): Promise<void>;
+  ): Promise<boolean>;
 }
 
 /** What the adapter offers the rest of the server. */

@@ -2,8 +2,9 @@ import { type Kysely } from 'kysely';
 
 /**
  * 구독 소식 (issue 14): topics, subscribers and their consent ledger, the KakaoTalk consent
- * dialog, notices (broadcasts) and their recipients with a delivery lease (claimed_until), so
- * that several server instances send each recipient's message once.
+ * dialog, notices (broadcasts) and their recipients. Each recipient's delivery is an item of
+ * outbound_work (migration 004, kind 'broadcast'), claimed with a lease so that several server
+ * instances send it once.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's table types
 export async function up(db: Kysely<any>): Promise<void> {
@@ -89,16 +90,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('citizen_key', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('next_attempt_at', 'text')
-    .addColumn('claimed_until', 'text')
-    .addColumn('claimed_by', 'text')
+    // 1 while its outbound_work item is pending: items are fed in small windows while the
+    // notice is sending, so that a paused or night-held notice never holds a citizen's replies back.
+    .addColumn('queued', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('error', 'text')
     .addColumn('sent_at', 'text')
     .addColumn('replied_at', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('broadcast_recipients_once', ['broadcast_id', 'citizen_key'])
     .execute();
-  await db.schema.createIndex('broadcast_recipients_due').on('broadcast_recipients').columns(['broadcast_id', 'status', 'seq']).execute();
+  await db.schema.createIndex('broadcast_recipients_due').on('broadcast_recipients').columns(['broadcast_id', 'status', 'queued', 'seq']).execute();
   await db.schema.createIndex('broadcast_recipients_citizen').on('broadcast_recipients').columns(['citizen_key', 'sent_at']).execute();
 }
 

@@ -18,6 +18,7 @@ export interface FakeMessage {
   nextAttemptAt: number | null;
   attempts: number;
   seq: number;
+  claimed: boolean;
 }
 
 export class FakeKakaoPort implements KakaoInboxPort {
@@ -71,34 +72,49 @@ export class FakeKakaoPort implements KakaoInboxPort {
     return this.add(conversationId, 'outbound', card ? 'programme_card' : 'text', body, 'pending', card);
   }
 
-  async pendingDeliveries(limit: number, now: Date): Promise<PendingDelivery[]> {
-    return this.messages
-      .filter((m) => m.delivery === 'pending' && (m.nextAttemptAt === null || m.nextAttemptAt <= now.getTime()))
-      .sort((a, b) => a.seq - b.seq)
+  /** Claims as the database does: due, not claimed, and nothing earlier of the same citizen pending. */
+  async claimDeliveries(limit: number, now: Date): Promise<PendingDelivery[]> {
+    const pending = this.messages.filter((m) => m.delivery === 'pending').sort((a, b) => a.seq - b.seq);
+    const heads = new Map<string, FakeMessage>();
+    for (const m of pending) if (!heads.has(this.userKeyOf(m))) heads.set(this.userKeyOf(m), m);
+    return [...heads.values()]
+      .filter((m) => !m.claimed && (m.nextAttemptAt === null || m.nextAttemptAt <= now.getTime()))
       .slice(0, limit)
-      .map((m) => ({
-        messageId: m.id,
-        conversationId: m.conversationId,
-        userKey: this.conversations.get(m.conversationId)!.userKey,
-        kind: m.kind,
-        body: m.body,
-        programmeId: m.programmeId,
-        programmeUrl: m.programmeUrl,
-        attempts: m.attempts,
-      }));
+      .map((m) => {
+        m.claimed = true;
+        const work = { id: m.id, kind: 'reply', refId: m.id, orderKey: this.userKeyOf(m), attempts: m.attempts, claimToken: randomUUID(), claimedUntil: new Date(now.getTime() + 60_000).toISOString() };
+        return {
+          messageId: m.id,
+          conversationId: m.conversationId,
+          userKey: this.userKeyOf(m),
+          kind: m.kind,
+          body: m.body,
+          programmeId: m.programmeId,
+          programmeUrl: m.programmeUrl,
+          attempts: m.attempts,
+          work,
+        };
+      });
   }
 
   async setDelivery(
-    messageId: string,
+    delivery: PendingDelivery,
     outcome: { status: 'delivered' } | { status: 'failed'; error: string } | { status: 'pending'; error: string; nextAttemptAt: Date },
-  ): Promise<void> {
+  ): Promise<boolean> {
+    const messageId = delivery.messageId;
     const m = this.messages.find((x) => x.id === messageId);
     if (!m) throw new Error(`no message ${messageId}`);
     this.deliveryCalls.push({ messageId, ...outcome });
     m.attempts++;
+    m.claimed = false;
     m.delivery = outcome.status;
     m.deliveryError = outcome.status === 'delivered' ? null : outcome.error;
     m.nextAttemptAt = outcome.status === 'pending' ? outcome.nextAttemptAt.getTime() : null;
+    return true;
+  }
+
+  private userKeyOf(m: FakeMessage): string {
+    return this.conversations.get(m.conversationId)!.userKey;
   }
 
   /** Lets every scheduled retry fall due now. */
@@ -121,7 +137,7 @@ export class FakeKakaoPort implements KakaoInboxPort {
     const m: FakeMessage = {
       id: randomUUID(), conversationId, direction, kind, body, imageUrl: extra.imageUrl ?? null,
       programmeId: extra.programmeId ?? null, programmeUrl: extra.programmeUrl ?? null,
-      delivery, deliveryError: null, nextAttemptAt: null, attempts: 0, seq: this.seq++,
+      delivery, deliveryError: null, nextAttemptAt: null, attempts: 0, seq: this.seq++, claimed: false,
     };
     this.messages.push(m);
     return m;

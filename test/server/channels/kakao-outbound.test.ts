@@ -63,8 +63,7 @@ describe('Kakao outbound delivery', () => {
     expect(reply.deliveryError).toMatch(/HTTP 503/);
     expect(reply.nextAttemptAt).toBeGreaterThan(clock);
 
-    // The port may say it is due, but the conversation is held until its retry time.
-    port.makeRetriesDue();
+    // Not due yet (the retry time lives with the claim, in the database): nothing is sent.
     await loop.runOnce();
     expect(sink.attempts).toHaveLength(1);
 
