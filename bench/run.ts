@@ -14,6 +14,7 @@ const BENCHES: Array<{ name: string; file: string; what: string }> = [
   { name: 'sync', file: 'sync.ts', what: 'initial sync and webhook-to-replica latency (issue 4)' },
   { name: 'calls', file: 'calls.ts', what: 'consultation log stats, caller history, search and export (issue 7)' },
   { name: 'inbox', file: 'inbox-render.ts', what: 'inbox first paint in Chromium (issue 6)' },
+  { name: 'broadcast', file: 'broadcast.ts', what: '구독 소식: a notice to 10,000 subscribers against sequential POSTs (issue 14)' },
 ];
 
 const here = dirname(fileURLToPath(import.meta.url));
