@@ -41,11 +41,8 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
       response: { 200: Subscriber },
     },
   }, async (request) => {
-    const me = actor(request);
-    const key = request.params.citizenKey;
-    const subscriber = await getSubscriber(store.db, key);
-    await store.write(me.id, (tx) => tx.audit('read', 'subscriber', key, 'subscriptions and consent history'), { lockFeedFirst: false });
-    return subscriber;
+    // Server reads of citizen data are access-logged by the access log (issue 12), not the audit log of writes.
+    return getSubscriber(store.db, request.params.citizenKey);
   });
 
   app.put('/subscribers/:citizenKey', {
@@ -79,7 +76,6 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
     },
     config: { roles: ['supervisor', 'admin'] },
   }, async (request) => {
-    const me = actor(request);
     const { topic, dong, status, cursor, limit } = request.query;
     let query = store.db
       .selectFrom('subscribers')
@@ -109,7 +105,6 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
         history: await consentHistory(store.db, r.citizen_key),
       });
     }
-    await store.write(me.id, (tx) => tx.audit('read', 'subscriber', '(list)', `subscriber list topic=${topic ?? '*'} dong=${dong ?? '*'} rows=${items.length}`), { lockFeedFirst: false });
     return { items, nextCursor: start + limit < all.length ? String(start + limit) : null, total: all.length };
   });
 };
