@@ -15,6 +15,7 @@ const BENCHES: Array<{ name: string; file: string; what: string }> = [
   { name: 'calls', file: 'calls.ts', what: 'consultation log stats, caller history, search and export (issue 7)' },
   { name: 'inbox', file: 'inbox-render.ts', what: 'inbox first paint in Chromium (issue 6)' },
   { name: 'scale', file: 'scale.ts', what: 'engine limit vs message-create and webhook on 1 and 2 instances (issue 11)' },
+  { name: 'broadcast', file: 'broadcast.ts', what: '구독 소식: a notice to 10,000 subscribers against sequential POSTs (issue 14)' },
 ];
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -27,11 +27,18 @@ import { startRetention } from './retention/destroy.js';
 import { isKakaoWebhookRoute, wireKakao } from './channels/wire-kakao.js';
 import { createHash } from 'node:crypto';
 import { AccessLog, AccessLogWriter, SubjectKeyer, accessLogRoutes } from './access-log/index.js';
+import { createBroadcastSender } from './broadcasts/sender.js';
+import { broadcastRoutes } from './broadcasts/routes.js';
+import { subscriptionRoutes } from './subscriptions/routes.js';
+import { seedDemoTopics } from './subscriptions/store.js';
+import { startReconfirmation } from './subscriptions/reconfirm-job.js';
 
 export const SERVER_VERSION = '0.1.0';
 export const BODY_LIMIT = 256 * 1024;
 /** How often 보류-until-a-time conversations are checked for expiry. */
 const HELD_EXPIRY_CHECK_MS = 30_000;
+/** How often due 2-yearly consent re-confirmations are asked (and unanswered ones lapsed). */
+const RECONFIRM_CHECK_MS = 60 * 60_000;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -93,7 +100,10 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     installNulGuard(app);
     installBodyMasking(app);
     installSecurityHeaders(app, { hsts: config.tls !== null });
-    if (config.demo) await seedDemo(store, config, app.log);
+    if (config.demo) {
+      await seedDemo(store, config, app.log);
+      await seedDemoTopics(store);
+    }
     const catalogue = await ProgrammeCatalogue.load(store);
 
     app.addHook('onRoute', (route) => {
@@ -133,6 +143,20 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       await teamJobs.stop();
       await retention.stop();
     });
+    const broadcasts = createBroadcastSender({
+      store,
+      sendUrl: config.kakao.sendUrl,
+      senderKey: config.kakao.senderKey,
+      logger: app.log,
+      ratePerSecond: config.broadcast.ratePerSecond,
+      quietHours: config.broadcast.quietHours,
+      programmeLink: async (id) => catalogue.get(id)?.sourceUrl ?? null,
+    });
+    const reconfirm = startReconfirmation(store, app.log, RECONFIRM_CHECK_MS, kakao.poke);
+    app.addHook('preClose', async () => {
+      await reconfirm.stop();
+      await broadcasts.close();
+    });
     const accessLog = new AccessLog(new AccessLogWriter(store.db, store.engine), await SubjectKeyer.load(store.db));
     app.addHook('preClose', async () => {
       await accessLog.writer.idle();
@@ -159,6 +183,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       await api.register(resourceRoutes, deps);
       await api.register(accessLogRoutes, deps);
       await api.register(retentionRoutes, deps);
+      await api.register(subscriptionRoutes, deps);
+      await api.register(broadcastRoutes, { ...deps, pokeBroadcasts: () => broadcasts.poke() });
     }, { prefix: API_BASE });
     // The webhook route carries its absolute contract path.
     await app.register(kakao.routes);

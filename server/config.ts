@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_QUIET_HOURS, parseQuietHours, type QuietHours } from './broadcasts/quiet-hours.js';
 
 /** Environment switches: "1"/"true"/"yes" turn a flag on; anything else (or unset) is off. */
 const flag = z
@@ -67,6 +68,22 @@ const EnvSchema = z.object({
   BOKJI_TLS_KEY: z.preprocess(blankToUndefined, z.string().optional()),
   /** Behind a reverse proxy: "true" or its addresses (comma-separated), so the access log records the client's IP. */
   BOKJI_TRUST_PROXY: z.preprocess(blankToUndefined, z.string().optional()),
+  /** Notices sent per second by one instance (issue 14); 0 or "unlimited" for none (benchmarks). */
+  BOKJI_BROADCAST_RATE_PER_S: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim().toLowerCase() === 'unlimited' ? '0' : blankToUndefined(v)),
+    z.coerce.number({ error: 'BOKJI_BROADCAST_RATE_PER_S must be a number of messages per second (or unlimited)' }).min(0).max(10_000).default(20),
+  ),
+  /** No notice leaves in this KST window (Kakao's night limit); "off" for tests. */
+  BOKJI_BROADCAST_QUIET_HOURS: z.preprocess(
+    blankToUndefined,
+    z.string().default(DEFAULT_QUIET_HOURS).superRefine((v, ctx) => {
+      try {
+        parseQuietHours(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    }),
+  ),
   BOKJI_SSE_HEARTBEAT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).default(15_000)),
   /** 오프라인 after this many seconds without any desk of the counsellor holding the SSE stream. */
   BOKJI_PRESENCE_OFFLINE_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(86_400).default(60)),
@@ -100,6 +117,7 @@ export interface ServerConfig {
   tls: { certFile: string; keyFile: string } | null;
   trustProxy: boolean | string[];
   presenceOfflineMs: number;
+  broadcast: { ratePerSecond: number; quietHours: QuietHours | null };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Where the demo catalogue is read from (resources/catalogue/demo-programmes.json). */
   demoCatalogueFile: string;
@@ -161,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     tls: e.BOKJI_TLS_CERT && e.BOKJI_TLS_KEY ? { certFile: path.resolve(cwd, e.BOKJI_TLS_CERT), keyFile: path.resolve(cwd, e.BOKJI_TLS_KEY) } : null,
     trustProxy: trustProxyOf(e.BOKJI_TRUST_PROXY),
     presenceOfflineMs: e.BOKJI_PRESENCE_OFFLINE_SECONDS * 1000,
+    broadcast: { ratePerSecond: e.BOKJI_BROADCAST_RATE_PER_S, quietHours: parseQuietHours(e.BOKJI_BROADCAST_QUIET_HOURS) },
     logLevel: e.LOG_LEVEL,
     demoCatalogueFile: path.resolve(cwd, 'resources/catalogue/demo-programmes.json'),
   };

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { ServerConfig } from '../config.js';
 import { createKakaoInbox } from '../db/kakao-inbox.js';
+import { handleSubscriptionWords } from '../subscriptions/kakao-dialog.js';
 import type { Store } from '../db/store.js';
 import type { OutboundKind } from '../delivery/outbound-claims.js';
 import type { ProgrammeCatalogue } from '../programmes/catalogue.js';
@@ -47,7 +48,7 @@ export function wireKakao(
       app.log.warn('KAKAO_WEBHOOK_SECRET is not set: the Kakao webhook is not mounted');
       return;
     }
-    await scope.register(kakaoWebhookRoutes, { port, secret, outbound });
+    await scope.register(kakaoWebhookRoutes, { port, secret, outbound, afterFiled: (event, filed) => handleSubscriptionWords(store, event, filed) });
   };
   return { routes, poke: () => outbound.poke() };
 }

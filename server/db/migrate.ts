@@ -6,6 +6,7 @@ import * as outboundClaims from './migrations/004-outbound-claims.js';
 import * as privacy from './migrations/005-privacy.js';
 import * as teamOperations from './migrations/006-team-operations.js';
 import * as crisisSignal from './migrations/007-crisis-signal.js';
+import * as subscriptionsBroadcasts from './migrations/008-subscriptions-broadcasts.js';
 
 /** The one migration history of both engines; append, never edit a released step. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005-privacy': privacy,
   '006-team-operations': teamOperations,
   '007-crisis-signal': crisisSignal,
+  '008-subscriptions-broadcasts': subscriptionsBroadcasts,
 };
 
 class InCodeMigrations implements MigrationProvider {

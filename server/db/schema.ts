@@ -223,6 +223,81 @@ export interface TeamSettingsTable {
   updated_at: string;
 }
 
+export interface SubscriptionTopicsTable {
+  id: string;
+  name: string;
+  description: string;
+  position: number;
+  active: number;
+  updated_at: string;
+}
+
+export interface SubscribersTable {
+  citizen_key: string;
+  status: string;
+  /** JSON arrays (topic ids, 동, 생애주기). */
+  topics: string;
+  dongs: string;
+  life_stages: string;
+  consented_at: string | null;
+  reconfirm_due_at: string | null;
+  reconfirm_asked_at: string | null;
+  updated_at: string;
+  version: number;
+}
+
+export interface SubscriberTopicsTable {
+  topic_id: string;
+  citizen_key: string;
+}
+
+export interface ConsentLedgerTable {
+  id: string;
+  citizen_key: string;
+  at: string;
+  action: string;
+  data: string;
+}
+
+export interface SubscriptionDialogsTable {
+  citizen_key: string;
+  state: string;
+  topics: string;
+  expires_at: string;
+  updated_at: string;
+}
+
+export interface SubscriptionInboundTable {
+  serial_number: string;
+  handled_at: string;
+}
+
+export interface BroadcastsTable {
+  id: string;
+  status: string;
+  author_id: string;
+  scheduled_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  data: string;
+}
+
+/** One citizen of a notice's frozen audience; its delivery is an outbound_work item (kind 'broadcast', same id). */
+export interface BroadcastRecipientsTable {
+  id: string;
+  broadcast_id: string;
+  seq: number;
+  citizen_key: string;
+  status: string;
+  attempts: number;
+  queued: number;
+  error: string | null;
+  sent_at: string | null;
+  replied_at: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   counsellors: CounsellorsTable;
   auth_tokens: AuthTokensTable;
@@ -243,6 +318,14 @@ export interface Database {
   server_secrets: ServerSecretsTable;
   destructions: DestructionsTable;
   team_settings: TeamSettingsTable;
+  subscription_topics: SubscriptionTopicsTable;
+  subscribers: SubscribersTable;
+  subscriber_topics: SubscriberTopicsTable;
+  consent_ledger: ConsentLedgerTable;
+  subscription_dialogs: SubscriptionDialogsTable;
+  subscription_inbound: SubscriptionInboundTable;
+  broadcasts: BroadcastsTable;
+  broadcast_recipients: BroadcastRecipientsTable;
 }
 
 /**
@@ -253,6 +336,8 @@ export const ALL_TABLES = [
   'counsellors', 'auth_tokens', 'changes', 'conversations', 'messages', 'programmes', 'call_logs',
   'call_log_revisions', 'canned_replies', 'cti_calls', 'audit_log', 'idempotency_keys', 'inbound_events', 'outbound_work',
   'access_log_reviews', 'server_secrets', 'destructions', 'team_settings',
+  'subscription_topics', 'subscribers', 'subscriber_topics', 'consent_ledger', 'subscription_dialogs', 'subscription_inbound',
+  'broadcasts', 'broadcast_recipients',
 ] as const satisfies readonly (keyof Database)[];
 
 export type { Generated };

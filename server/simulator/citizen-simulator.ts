@@ -3,7 +3,7 @@ import type { KakaoWebhookEventInput } from '../channels/kakao/event.js';
 import { signKakaoBody } from '../channels/kakao/signature.js';
 import { KAKAO_WEBHOOK_PATH } from '../channels/kakao/webhook-routes.js';
 import { citizenMessage, type CitizenMessage } from './corpus.js';
-import { chance, seededRandom } from './random.js';
+import { chance, pick, seededRandom } from './random.js';
 
 export { signKakaoBody };
 
@@ -20,6 +20,8 @@ export interface CitizenSimulatorOptions {
   messages?: number;
   /** Stop after this long; with neither limit the run sends citizens × 3 messages. */
   durationMs?: number;
+  /** Share of messages that start a 구독 dialog or (when subscribed) say 수신거부 (default 0.05; 0 for none). */
+  subscribeRatio?: number;
   /** Share of requests that repeat an earlier event byte for byte (default 0.05). */
   redeliverRatio?: number;
   /** Send chat_end for every citizen at the end (default false). */
@@ -84,6 +86,29 @@ interface Citizen {
   userKey: string;
   started: boolean;
   sentMessages: number;
+  /** Where the citizen is in the 구독 dialog: 0 idle, 1 asked (choose topics next), 2 chose (say yes next). */
+  subscribeStep: 0 | 1 | 2;
+  subscribed: boolean;
+}
+
+/** 구독 소식 (issue 14): a citizen sometimes subscribes (구독 -> topic numbers -> 네) or stops (수신거부). */
+function subscriptionMessage(random: () => number, citizen: Citizen, ratio: number): CitizenMessage | null {
+  if (citizen.subscribeStep === 1) {
+    citizen.subscribeStep = 2;
+    return { messageType: 'TX', message: pick(random, ['1', '1,2', '3', '0', '2, 4']), flavour: 'subscribe' };
+  }
+  if (citizen.subscribeStep === 2) {
+    citizen.subscribeStep = 0;
+    citizen.subscribed = true;
+    return { messageType: 'TX', message: pick(random, ['네', '동의', '동의합니다']), flavour: 'subscribe' };
+  }
+  if (!chance(random, ratio)) return null;
+  if (citizen.subscribed) {
+    citizen.subscribed = false;
+    return { messageType: 'TX', message: pick(random, ['수신거부', '구독 취소', '그만 받기']), flavour: 'unsubscribe' };
+  }
+  citizen.subscribeStep = 1;
+  return { messageType: 'TX', message: pick(random, ['구독', '소식 받기']), flavour: 'subscribe' };
 }
 
 interface Prepared {
@@ -109,8 +134,9 @@ export function createCitizenSimulator(options: CitizenSimulatorOptions) {
   const concurrency = options.concurrency ?? 32;
   const redeliverRatio = options.redeliverRatio ?? 0.05;
   const timeoutMs = options.requestTimeoutMs ?? 10_000;
+  const subscribeRatio = options.subscribeRatio ?? 0.05;
 
-  const citizens: Citizen[] = Array.from({ length: citizensCount }, (_, i) => ({ userKey: `${prefix}-${i + 1}`, started: false, sentMessages: 0 }));
+  const citizens: Citizen[] = Array.from({ length: citizensCount }, (_, i) => ({ userKey: `${prefix}-${i + 1}`, started: false, sentMessages: 0, subscribeStep: 0, subscribed: false }));
   const results: SentEvent[] = [];
   /** Events sent so far, with their settling, so a redelivery can follow its original. */
   const sentEvents: { prepared: Prepared; settled: Promise<void> }[] = [];
@@ -121,7 +147,8 @@ export function createCitizenSimulator(options: CitizenSimulatorOptions) {
 
   function prepare(citizen: Citizen, kind: 'message' | 'chat_start' | 'chat_end'): Prepared {
     const serialNumber = `${prefix}-${++serial}`;
-    const content: CitizenMessage | null = kind === 'message' ? citizenMessage(random, citizen.sentMessages) : null;
+    const content: CitizenMessage | null =
+      kind === 'message' ? (subscriptionMessage(random, citizen, subscribeRatio) ?? citizenMessage(random, citizen.sentMessages)) : null;
     const event: KakaoWebhookEventInput = {
       serial_number: serialNumber,
       event: kind,

@@ -59,7 +59,7 @@ export interface CitizenMessage {
   message: string;
   imageUrl?: string;
   /** What kind of case this is, for the summary. */
-  flavour: 'question' | 'follow_up' | 'image' | 'long' | 'emoji' | 'hostile' | 'resident_number';
+  flavour: 'question' | 'follow_up' | 'image' | 'long' | 'emoji' | 'hostile' | 'resident_number' | 'subscribe' | 'unsubscribe';
 }
 
 function longMessage(random: Random): string {

@@ -7,7 +7,7 @@ import { KakaoOutboundMessage } from '../channels/kakao/event.js';
  * A stand-in for Kakao's send API (KAKAO_SEND_URL): receives outbound replies, answers 2xx (or
  * fails on demand), and records them. Demos, tests and benchmarks point the server at it.
  *   POST /                — a reply (any other path works too); 200 {result:"ok"} or the failure asked for
- *   GET  /messages        — what was received, as JSON
+ *   GET  /messages        — what was received, as JSON, with distinct messages per broadcast_id
  *   POST /_control/fail   — {status, count?, retryAfter?, always?}: fail the next `count` (default 1) replies
  *   POST /_control/reset  — stop failing
  */
@@ -46,6 +46,8 @@ export interface KakaoSink {
   failAlways(failure: SinkFailure | null): void;
   /** Distinct serial numbers received (redeliveries count once). */
   uniqueSerials(): Set<string>;
+  /** 구독 소식: distinct messages received per broadcast_id (redeliveries count once). */
+  perBroadcast(): Record<string, number>;
   /** Resolves when `count` replies have been received; rejects after `timeoutMs`. */
   waitFor(count: number, timeoutMs?: number): Promise<SinkRecord[]>;
   close(): Promise<void>;
@@ -81,6 +83,16 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
 }
 
+function countPerBroadcast(received: readonly SinkRecord[]): Record<string, number> {
+  const serials = new Map<string, Set<string>>();
+  for (const r of received) {
+    const id = r.message.broadcast_id;
+    if (!id) continue;
+    serials.set(id, (serials.get(id) ?? new Set()).add(r.message.serial_number));
+  }
+  return Object.fromEntries([...serials].map(([id, s]) => [id, s.size]));
+}
+
 export async function startKakaoSink(options: KakaoSinkOptions = {}): Promise<KakaoSink> {
   const bodyLimit = options.bodyLimit ?? 64 * 1024;
   const received: SinkRecord[] = [];
@@ -92,7 +104,7 @@ export async function startKakaoSink(options: KakaoSinkOptions = {}): Promise<Ka
   const server = createServer((req, res) => {
     void (async () => {
       if (req.method === 'GET' && req.url?.startsWith('/messages')) {
-        json(res, 200, { count: received.length, messages: received });
+        json(res, 200, { count: received.length, broadcasts: countPerBroadcast(received), messages: received });
         return;
       }
       if (req.method !== 'POST') {
@@ -169,6 +181,7 @@ export async function startKakaoSink(options: KakaoSinkOptions = {}): Promise<Ka
       always = failure;
     },
     uniqueSerials: () => new Set(received.map((r) => r.message.serial_number)),
+    perBroadcast: () => countPerBroadcast(received),
     waitFor(count, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const check = () => {

@@ -83,5 +83,7 @@ export const KakaoOutboundMessage = z.object({
   message_type: z.literal('TX'),
   message: z.string().min(1).max(KAKAO_MESSAGE_MAX_LENGTH),
   buttons: z.array(KakaoButton).max(5).optional(),
+  /** Set on a 구독 소식 (notice) message: the notice it belongs to (issue 14). */
+  broadcast_id: z.string().min(1).optional(),
 });
 export type KakaoOutboundMessage = z.infer<typeof KakaoOutboundMessage>;

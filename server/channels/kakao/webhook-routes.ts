@@ -4,7 +4,7 @@ import { afterHoursNoticeText, isOpenAt } from '../../../common/hours/index.js';
 import { maskResidentNumbers } from '../../../common/privacy/index.js';
 import { KakaoWebhookEvent, toInboundEvent } from './event.js';
 import { KeyedQueue } from './keyed-queue.js';
-import type { KakaoInboxPort, KakaoOutbound } from './port.js';
+import type { InboundCitizenEvent, InboundFiled, KakaoInboxPort, KakaoOutbound } from './port.js';
 import { sendProblem } from './problem.js';
 import { SIGNATURE_HEADER, verifyKakaoSignature } from './signature.js';
 
@@ -23,6 +23,11 @@ export interface KakaoWebhookOptions {
   /** Whether the centre is open; defaults to common/hours (weekdays 09–18 KST, not on holidays). */
   isOpen?: (now: Date) => boolean;
   bodyLimit?: number;
+  /**
+   * Runs after an event is filed (also for a redelivery, so that a failed first attempt is
+   * completed): the channel's own answers (구독 / 수신거부). True when it wrote a reply to send.
+   */
+  afterFiled?: (event: InboundCitizenEvent, filed: InboundFiled) => Promise<boolean>;
   /** Route path; defaults to the contract's path, for a plugin registered without a prefix. */
   path?: string;
 }
@@ -128,10 +133,13 @@ export const kakaoWebhookRoutes: FastifyPluginAsync<KakaoWebhookOptions> = async
     const event = toInboundEvent(parsed.data, maskResidentNumbers);
     const filed = await perCitizen.run(event.userKey, async () => {
       const result = await opts.port.fileInbound(event);
+      // The channel's own answer (구독 / 수신거부) is the whole answer: no 운영시간 안내 for it.
+      const answered = opts.afterFiled ? await opts.afterFiled(event, result) : false;
+      if (answered) opts.outbound.poke();
       const at = now();
       // Also on a redelivery: if the first attempt filed the event but failed before the notice,
       // the retry completes it (both records are once per conversation / per crisis signal).
-      if (event.event !== 'chat_end' && !isOpen(at)) {
+      if (!answered && event.event !== 'chat_end' && !isOpen(at)) {
         // A citizen in crisis gets the 24-hour lines at once, not "we open at 9".
         const crisis = result.crisisToAnswer;
         const answerId = crisis

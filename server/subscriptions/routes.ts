@@ -1,0 +1,110 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CONSENT_STATEMENT, CONSENT_STATEMENT_VERSION, CitizenKeyParams, Subscriber, SubscriberListItem, SubscriberListQuery,
+  SubscriberPut, SubscriptionTopic, TopicId, maskCitizenKey, narrowingMatches,
+} from '../../common/subscriptions/index.js';
+import { fromJson } from '../db/json.js';
+import type { ServerDeps } from '../deps.js';
+import { actor } from '../http/auth.js';
+import { problems } from '../http/problem.js';
+import { applyConsent, consentHistory, getSubscriber, listTopics, putTopic } from './store.js';
+
+const maskName = (name: string | null) => (name ? `${name.slice(0, 1)}${'*'.repeat(Math.max(1, name.length - 1))}` : null);
+
+export const subscriptionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store }) => {
+  app.get('/subscription-topics', {
+    schema: { tags: ['subscriptions'], summary: '구독 주제 목록 (subscription topics)', response: { 200: z.array(SubscriptionTopic) } },
+  }, async () => listTopics(store.db));
+
+  app.put('/subscription-topics/:id', {
+    schema: {
+      tags: ['subscriptions'], summary: '구독 주제 추가·수정 (admin)', params: z.object({ id: TopicId }),
+      body: SubscriptionTopic.omit({ id: true }), response: { 200: SubscriptionTopic },
+    },
+    config: { admin: true },
+  }, async (request) => {
+    const me = actor(request);
+    return store.write(me.id, (tx) => putTopic(tx, { id: request.params.id, ...request.body }), { lockFeedFirst: false });
+  });
+
+  app.get('/subscriptions/consent-statement', {
+    schema: {
+      tags: ['subscriptions'], summary: '상담사가 읽어 줄 동의 문구 (the current consent statement)',
+      response: { 200: z.object({ version: z.string(), statement: z.string() }) },
+    },
+  }, async () => ({ version: CONSENT_STATEMENT_VERSION, statement: CONSENT_STATEMENT }));
+
+  app.get('/subscribers/:citizenKey', {
+    schema: {
+      tags: ['subscriptions'], summary: '시민의 구독과 동의 이력 (subscriptions and consent history)', params: CitizenKeyParams,
+      response: { 200: Subscriber },
+    },
+  }, async (request) => {
+    // Server reads of citizen data are access-logged by the access log (issue 12), not the audit log of writes.
+    return getSubscriber(store.db, request.params.citizenKey);
+  });
+
+  app.put('/subscribers/:citizenKey', {
+    schema: {
+      tags: ['subscriptions'],
+      summary: '상담사 도움 구독·변경·해지 (counsellor-assisted subscription; topics [] unsubscribes)',
+      description: 'consent.statement is the text read to the citizen (GET /subscriptions/consent-statement); the ledger keeps its version.',
+      params: CitizenKeyParams, body: SubscriberPut, response: { 200: Subscriber },
+    },
+  }, async (request) => {
+    const me = actor(request);
+    const key = request.params.citizenKey;
+    const { topics, dongs, lifeStages, consent } = request.body;
+    return store.write(me.id, async (tx) => {
+      const known = new Set((await listTopics(tx.trx)).map((t) => t.id));
+      const unknown = topics.filter((t) => !known.has(t));
+      if (unknown.length > 0) {
+        throw problems.badRequest(`없는 구독 주제입니다: ${unknown.join(', ')} (GET /subscription-topics 로 확인하세요)`, unknown.map(() => ({ path: 'body.topics', message: 'unknown topic' })));
+      }
+      const { subscriber } = await applyConsent(tx, key, {
+        topics, dongs, lifeStages, method: consent.method, channel: 'desk', statement: consent.statement, actor: { id: me.id, name: me.displayName },
+      });
+      return subscriber;
+    }, { lockFeedFirst: false });
+  });
+
+  app.get('/subscribers', {
+    schema: {
+      tags: ['subscriptions'], summary: '구독자 목록 (supervisor/admin; masked, paged)', querystring: SubscriberListQuery,
+      response: { 200: z.object({ items: z.array(SubscriberListItem), nextCursor: z.string().nullable(), total: z.number().int() }) },
+    },
+    config: { roles: ['supervisor', 'admin'] },
+  }, async (request) => {
+    const { topic, dong, status, cursor, limit } = request.query;
+    let query = store.db
+      .selectFrom('subscribers')
+      .select(['citizen_key', 'status', 'topics', 'dongs', 'life_stages', 'consented_at', 'reconfirm_due_at'])
+      .orderBy('citizen_key');
+    if (status) query = query.where('status', '=', status);
+    if (topic) query = query.where('citizen_key', 'in', store.db.selectFrom('subscriber_topics').select('citizen_key').where('topic_id', '=', topic));
+    const all = (await query.execute()).filter((r) => !dong || narrowingMatches(fromJson<string[]>(r.dongs), [dong]));
+    const start = cursor ? Number(cursor) : 0;
+    const page = all.slice(start, start + limit);
+    const names = new Map<string, string | null>();
+    if (page.length > 0) {
+      const rows = await store.db.selectFrom('conversations').select(['citizen_key', 'data', 'created_at']).where('citizen_key', 'in', page.map((r) => r.citizen_key)).orderBy('created_at').execute();
+      for (const r of rows) names.set(r.citizen_key, fromJson<{ citizenName: string | null }>(r.data).citizenName ?? names.get(r.citizen_key) ?? null);
+    }
+    const items = [];
+    for (const r of page) {
+      items.push({
+        citizenKeyMasked: maskCitizenKey(r.citizen_key),
+        citizenName: maskName(names.get(r.citizen_key) ?? null),
+        status: r.status as z.infer<typeof Subscriber>['status'],
+        topics: fromJson<string[]>(r.topics),
+        dongs: fromJson<z.infer<typeof Subscriber>['dongs']>(r.dongs),
+        lifeStages: fromJson<z.infer<typeof Subscriber>['lifeStages']>(r.life_stages),
+        consentedAt: r.consented_at,
+        reconfirmDueAt: r.reconfirm_due_at,
+        history: await consentHistory(store.db, r.citizen_key),
+      });
+    }
+    return { items, nextCursor: start + limit < all.length ? String(start + limit) : null, total: all.length };
+  });
+};
