@@ -72,11 +72,11 @@ describe('상담 기록 form in Chromium', () => {
     await form.getByLabel('거주 동').press('Enter');
     await form.getByLabel('연계 기관').fill('독산1동 주민센터');
     await form.getByLabel('연계 기관').press('Enter');
-    await form.getByLabel('연계 프로그램 검색').fill('생계급여');
+    await form.getByRole('combobox', { name: '연계 프로그램 검색' }).fill('생계급여');
     const option = form.getByRole('listbox', { name: '연계 프로그램 검색' }).getByRole('option').first();
     await option.waitFor();
     const programmeName = ((await option.textContent()) ?? '').replace(/^추가:\s*/, '').trim();
-    await form.getByLabel('연계 프로그램 검색').press('Enter');
+    await form.getByRole('combobox', { name: '연계 프로그램 검색' }).press('Enter');
     await form.getByRole('listitem').filter({ hasText: programmeName }).waitFor();
     await pageA.waitForTimeout(500);
     expect(await byName(deskA, '엔터시험')).toBeUndefined();
