@@ -135,7 +135,7 @@ export const CallLogList = memo(function CallLogList({ onEdit }: { onEdit(r: Cal
                     <Text size="sm" lineClamp={1} maw={200}>{r.programmeIds.map((id) => programmeNames[id] ?? id).join(', ')}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <Button size="compact-xs" variant="subtle" aria-label={`${t('open')}: ${kstDateTime(r.startedAt)} ${r.callerName ?? t('anonymous')}`}
+                    <Button size="compact-xs" variant="subtle" color="blue.9" aria-label={`${t('open')}: ${kstDateTime(r.startedAt)} ${r.callerName ?? t('anonymous')}`}
                       onClick={() => setDetail(r.id)}>
                       {t('open')}
                     </Button>
