@@ -26,7 +26,7 @@ type Tab = 'chat' | 'programmes' | 'calls';
  * message log sits above the reply box).
  */
 const FOCUS_TARGETS: Record<Area, string[]> = {
-  inbox: ['[role="listbox"]'],
+  inbox: ['.inbox-listbox'],
   conversation: ['.composer textarea:not([disabled])', '[role="log"]'],
   programmes: ['input[type="search"]', '[role="searchbox"]', 'input', 'button'],
   calls: ['input:not([disabled])', 'select', 'textarea', 'button'],
