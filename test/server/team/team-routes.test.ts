@@ -114,7 +114,13 @@ describe.each(ENGINES)('team operations over REST (%s)', (engine) => {
     const waitingOne = (await Promise.all(more.map(conversationOf))).find((c) => c && c.assigneeId === null)!;
     const patch = (user: string, c: Conversation) =>
       s.call('PATCH', `/conversations/${c.id}`, { token: tokens[user], headers: { 'if-match': `"${c.version}"` }, body: { assigneeId: ids.counsellor4 } });
-    const refused = await patch('counsellor1', waitingOne);
+    // Need-to-know (issue 12): a counsellor may only claim an unassigned chat, then transfer their own.
+    expect(isProblem(await patch('counsellor1', waitingOne), 403)).toBe(true);
+    const claimed = await s.call('PATCH', `/conversations/${waitingOne.id}`, {
+      token: tokens.counsellor1, headers: { 'if-match': `"${waitingOne.version}"` }, body: { assigneeId: ids.counsellor1 },
+    });
+    expect(claimed.status).toBe(200);
+    const refused = await patch('counsellor1', (await conversationOf(waitingOne.citizenKey))!);
     expect(isProblem(refused, 409)).toBe(true);
     expect(refused.text).toContain('더 배정할 수 없습니다');
     expect((await patch('supervisor1', (await conversationOf(waitingOne.citizenKey))!)).status).toBe(200);
