@@ -106,18 +106,28 @@ describe('inbox handlers against the real server', () => {
   });
 
   it('markRead by the assignee clears the unread count locally and on the server, and updates the badge', async () => {
+    const me = (await desk.services.handlers.session.getState(undefined)).counsellor!.id;
     const target = (await desk.services.handlers.inbox.list({ view: 'all', q: '' })).find((c) => c.unreadCount > 0);
     expect(target).toBeDefined();
-    // Only the assignee's reading clears the team's count (a colleague's is theirs alone: shift.test.ts).
-    if (target!.assigneeId !== (await desk.services.handlers.session.getState(undefined)).counsellor!.id) {
-      await desk.services.handlers.inbox.claim({ conversationId: target!.id });
+    // Only the assignee's reading clears the team's count (a colleague's is theirs alone: shift.test.ts),
+    // and need-to-know keeps a colleague's chat theirs: read it at the assignee's desk.
+    let reader = desk;
+    if (target!.assigneeId === null) await desk.services.handlers.inbox.claim({ conversationId: target!.id });
+    else if (target!.assigneeId !== me) {
+      const res = await fetch(`${server.url}/api/v1/counsellors`, { headers: { authorization: `Bearer ${await token('admin')}` } });
+      const { items } = (await res.json()) as { items: { id: string; username: string }[] };
+      reader = await startSignedInDesk(server, items.find((c) => c.id === target!.assigneeId)!.username);
     }
-    const badgeBefore = await waitFor(() => desk.window.badges.at(-1) || undefined, 5_000, 'badge after first sync');
-    await desk.services.handlers.inbox.markRead({ conversationId: target!.id });
-    expect((await desk.services.handlers.inbox.get({ conversationId: target!.id })).conversation.unreadCount).toBe(0);
-    expect(desk.window.badges.at(-1)).toBe(badgeBefore - target!.unreadCount);
-    await drained();
-    expect((await serverConversation(server.url, await token(), target!.id)).unreadCount).toBe(0);
+    try {
+      const badgeBefore = await waitFor(() => reader.window.badges.at(-1) || undefined, 5_000, 'badge after first sync');
+      await reader.services.handlers.inbox.markRead({ conversationId: target!.id });
+      expect((await reader.services.handlers.inbox.get({ conversationId: target!.id })).conversation.unreadCount).toBe(0);
+      expect(reader.window.badges.at(-1)).toBe(badgeBefore - target!.unreadCount);
+      await waitFor(async () => (await reader.services.handlers.sync.getStatus(undefined)).queueLength === 0, 10_000, 'outbox drained');
+      expect((await serverConversation(server.url, await token(), target!.id)).unreadCount).toBe(0);
+    } finally {
+      if (reader !== desk) await reader.dispose();
+    }
   });
 
   it('keeps favourites and recents, and lets only an admin update a programme (online, with If-Match)', async () => {
