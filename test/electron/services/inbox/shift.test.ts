@@ -100,6 +100,8 @@ describe('inbox over a shift (desk services)', () => {
     const userKey = `hold-${randomUUID().slice(0, 6)}`;
     await citizenSays(userKey, '서류를 찾아보고 다시 연락드릴게요');
     const c = await find(userKey);
+    // Need-to-know: holding is for the chat's assignee.
+    await desk.services.handlers.inbox.claim({ conversationId: c.id });
     const until = new Date(Date.now() + 60 * 60_000).toISOString();
     expect((await desk.services.handlers.inbox.hold({ conversationId: c.id, until, reason: '시민이 서류 확인 중' })).status).toBe('held');
     const drained = () => waitFor(async () => (await desk.services.handlers.sync.getStatus(undefined)).queueLength === 0, 10_000, 'drained');
