@@ -97,7 +97,7 @@ describe('the app shell in Chromium, against the real services and central servi
   it('opens a conversation beside a programme search (the README screenshot)', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     const list = page.getByRole('region', { name: '상담 목록' });
-    await list.getByRole('option').first().click();
+    await list.getByRole('listbox', { name: '상담 목록' }).getByRole('option').first().click();
     await page.getByRole('region', { name: '대화' }).getByRole('textbox', { name: '답장 입력' }).waitFor({ state: 'visible' });
     await expect.poll(async () => (await harness.services.handlers.sync.getStatus(undefined)).initialProgress, { timeout: 60_000 }).toBeNull();
     await page.getByRole('searchbox', { name: '복지 프로그램 검색' }).fill('월세');

@@ -21,7 +21,8 @@ beforeAll(async () => {
   a = await startDesk({ serverUrl: server.url, tuning });
   b = await startDesk({ serverUrl: proxy.url, tuning });
   await a.services.handlers.session.login({ serverUrl: server.url, username: 'counsellor1', password: server.demoPassword });
-  await b.services.handlers.session.login({ serverUrl: proxy.url, username: 'counsellor2', password: server.demoPassword });
+  // Need-to-know: the second editor of counsellor1's record is the 팀장 (another counsellor may not change it).
+  await b.services.handlers.session.login({ serverUrl: proxy.url, username: 'supervisor1', password: server.demoPassword });
 }, 120_000);
 afterAll(async () => {
   await a?.dispose();
