@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallLogDraft, CallLogView, IncomingCall } from '../../common/desk-api/index.js';
 import type { CallLog, CtiCall, Programme } from '../../common/domain/index.js';
 import { kstDateTime } from '../../common/kst/index.js';
-import { formatKoreanPhone, normaliseKoreanPhone } from '../../common/phone/index.js';
+import { formatKoreanPhone, maskKoreanPhone, normaliseKoreanPhone } from '../../common/phone/index.js';
 import { request, useWorkspaceRequest } from '../app/workspace-bus.js';
 import { CallbacksView } from './callbacks/CallbacksView.js';
 import { CallLogForm } from './form/CallLogForm.js';
@@ -212,7 +212,7 @@ export function CallLogPanel() {
           <Alert color="orange" role="alert" withCloseButton onClose={() => setDueNotice(null)} closeButtonLabel={t('incomingClose')} mt="xs" p={6}>
             <Group gap="xs" justify="space-between">
               <Text size="sm">
-                {t('callbackDue')}: {dueNotice.callerName ?? t('anonymous')} {dueNotice.callerPhone ? formatKoreanPhone(dueNotice.callerPhone) : ''}
+                {t('callbackDue')}: {dueNotice.callerName ?? t('anonymous')} {dueNotice.callerPhone ? maskKoreanPhone(dueNotice.callerPhone) : ''}
               </Text>
               <Button size="compact-xs" onClick={() => {
                 callBack(dueNotice);

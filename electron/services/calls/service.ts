@@ -4,6 +4,7 @@ import { CallLog, type CallLogRevision, type CtiCall } from '../../../common/dom
 import { type CallLogView, DeskError, type DeskHandlers, type IncomingCall } from '../../../common/desk-api/index.js';
 import { phoneMatchKey } from '../../../common/phone/index.js';
 import type { CallsDeps } from './deps.js';
+import { exportReasonText } from '../access/audited-handlers.js';
 import { buildExport } from './export.js';
 import { prefillDraft } from './incoming.js';
 import type { CallLogFilter } from './filter.js';
@@ -179,7 +180,7 @@ export function createCallsService(deps: CallsDeps): CallsService {
     async stats(q) {
       return computeStats(await repo.statsRows(store, q.from, q.to), q);
     },
-    async export({ format, filter }) {
+    async export({ format, filter, reason }) {
       const counsellor = me();
       const logs = await repo.queryViews(store, filter, await indexFor(filter));
       const names = await repo.counsellorNames(store, counsellor);
@@ -188,6 +189,7 @@ export function createCallsService(deps: CallsDeps): CallsService {
         admin: counsellor.role === 'admin',
         counsellorName: (cid) => names.get(cid) ?? cid,
         now: deps.now(),
+        provenance: { by: `${counsellor.displayName} (${counsellor.username})`, reason: exportReasonText(reason) },
       });
     },
   };

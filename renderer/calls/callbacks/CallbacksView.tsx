@@ -3,7 +3,7 @@ import { memo, useCallback, useEffect, useState } from 'react';
 import { toDeskError } from '../../../common/desk-api/index.js';
 import type { CallLog, CtiCall } from '../../../common/domain/index.js';
 import { kstDateTime } from '../../../common/kst/index.js';
-import { formatKoreanPhone, normaliseKoreanPhone } from '../../../common/phone/index.js';
+import { maskKoreanPhone, normaliseKoreanPhone } from '../../../common/phone/index.js';
 import { useCallsT } from '../useCallsT.js';
 
 /** Callbacks queue (due first, overdue marked) and the missed-call list. */
@@ -52,7 +52,7 @@ export const CallbacksView = memo(function CallbacksView({ refreshKey, now, onCa
                     <Text component="div" size="sm" lineClamp={1} title={c.callerName ?? t('anonymous')}>
                       {due && <Badge size="xs" color="red" mr={4}>{t('callbackDue')}</Badge>}
                       {c.callbackAt ? kstDateTime(c.callbackAt) : ''} · {c.callerName ?? t('anonymous')} ·{' '}
-                      {c.callerPhone ? formatKoreanPhone(c.callerPhone) : ''}
+                      {c.callerPhone ? maskKoreanPhone(c.callerPhone) : ''}
                     </Text>
                     <Text size="xs" c="dimmed" lineClamp={1} title={c.need}>{c.need}</Text>
                   </div>
@@ -79,10 +79,10 @@ export const CallbacksView = memo(function CallbacksView({ refreshKey, now, onCa
               <li key={m.callId}>
                 <Group gap="xs" justify="space-between" wrap="nowrap">
                   <Text component="div" size="sm">
-                    {kstDateTime(m.ringingAt)} · {phone ? formatKoreanPhone(phone) : m.from}
+                    {kstDateTime(m.ringingAt)} · {maskKoreanPhone(phone ?? m.from)}
                     {m.callLogId && <Badge size="xs" ml={4} variant="light">✓</Badge>}
                   </Text>
-                  <Button size="compact-xs" variant="light" aria-label={`${t('callBack')}: ${phone ? formatKoreanPhone(phone) : m.from}`}
+                  <Button size="compact-xs" variant="light" aria-label={`${t('callBack')}: ${maskKoreanPhone(phone ?? m.from)}`}
                     onClick={() => onMissedCall(m)}>
                     {t('callBack')}
                   </Button>

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { IncomingCall } from '../../../common/desk-api/index.js';
-import { formatKoreanPhone, normaliseKoreanPhone } from '../../../common/phone/index.js';
+import { maskKoreanPhone, normaliseKoreanPhone } from '../../../common/phone/index.js';
+import { MaskedPhone } from '../../privacy/MaskedPhone.js';
 import { CallerHistory } from '../history/CallerHistory.js';
 import { useCallsT } from '../useCallsT.js';
 
@@ -12,7 +13,7 @@ export function IncomingCallDialog({ call, onStart, onClose }: { call: IncomingC
     <Modal opened={call !== null} onClose={onClose} title={t('incomingTitle')} centered>
       {call && (
         <Stack gap="sm">
-          <Text size="xl" fw={700}>{phone ? formatKoreanPhone(phone) : call.call.from}</Text>
+          <Text size="xl" fw={700} component="div">{phone ? <MaskedPhone phone={phone} entity="ctiCall" recordId={call.call.callId} primary /> : maskKoreanPhone(call.call.from)}</Text>
           {phone ? (
             <CallerHistory key={phone} phone={phone} initial={{ callLogs: call.history, conversations: call.conversations }} />
           ) : (

@@ -1,9 +1,10 @@
 import { Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
+import { printRecord } from '../../privacy/print.js';
+import { MaskedPhone } from '../../privacy/MaskedPhone.js';
 import type { CallLogView } from '../../../common/desk-api/index.js';
 import { CALL_ACTION_LABELS, CALL_CHANNEL_LABELS, type CallLogRevision } from '../../../common/domain/index.js';
 import { kstDateTime } from '../../../common/kst/index.js';
-import { formatKoreanPhone } from '../../../common/phone/index.js';
 import { formatDuration } from '../form/form-state.js';
 import { useCallsT } from '../useCallsT.js';
 
@@ -37,14 +38,14 @@ export function RecordDetail({ id, names, onClose, onEdit }: {
     };
   }, [id]);
   const r = data?.callLog;
-  const rows: Array<[string, string]> = r
+  const rows: Array<[string, ReactNode]> = r
     ? [
         [t('when'), kstDateTime(r.startedAt)],
         [t('duration'), formatDuration(r.durationSec)],
         [t('channel'), CALL_CHANNEL_LABELS[r.channel]],
         [t('counsellor'), names.get(r.counsellorId) ?? r.counsellorId],
         [t('callerName'), r.callerName ?? t('anonymous')],
-        [t('phone'), r.callerPhone ? formatKoreanPhone(r.callerPhone) : '—'],
+        [t('phone'), r.callerPhone ? <MaskedPhone phone={r.callerPhone} entity="callLog" recordId={r.id} primary /> : '—'],
         [t('dong'), show(r.dong)],
         [t('field'), show(r.field)],
         [t('subTopic'), show(r.subTopic)],
@@ -86,7 +87,7 @@ export function RecordDetail({ id, names, onClose, onEdit }: {
             </Stack>
           </section>
           <Group justify="flex-end" className="calls-no-print">
-            <Button variant="default" onClick={() => window.print()}>{t('print')}</Button>
+            <Button variant="default" onClick={() => void printRecord(r.id)}>{t('print')}</Button>
             <Button onClick={() => onEdit(r)}>{t('open')}</Button>
           </Group>
         </Stack>

@@ -1,7 +1,8 @@
 import { m001Initial } from './001-initial.js';
+import { m002AccessEvents } from './002-access-events.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every migration, in order; versions are 1..n without gaps (checked by the tests). */
-export const MIGRATIONS: readonly Migration[] = [m001Initial];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002AccessEvents];
