@@ -9,6 +9,7 @@ import type { ServerConfig } from './config.js';
 import { openStore, type Store } from './db/store.js';
 import type { ServerDeps } from './deps.js';
 import { installAuth, bearerToken } from './http/auth.js';
+import { AuthFailureLimiter } from './auth/failure-limit.js';
 import { installNulGuard } from './http/nul-guard.js';
 import { installProblemHandlers } from './http/problem.js';
 import { ProgrammeCatalogue } from './programmes/catalogue.js';
@@ -19,6 +20,7 @@ import { seedDemo } from './seed/demo.js';
 import { startHeldExpiry } from './jobs/held-expiry.js';
 import { isKakaoWebhookRoute, wireKakao } from './channels/wire-kakao.js';
 import { createHash } from 'node:crypto';
+import { AccessLog, AccessLogWriter, SubjectKeyer, accessLogRoutes } from './access-log/index.js';
 
 export const SERVER_VERSION = '0.1.0';
 export const BODY_LIMIT = 256 * 1024;
@@ -102,14 +104,19 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
         message: `요청이 너무 많습니다. ${Math.ceil(context.ttl / 1000)}초 뒤에 다시 시도하세요 (retry after ${Math.ceil(context.ttl / 1000)} s).`,
       }),
     });
-    installAuth(app, store);
+    const authFailures = new AuthFailureLimiter(config.authFailuresPerMinute);
+    installAuth(app, store, { idleTimeoutMinutes: config.idleTimeoutMinutes, failures: authFailures });
 
     const kakao = wireKakao(app, store, config, catalogue);
     const heldExpiry = startHeldExpiry(store, app.log, HELD_EXPIRY_CHECK_MS);
     app.addHook('preClose', async () => {
       await heldExpiry.stop();
     });
-    const deps: ServerDeps = { config, store, catalogue, pokeOutbound: kakao.poke };
+    const accessLog = new AccessLog(new AccessLogWriter(store.db, store.engine), await SubjectKeyer.load(store.db));
+    app.addHook('preClose', async () => {
+      await accessLog.writer.idle();
+    });
+    const deps: ServerDeps = { config, store, catalogue, accessLog, authFailures, pokeOutbound: kakao.poke };
 
     await app.register(async (api) => {
       api.get('/healthz', {
@@ -126,6 +133,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       await api.register(authRoutes, deps);
       await api.register(syncRoutes, deps);
       await api.register(resourceRoutes, deps);
+      await api.register(accessLogRoutes, deps);
     }, { prefix: API_BASE });
     // The webhook route carries its absolute contract path.
     await app.register(kakao.routes);

@@ -48,6 +48,25 @@ const EnvSchema = z.object({
   BOKJI_RATE_LIMIT_PER_MIN: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(6000)),
   /** Login attempts per minute per IP and user name. */
   BOKJI_LOGIN_RATE_PER_MIN: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(10)),
+  /** A token unused this many minutes expires (besides its absolute lifetime). */
+  BOKJI_IDLE_TIMEOUT_MIN: z.preprocess(blankToUndefined, z.coerce.number().int().positive('BOKJI_IDLE_TIMEOUT_MIN must be a positive number of minutes').max(24 * 60).default(30)),
+  /** Consecutive failed logins that lock an account. */
+  BOKJI_LOCKOUT_THRESHOLD: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100).default(5)),
+  BOKJI_LOCKOUT_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(24 * 60).default(30)),
+  /** Failed authentications (bad tokens, bad CTI tokens, wrong passwords) per minute per IP before 429. */
+  BOKJI_AUTH_FAILURES_PER_MIN: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(30)),
+  BOKJI_RETENTION_YEARS_CALL_LOGS: z.preprocess(blankToUndefined, z.coerce.number().positive().max(100).default(3)),
+  BOKJI_RETENTION_YEARS_CONVERSATIONS: z.preprocess(blankToUndefined, z.coerce.number().positive().max(100).default(3)),
+  /** 접속기록 is kept at least 1 year (고시 제8조: 1 year, 2 for large or sensitive systems). */
+  BOKJI_RETENTION_YEARS_ACCESS_LOG: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().min(1, 'BOKJI_RETENTION_YEARS_ACCESS_LOG must be at least 1 (접속기록은 1년 이상 보관)').max(100).default(2),
+  ),
+  /** PEM files: with both set the service speaks HTTPS only (and sends HSTS). */
+  BOKJI_TLS_CERT: z.preprocess(blankToUndefined, z.string().optional()),
+  BOKJI_TLS_KEY: z.preprocess(blankToUndefined, z.string().optional()),
+  /** Behind a reverse proxy: "true" or its addresses (comma-separated), so the access log records the client's IP. */
+  BOKJI_TRUST_PROXY: z.preprocess(blankToUndefined, z.string().optional()),
   BOKJI_SSE_HEARTBEAT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).default(15_000)),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
@@ -72,6 +91,12 @@ export interface ServerConfig {
   rateLimitPerMinute: number;
   loginRatePerMinute: number;
   sseHeartbeatMs: number;
+  idleTimeoutMinutes: number;
+  lockout: { threshold: number; minutes: number };
+  authFailuresPerMinute: number;
+  retentionYears: { callLogs: number; conversations: number; accessLog: number };
+  tls: { certFile: string; keyFile: string } | null;
+  trustProxy: boolean | string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Where the demo catalogue is read from (resources/catalogue/demo-programmes.json). */
   demoCatalogueFile: string;
@@ -84,6 +109,14 @@ export class ConfigError extends Error {
   }
 }
 
+function trustProxyOf(v: string | undefined): boolean | string[] {
+  if (v === undefined) return false;
+  const t = v.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(t)) return true;
+  if (['0', 'false', 'no', 'off'].includes(t)) return false;
+  return v.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
 /** Reads and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
   const parsed = EnvSchema.safeParse(env);
@@ -91,6 +124,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
   }
   const e = parsed.data;
+  if (!!e.BOKJI_TLS_CERT !== !!e.BOKJI_TLS_KEY) {
+    throw new ConfigError(['BOKJI_TLS_CERT and BOKJI_TLS_KEY: set both (PEM certificate and key) or neither']);
+  }
   const dataDir = path.resolve(cwd, e.BOKJI_DATA_DIR);
   return {
     port: e.PORT,
@@ -111,6 +147,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     rateLimitPerMinute: e.BOKJI_RATE_LIMIT_PER_MIN,
     loginRatePerMinute: e.BOKJI_LOGIN_RATE_PER_MIN,
     sseHeartbeatMs: e.BOKJI_SSE_HEARTBEAT_MS,
+    idleTimeoutMinutes: e.BOKJI_IDLE_TIMEOUT_MIN,
+    lockout: { threshold: e.BOKJI_LOCKOUT_THRESHOLD, minutes: e.BOKJI_LOCKOUT_MINUTES },
+    authFailuresPerMinute: e.BOKJI_AUTH_FAILURES_PER_MIN,
+    retentionYears: {
+      callLogs: e.BOKJI_RETENTION_YEARS_CALL_LOGS,
+      conversations: e.BOKJI_RETENTION_YEARS_CONVERSATIONS,
+      accessLog: e.BOKJI_RETENTION_YEARS_ACCESS_LOG,
+    },
+    tls: e.BOKJI_TLS_CERT && e.BOKJI_TLS_KEY ? { certFile: path.resolve(cwd, e.BOKJI_TLS_CERT), keyFile: path.resolve(cwd, e.BOKJI_TLS_KEY) } : null,
+    trustProxy: trustProxyOf(e.BOKJI_TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
     demoCatalogueFile: path.resolve(cwd, 'resources/catalogue/demo-programmes.json'),
   };

@@ -1,3 +1,5 @@
+import type { AccessLog } from './access-log/index.js';
+import type { AuthFailureLimiter } from './auth/failure-limit.js';
 import type { ServerConfig } from './config.js';
 import type { Store } from './db/store.js';
 import type { ProgrammeCatalogue } from './programmes/catalogue.js';
@@ -7,6 +9,10 @@ export interface ServerDeps {
   config: ServerConfig;
   store: Store;
   catalogue: ProgrammeCatalogue;
+  /** 접속기록: every processing of personal data is recorded through it. */
+  accessLog: AccessLog;
+  /** Failed authentications per client IP. */
+  authFailures: AuthFailureLimiter;
   /** Wakes the Kakao outbound delivery loop after a reply was written. */
   pokeOutbound(): void;
 }

@@ -16,10 +16,32 @@ export const LoginRequest = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
 });
-export const LoginResponse = z.object({ token: z.string(), expiresAt: Instant, counsellor: Counsellor });
+export const LoginResponse = z.object({
+  token: z.string(),
+  expiresAt: Instant,
+  counsellor: Counsellor,
+  /** Created or reset by an admin: every route but POST /auth/password, logout and /me is 403 until changed. */
+  mustChangePassword: z.boolean(),
+  /** A token unused this long expires (401 problem type session-idle). */
+  idleTimeoutMinutes: z.number().int().positive(),
+});
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
-export const MeResponse = z.object({ counsellor: Counsellor });
+export const MeResponse = z.object({ counsellor: Counsellor, mustChangePassword: z.boolean().optional() });
+
+export const PasswordChangeRequest = z.object({
+  current: z.string().min(1).max(256),
+  next: z.string().min(1).max(256),
+});
+
+/** Problem types the desk tells apart (https://bokji.local/problems/<slug>). */
+export const PROBLEM_TYPES = {
+  unauthorized: 'https://bokji.local/problems/unauthorized',
+  sessionIdle: 'https://bokji.local/problems/session-idle',
+  accountLocked: 'https://bokji.local/problems/account-locked',
+  passwordChangeRequired: 'https://bokji.local/problems/password-change-required',
+  weakPassword: 'https://bokji.local/problems/weak-password',
+} as const;
 
 export const PullQuery = z.object({
   cursor: z.string().regex(/^\d+$/, 'cursor must be a non-negative integer').default('0'),
@@ -77,7 +99,8 @@ export const CounsellorInput = z.object({
   username: z.string().trim().min(1).max(64).regex(/^[a-z0-9._-]+$/, '영문 소문자, 숫자, . _ - 만 쓸 수 있습니다'),
   displayName: z.string().trim().min(1).max(64),
   role: Counsellor.shape.role,
-  password: z.string().min(10).max(256).optional(),
+  /** Checked against the password rule (common/accounts); the owner must change it at first login. */
+  password: z.string().min(1).max(256).optional(),
   active: z.boolean().default(true),
 });
 

@@ -1,2 +1,3 @@
 export * from './problem.js';
 export * from './contract.js';
+export * from './access-log.js';

@@ -9,6 +9,8 @@ export const Problem = z.object({
   instance: z.string().optional(),
   /** Field-level validation errors: path -> message. */
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** 423 account-locked: until when the account stays locked. */
+  lockedUntil: z.string().optional(),
 });
 export type Problem = z.infer<typeof Problem>;
 

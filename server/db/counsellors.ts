@@ -35,6 +35,8 @@ export interface NewCounsellor {
   role: Role;
   password: string;
   active?: boolean;
+  /** An account an admin creates must get a new password from its owner at first login. */
+  mustChangePassword?: boolean;
 }
 
 export async function insertCounsellor(tx: WriteTx, input: NewCounsellor): Promise<Counsellor> {
@@ -47,6 +49,10 @@ export async function insertCounsellor(tx: WriteTx, input: NewCounsellor): Promi
     password_hash: await hashPassword(input.password),
     created_at: tx.now,
     updated_at: tx.now,
+    must_change_password: input.mustChangePassword ? 1 : 0,
+    failed_logins: 0,
+    locked_until: null,
+    password_history: '[]',
   };
   await tx.trx.insertInto('counsellors').values(row).execute();
   const counsellor = toCounsellor(row);
@@ -67,7 +73,13 @@ export async function updateCounsellor(tx: WriteTx, id: string, changes: Counsel
   if (changes.displayName !== undefined) set.display_name = changes.displayName;
   if (changes.role !== undefined) set.role = changes.role;
   if (changes.active !== undefined) set.active = changes.active ? 1 : 0;
-  if (changes.password !== undefined) set.password_hash = await hashPassword(changes.password);
+  if (changes.password !== undefined) {
+    // Reset by an admin: the owner must choose their own at the next login.
+    set.password_hash = await hashPassword(changes.password);
+    set.must_change_password = 1;
+    set.failed_logins = 0;
+    set.locked_until = null;
+  }
   const result = await tx.trx.updateTable('counsellors').set(set).where('id', '=', id).executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) return null;
   // A deactivated account or a new password ends every session of that account.
@@ -82,16 +94,39 @@ export async function updateCounsellor(tx: WriteTx, id: string, changes: Counsel
   return counsellor;
 }
 
-/** The signed-in counsellor behind a bearer token, if the token is known, unexpired and the account active. */
-export async function counsellorForToken(db: Kysely<Database>, token: string, now: string): Promise<Counsellor | null> {
+export type TokenLookup =
+  | { kind: 'ok'; counsellor: Counsellor; mustChangePassword: boolean }
+  | { kind: 'idle' }
+  | { kind: 'unknown' };
+
+/** last_used_at is rewritten at most this often: idle expiry needs minutes, not every request. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * The signed-in counsellor behind a bearer token, if the token is known, unexpired, used within
+ * the idle timeout and its account active. An idle token is deleted: it cannot come back.
+ */
+export async function counsellorForToken(db: Kysely<Database>, token: string, now: string, idleMs: number): Promise<TokenLookup> {
+  const hash = tokenHash(token);
   const row = await db
     .selectFrom('auth_tokens')
     .innerJoin('counsellors', 'counsellors.id', 'auth_tokens.counsellor_id')
     .selectAll('counsellors')
-    .where('auth_tokens.token_hash', '=', tokenHash(token))
+    .select(['auth_tokens.created_at as token_created_at', 'auth_tokens.last_used_at'])
+    .where('auth_tokens.token_hash', '=', hash)
     .where('auth_tokens.expires_at', '>', now)
     .executeTakeFirst();
-  if (!row) return null;
+  if (!row) return { kind: 'unknown' };
   const counsellor = toCounsellor(row);
-  return counsellor.active ? counsellor : null;
+  if (!counsellor.active) return { kind: 'unknown' };
+  const lastUsed = Date.parse(row.last_used_at ?? row.token_created_at);
+  const at = Date.parse(now);
+  if (at - lastUsed > idleMs) {
+    await db.deleteFrom('auth_tokens').where('token_hash', '=', hash).execute();
+    return { kind: 'idle' };
+  }
+  if (at - lastUsed > Math.min(TOUCH_EVERY_MS, idleMs / 10)) {
+    await db.updateTable('auth_tokens').set({ last_used_at: now }).where('token_hash', '=', hash).execute();
+  }
+  return { kind: 'ok', counsellor, mustChangePassword: Number(row.must_change_password) === 1 };
 }

@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as initial from './migrations/001-initial.js';
 import * as heldUntil from './migrations/002-held-until.js';
 import * as oneOpenConversation from './migrations/003-one-open-conversation.js';
+import * as privacy from './migrations/005-privacy.js';
 
 /** The one migration history of both engines; append, never edit a released step. */
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
   '002-held-until': heldUntil,
   '003-one-open-conversation': oneOpenConversation,
+  '005-privacy': privacy,
 };
 
 class InCodeMigrations implements MigrationProvider {

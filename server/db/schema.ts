@@ -15,6 +15,13 @@ export interface CounsellorsTable {
   password_hash: string;
   created_at: string;
   updated_at: string;
+  /** 1 for an account created or reset by an admin until its owner sets a password (migration 005). */
+  must_change_password: number;
+  /** Consecutive failed logins since the last success. */
+  failed_logins: number;
+  locked_until: string | null;
+  /** JSON array of previous password hashes, newest first. */
+  password_history: string;
 }
 
 export interface AuthTokensTable {
@@ -22,6 +29,8 @@ export interface AuthTokensTable {
   counsellor_id: string;
   created_at: string;
   expires_at: string;
+  /** Last request made with the token (idle expiry, migration 005); null until first use. */
+  last_used_at: string | null;
 }
 
 export interface ChangesTable {
@@ -133,6 +142,53 @@ export interface InboundEventsTable {
   received_at: string;
 }
 
+/** 접속기록: one processing of personal data; a hash chain in seq order (migration 005). */
+export interface AccessLogTable {
+  seq: number | string;
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  ip: string | null;
+  desk_id: string | null;
+  action: string;
+  entity: string;
+  record_id: string | null;
+  subject_hash: string | null;
+  subject_display: string | null;
+  reason: string | null;
+  rows: number | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AccessLogReviewsTable {
+  id: string;
+  period: string;
+  note: string;
+  reviewer_id: string;
+  reviewer_name: string;
+  entries: number;
+  chain_ok: number;
+  created_at: string;
+}
+
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+}
+
+/** 파기 대장: one run of one retention rule. */
+export interface DestructionsTable {
+  id: string;
+  at: string;
+  class: string;
+  count: number;
+  period_from: string | null;
+  period_to: string;
+  rule: string;
+}
+
 export interface Database {
   counsellors: CounsellorsTable;
   auth_tokens: AuthTokensTable;
@@ -147,12 +203,17 @@ export interface Database {
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeysTable;
   inbound_events: InboundEventsTable;
+  access_log: AccessLogTable;
+  access_log_reviews: AccessLogReviewsTable;
+  server_secrets: ServerSecretsTable;
+  destructions: DestructionsTable;
 }
 
 /** Tables the write-free checks (fuzz test) count. */
 export const ALL_TABLES = [
   'counsellors', 'auth_tokens', 'changes', 'conversations', 'messages', 'programmes', 'call_logs',
   'call_log_revisions', 'canned_replies', 'cti_calls', 'audit_log', 'idempotency_keys', 'inbound_events',
+  'access_log', 'access_log_reviews', 'server_secrets', 'destructions',
 ] as const satisfies readonly (keyof Database)[];
 
 export type { Generated };

@@ -12,7 +12,7 @@ export class ProblemError extends Error {
     public readonly slug: string,
     public readonly title: string,
     public readonly detail?: string,
-    public readonly extra: { errors?: Problem['errors']; headers?: Record<string, string> } = {},
+    public readonly extra: { errors?: Problem['errors']; headers?: Record<string, string>; lockedUntil?: string } = {},
   ) {
     super(detail ?? title);
     this.name = 'ProblemError';
@@ -47,6 +47,22 @@ export const problems = {
       'If-Match 헤더가 필요합니다 (precondition required)',
       '수정하려면 읽어 온 버전을 If-Match 헤더로 보내세요, 예: If-Match: "3" (send the ETag you read as If-Match).',
     ),
+  sessionIdle: (minutes: number) =>
+    new ProblemError(401, 'session-idle', '오래 쓰지 않아 로그인이 끝났습니다 (session idle)',
+      `${minutes}분 넘게 사용하지 않아 보안을 위해 로그아웃되었습니다. 다시 로그인하세요 (token unused for over ${minutes} min; sign in again).`,
+      { headers: { 'www-authenticate': 'Bearer realm="bokji", error="invalid_token"' } }),
+  accountLocked: (until: string) =>
+    new ProblemError(423, 'account-locked', '계정이 잠겼습니다 (account locked)',
+      `로그인에 여러 번 실패하여 계정이 ${until} 까지 잠겼습니다. 그 뒤에 다시 시도하거나 관리자에게 잠금 해제를 요청하세요 (locked until ${until}, or ask an admin to unlock).`,
+      { lockedUntil: until }),
+  passwordChangeRequired: () =>
+    new ProblemError(403, 'password-change-required', '비밀번호를 바꿔야 합니다 (password change required)',
+      '관리자가 만들거나 초기화한 비밀번호입니다. POST /api/v1/auth/password 로 새 비밀번호를 정한 뒤 이용하세요 (set your own password first).'),
+  weakPassword: (detail: string) => new ProblemError(400, 'weak-password', '비밀번호 규칙에 맞지 않습니다 (weak password)', detail),
+  tooManyFailures: (retryAfterSec: number) =>
+    new ProblemError(429, 'rate-limited', '요청이 너무 많습니다 (too many requests)',
+      `인증 실패가 너무 많습니다. ${retryAfterSec}초 뒤에 다시 시도하세요 (too many failed authentications from this address).`,
+      { headers: { 'retry-after': String(retryAfterSec) } }),
   unprocessable: (detail: string) => new ProblemError(422, 'unprocessable', '처리할 수 없는 요청 (unprocessable)', detail),
 };
 
@@ -97,7 +113,11 @@ export function installProblemHandlers(app: FastifyInstance): void {
       return send(
         reply,
         request,
-        { ...make(error.status, error.slug, error.title, error.detail), ...(error.extra.errors ? { errors: error.extra.errors } : {}) },
+        {
+          ...make(error.status, error.slug, error.title, error.detail),
+          ...(error.extra.errors ? { errors: error.extra.errors } : {}),
+          ...(error.extra.lockedUntil ? { lockedUntil: error.extra.lockedUntil } : {}),
+        },
         error.extra.headers,
       );
     }

@@ -9,7 +9,7 @@ import { problems } from '../http/problem.js';
 
 const sha = (s: string) => createHash('sha256').update(s).digest();
 
-export const ctiRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, config }) => {
+export const ctiRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, config, authFailures }) => {
   app.post('/cti/events', {
     schema: {
       tags: ['cti'],
@@ -22,7 +22,10 @@ export const ctiRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store,
     onRequest: async (request) => {
       const token = bearerToken(request);
       if (!config.ctiToken) throw problems.unauthorized('이 서버에는 BOKJI_CTI_TOKEN 이 설정되지 않아 CTI 이벤트를 받지 않습니다 (CTI disabled).');
+      const wait = authFailures.blockedFor(request.ip);
+      if (wait > 0) throw problems.tooManyFailures(wait);
       if (!token || !timingSafeEqual(sha(token), sha(config.ctiToken))) {
+        authFailures.fail(request.ip);
         throw problems.unauthorized('CTI 토큰이 올바르지 않습니다 (Authorization: Bearer <BOKJI_CTI_TOKEN>).');
       }
     },

@@ -84,11 +84,11 @@ describe.each(ENGINES)('auth and roles (%s)', (engine) => {
     const admin = await s.login('admin');
     const created = await s.call('POST', '/counsellors', {
       token: admin,
-      body: { username: 'newbie', displayName: '상담원 신입', role: 'counsellor', password: 'newbie-password-1' },
+      body: { username: 'newbie', displayName: '상담원 신입', role: 'counsellor', password: 'Welcome-2026-desk' },
     });
     expect(created.status).toBe(201);
     const id = (created.body as { id: string }).id;
-    const token = await s.login('newbie', 'newbie-password-1');
+    const token = await s.login('newbie', 'Welcome-2026-desk');
     const dup = await s.call('POST', '/counsellors', {
       token: admin,
       body: { username: 'newbie', displayName: 'x', role: 'counsellor', password: 'another-password' },
@@ -98,7 +98,7 @@ describe.each(ENGINES)('auth and roles (%s)', (engine) => {
     expect(off.status).toBe(200);
     expect(off.body).toMatchObject({ active: false, displayName: '퇴사자' });
     expect((await s.call('GET', '/me', { token })).status).toBe(401);
-    expect((await s.call('POST', '/auth/login', { body: { username: 'newbie', password: 'newbie-password-1' } })).status).toBe(401);
+    expect((await s.call('POST', '/auth/login', { body: { username: 'newbie', password: 'Welcome-2026-desk' } })).status).toBe(401);
     const audit = await s.call('GET', `/audit-log?entity=counsellor&recordId=${id}`, { token: admin });
     const entries = (audit.body as { items: { action: string; counsellorId: string }[] }).items;
     expect(entries.map((a) => a.action)).toEqual(['update', 'login', 'create']);

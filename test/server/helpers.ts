@@ -81,6 +81,7 @@ export function testConfig(loc: TestStoreLocation, env: Record<string, string> =
     BOKJI_CTI_TOKEN: CTI_TOKEN,
     BOKJI_LOGIN_RATE_PER_MIN: '1000',
     BOKJI_RATE_LIMIT_PER_MIN: '100000',
+    BOKJI_AUTH_FAILURES_PER_MIN: '100000',
     LOG_LEVEL: 'silent',
     ...env,
   });
