@@ -1,6 +1,6 @@
 import { type z } from 'zod';
 import {
-  API_BASE, CallLog, type CannedReplyInput, CallLogHistoryResponse, Conversation, LoginResponse, MeResponse, Message, PROBLEM_CONTENT_TYPE, Problem, PullResponse,
+  API_BASE, CallLog, DESK_ID_HEADER, type CannedReplyInput, CallLogHistoryResponse, Conversation, LoginResponse, MeResponse, Message, PROBLEM_CONTENT_TYPE, Problem, PullResponse,
 } from '../../../common/rest/index.js';
 import { CannedReply, Programme, type CallLogInput, type ConversationPatch, type NewMessage, type ProgrammeInput } from '../../../common/domain/index.js';
 import { AccessLogBatchResponse, type DeskAccessEvent } from '../access/access-event.js';
@@ -63,7 +63,7 @@ export function createRestClient(options: RestClientOptions) {
 
   function headersFor(opts: { auth?: boolean; ifMatch?: number | null; idempotencyKey?: string; json?: boolean }): Record<string, string> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (options.deskId) headers['x-bokji-desk-id'] = options.deskId;
+    if (options.deskId) headers[DESK_ID_HEADER] = options.deskId;
     if (opts.json) headers['content-type'] = 'application/json';
     if (opts.auth !== false) {
       const token = options.token();

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sqlite3 from '@journeyapps/sqlcipher';
 import type { WorkstationPolicy } from '../../../common/desk-api/index.js';
@@ -97,6 +97,8 @@ export async function openVault(options: VaultOptions) {
     const [version] = await runPlain(legacyFile, ['PRAGMA user_version']);
     const from = (version?.[0] as { user_version: number } | undefined)?.user_version ?? 0;
     if (from > latest) return false;
+    // Created private (and empty) first: ATTACH opens it with the plain file's flags.
+    await writeFile(target, '', { mode: 0o600, flag: 'wx' });
     await runPlain(legacyFile, [
       // Paths and the hex key are ours (no user text); ATTACH … KEY is SQLCipher's documented migration.
       `ATTACH DATABASE '${target.replace(/'/g, "''")}' AS encrypted KEY "x'${key.toString('hex')}'"`,
