@@ -1,4 +1,5 @@
 import type { Message } from '../../../common/domain/index.js';
+import { maskPersonName } from '../../../common/privacy/index.js';
 import type { EventHub } from '../events/event-hub.js';
 import type { WindowControl } from '../host.js';
 import { totalUnread } from '../inbox/inbox-queries.js';
@@ -6,11 +7,10 @@ import { readConversation } from '../replica/read.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import type { Store } from '../store/index.js';
 
-const PREVIEW_LENGTH = 80;
 
 /**
- * New citizen messages from sync: a desktop notification per conversation (name + preview,
- * silent when muted) and the tray badge. The counsellor's own actions never come through here.
+ * New citizen messages from sync: a desktop notification per conversation (masked name, no
+ * message text; silent when muted) and the tray badge. The counsellor's own actions never come through here.
  */
 export function createAttention(deps: { store: Store; windowControl: WindowControl; settings: SettingsService; events: EventHub; me: () => string | null }) {
   let lastBadge = -1;
@@ -33,10 +33,11 @@ export function createAttention(deps: { store: Store; windowControl: WindowContr
         const c = await readConversation(deps.store, conversationId);
         // Someone else's conversation is theirs to answer.
         if (c && c.assigneeId !== null && c.assigneeId !== me) continue;
-        const body = m.kind === 'image' ? '사진을 보냈습니다' : m.body.length > PREVIEW_LENGTH ? `${m.body.slice(0, PREVIEW_LENGTH)}…` : m.body;
+        // Read by whoever stands at the screen: a masked name, never the phone or the need text.
+        const name = maskPersonName(c?.citizenName);
         deps.windowControl.notify({
-          title: c?.citizenName ?? '새 상담 메시지',
-          body,
+          title: name ? `${name} 님` : '새 상담 메시지',
+          body: m.kind === 'image' ? '사진을 보냈습니다' : '새 메시지가 있습니다',
           silent: settings.soundMuted,
           onClick: () => deps.events.emit('inbox:onFocusRequest', { conversationId }),
         });

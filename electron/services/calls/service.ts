@@ -4,6 +4,7 @@ import { CallLog, type CallLogRevision, type CtiCall } from '../../../common/dom
 import { type CallLogView, DeskError, type DeskHandlers, type IncomingCall } from '../../../common/desk-api/index.js';
 import { phoneMatchKey } from '../../../common/phone/index.js';
 import type { CallsDeps } from './deps.js';
+import { maskPersonName } from '../../../common/privacy/index.js';
 import { exportReasonText } from '../access/audited-handlers.js';
 import { buildExport } from './export.js';
 import { prefillDraft } from './incoming.js';
@@ -221,7 +222,8 @@ export function createCallsService(deps: CallsDeps): CallsService {
           deps.emit('calls:onCallbackDue', log);
           deps.notify({
             title: '콜백 시간입니다',
-            body: `${log.callerName ?? '익명'} ${log.callerPhone ?? ''} — ${log.need.slice(0, 60)}`.trim(),
+            // No phone number and no need text on a shared screen; the name only masked.
+            body: `${maskPersonName(log.callerName) ?? '익명'} 님에게 전화할 시간입니다.`,
             silent: false,
           });
         },

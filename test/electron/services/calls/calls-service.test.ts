@@ -121,6 +121,9 @@ describe('callbacks', () => {
     f.service.start();
     await vi.waitFor(() => expect(f.events.some(([n]) => n === 'calls:onCallbackDue')).toBe(true));
     expect(f.notes[0]!.title).toBe('콜백 시간입니다');
+    // No phone number or need text in an OS notification.
+    expect(f.notes[0]!.body).not.toMatch(/\d{4}/);
+    expect(f.notes[0]!.body).toMatch(/님에게 전화할 시간입니다/);
     const follow = uuid();
     const done = await f.service.handlers.completeCallback({ id, recordId: follow });
     expect(done).toMatchObject({ callbackRecordId: follow, callbackDoneAt: f.clock.now.toISOString() });

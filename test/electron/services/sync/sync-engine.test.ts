@@ -197,7 +197,9 @@ describe('sync engine against the real central service', () => {
     expect(desk.events.some((e) => e.name === 'inbox:onChange' && (e.payload as { conversationIds: string[] }).conversationIds.includes(conversation!.id))).toBe(true);
     await waitFor(() => desk.window.notes.length > notesBefore, 5_000, 'notification');
     const note = desk.window.notes.at(-1)!;
-    expect(note.body).toBe(text);
+    // A shared screen: no message text (the need), no phone; the name (none here) masked.
+    expect(note.body).toBe('새 메시지가 있습니다');
+    expect(note.title).toBe('새 상담 메시지');
     expect(note.silent).toBe(false);
     expect(desk.window.badges.at(-1)).toBeGreaterThan(0);
     note.onClick?.();
