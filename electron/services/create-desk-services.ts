@@ -197,6 +197,10 @@ export async function createDeskServices(config: DeskServicesConfig): Promise<De
       events.emit('sync:onSyncStatus', SIGNED_OUT_STATUS(null));
       events.emit('settings:onChange', DEFAULT_SETTINGS);
     },
+    onLockChanged: (locked) => {
+      // Best effort: offline the server learns it from the missing event stream anyway.
+      void replica?.handlers.team.setPresence({ status: locked ? 'away' : 'available', source: 'lock' }).catch(() => undefined);
+    },
   });
 
   /** Forwards to the open replica; signed out (or locked) the call is refused or answered by `fallback`. */

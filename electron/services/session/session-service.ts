@@ -39,6 +39,8 @@ export interface SessionHooks {
   onSignedIn(store: Store): Promise<void>;
   /** Signed out (logout, expiry, failed unlocks): stop everything that uses the store. */
   onSignedOut(): Promise<void>;
+  /** The lock screen came up or went away (presence follows: 자리 비움 while locked). */
+  onLockChanged?(locked: boolean): void;
 }
 
 type SessionConfig = Pick<DeskServicesConfig, 'serverUrl' | 'serverUrlFixed' | 'secretStore' | 'demoHint' | 'onWarning'> & {
@@ -205,6 +207,7 @@ export function createSessionService(vault: Vault, events: EventHub, config: Ses
       if (!locked) {
         locked = true;
         events.emit('session:onChange', state());
+        hooks.onLockChanged?.(true);
       }
       return state();
     },
@@ -215,6 +218,7 @@ export function createSessionService(vault: Vault, events: EventHub, config: Ses
         locked = false;
         unlockFailures = 0;
         events.emit('session:onChange', state());
+        hooks.onLockChanged?.(false);
         return state();
       }
       unlockFailures += 1;
