@@ -33,6 +33,29 @@ function nextCrisis(current: CrisisSignal | null, message: Message, at: string):
 /** How often fileInbound starts over after losing a race for the citizen's conversation. */
 const FILE_ATTEMPTS = 5;
 
+/**
+ * An automatic answer to the citizen (운영시간 안내, the 24-hour crisis lines), queued for
+ * delivery in the same transaction, with the conversation's stamps. The list preview keeps the
+ * citizen's question: an automatic reply says nothing about who asked what.
+ */
+async function appendAutomaticAnswer(tx: WriteTx, c: Conversation, body: string, stamps: Partial<Conversation>): Promise<string> {
+  const message = await appendMessage(tx, {
+    id: randomUUID(),
+    conversationId: c.id,
+    direction: 'outbound',
+    kind: 'text',
+    body: body.slice(0, 4000),
+    imageUrl: null,
+    programmeId: null,
+    authorId: null,
+    delivery: 'pending',
+    deliveryError: null,
+    createdAt: tx.now,
+  }, { deliverTo: c.citizenKey });
+  await putConversation(tx, { ...c, ...stamps, lastMessageAt: tx.now, updatedAt: tx.now, version: c.version + 1 }, false);
+  return message.id;
+}
+
 async function openConversationOf(tx: WriteTx, userKey: string): Promise<Conversation | null> {
   const row = await tx.trx
     .selectFrom('conversations')
@@ -203,29 +226,9 @@ export function createKakaoInbox(store: Store, options: KakaoInboxOptions = {}):
       return store.write(null, async (tx) => {
         const c = await getConversation(tx.trx, conversationId);
         if (!c || c.afterHoursNoticeAt) return null;
-        const message = await appendMessage(tx, {
-          id: randomUUID(),
-          conversationId,
-          direction: 'outbound',
-          kind: 'text',
-          body: body.slice(0, 4000),
-          imageUrl: null,
-          programmeId: null,
-          authorId: null,
-          delivery: 'pending',
-          deliveryError: null,
-          createdAt: tx.now,
-        }, { deliverTo: c.citizenKey });
-        await putConversation(tx, {
-          ...c,
-          // The preview keeps the citizen's question: an automatic reply says nothing about who asked what.
-          afterHoursNoticeAt: tx.now,
-          lastMessageAt: tx.now,
-          updatedAt: tx.now,
-          version: c.version + 1,
-        }, false);
+        const id = await appendAutomaticAnswer(tx, c, body, { afterHoursNoticeAt: tx.now });
         await tx.audit('after-hours-notice', 'conversation', conversationId, '운영시간 안내 자동 응답');
-        return message.id;
+        return id;
       });
     },
 
@@ -234,30 +237,10 @@ export function createKakaoInbox(store: Store, options: KakaoInboxOptions = {}):
         const c = await getConversation(tx.trx, conversationId);
         // Dismissed, replaced by another signal, or answered by another instance meanwhile.
         if (!c || c.crisis?.messageId !== crisisMessageId || !crisisToAnswer(c)) return null;
-        const message = await appendMessage(tx, {
-          id: randomUUID(),
-          conversationId,
-          direction: 'outbound',
-          kind: 'text',
-          body: body.slice(0, 4000),
-          imageUrl: null,
-          programmeId: null,
-          authorId: null,
-          delivery: 'pending',
-          deliveryError: null,
-          createdAt: tx.now,
-        }, { deliverTo: c.citizenKey });
-        await putConversation(tx, {
-          ...c,
-          crisisAnsweredAt: tx.now,
-          afterHoursNoticeAt: c.afterHoursNoticeAt ?? tx.now,
-          lastMessageAt: tx.now,
-          lastMessagePreview: preview(body),
-          updatedAt: tx.now,
-          version: c.version + 1,
-        }, false);
+        // The crisis answer also says the centre is closed: no 운영시간 안내 after it.
+        const id = await appendAutomaticAnswer(tx, c, body, { crisisAnsweredAt: tx.now, afterHoursNoticeAt: c.afterHoursNoticeAt ?? tx.now });
         await tx.audit('crisis-answer', 'conversation', conversationId, `위기 자동 응답 (24시간 상담전화, ${c.crisis.kind})`);
-        return message.id;
+        return id;
       });
     },
 
