@@ -74,7 +74,7 @@ describe('inbox over a shift (desk services)', () => {
       await desk.services.handlers.inbox.markRead({ conversationId: c.id });
       expect((await desk.services.handlers.inbox.get({ conversationId: c.id })).conversation.unreadCount).toBe(0);
       expect((await find(userKey)).unreadCount).toBe(0);
-      const drained = (d: DeskFixture) => waitFor(async () => (await d.services.handlers.sync.getStatus(undefined)).queueLength === 0, 10_000, 'drained');
+      const drained = (d: DeskFixture) => waitFor(async () => (await d.services.handlers.sync.getStatus(undefined)).queueLength === 0, 30_000, 'drained');
       await drained(desk);
       const token = (await serverLogin(server.url, 'counsellor2', server.demoPassword)).token;
       // The team still owes this citizen an answer, and counsellor2 has not read it.
@@ -96,15 +96,16 @@ describe('inbox over a shift (desk services)', () => {
     }
   });
 
-  it('holds with a reason recorded in the chat, and 보류 해제 opens it again before the hold time', async () => {
+  it('holds with a reason recorded in the chat, and 보류 해제 opens it again before the hold time', { timeout: 90_000 }, async () => {
     const userKey = `hold-${randomUUID().slice(0, 6)}`;
     await citizenSays(userKey, '서류를 찾아보고 다시 연락드릴게요');
     const c = await find(userKey);
     // Need-to-know: holding is for the chat's assignee.
     await desk.services.handlers.inbox.claim({ conversationId: c.id });
+    await waitFor(async () => (await desk.services.handlers.sync.getStatus(undefined)).queueLength === 0, 30_000, 'claim confirmed');
     const until = new Date(Date.now() + 60 * 60_000).toISOString();
     expect((await desk.services.handlers.inbox.hold({ conversationId: c.id, until, reason: '시민이 서류 확인 중' })).status).toBe('held');
-    const drained = () => waitFor(async () => (await desk.services.handlers.sync.getStatus(undefined)).queueLength === 0, 10_000, 'drained');
+    const drained = () => waitFor(async () => (await desk.services.handlers.sync.getStatus(undefined)).queueLength === 0, 30_000, 'drained');
     await drained();
     const token = (await serverLogin(server.url, 'counsellor1', server.demoPassword)).token;
     expect(await serverConversation(server.url, token, c.id)).toMatchObject({ status: 'held', heldUntil: until });
@@ -127,7 +128,7 @@ describe('inbox over a shift (desk services)', () => {
     expect(r.notice).toBe('askPhone');
     const withNumber = await desk.services.handlers.inbox.switchToCall({ conversationId: c.id, phone: '010-2345-6789' });
     expect(withNumber.notice).toBe('call');
-    await waitFor(async () => (await desk.services.handlers.sync.getStatus(undefined)).queueLength === 0, 10_000, 'drained');
+    await waitFor(async () => (await desk.services.handlers.sync.getStatus(undefined)).queueLength === 0, 30_000, 'drained');
     const token = (await serverLogin(server.url, 'counsellor1', server.demoPassword)).token;
     // (Outside office hours the service's own 운영시간 안내, written by nobody, comes first.)
     const sent = (await serverMessages(server.url, token, c.id)).filter((m) => m.direction === 'outbound' && m.authorId !== null).map((m) => m.body);
