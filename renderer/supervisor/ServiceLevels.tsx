@@ -85,7 +85,7 @@ function ReportTables({ report, busy }: { report: ServiceLevelReport; busy: bool
       )}
       <Title order={3} size="h5">{t('report.chats')}</Title>
       {report.chats.length === 0 ? <Text size="sm">{t('report.empty')}</Text> : (
-        <Table striped>
+        <Table striped aria-label={t('report.chats')}>
           <Table.Thead><Table.Tr>
             {['report.period', 'report.counsellor', 'report.firstResponses', 'report.withinTarget', 'report.avgFirst', 'report.resolved', 'report.avgResolution'].map((k) => (
               <Table.Th scope="col" key={k}>{t(k as 'report.period')}</Table.Th>
@@ -104,7 +104,7 @@ function ReportTables({ report, busy }: { report: ServiceLevelReport; busy: bool
       )}
       <Title order={3} size="h5">{t('report.calls')}</Title>
       {report.calls.length === 0 ? <Text size="sm">{t('report.empty')}</Text> : (
-        <Table striped>
+        <Table striped aria-label={t('report.calls')}>
           <Table.Thead><Table.Tr>
             {['report.period', 'report.counsellor', 'report.offered', 'report.answerRate', 'report.missedRate', 'report.handle'].map((k) => (
               <Table.Th scope="col" key={k}>{t(k as 'report.period')}</Table.Th>
@@ -122,7 +122,7 @@ function ReportTables({ report, busy }: { report: ServiceLevelReport; busy: bool
       )}
       <Title order={3} size="h5">{t('report.satisfaction')}</Title>
       {report.satisfaction.length === 0 ? <Text size="sm">{t('report.empty')}</Text> : (
-        <Table striped>
+        <Table striped aria-label={t('report.satisfaction')}>
           <Table.Thead><Table.Tr>
             {['report.period', 'report.counsellor', 'report.asked', 'report.answered', 'report.satisfied'].map((k) => (
               <Table.Th scope="col" key={k}>{t(k as 'report.period')}</Table.Th>
