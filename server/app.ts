@@ -14,7 +14,7 @@ import { installNulGuard } from './http/nul-guard.js';
 import { installBodyMasking } from './http/mask-body.js';
 import { installSecurityHeaders, redactUrl } from './http/security-headers.js';
 import { readFile } from 'node:fs/promises';
-import { installProblemHandlers } from './http/problem.js';
+import { installProblemHandlers, problemBody } from './http/problem.js';
 import { ProgrammeCatalogue } from './programmes/catalogue.js';
 import { authRoutes } from './routes/auth.js';
 import { syncRoutes } from './routes/sync.js';
@@ -70,11 +70,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     clientErrorHandler: (err: NodeJS.ErrnoException, socket) => {
       const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
       const status = tooLarge ? 431 : 400;
-      const body = JSON.stringify({
-        type: 'https://bokji.local/problems/' + (tooLarge ? 'headers-too-large' : 'bad-request'),
-        title: tooLarge ? '요청 헤더나 주소가 너무 깁니다 (request header fields too large)' : '잘못된 HTTP 요청 (bad request)',
-        status,
-      });
+      const body = JSON.stringify(problemBody(status, tooLarge ? 'headers-too-large' : 'bad-request',
+        tooLarge ? '요청 헤더나 주소가 너무 깁니다 (request header fields too large)' : '잘못된 HTTP 요청 (bad request)'));
       if (socket.writable) {
         socket.end(
           `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +

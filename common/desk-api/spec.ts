@@ -91,6 +91,9 @@ export type CallLogDraft = z.infer<typeof CallLogDraft>;
 export const StatsGroupBy = z.enum(['day', 'week', 'month']);
 export const StatsDimension = z.enum(['field', 'channel', 'action', 'counsellor']);
 export const StatsQuery = z.object({ from: Instant, to: Instant, groupBy: StatsGroupBy, dimension: StatsDimension });
+export type StatsQuery = z.infer<typeof StatsQuery>;
+/** The key a record counts under when its dimension is not filled in, so totals still match (the screen says 미지정). */
+export const STATS_UNSET_KEY = '(미지정)';
 export const StatsResult = z.object({
   /** Period start (KST date, YYYY-MM-DD) -> dimension value -> count. */
   rows: z.array(z.object({ period: z.string(), key: z.string(), count: z.number().int() })),

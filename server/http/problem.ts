@@ -74,12 +74,29 @@ function send(reply: FastifyReply, request: FastifyRequest, problem: Problem, he
     .send({ ...problem, instance: problem.instance ?? request.url.split('?')[0] });
 }
 
-const make = (status: number, slug: string, title: string, detail?: string): Problem => ({
+/** The one problem+json body of the service (RFC 9457): every error response is built here. */
+export const problemBody = (status: number, slug: string, title: string, detail?: string): Problem => ({
   type: TYPE_BASE + slug,
   title,
   status,
   ...(detail ? { detail } : {}),
 });
+const make = problemBody;
+
+/**
+ * Sends a problem from a route that answers by itself instead of throwing (the Kakao webhook,
+ * whose error handler is scoped to it): same body, same type namespace.
+ */
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  slug: string,
+  title: string,
+  detail: string,
+  extra: { errors?: Problem['errors']; headers?: Record<string, string> } = {},
+): FastifyReply {
+  return send(reply, reply.request, { ...problemBody(status, slug, title, detail), ...(extra.errors ? { errors: extra.errors } : {}) }, extra.headers);
+}
 
 /** Maps fastify's built-in error codes to problems a person can act on. */
 function fromFastifyError(err: FastifyError): Problem | null {

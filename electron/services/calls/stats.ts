@@ -1,7 +1,5 @@
-import type { StatsResult } from '../../../common/desk-api/index.js';
+import { STATS_UNSET_KEY, type StatsQuery, type StatsResult } from '../../../common/desk-api/index.js';
 import { kstPeriodStart } from '../../../common/kst/index.js';
-
-export type StatsDimensionKey = 'field' | 'channel' | 'action' | 'counsellor';
 
 /** The part of a record statistics look at. */
 export interface StatsRow {
@@ -13,18 +11,15 @@ export interface StatsRow {
   action: string | null;
 }
 
-/** The value a record counts under; an unfilled dimension counts as "unset" so totals still match. */
-export const UNSET_KEY = '(미지정)';
-
-function keyOf(log: StatsRow, dimension: StatsDimensionKey): string {
+function keyOf(log: StatsRow, dimension: StatsQuery['dimension']): string {
   const v = dimension === 'counsellor' ? log.counsellorId : log[dimension];
-  return v ?? UNSET_KEY;
+  return v ?? STATS_UNSET_KEY;
 }
 
 /** Counts records per KST period and dimension value over [from, to); every record is counted exactly once. */
 export function computeStats(
   logs: readonly StatsRow[],
-  q: { from: string; to: string; groupBy: 'day' | 'week' | 'month'; dimension: StatsDimensionKey },
+  q: StatsQuery,
 ): StatsResult {
   const from = Date.parse(q.from);
   const to = Date.parse(q.to);

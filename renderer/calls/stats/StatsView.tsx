@@ -1,7 +1,7 @@
 import { BarChart } from '@mantine/charts';
 import { Group, NativeSelect, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { memo, useMemo, useState } from 'react';
-import { toDeskError } from '../../../common/desk-api/index.js';
+import { STATS_UNSET_KEY, toDeskError } from '../../../common/desk-api/index.js';
 import { CALL_ACTION_LABELS, CALL_CHANNEL_LABELS, type CallAction, type CallChannel } from '../../../common/domain/index.js';
 import { kstDate, kstDayRange } from '../../app/time.js';
 import { useCallStats, useCounsellors } from '../queries.js';
@@ -29,7 +29,7 @@ export const StatsView = memo(function StatsView() {
   const label = useMemo(() => {
     const names = new Map(counsellors.map((c) => [c.id, c.displayName]));
     return (key: string): string => {
-      if (key === '(미지정)') return t('unset');
+      if (key === STATS_UNSET_KEY) return t('unset');
       if (dimension === 'channel') return CALL_CHANNEL_LABELS[key as CallChannel] ?? key;
       if (dimension === 'action') return CALL_ACTION_LABELS[key as CallAction] ?? key;
       if (dimension === 'counsellor') return names.get(key) ?? key;

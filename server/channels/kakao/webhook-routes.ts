@@ -5,7 +5,7 @@ import { maskResidentNumbers } from '../../../common/privacy/index.js';
 import { KakaoWebhookEvent, toInboundEvent } from './event.js';
 import { KeyedQueue } from './keyed-queue.js';
 import type { InboundCitizenEvent, InboundFiled, KakaoInboxPort, KakaoOutbound } from './port.js';
-import { sendProblem } from './problem.js';
+import { sendProblem } from '../../http/problem.js';
 import { SIGNATURE_HEADER, verifyKakaoSignature } from './signature.js';
 
 export const KAKAO_WEBHOOK_PATH = '/api/v1/channels/kakao/webhook';
