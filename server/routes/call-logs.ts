@@ -6,7 +6,7 @@ import { CallLog, CallLogInput, Uuid } from '../../common/domain/index.js';
 import { CallLogHistoryResponse, CallLogListQuery, Page } from '../../common/rest/contract.js';
 import { callLogHistory, createCallLog, getCallLog, updateCallLog } from '../db/call-logs.js';
 import { fromJson } from '../db/json.js';
-import { decodeCursor, encodeCursor, likePattern } from '../db/paging.js';
+import { keysetPage, likePattern } from '../db/paging.js';
 import type { ServerDeps } from '../deps.js';
 import type { AccessSubjectInput } from '../../common/rest/access-log.js';
 import { requireCallLogChange } from '../auth/need-to-know.js';
@@ -41,7 +41,6 @@ export const callLogRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { st
     },
   }, async (request) => {
     const { from, to, counsellor, field, channel, action, phone, q, cursor, limit } = request.query;
-    const after = decodeCursor(cursor);
     let query = store.db.selectFrom('call_logs').select(['id', 'started_at', 'data']);
     if (from) query = query.where('started_at', '>=', new Date(from).toISOString());
     if (to) query = query.where('started_at', '<', new Date(to).toISOString());
@@ -51,22 +50,12 @@ export const callLogRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { st
     if (action) query = query.where('action', '=', action);
     if (phone) query = query.where('caller_phone', '=', phone.replace(/\D/g, ''));
     if (q?.trim()) query = query.where(sql<boolean>`search_text like ${likePattern(q.trim())} escape '\\'`);
-    if (after) {
-      query = query.where((eb) =>
-        eb.or([eb('started_at', '<', after.sortKey), eb.and([eb('started_at', '=', after.sortKey), eb('id', '<', after.id)])]),
-      );
-    }
-    const rows = await query.orderBy('started_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
+    const page = await keysetPage(query, { column: 'started_at', order: 'desc', cursor, limit });
     const searched = !!(q?.trim() || phone);
     await accessLog.record(request, {
-      action: searched ? 'search' : 'list', entity: 'call_log', rows: page.length, subject: phone ? { phone } : null,
+      action: searched ? 'search' : 'list', entity: 'call_log', rows: page.rows.length, subject: phone ? { phone } : null,
     });
-    return {
-      items: page.map((r) => fromJson<CallLog>(r.data)),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.started_at, last.id) : null,
-    };
+    return { items: page.rows.map((r) => fromJson<CallLog>(r.data)), nextCursor: page.nextCursor };
   });
 
   app.get('/call-logs/:id', {

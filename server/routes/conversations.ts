@@ -8,7 +8,7 @@ import {
 } from '../db/conversations.js';
 import { fromJson } from '../db/json.js';
 import { isOpenConversationConflict } from '../db/unique-violation.js';
-import { decodeCursor, encodeCursor, likePattern } from '../db/paging.js';
+import { keysetPage, likePattern } from '../db/paging.js';
 import type { ServerDeps } from '../deps.js';
 import { requireConversationRouting } from '../auth/need-to-know.js';
 import { actor } from '../http/auth.js';
@@ -65,26 +65,15 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
   }, async (request) => {
     const me = actor(request);
     const { status, assignee, q, cursor, limit } = request.query;
-    const after = decodeCursor(cursor);
     let query = store.db.selectFrom('conversations').select(['id', 'updated_at', 'data']);
     if (status) query = query.where('status', '=', status);
     if (assignee === 'none') query = query.where('assignee_id', 'is', null);
     else if (assignee === 'me') query = query.where('assignee_id', '=', me.id);
     else if (assignee) query = query.where('assignee_id', '=', assignee);
     if (q?.trim()) query = query.where(sql<boolean>`search_text like ${likePattern(q.trim())} escape '\\'`);
-    if (after) {
-      query = query.where((eb) =>
-        eb.or([eb('updated_at', '<', after.sortKey), eb.and([eb('updated_at', '=', after.sortKey), eb('id', '<', after.id)])]),
-      );
-    }
-    const rows = await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    await accessLog.record(request, { action: q?.trim() ? 'search' : 'list', entity: 'conversation', rows: page.length });
-    return {
-      items: page.map((r) => fromJson<Conversation>(r.data)),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.updated_at, last.id) : null,
-    };
+    const page = await keysetPage(query, { column: 'updated_at', order: 'desc', cursor, limit });
+    await accessLog.record(request, { action: q?.trim() ? 'search' : 'list', entity: 'conversation', rows: page.rows.length });
+    return { items: page.rows.map((r) => fromJson<Conversation>(r.data)), nextCursor: page.nextCursor };
   });
 
   app.get('/conversations/:id', {
@@ -180,21 +169,10 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
     const c = await getConversation(store.db, request.params.id);
     if (!c) throw problems.notFound('상담 (conversation)', request.params.id);
     const { cursor, limit } = request.query;
-    const after = decodeCursor(cursor);
-    let query = store.db.selectFrom('messages').select(['id', 'created_at', 'data']).where('conversation_id', '=', c.id);
-    if (after) {
-      query = query.where((eb) =>
-        eb.or([eb('created_at', '>', after.sortKey), eb.and([eb('created_at', '=', after.sortKey), eb('id', '>', after.id)])]),
-      );
-    }
-    const rows = await query.orderBy('created_at').orderBy('id').limit(limit + 1).execute();
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    await accessLog.record(request, { action: 'view', entity: 'message', recordId: c.id, subject: { citizenKey: c.citizenKey }, rows: page.length });
-    return {
-      items: page.map((r) => fromJson<Message>(r.data)),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
-    };
+    const query = store.db.selectFrom('messages').select(['id', 'created_at', 'data']).where('conversation_id', '=', c.id);
+    const page = await keysetPage(query, { column: 'created_at', order: 'asc', cursor, limit });
+    await accessLog.record(request, { action: 'view', entity: 'message', recordId: c.id, subject: { citizenKey: c.citizenKey }, rows: page.rows.length });
+    return { items: page.rows.map((r) => fromJson<Message>(r.data)), nextCursor: page.nextCursor };
   });
 
   app.post('/conversations/:id/messages', {

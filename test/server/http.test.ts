@@ -185,6 +185,28 @@ describe.each(ENGINES)('HTTP discipline (%s)', (engine) => {
       expect(new Set(seen).size).toBe(seen.length);
       expect(seen.length).toBe(5);
       expect(isProblem(await s.call('GET', '/conversations?cursor=garbage', { token }), 400)).toBe(true);
+
+      // Messages page oldest first, call logs newest first: paging by 1–2 gives the whole list, in order.
+      const pages = async <T extends { id: string }>(path: string, limit: number): Promise<T[]> => {
+        const out: T[] = [];
+        let next: string | null = null;
+        do {
+          const r = await s.call('GET', `${path}${path.includes('?') ? '&' : '?'}limit=${limit}${next ? `&cursor=${next}` : ''}`, { token });
+          const page = r.body as { items: T[]; nextCursor: string | null };
+          out.push(...page.items);
+          next = page.nextCursor;
+        } while (next);
+        return out;
+      };
+      const all = await pages<{ id: string; createdAt: string }>(`/conversations/${conversation.id}/messages`, 500);
+      expect(all.length).toBeGreaterThan(2);
+      expect(all.map((m) => m.createdAt)).toEqual([...all.map((m) => m.createdAt)].sort());
+      expect((await pages<{ id: string }>(`/conversations/${conversation.id}/messages`, 2)).map((m) => m.id)).toEqual(all.map((m) => m.id));
+      for (let i = 0; i < 3; i++) expect((await s.call('PUT', `/call-logs/${randomUUID()}`, { token, body: callLogInput() })).status).toBe(201);
+      const logs = await pages<{ id: string; startedAt: string }>('/call-logs', 500);
+      expect(logs.length).toBeGreaterThan(1);
+      expect(logs.map((l) => l.startedAt)).toEqual([...logs.map((l) => l.startedAt)].sort().reverse());
+      expect((await pages<{ id: string }>('/call-logs', 1)).map((l) => l.id)).toEqual(logs.map((l) => l.id));
     });
   });
 });
