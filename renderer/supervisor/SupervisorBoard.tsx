@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { BoardWaiting, SupervisorBoard as Board } from '../../common/domain/index.js';
 import { getDesk } from '../app/desk.js';
 import { useErrorText } from '../app/errors.js';
+import { useCounsellors } from '../inbox/queries.js';
 import { PRESENCE_COLORS, useBoard } from '../team/queries.js';
 import { useDuration, useTeamT } from '../team/useTeamT.js';
 import { ServiceLevels } from './ServiceLevels.js';
@@ -40,6 +41,10 @@ function BoardNow() {
   const duration = useDuration();
   const errorText = useErrorText();
   const { data: board, error } = useBoard(true);
+  // Presence is in the replica's counsellor records as soon as the feed brings it: shown from
+  // there, a change appears without waiting for the board to be fetched again.
+  const { data: known } = useCounsellors();
+  const presenceOf = (c: Board['counsellors'][number]) => known?.find((k) => k.id === c.id)?.presence ?? c.presence;
   if (error && !board) return <Alert color="red" role="alert">{errorText(error)}</Alert>;
   if (!board) return <Text>…</Text>;
   const time = new Date(board.generatedAt).toLocaleTimeString('ko-KR', { timeZone: 'Asia/Seoul' });
@@ -75,7 +80,7 @@ function BoardNow() {
             {board.counsellors.map((c) => (
               <Table.Tr key={c.id} data-counsellor={c.id}>
                 <Table.Th scope="row">{c.displayName}</Table.Th>
-                <Table.Td><Badge color={PRESENCE_COLORS[c.presence]} autoContrast>{t(`presence.${c.presence}`)}</Badge></Table.Td>
+                <Table.Td><Badge color={PRESENCE_COLORS[presenceOf(c)]} autoContrast>{t(`presence.${presenceOf(c)}`)}</Badge></Table.Td>
                 <Table.Td>
                   {c.openChats}
                   {c.atCapacity && <Badge ml="xs" color="orange.9" variant="light">{t('board.atCapacity')}</Badge>}
