@@ -14,7 +14,8 @@ export function useErrorText(): (err: unknown) => string {
     // English glosses belong in logs; on screen the Korean is enough (the en locale keeps its own words).
     const plain = (s: string) => (i18n.language === 'ko' ? koreanOnly(s) : s);
     if (e.issues?.length) return `${head}: ${e.issues.map((i) => plain(i.message)).join(', ')}`;
-    if (e.code === 'unauthenticated' || e.code === 'offline' || e.code === 'forbidden') return head;
+    if (e.code === 'unauthenticated' || e.code === 'offline') return head;
+    // A refusal says why (the server's or the service's reason, e.g. the four-eyes rule of 구독 소식).
     const message = plain(e.message);
     return message && message !== head ? `${head}: ${message}` : head;
   };

@@ -1,2 +1,3 @@
 export * from './rest-client.js';
 export * from './rest-error.js';
+export * from './online.js';
