@@ -1,3 +1,4 @@
+import { broadcastsI18n } from '../broadcasts/i18n.js';
 import { callsI18n } from '../calls/i18n.js';
 import { crisisI18n } from '../crisis/i18n.js';
 import { inboxI18n } from '../inbox/i18n.js';
@@ -10,4 +11,5 @@ export const FEATURE_STRINGS: Record<string, FeatureStrings> = {
   programmes: programmesI18n,
   calls: callsI18n,
   crisis: crisisI18n,
+  broadcasts: broadcastsI18n,
 };
