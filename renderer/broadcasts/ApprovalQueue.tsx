@@ -59,10 +59,10 @@ function QueueItem({ b, mine }: { b: Broadcast; mine: boolean }) {
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <Stack gap={4} style={{ flex: '1 1 280px' }}>
           <Title order={4} size="h6" id={headingId}>{b.title}</Title>
-          <Text size="sm">
-            {t('author')}: {b.authorName}
-            {mine && <Badge ml="xs" color="gray.7" variant="outline">{t('yours')}</Badge>}
-          </Text>
+          <Group gap="xs">
+            <Text size="sm">{t('author')}: {b.authorName}</Text>
+            {mine && <Badge color="gray.7" variant="outline">{t('yours')}</Badge>}
+          </Group>
           <Text size="sm">{t('topics')}: {b.topics.map((id) => names.get(id) ?? id).join(', ')}{b.dongs.length > 0 ? ` · ${b.dongs.join(', ')}` : ''}{b.lifeStages.length > 0 ? ` · ${b.lifeStages.join(', ')}` : ''}</Text>
           {b.scheduledAt && <Text size="sm">{t('scheduledFor', { time: formatDateTime(b.scheduledAt, i18n.language) })}</Text>}
           <Text size="sm" aria-live="polite">{audience.data ? t('audience', { count: audience.data.count }) : t('loading')}</Text>

@@ -46,7 +46,17 @@ export function SendProgress({ b }: { b: Broadcast }) {
   const pct = targeted === 0 ? 0 : Math.round((done / targeted) * 100);
   return (
     <Stack gap={4}>
-      <Progress value={pct} aria-label={t('progress', { title: b.title })} aria-valuetext={t('progressText', { done, total: targeted })} size="lg" />
+      <Progress.Root
+        size="lg"
+        role="progressbar"
+        aria-label={t('progress', { title: b.title })}
+        aria-valuemin={0}
+        aria-valuemax={targeted}
+        aria-valuenow={done}
+        aria-valuetext={t('progressText', { done, total: targeted })}
+      >
+        <Progress.Section value={pct} withAria={false} />
+      </Progress.Root>
       <Text size="sm" data-testid={`counts-${b.id}`}>
         {t('targeted')} {targeted} · {t('delivered')} {delivered} · {t('failed')} {failed} · {t('optedOut')} {optedOut} · {t('pending')} {pending}
         {cancelled > 0 ? ` · ${t('cancelledCount')} ${cancelled}` : ''}
