@@ -17,6 +17,7 @@ import { createSettingsService } from './settings/settings-service.js';
 import { openStore } from './store/index.js';
 import { createSyncEngine } from './sync/sync-engine.js';
 import { createTeamService } from './team/team-service.js';
+import { createAuditService } from './audit/audit-service.js';
 import { createWindowService } from './window/window-service.js';
 
 export const DEFAULT_TUNING: DeskServicesTuning = {
@@ -143,6 +144,7 @@ export async function createDeskServices(config: DeskServicesConfig): Promise<De
     window: windowService.handlers,
     settings: settings.handlers,
     team: createTeamService({ store, rest, session, events, now }).handlers,
+    audit: createAuditService({ rest, session }).handlers,
     broadcasts: createBroadcastService({ rest, session }).handlers,
   };
 

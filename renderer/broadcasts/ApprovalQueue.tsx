@@ -34,7 +34,7 @@ export function ApprovalQueue({ meId }: { meId: string }) {
 function QueueItem({ b, mine }: { b: Broadcast; mine: boolean }) {
   const t = useBroadcastsT();
   const { i18n } = useTranslation();
-  const errorText = useErrorText();
+  const errorText = useErrorText({ refusalReason: true });
   const topics = useTopics();
   const approve = useTransition('approve');
   const cancel = useTransition('cancel');

@@ -19,7 +19,7 @@ const RECIPIENT_LABELS: Record<RecipientStatus, 'pending' | 'delivered' | 'faile
  */
 export function BroadcastReportView({ id, onClose }: { id: string; onClose: () => void }) {
   const t = useBroadcastsT();
-  const errorText = useErrorText();
+  const errorText = useErrorText({ refusalReason: true });
   const report = useReport(id);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);

@@ -35,7 +35,7 @@ const formOf = (b: Broadcast): Form => ({
  */
 export function NoticeComposer() {
   const t = useBroadcastsT();
-  const errorText = useErrorText();
+  const errorText = useErrorText({ refusalReason: true });
   const topics = useTopics();
   const drafts = useBroadcasts('draft');
   const save = useSaveNotice();

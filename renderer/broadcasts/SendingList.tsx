@@ -68,7 +68,7 @@ export function SendProgress({ b }: { b: Broadcast }) {
 function SendingItem({ b, onOpen }: { b: Broadcast; onOpen: () => void }) {
   const t = useBroadcastsT();
   const { i18n } = useTranslation();
-  const errorText = useErrorText();
+  const errorText = useErrorText({ refusalReason: true });
   const pause = useTransition('pause');
   const resume = useTransition('resume');
   const cancel = useTransition('cancel');

@@ -23,7 +23,7 @@ export function useConsentLine(): (e: ConsentEntry) => string {
 export function SubscriberList() {
   const t = useBroadcastsT();
   const { i18n } = useTranslation();
-  const errorText = useErrorText();
+  const errorText = useErrorText({ refusalReason: true });
   const topics = useTopics();
   const consentLine = useConsentLine();
   const [filter, setFilter] = useState<SubscriberFilter>({ topic: null, dong: null, status: 'active' });

@@ -15,7 +15,7 @@ const DESK_METHODS: ConsentMethod[] = ['counsellor', 'phone', 'visit'];
  */
 export function SubscriberLookup({ initialKey = '' }: { initialKey?: string }) {
   const t = useBroadcastsT();
-  const errorText = useErrorText();
+  const errorText = useErrorText({ refusalReason: true });
   const [typed, setTyped] = useState(initialKey);
   const [key, setKey] = useState<string | null>(initialKey.trim() || null);
   const subscriber = useSubscriber(key);
@@ -52,7 +52,7 @@ export function SubscriberLookup({ initialKey = '' }: { initialKey?: string }) {
 
 function SubscriberEditor({ s }: { s: Subscriber }) {
   const t = useBroadcastsT();
-  const errorText = useErrorText();
+  const errorText = useErrorText({ refusalReason: true });
   const topics = useTopics();
   const statement = useConsentStatement();
   const save = useSaveSubscriber();

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { DeskError, type DeskHandlers } from '../../../common/desk-api/index.js';
 import { BroadcastRecipientsPage, SubscriberPage } from '../../../common/desk-api/spec.js';
 import { Broadcast, BroadcastReport, Subscriber, SubscriptionTopic } from '../../../common/subscriptions/index.js';
-import { onlineCaller, type RestClient } from '../rest/index.js';
+import type { RestClient } from '../rest/index.js';
+import { onlineCall } from '../rest/online-call.js';
 import type { SessionService } from '../session/session-service.js';
 
 export interface BroadcastServiceDeps {
@@ -20,7 +21,8 @@ export const BROADCAST_ROLES = ['supervisor', 'admin'] as const;
  * never kept in the desk's store; the server access-logs each read.
  */
 export function createBroadcastService({ rest, session }: BroadcastServiceDeps): { handlers: DeskHandlers['broadcasts'] } {
-  const online = onlineCaller(session);
+  // A refusal carries the server's own reason (the four-eyes rule), which the screen shows.
+  const online = <T>(what: string, call: () => Promise<T>) => onlineCall(session, what, call, { forbidden: (reason) => reason });
   const lead = (what: string) => {
     const role = session.requireCounsellor().role;
     if (!(BROADCAST_ROLES as readonly string[]).includes(role)) throw new DeskError('forbidden', `${what}은(는) 팀장·관리자만 할 수 있습니다.`);

@@ -1,3 +1,2 @@
 export * from './rest-client.js';
 export * from './rest-error.js';
-export * from './online.js';

@@ -7,7 +7,8 @@ import { ServiceLevelReport } from '../../../common/team/service-levels.js';
 import type { EventHub } from '../events/event-hub.js';
 import { readCounsellors } from '../replica/read.js';
 import { putCounsellor } from '../replica/write.js';
-import { onlineCaller, type RestClient } from '../rest/index.js';
+import { onlineCall } from '../rest/online-call.js';
+import type { RestClient } from '../rest/index.js';
 import type { SessionService } from '../session/session-service.js';
 import type { Store } from '../store/index.js';
 import { buildServiceLevelWorkbook } from './service-level-export.js';
@@ -30,7 +31,7 @@ const ok = { ok: true as const };
 export function createTeamService(deps: TeamServiceDeps): { handlers: DeskHandlers['team'] } {
   const { store, rest, session, events } = deps;
 
-  const online = onlineCaller(session);
+  const online = <T>(what: string, call: () => Promise<T>) => onlineCall(session, what, call);
 
   const requireRole = (roles: readonly string[], what: string) => {
     if (!roles.includes(session.requireCounsellor().role)) throw new DeskError('forbidden', `${what}은(는) ${roles.includes('supervisor') ? '팀장·관리자' : '관리자'}만 볼 수 있습니다.`);
