@@ -1,5 +1,6 @@
 import { Button, Modal, Tabs, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useWorkspaceRequest } from '../app/workspace-bus.js';
 import type { Counsellor } from '../../common/domain/index.js';
 import { ApprovalQueue } from './ApprovalQueue.js';
 import { NoticeComposer } from './NoticeComposer.js';
@@ -22,10 +23,17 @@ const isNoticesKey = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.shiftKe
 export function BroadcastsEntry({ me }: { me: Counsellor }) {
   const t = useBroadcastsT();
   const [opened, setOpened] = useState(false);
+  /** Set when a conversation's 구독 button asked for one citizen: the dialog opens on 구독 관리 with their key. */
+  const [citizenKey, setCitizenKey] = useState<string | null>(null);
+  useWorkspaceRequest('subscriptions:open', useCallback(({ citizenKey: key }: { citizenKey: string }) => {
+    setCitizenKey(key);
+    setOpened(true);
+  }, []));
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || !isNoticesKey(e)) return;
       e.preventDefault();
+      setCitizenKey(null);
       setOpened((v) => !v);
     };
     document.addEventListener('keydown', onKey);
@@ -33,13 +41,18 @@ export function BroadcastsEntry({ me }: { me: Counsellor }) {
   }, []);
   return (
     <>
-      <Button variant="default" size="compact-sm" onClick={() => setOpened(true)} title="Ctrl+Shift+N">{t('open')}</Button>
-      <BroadcastsDialog opened={opened} onClose={() => setOpened(false)} me={me} />
+      <Button variant="default" size="compact-sm" onClick={() => { setCitizenKey(null); setOpened(true); }} title="Ctrl+Shift+N">{t('open')}</Button>
+      <BroadcastsDialog
+        opened={opened}
+        onClose={() => setOpened(false)}
+        me={me}
+        {...(citizenKey ? { initialTab: 'lookup' as const, citizenKey } : {})}
+      />
     </>
   );
 }
 
-export function BroadcastsDialog({ opened, onClose, me, initialTab }: { opened: boolean; onClose: () => void; me: Counsellor; initialTab?: Tab }) {
+export function BroadcastsDialog({ opened, onClose, me, initialTab, citizenKey }: { opened: boolean; onClose: () => void; me: Counsellor; initialTab?: Tab; citizenKey?: string }) {
   const t = useBroadcastsT();
   const lead = canManageNotices(me);
   const tabs: Array<{ id: Tab; label: string }> = lead
@@ -63,7 +76,7 @@ export function BroadcastsDialog({ opened, onClose, me, initialTab }: { opened: 
           <Tabs.Panel value="queue" pt="sm"><ApprovalQueue meId={me.id} /></Tabs.Panel>
           <Tabs.Panel value="sending" pt="sm"><SendingList /></Tabs.Panel>
           <Tabs.Panel value="subscribers" pt="sm"><SubscriberList /></Tabs.Panel>
-          <Tabs.Panel value="lookup" pt="sm"><SubscriberLookup /></Tabs.Panel>
+          <Tabs.Panel value="lookup" pt="sm"><SubscriberLookup key={citizenKey ?? ''} initialKey={citizenKey ?? ''} /></Tabs.Panel>
         </Tabs>
       )}
     </Modal>

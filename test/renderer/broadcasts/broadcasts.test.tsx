@@ -5,7 +5,8 @@ import type { Counsellor } from '../../../common/domain/index.js';
 import {
   CONSENT_STATEMENT, CONSENT_STATEMENT_VERSION, DEMO_TOPICS, type Broadcast, type BroadcastReport, type Subscriber,
 } from '../../../common/subscriptions/index.js';
-import { BroadcastsDialog } from '../../../renderer/broadcasts/BroadcastsDialog.js';
+import { BroadcastsDialog, BroadcastsEntry } from '../../../renderer/broadcasts/BroadcastsDialog.js';
+import { CitizenHistory } from '../../../renderer/inbox/CitizenHistory.js';
 import { ME, NOW, uuid } from '../app/fixtures.js';
 import { renderWithDesk } from '../app/render-desk.js';
 
@@ -254,5 +255,28 @@ describe('구독 소식: subscribers', () => {
     await user.click(within(dialog).getByRole('button', { name: '모두 해지' }));
     expect(await within(dialog).findByRole('status')).toHaveTextContent('구독을 모두 해지했습니다.');
     expect(fake.calls.filter(([c]) => c === 'broadcasts:saveSubscriber').at(-1)?.[1]).toMatchObject({ topics: [] });
+  });
+});
+
+describe('구독 소식 from a conversation', () => {
+  it("the conversation's 구독 관리 opens the dialog on the citizen, with their subscriptions loaded", async () => {
+    const user = userEvent.setup({ delay: null });
+    const { fake } = renderWithDesk(
+      <>
+        <CitizenHistory earlier={[]} callLogs={[]} citizenKey="kakao-user-42" />
+        <BroadcastsEntry me={ME} />
+      </>,
+      {
+        broadcasts: {
+          ...common,
+          subscriber: async ({ citizenKey }) => ({ citizenKey, status: 'active', topics: ['welfare'], dongs: [], lifeStages: [], consentedAt: NOW, reconfirmDueAt: null, history: [] }),
+        },
+      },
+    );
+    await user.click(screen.getByRole('button', { name: '구독 관리' }));
+    const dialog = await screen.findByRole('dialog', { name: '구독 소식' });
+    expect(within(dialog).getByRole('textbox', { name: /시민 식별값/ })).toHaveValue('kakao-user-42');
+    expect(await within(dialog).findByText('지금 구독: 복지 소식')).toBeInTheDocument();
+    expect(fake.calls.find(([c]) => c === 'broadcasts:subscriber')?.[1]).toEqual({ citizenKey: 'kakao-user-42' });
   });
 });
