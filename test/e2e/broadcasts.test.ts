@@ -181,5 +181,20 @@ describe('구독 소식 in Chromium: subscribe, write, approve, send', () => {
     await dialog.getByText('구독 중', { exact: true }).waitFor();
     await dialog.getByText(/구독 \(카카오톡, 시민 본인\)/).first().waitFor();
     await scan(leadPage, 'subscription lookup');
+
+    // Counsellor-assisted: 구정 소식 for the other citizen, after the statement was read on the phone.
+    await dialog.getByRole('textbox', { name: /시민 식별값/ }).fill(outsiderKey);
+    await dialog.getByRole('button', { name: '조회' }).click();
+    await dialog.getByText('지금 구독: 공공일자리').waitFor();
+    await dialog.getByRole('checkbox', { name: '구정 소식' }).check();
+    await dialog.getByRole('combobox', { name: '동의 방법' }).selectOption('phone');
+    const save = dialog.getByRole('button', { name: '구독 저장' });
+    expect(await save.isDisabled()).toBe(true);
+    await dialog.getByRole('checkbox', { name: /동의 문구를 시민에게 읽어 주었고/ }).check();
+    await save.click();
+    await dialog.getByRole('status').filter({ hasText: '구독을 저장했습니다.' }).waitFor();
+    await dialog.getByText('지금 구독: 공공일자리, 구정 소식').waitFor();
+    await dialog.getByText(/변경 \(전화, 팀장 정하늘\)/).waitFor();
+    await scan(leadPage, 'subscription saved');
   });
 });
