@@ -17,8 +17,9 @@ type Tab = 'compose' | 'queue' | 'sending' | 'subscribers' | 'lookup';
 const isNoticesKey = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && (e.code === 'KeyN' || e.key.toLowerCase() === 'n');
 
 /**
- * 구독 소식 in the header (Ctrl+Shift+N). Supervisors and admins get 소식 작성, 승인 대기, 발송 현황
- * and 구독자; every role gets 구독 관리 (a counsellor subscribes a citizen after reading the statement).
+ * 구독 소식: the header button for supervisors and admins, Ctrl+Shift+N and a conversation's 구독 관리
+ * for everyone. Supervisors and admins get 소식 작성, 승인 대기, 발송 현황 and 구독자; every role gets
+ * 구독 관리 (a counsellor subscribes a citizen after reading the statement).
  */
 export function BroadcastsEntry({ me }: { me: Counsellor }) {
   const t = useBroadcastsT();
@@ -41,7 +42,10 @@ export function BroadcastsEntry({ me }: { me: Counsellor }) {
   }, []);
   return (
     <>
-      <Button variant="default" size="compact-sm" onClick={() => { setCitizenKey(null); setOpened(true); }} title="Ctrl+Shift+N">{t('open')}</Button>
+      {/* The header is narrow: counsellors reach 구독 관리 from a conversation (or Ctrl+Shift+N). */}
+      {canManageNotices(me) && (
+        <Button variant="default" size="compact-sm" onClick={() => { setCitizenKey(null); setOpened(true); }} title="Ctrl+Shift+N">{t('open')}</Button>
+      )}
       <BroadcastsDialog
         opened={opened}
         onClose={() => setOpened(false)}

@@ -280,3 +280,17 @@ describe('구독 소식 from a conversation', () => {
     expect(fake.calls.find(([c]) => c === 'broadcasts:subscriber')?.[1]).toEqual({ citizenKey: 'kakao-user-42' });
   });
 });
+
+describe('구독 소식 entry', () => {
+  it('the header button is for 팀장 and admins; Ctrl+Shift+N opens 구독 관리 for a counsellor', async () => {
+    const user = userEvent.setup({ delay: null });
+    const { unmount } = renderWithDesk(<BroadcastsEntry me={SUPERVISOR} />, { broadcasts: { ...common, list: async () => [] } });
+    expect(screen.getByRole('button', { name: '구독 소식' })).toBeInTheDocument();
+    unmount();
+    renderWithDesk(<BroadcastsEntry me={ME} />, { broadcasts: common });
+    expect(screen.queryByRole('button', { name: '구독 소식' })).toBeNull();
+    await user.keyboard('{Control>}{Shift>}N{/Shift}{/Control}');
+    const dialog = await screen.findByRole('dialog', { name: '구독 소식' });
+    expect(within(dialog).getAllByRole('tab').map((t) => t.textContent)).toEqual(['구독 관리']);
+  });
+});
