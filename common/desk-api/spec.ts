@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  AssignmentSettings, CallLog, CallLogInput, CallLogRevision, CannedReply, Conversation, Counsellor, CtiCall, Field,
+  AssignmentSettings, CallLog, CallLogInput, CallLogRevision, CannedReply, Conversation, Counsellor, CtiCall, Field, LifeStage,
   Instant, MESSAGE_MAX_LENGTH, Message, PresenceUpdate, Programme, ProgrammeInput, SatisfactionSettings, ServiceLevelTargets,
   SupervisorBoard, TeamSettings, Uuid, nonEmptyText,
 } from '../domain/index.js';
@@ -9,6 +9,10 @@ import {
   AccessAction, AccessLogPage, AccessLogReview, AccessLogReviewInput, AccessLogVerifyResponse, Destruction,
 } from '../rest/access-log.js';
 import { CallLogListQuery, ProgrammeQuery, ProgrammeSearchResponse } from '../rest/contract.js';
+import {
+  Broadcast, BroadcastCreate, Dong, GEUMCHEON_DONGS, TopicId, BroadcastListQuery, BroadcastPatch, BroadcastRecipient, BroadcastReport,
+  CitizenKeyParams, RecipientListQuery, Subscriber, SubscriberListItem, SubscriberListQuery, SubscriberPut, SubscriptionTopic,
+} from '../subscriptions/index.js';
 import { NoArg, method } from './define.js';
 
 /* ---------- shapes that only the desktop knows ---------- */
@@ -172,6 +176,22 @@ export const AccountUpdateArgs = z.object({
   password: z.string().min(10, '비밀번호는 10자 이상이어야 합니다').max(256).optional(),
 });
 
+/** 구독 소식 (issue 14): the desk's calls; each goes to the server at once (online only). */
+const BroadcastRef = z.object({ id: Uuid });
+export const BroadcastUpdateArgs = z.object({ id: Uuid, patch: BroadcastPatch, baseVersion: z.number().int().nullable().default(null) });
+export const BroadcastRecipientsArgs = RecipientListQuery.extend({ id: Uuid });
+export const BroadcastRecipientsPage = z.object({ items: z.array(BroadcastRecipient), nextCursor: z.string().nullable() });
+export const SubscriberPage = z.object({ items: z.array(SubscriberListItem), nextCursor: z.string().nullable(), total: z.number().int() });
+export type SubscriberPage = z.infer<typeof SubscriberPage>;
+export const SaveSubscriberArgs = SubscriberPut.extend(CitizenKeyParams.shape);
+export type SaveSubscriberArgs = z.infer<typeof SaveSubscriberArgs>;
+/** The live audience of a draft: arrays as the form holds them (the server takes repeated query parameters). */
+export const AudienceArgs = z.object({
+  topics: z.array(TopicId).min(1, '주제를 하나 이상 고르세요').max(10),
+  dongs: z.array(Dong).max(GEUMCHEON_DONGS.length).default([]),
+  lifeStages: z.array(LifeStage).max(10).default([]),
+});
+
 /* ---------- the contract ---------- */
 
 const ok = z.object({ ok: z.literal(true) });
@@ -289,6 +309,28 @@ export const deskMethods = {
     signReview: method(AccessLogReviewInput, AccessLogReview),
     destructions: method(NoArg, z.array(Destruction)),
   },
+  /** 구독 소식: topics and counsellor-assisted subscriptions for everyone; notices for supervisors and admins (the server decides). */
+  broadcasts: {
+    topics: method(NoArg, z.array(SubscriptionTopic)),
+    consentStatement: method(NoArg, z.object({ version: z.string(), statement: z.string() })),
+    audience: method(AudienceArgs, z.object({ count: z.number().int() })),
+    list: method(BroadcastListQuery, z.array(Broadcast)),
+    get: method(BroadcastRef, Broadcast),
+    /** A new draft; the id is also the Idempotency-Key. */
+    create: method(BroadcastCreate, Broadcast),
+    update: method(BroadcastUpdateArgs, Broadcast),
+    submit: method(BroadcastRef, Broadcast),
+    /** By another supervisor or admin than the author: the server refuses the author (forbidden, with its reason). */
+    approve: method(BroadcastRef, Broadcast),
+    cancel: method(BroadcastRef, Broadcast),
+    pause: method(BroadcastRef, Broadcast),
+    resume: method(BroadcastRef, Broadcast),
+    recipients: method(BroadcastRecipientsArgs, BroadcastRecipientsPage),
+    report: method(BroadcastRef, BroadcastReport),
+    subscribers: method(SubscriberListQuery, SubscriberPage),
+    subscriber: method(CitizenKeyParams, Subscriber),
+    saveSubscriber: method(SaveSubscriberArgs, Subscriber),
+  },
 } as const;
 
 /** Events pushed from the main side; the API exposes each as `namespace.onX(cb) => unsubscribe`. */
@@ -311,6 +353,7 @@ export const deskEvents = {
   settings: { onChange: Settings },
   team: {},
   audit: {},
+  broadcasts: {},
 } as const;
 
 export type DeskMethods = typeof deskMethods;

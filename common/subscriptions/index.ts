@@ -257,6 +257,17 @@ export const BroadcastRecipient = z.object({
 });
 export type BroadcastRecipient = z.infer<typeof BroadcastRecipient>;
 
+/** GET /broadcasts/{id}/report: counts, deliveries per minute, failures by reason, opt-outs after it. */
+export const BroadcastReport = z.object({
+  broadcast: Broadcast,
+  timeline: z.array(z.object({ minute: z.string(), delivered: z.number().int(), failed: z.number().int() })),
+  failures: z.array(z.object({ error: z.string(), count: z.number().int() })),
+  /** Recipients who unsubscribed after the notice reached them. */
+  optOutsAfter: z.number().int(),
+  replies: z.number().int(),
+});
+export type BroadcastReport = z.infer<typeof BroadcastReport>;
+
 export const BroadcastListQuery = z.object({
   status: BroadcastStatus.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

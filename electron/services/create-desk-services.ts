@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DeskHandlers } from '../../common/desk-api/index.js';
 import { createAttention } from './attention/attention.js';
+import { createBroadcastService } from './broadcasts/broadcast-service.js';
 import { createCallsService } from './calls/index.js';
 import { createEventHub } from './events/event-hub.js';
 import type { DeskServices, DeskServicesConfig, DeskServicesTuning } from './host.js';
@@ -144,6 +145,7 @@ export async function createDeskServices(config: DeskServicesConfig): Promise<De
     settings: settings.handlers,
     team: createTeamService({ store, rest, session, events, now }).handlers,
     audit: createAuditService({ rest, session }).handlers,
+    broadcasts: createBroadcastService({ rest, session }).handlers,
   };
 
   await attention.refreshBadge().catch(() => undefined);

@@ -13,6 +13,7 @@ import { SidePanelSplit, useSideLayout } from './SidePanelSplit.js';
 import { SettingsMenu } from './SettingsMenu.js';
 import { SyncIndicator } from './SyncIndicator.js';
 import { TeamHeader } from '../team/TeamHeader.js';
+import { BroadcastsEntry } from '../broadcasts/BroadcastsDialog.js';
 import { useLayoutMode } from './use-layout.js';
 import { useMe } from '../inbox/queries.js';
 import { listen } from './workspace-bus.js';
@@ -137,6 +138,7 @@ export function Workspace() {
           </Title>
           <Group gap="xs" wrap="nowrap">
             {me && <TeamHeader me={me} />}
+            {me && <BroadcastsEntry me={me} />}
             <SyncIndicator />
             <PinToggle />
             <SettingsMenu counsellorName={me?.displayName ?? null} isAdmin={me?.role === 'admin'} meId={me?.id ?? null} />

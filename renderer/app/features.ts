@@ -1,4 +1,5 @@
 import { auditI18n } from '../admin/access-log/i18n.js';
+import { broadcastsI18n } from '../broadcasts/i18n.js';
 import { callsI18n } from '../calls/i18n.js';
 import { crisisI18n } from '../crisis/i18n.js';
 import { inboxI18n } from '../inbox/i18n.js';
@@ -12,4 +13,5 @@ export const FEATURE_STRINGS: Record<string, FeatureStrings> = {
   calls: callsI18n,
   crisis: crisisI18n,
   audit: auditI18n,
+  broadcasts: broadcastsI18n,
 };

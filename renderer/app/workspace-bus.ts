@@ -19,6 +19,8 @@ export interface WorkspaceRequests {
   'programmes:search': { q: string };
   /** Show a conversation in the "대화" area. */
   'inbox:open': { conversationId: string };
+  /** Open 구독 관리 for this citizen (the conversation's 구독 button). */
+  'subscriptions:open': { citizenKey: string };
   /** Move focus to an area: the shell switches tabs in the narrow layout. */
   'area:focus': { area: 'inbox' | 'conversation' | 'programmes' | 'calls' };
   /** Show an area without moving focus (the caller focuses an element inside it). */

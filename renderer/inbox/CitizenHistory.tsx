@@ -1,4 +1,4 @@
-import { Anchor, Button, List, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CALL_CHANNEL_LABELS, type CallLog, type Conversation } from '../../common/domain/index.js';
@@ -7,15 +7,23 @@ import { request } from '../app/workspace-bus.js';
 import { StatusBadge } from './StatusBadge.js';
 
 /** The citizen's earlier conversations and call logs; a click opens them where they belong. */
-export function CitizenHistory({ earlier, callLogs }: { earlier: Conversation[]; callLogs: CallLog[] }) {
+export function CitizenHistory({ earlier, callLogs, citizenKey }: { earlier: Conversation[]; callLogs: CallLog[]; citizenKey?: string | null }) {
   const { t, i18n } = useTranslation('inbox');
   const [open, setOpen] = useState(false);
   const count = earlier.length + callLogs.length;
   return (
     <Stack gap={4} className="citizen-history">
-      <Button variant="subtle" size="compact-sm" onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls="citizen-history" justify="flex-start">
-        {t('side.title')} ({count})
-      </Button>
+      <Group gap="xs">
+        <Button variant="subtle" size="compact-sm" onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls="citizen-history" justify="flex-start">
+          {t('side.title')} ({count})
+        </Button>
+        {citizenKey && (
+          // 구독 소식: the citizen's subscriptions and consent history, and counsellor-assisted (un)subscribing.
+          <Button variant="subtle" size="compact-sm" onClick={() => request('subscriptions:open', { citizenKey })}>
+            {t('side.subscriptions')}
+          </Button>
+        )}
+      </Group>
       {open && (
         <Stack gap="xs" id="citizen-history" component="section" aria-label={t('side.title')} p={4}>
           <Text size="xs" fw={700}>

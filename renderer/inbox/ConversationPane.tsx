@@ -101,7 +101,7 @@ function OpenConversation({ detail }: { detail: ConversationDetail }) {
         )}
         <CrisisPanel key={c.crisis?.messageId ?? 'none'} conversation={c} />
         <WorkflowBar conversation={c} me={me} />
-        <CitizenHistory earlier={detail.earlierConversations} callLogs={detail.callLogs} />
+        <CitizenHistory earlier={detail.earlierConversations} callLogs={detail.callLogs} citizenKey={c.citizenKey} />
       </Stack>
       <div className="visually-hidden" aria-live="polite" role="status" aria-label={t('conversation.newMessages')}>
         {announcement}

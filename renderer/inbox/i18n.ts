@@ -49,6 +49,7 @@ const ko = {
   },
   side: {
     title: '시민 기록',
+    subscriptions: '구독 관리',
     earlier: '이전 상담',
     calls: '상담 기록',
     noEarlier: '이전 상담이 없습니다.',
@@ -178,6 +179,7 @@ const en: InboxStrings = {
   },
   side: {
     title: 'Citizen history',
+    subscriptions: 'Subscriptions',
     earlier: 'Earlier conversations',
     calls: 'Call logs',
     noEarlier: 'No earlier conversations.',

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Uuid } from '../../common/domain/index.js';
 import {
-  AudienceQuery, Broadcast, BroadcastCreate, BroadcastListQuery, BroadcastPatch, BroadcastRecipient, RecipientListQuery,
+  AudienceQuery, Broadcast, BroadcastCreate, BroadcastReport, BroadcastListQuery, BroadcastPatch, BroadcastRecipient, RecipientListQuery,
 } from '../../common/subscriptions/index.js';
 import type { WriteTx } from '../db/store.js';
 import type { ServerDeps } from '../deps.js';
@@ -25,15 +25,6 @@ const IdParams = z.object({ id: Uuid });
 const STAFF = { roles: ['supervisor', 'admin'] as const };
 const LABEL = '구독 소식 (notice)';
 
-const Report = z.object({
-  broadcast: Broadcast,
-  timeline: z.array(z.object({ minute: z.string(), delivered: z.number().int(), failed: z.number().int() })),
-  failures: z.array(z.object({ error: z.string(), count: z.number().int() })),
-  /** Recipients who unsubscribed after the notice reached them. */
-  optOutsAfter: z.number().int(),
-  replies: z.number().int(),
-});
-
 async function checkTopics(tx: WriteTx, topics: readonly string[]): Promise<void> {
   const known = new Set((await listTopics(tx.trx)).map((t) => t.id));
   const unknown = topics.filter((t) => !known.has(t));
@@ -43,7 +34,7 @@ async function checkTopics(tx: WriteTx, topics: readonly string[]): Promise<void
 const conflictState = (r: BroadcastRecord, doing: string) =>
   problems.conflict(`이 소식은 '${r.status}' 상태라서 ${doing}할 수 없습니다 (notice is ${r.status}).`);
 
-export const broadcastRoutes: FastifyPluginAsyncZod<BroadcastRouteOptions> = async (app, { store, pokeBroadcasts }) => {
+export const broadcastRoutes: FastifyPluginAsyncZod<BroadcastRouteOptions> = async (app, { store, accessLog, pokeBroadcasts }) => {
   /** One state transition of a notice, in one transaction; returns it with its counts. */
   const transition = async (id: string, actorId: string, fn: (r: BroadcastRecord, tx: WriteTx) => Promise<BroadcastRecord>) => {
     const r = await store.write(actorId, async (tx) => {
@@ -208,11 +199,13 @@ export const broadcastRoutes: FastifyPluginAsyncZod<BroadcastRouteOptions> = asy
   }, async (request) => {
     if (!(await getRecord(store.db, request.params.id))) throw problems.notFound(LABEL, request.params.id);
     const { status, cursor, limit } = request.query;
-    return listRecipients(store.db, request.params.id, status, cursor ? Number(cursor) : 0, limit);
+    const page = await listRecipients(store.db, request.params.id, status, cursor ? Number(cursor) : 0, limit);
+    await accessLog.record(request, { action: 'list', entity: 'broadcast_recipient', recordId: request.params.id, rows: page.items.length });
+    return page;
   });
 
   app.get('/broadcasts/:id/report', {
-    schema: { tags: ['broadcasts'], summary: '발송 결과 (counts, deliveries per minute, failures by reason, opt-outs after it)', params: IdParams, response: { 200: Report } },
+    schema: { tags: ['broadcasts'], summary: '발송 결과 (counts, deliveries per minute, failures by reason, opt-outs after it)', params: IdParams, response: { 200: BroadcastReport } },
     config: STAFF,
   }, async (request) => {
     const b = await getBroadcast(store.db, request.params.id);

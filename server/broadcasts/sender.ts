@@ -1,7 +1,8 @@
 import { noticeText } from '../../common/subscriptions/index.js';
-import { parseRetryAfter, retryDelay, type BackoffPolicy } from '../../common/retry/index.js';
+import type { BackoffPolicy } from '../../common/retry/index.js';
 import { KAKAO_MESSAGE_MAX_LENGTH, type KakaoButton, type KakaoOutboundMessage } from '../channels/kakao/event.js';
 import type { OutboundLogger } from '../channels/kakao/outbound.js';
+import { nextAttempt, sendToKakao } from '../channels/kakao/send.js';
 import type { Store } from '../db/store.js';
 import { stillSubscribed } from '../subscriptions/store.js';
 import type { OutboundOutcome } from '../delivery/outbound-claims.js';
@@ -57,19 +58,6 @@ export interface BroadcastSender {
 /** Re-read a notice's status this often while sending, so that a cancel or pause stops the rest soon. */
 const STATUS_REFRESH_MS = 250;
 
-async function providerMessage(res: Response): Promise<string> {
-  const text = (await res.text().catch(() => '')).trim();
-  let said = text;
-  try {
-    const o = JSON.parse(text) as Record<string, unknown>;
-    const candidate = o.message ?? o.detail ?? o.error ?? o.title;
-    if (typeof candidate === 'string') said = candidate;
-  } catch {
-    // not JSON: keep the text
-  }
-  return `카카오 발송 실패 HTTP ${res.status}${said ? `: ${said}` : ''}`.slice(0, 500);
-}
-
 /**
  * Sends approved notices to their frozen audience through KAKAO_SEND_URL, one claimed batch at a
  * time (claims.ts), paced to ratePerSecond, never in quiet hours. Each recipient is re-checked
@@ -122,12 +110,6 @@ export function createBroadcastSender(options: BroadcastSenderOptions): Broadcas
 
   async function deliver(b: BroadcastRecord, buttons: KakaoButton[] | undefined, r: ClaimedRecipient): Promise<void> {
     const attempts = r.attempts + 1;
-    if (!sendUrl) {
-      stats.failed++;
-      const error = 'KAKAO_SEND_URL이 설정되지 않아 카카오톡으로 보낼 수 없습니다 (KAKAO_SEND_URL is not set).';
-      await settle(r, { status: 'failed', error }, { status: 'failed', attempts, error });
-      return;
-    }
     const wire: BroadcastWireMessage = {
       serial_number: r.id,
       sender_key: senderKey,
@@ -137,44 +119,26 @@ export function createBroadcastSender(options: BroadcastSenderOptions): Broadcas
       ...(buttons ? { buttons } : {}),
       broadcast_id: b.id,
     };
-    const retryOrFail = async (error: string, retryAfterMs: number | null) => {
-      if (attempts >= maxAttempts) {
-        stats.failed++;
-        logger.error({ recipientId: r.id, broadcastId: b.id, attempts, error }, 'broadcast delivery failed for good');
-        const final = `${attempts}회 시도 후 실패: ${error}`.slice(0, 500);
-        await settle(r, { status: 'failed', error: final }, { status: 'failed', attempts, error: final });
-        return;
-      }
-      stats.retried++;
-      const nextAttemptAt = new Date(now().getTime() + retryDelay(attempts, retryAfterMs, policy, random));
-      await settle(r, { status: 'retry', error, nextAttemptAt }, { status: 'pending', attempts, error });
-    };
-    let res: Response;
-    try {
-      res = await fetchImpl(sendUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json; charset=utf-8' },
-        body: JSON.stringify(wire),
-        signal: AbortSignal.timeout(requestTimeoutMs),
-      });
-    } catch (err) {
-      const reason = err instanceof Error && err.name === 'TimeoutError' ? `응답 시간 초과 (${requestTimeoutMs} ms)` : `연결 실패: ${(err as Error).message}`;
-      await retryOrFail(reason, null);
-      return;
-    }
-    if (res.ok) {
-      await res.body?.cancel().catch(() => undefined);
+    const sent = await sendToKakao({ sendUrl, fetch: fetchImpl, requestTimeoutMs, now }, wire);
+    if (sent.outcome === 'delivered') {
       stats.delivered++;
       await settle(r, { status: 'delivered' }, { status: 'delivered', attempts, error: null, sentAt: now().toISOString() });
       return;
     }
-    const said = await providerMessage(res);
-    if (res.status === 429 || res.status === 408 || res.status >= 500) {
-      await retryOrFail(said, parseRetryAfter(res.headers.get('retry-after'), now()));
+    if (sent.outcome === 'retry') {
+      const next = nextAttempt(attempts, maxAttempts, sent.error, sent.retryAfterMs, policy, random, now());
+      if (!next.giveUp) {
+        stats.retried++;
+        await settle(r, { status: 'retry', error: sent.error, nextAttemptAt: next.at }, { status: 'pending', attempts, error: sent.error });
+        return;
+      }
+      logger.error({ recipientId: r.id, broadcastId: b.id, attempts, error: sent.error }, 'broadcast delivery failed for good');
+      stats.failed++;
+      await settle(r, { status: 'failed', error: next.error }, { status: 'failed', attempts, error: next.error });
       return;
     }
     stats.failed++;
-    await settle(r, { status: 'failed', error: said }, { status: 'failed', attempts, error: said });
+    await settle(r, { status: 'failed', error: sent.error }, { status: 'failed', attempts, error: sent.error });
   }
 
   /** Right before the send: one who unsubscribed since approval is skipped (opted_out), not sent. */

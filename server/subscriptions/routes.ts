@@ -12,7 +12,7 @@ import { applyConsent, consentHistory, getSubscriber, listTopics, putTopic } fro
 
 const maskName = (name: string | null) => (name ? `${name.slice(0, 1)}${'*'.repeat(Math.max(1, name.length - 1))}` : null);
 
-export const subscriptionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store }) => {
+export const subscriptionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, accessLog }) => {
   app.get('/subscription-topics', {
     schema: { tags: ['subscriptions'], summary: '구독 주제 목록 (subscription topics)', response: { 200: z.array(SubscriptionTopic) } },
   }, async () => listTopics(store.db));
@@ -42,7 +42,9 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
     },
   }, async (request) => {
     // Server reads of citizen data are access-logged by the access log (issue 12), not the audit log of writes.
-    return getSubscriber(store.db, request.params.citizenKey);
+    const subscriber = await getSubscriber(store.db, request.params.citizenKey);
+    await accessLog.record(request, { action: 'view', entity: 'subscriber', subject: { citizenKey: subscriber.citizenKey } });
+    return subscriber;
   });
 
   app.put('/subscribers/:citizenKey', {
@@ -56,7 +58,7 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
     const me = actor(request);
     const key = request.params.citizenKey;
     const { topics, dongs, lifeStages, consent } = request.body;
-    return store.write(me.id, async (tx) => {
+    const subscriber = await store.write(me.id, async (tx) => {
       const known = new Set((await listTopics(tx.trx)).map((t) => t.id));
       const unknown = topics.filter((t) => !known.has(t));
       if (unknown.length > 0) {
@@ -67,6 +69,8 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
       });
       return subscriber;
     }, { lockFeedFirst: false });
+    await accessLog.record(request, { action: 'update', entity: 'subscriber', subject: { citizenKey: key }, reason: `consent ${consent.method}` });
+    return subscriber;
   });
 
   app.get('/subscribers', {
@@ -105,6 +109,7 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
         history: await consentHistory(store.db, r.citizen_key),
       });
     }
+    await accessLog.record(request, { action: 'list', entity: 'subscriber', rows: items.length });
     return { items, nextCursor: start + limit < all.length ? String(start + limit) : null, total: all.length };
   });
 };

@@ -19,7 +19,8 @@ export interface RestClientOptions {
 interface RequestOptions<S extends z.ZodType> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
-  query?: Record<string, string | undefined>;
+  /** A list is sent as the parameter repeated (topics=a&topics=b). */
+  query?: Record<string, string | readonly string[] | undefined>;
   body?: unknown;
   schema: S | null;
   ifMatch?: number | null;
@@ -47,10 +48,13 @@ export function createRestClient(options: RestClientOptions) {
   const now = options.now ?? (() => new Date());
   const timeoutMs = options.timeoutMs ?? 15_000;
 
-  function url(path: string, query?: Record<string, string | undefined>): string {
+  function url(path: string, query?: Record<string, string | readonly string[] | undefined>): string {
     const base = options.baseUrl().replace(/\/+$/, '');
     const u = new URL(`${base}${API_BASE}${path}`);
-    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) u.searchParams.set(k, v);
+    for (const [k, v] of Object.entries(query ?? {})) {
+      if (typeof v === 'string') u.searchParams.set(k, v);
+      else if (v) for (const item of v) u.searchParams.append(k, item);
+    }
     return u.toString();
   }
 

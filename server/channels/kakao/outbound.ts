@@ -1,7 +1,8 @@
 import { isHttpUrl } from '../../../common/domain/index.js';
 import { KAKAO_MESSAGE_MAX_LENGTH, type KakaoButton, type KakaoOutboundMessage } from './event.js';
-import { parseRetryAfter, retryDelay, type BackoffPolicy } from '../../../common/retry/index.js';
+import type { BackoffPolicy } from '../../../common/retry/index.js';
 import type { KakaoInboxPort, KakaoOutbound, PendingDelivery } from './port.js';
+import { nextAttempt, sendToKakao } from './send.js';
 
 export interface OutboundLogger {
   info(obj: object, msg?: string): void;
@@ -48,23 +49,6 @@ export interface KakaoOutboundLoop extends KakaoOutbound {
   stats(): KakaoOutboundStats;
 }
 
-
-/** What the provider said, for the counsellor's "failed" badge: the JSON message or the text. */
-async function providerMessage(res: Response): Promise<string> {
-  const text = (await res.text().catch(() => '')).trim();
-  let said = text;
-  try {
-    const json: unknown = JSON.parse(text);
-    if (json && typeof json === 'object') {
-      const o = json as Record<string, unknown>;
-      const candidate = o.message ?? o.detail ?? o.error ?? o.title;
-      if (typeof candidate === 'string') said = candidate;
-    }
-  } catch {
-    // not JSON: keep the text
-  }
-  return `카카오 발송 실패 HTTP ${res.status}${said ? `: ${said}` : ''}`.slice(0, 500);
-}
 
 /**
  * The outbound half of the channel: a loop that claims due deliveries from the port and POSTs them
@@ -125,52 +109,31 @@ export function createKakaoOutbound(options: KakaoOutboundOptions): KakaoOutboun
   /** 'failed' once attempts run out (later messages may go), otherwise 'retry' (they wait). */
   async function retryOrFail(d: PendingDelivery, error: string, retryAfterMs: number | null): Promise<'failed' | 'retry'> {
     const attempt = d.attempts + 1;
-    if (attempt >= maxAttempts) {
+    const next = nextAttempt(attempt, maxAttempts, error, retryAfterMs, policy, random, now());
+    if (next.giveUp) {
       stats.failed++;
       logger.error({ messageId: d.messageId, attempt, error }, 'kakao delivery failed for good');
-      await settle(d, { status: 'failed', error: `${attempt}회 시도 후 실패: ${error}`.slice(0, 500) });
+      await settle(d, { status: 'failed', error: next.error });
       return 'failed';
     }
-    const delay = retryDelay(attempt, retryAfterMs, policy, random);
-    const nextAttemptAt = new Date(now().getTime() + delay);
     stats.retried++;
-    nextRetryAt = Math.min(nextRetryAt, nextAttemptAt.getTime());
-    logger.warn({ messageId: d.messageId, attempt, delayMs: delay, error }, 'kakao delivery will be retried');
-    await settle(d, { status: 'pending', error: error.slice(0, 500), nextAttemptAt });
+    nextRetryAt = Math.min(nextRetryAt, next.at.getTime());
+    logger.warn({ messageId: d.messageId, attempt, delayMs: next.at.getTime() - now().getTime(), error }, 'kakao delivery will be retried');
+    await settle(d, { status: 'pending', error: error.slice(0, 500), nextAttemptAt: next.at });
     return 'retry';
   }
 
   async function deliver(d: PendingDelivery): Promise<'delivered' | 'failed' | 'retry'> {
-    if (!sendUrl) {
-      stats.failed++;
-      await settle(d, { status: 'failed', error: 'KAKAO_SEND_URL이 설정되지 않아 카카오톡으로 보낼 수 없습니다 (KAKAO_SEND_URL is not set).' });
-      return 'failed';
-    }
-    let res: Response;
-    try {
-      res = await fetchImpl(sendUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json; charset=utf-8' },
-        body: JSON.stringify(await payloadOf(d)),
-        signal: AbortSignal.timeout(requestTimeoutMs),
-      });
-    } catch (err) {
-      const reason = err instanceof Error && err.name === 'TimeoutError' ? `응답 시간 초과 (${requestTimeoutMs} ms)` : `연결 실패: ${(err as Error).message}`;
-      return retryOrFail(d, reason, null);
-    }
-    if (res.ok) {
-      await res.body?.cancel().catch(() => undefined);
+    const sent = await sendToKakao({ sendUrl, fetch: fetchImpl, requestTimeoutMs, now }, await payloadOf(d));
+    if (sent.outcome === 'delivered') {
       stats.delivered++;
       await settle(d, { status: 'delivered' });
       return 'delivered';
     }
-    const said = await providerMessage(res);
-    if (res.status === 429 || res.status === 408 || res.status >= 500) {
-      return retryOrFail(d, said, parseRetryAfter(res.headers.get('retry-after'), now()));
-    }
+    if (sent.outcome === 'retry') return retryOrFail(d, sent.error, sent.retryAfterMs);
     stats.failed++;
-    logger.error({ messageId: d.messageId, status: res.status, error: said }, 'kakao rejected the message');
-    await settle(d, { status: 'failed', error: said });
+    if (sent.status !== null) logger.error({ messageId: d.messageId, status: sent.status, error: sent.error }, 'kakao rejected the message');
+    await settle(d, { status: 'failed', error: sent.error });
     return 'failed';
   }
 

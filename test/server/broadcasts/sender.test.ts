@@ -107,10 +107,10 @@ describe.each(ENGINES)('notice sender with delivery claims (%s)', (engine) => {
     expect(a.stats().delivered + b.stats().delivered).toBe(keys.length);
   }, 120_000);
 
-  // Retried: under a loaded CI machine the 5th delivery can land after later recipients were claimed.
-  it('unsubscribing mid-send: skipped and counted as optedOut, never sent', { retry: 2 }, async () => {
+  it('unsubscribing mid-send: skipped and counted as optedOut, never sent', async () => {
     const { id, keys } = await notice(40);
-    const leavers = keys.slice(-10);
+    // Ten not sent yet when they leave (PostgreSQL feeds the queue in no particular order of keys).
+    let leavers: string[] = [];
     let left = false;
     sender({
       ratePerSecond: 40, concurrency: 1,
@@ -118,6 +118,8 @@ describe.each(ENGINES)('notice sender with delivery claims (%s)', (engine) => {
         const res = await fetch(url, init);
         if (!left && received(id).length === 5) {
           left = true;
+          const sent = new Set(received(id).map((r) => r.message.user_key));
+          leavers = keys.filter((k) => !sent.has(k)).slice(-10);
           await store.write(null, async (tx) => {
             for (const k of leavers) await applyConsent(tx, k, { topics: [], method: 'chat', channel: 'kakao', statement: '수신거부', actor: null });
           });
