@@ -2,6 +2,7 @@ import { callsI18n } from '../calls/i18n.js';
 import { crisisI18n } from '../crisis/i18n.js';
 import { inboxI18n } from '../inbox/i18n.js';
 import type { FeatureStrings } from '../i18n/index.js';
+import { privacyI18n } from '../privacy/i18n.js';
 import { programmesI18n } from '../programmes/i18n.js';
 
 /** Each feature's strings as an i18next namespace of the same name. */
@@ -10,4 +11,5 @@ export const FEATURE_STRINGS: Record<string, FeatureStrings> = {
   programmes: programmesI18n,
   calls: callsI18n,
   crisis: crisisI18n,
+  privacy: privacyI18n,
 };

@@ -8,8 +8,8 @@ import type { Migration } from './migration.js';
  * Planned as desk migration 4; numbered 2 on this branch so that versions stay contiguous
  * (the lead renumbers at merge).
  */
-export const m004ReadMarks: Migration = {
-  version: 2,
+export const m003ReadMarks: Migration = {
+  version: 3,
   name: 'read-marks',
   async up(tx) {
     await tx.exec(`
