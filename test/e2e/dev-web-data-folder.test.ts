@@ -102,8 +102,9 @@ describe('npm run dev:web keeps the desk data folder free of citizen data', () =
     await page.getByRole('button', { name: '로그인' }).click();
     const list = page.getByRole('region', { name: '상담 목록' });
     await list.waitFor();
-    // The demo data really reached the desk (so the search below can fail): a demo citizen is on screen.
-    const shown = DEMO_CONVERSATIONS.find((c) => c.citizenName)!.citizenName!;
+    // The demo data really reached the desk (so the search below can fail): counsellor1's demo
+    // citizen is on screen (the list opens on 내 상담).
+    const shown = DEMO_CONVERSATIONS.find((c) => c.citizenName && c.assignee === 'counsellor1')!.citizenName!;
     await list.getByText(shown, { exact: false }).first().waitFor({ timeout: 60_000 });
     await page.locator('.sync-indicator [data-state="online"]').waitFor({ timeout: 60_000 });
 
