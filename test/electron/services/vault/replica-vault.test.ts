@@ -2,7 +2,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dispatchDeskCall } from '../../../../common/desk-api/index.js';
 import { maskKoreanPhone, formatKoreanPhone } from '../../../../common/phone/index.js';
-import { openStore } from '../../../../electron/services/store/index.js';
+import { MIGRATIONS, openStore } from '../../../../electron/services/store/index.js';
 import { LEGACY_STORE_FILE } from '../../../../electron/services/vault/vault.js';
 import { readWorkstation } from '../../../../electron/services/vault/workstation-file.js';
 import { DEMO_CONVERSATIONS } from '../../../../server/seed/demo-data.js';
@@ -141,6 +141,33 @@ describe('the encrypted replica', () => {
     await d.services.handlers.sync.syncNow(undefined);
     expect(await queryReplica(d, "SELECT id FROM conversations WHERE id = '00000000-0000-4000-8000-0000000000bb'")).toEqual([]);
   });
+
+  it('a plain replica of main before the encryption (schema version 2, read marks) is adopted and gains the access events', async () => {
+    const d = await desk();
+    const { counsellorId } = await serverLogin(server.url, 'counsellor1', server.demoPassword);
+    await d.services.close();
+    // The released plain desk.sqlite: migrations 1 (initial) and 2 (read marks), nothing newer.
+    const plain = await openStore(join(d.dataDir, LEGACY_STORE_FILE), { migrations: MIGRATIONS.filter((m) => m.version <= 2) });
+    expect((await plain.get<{ user_version: number }>('PRAGMA user_version'))?.user_version).toBe(2);
+    await plain.run("UPDATE sync_state SET server_url = ?, counsellor_id = ?, initial_done = 1 WHERE id = 1", [proxy.url, counsellorId]);
+    await plain.run("INSERT INTO read_marks (counsellor_id, conversation_id, read_at) VALUES (?, '00000000-0000-4000-8000-0000000000cc', '2026-11-30T00:00:00Z')", [counsellorId]);
+    // Something unsent, so the file waits for its owner instead of being removed at start-up.
+    await plain.run("INSERT INTO drafts (kind, key, body, updated_at) VALUES ('reply', '00000000-0000-4000-8000-0000000000cc', ?, '2026-11-30T00:00:00Z')", [
+      JSON.stringify({ body: '버전 2 파일의 초안' }),
+    ]);
+    await plain.close();
+    await d.reopen();
+    await login(d, 'counsellor1');
+    expect((await readdir(d.dataDir)).filter((f) => f.startsWith(LEGACY_STORE_FILE))).toEqual([]);
+    expect(await queryReplica<{ user_version: number }>(d, 'PRAGMA user_version')).toEqual([{ user_version: MIGRATIONS.length }]);
+    expect(await queryReplica(d, 'SELECT conversation_id FROM read_marks')).toEqual([{ conversation_id: '00000000-0000-4000-8000-0000000000cc' }]);
+    expect(await d.services.handlers.inbox.getDraft({ conversationId: '00000000-0000-4000-8000-0000000000cc' })).toEqual({ body: '버전 2 파일의 초안' });
+    // The access events table came with migration 3: a logged read lands in it.
+    await d.services.handlers.sync.syncNow(undefined);
+    const [first] = await d.services.handlers.inbox.list({ view: 'all', q: '' });
+    await d.services.handlers.inbox.get({ conversationId: first!.id });
+    expect((await queryReplica<{ n: number }>(d, 'SELECT count(*) AS n FROM access_events'))[0]!.n).toBeGreaterThan(0);
+  });
 });
 
 describe('the lock screen (services)', () => {
@@ -181,11 +208,13 @@ describe('access events', () => {
     await d.services.handlers.sync.syncNow(undefined);
     await waitFor(async () => (await queryReplica<{ n: number }>(d, "SELECT count(*) AS n FROM outbox WHERE op = 'accessLog.post'"))[0]!.n === 0, 15_000, 'access events sent');
 
+    const { deskId } = await readWorkstation(d.dataDir);
     const { token } = await serverLogin(server.url, 'admin', server.demoPassword);
     const res = await fetch(`${server.url}/api/v1/access-log?recordId=${withPhone.id}&limit=100`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
     const entries = ((await res.json()) as { items: { action: string; deskId: string | null; actorName: string | null; subject: { display: string } | null }[] }).items
-      .filter((e) => e.deskId?.startsWith('desk-'));
+      // This desk's events (other tests of this file open the same demo conversations).
+      .filter((e) => e.deskId === deskId);
     expect(entries.map((e) => e.action).sort()).toEqual(['reveal', 'view']);
     expect(entries.find((e) => e.action === 'reveal')?.subject?.display).toBe(maskKoreanPhone(withPhone.citizenPhone!));
   });

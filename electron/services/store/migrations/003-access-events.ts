@@ -21,8 +21,8 @@ CREATE TABLE access_events (
 CREATE INDEX access_events_at ON access_events(at);
 `;
 
-export const m002AccessEvents: Migration = {
-  version: 2,
+export const m003AccessEvents: Migration = {
+  version: 3,
   name: 'access-events',
   async up(tx) {
     await tx.exec(SQL);
