@@ -65,10 +65,13 @@ describe('npm run dev:web keeps the desk data folder free of citizen data', () =
 
   afterAll(async () => {
     await chromium?.close();
-    if (child && child.exitCode === null) {
+    if (child && child.exitCode === null && child.signalCode === null) {
+      // SIGTERM first: dev:web then stops its own demo server (a SIGKILL would orphan it on 8787).
       const exited = new Promise((r) => child!.once('exit', r));
-      child.kill('SIGKILL');
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child?.kill('SIGKILL'), 15_000);
       await exited;
+      clearTimeout(timer);
     }
     await central?.stop();
     await rm(dataDir, { recursive: true, force: true });
