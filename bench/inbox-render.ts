@@ -28,7 +28,7 @@ function conversations(): Conversation[] {
       id: uuid(20000000, i), channel: 'kakao', citizenKey: `bench-${i}`, citizenName: `시민 ${i}`, citizenPhone: null,
       status: (['open', 'waiting', 'held', 'closed'] as const)[i % 4]!, assigneeId: i % 3 === 0 ? me.id : null, unreadCount: i % 5,
       lastMessageAt: at, lastMessagePreview: `기초연금과 주거급여를 함께 받을 수 있는지 궁금합니다 (${i})`,
-      waitingSince: i % 2 ? at : null, heldUntil: null, afterHoursNoticeAt: i % 7 === 0 ? at : null, field: null, summary: null, crisis: null, crisisAnsweredAt: null,
+      waitingSince: i % 2 ? at : null, heldUntil: null, afterHoursNoticeAt: i % 7 === 0 ? at : null, field: null, summary: null, crisis: null, crisisAnsweredAt: null, satisfaction: null,
       closedAt: null, createdAt: at, updatedAt: at, version: 1,
     };
   });

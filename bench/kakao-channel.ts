@@ -67,11 +67,11 @@ class MemoryPort implements KakaoInboxPort {
   delivered = 0;
   async fileInbound(e: InboundCitizenEvent): Promise<InboundFiled> {
     const seen = this.serials.get(e.serialNumber);
-    if (seen) return { duplicate: true, conversationId: seen, messageId: null, afterHoursNoticeAlreadySent: true, crisisToAnswer: null };
+    if (seen) return { duplicate: true, conversationId: seen, messageId: null, afterHoursNoticeAlreadySent: true, crisisToAnswer: null, channelAnswered: false };
     const id = this.byUser.get(e.userKey) ?? randomUUID();
     this.byUser.set(e.userKey, id);
     this.serials.set(e.serialNumber, id);
-    return { duplicate: false, conversationId: id, messageId: randomUUID(), afterHoursNoticeAlreadySent: true, crisisToAnswer: null };
+    return { duplicate: false, conversationId: id, messageId: randomUUID(), afterHoursNoticeAlreadySent: true, crisisToAnswer: null, channelAnswered: false };
   }
   async recordAfterHoursNotice(): Promise<string | null> {
     return null;

@@ -51,7 +51,7 @@ function feed(counsellorId: string): Change[] {
       data: {
         id, channel: 'kakao', citizenKey: `bench-citizen-${i}`, citizenName: `시민${i}`, citizenPhone: `010${String(10_000_000 + i)}`,
         status: i % 4 === 0 ? 'closed' : 'open', assigneeId: i % 3 === 0 ? counsellorId : null, unreadCount: i % 5, lastMessageAt: t(i),
-        lastMessagePreview: '문의드립니다', waitingSince: null, heldUntil: null, afterHoursNoticeAt: null, field: null, summary: null, crisis: null, crisisAnsweredAt: null,
+        lastMessagePreview: '문의드립니다', waitingSince: null, heldUntil: null, afterHoursNoticeAt: null, field: null, summary: null, crisis: null, crisisAnsweredAt: null, satisfaction: null,
         closedAt: null, createdAt: t(i), updatedAt: t(i), version: 1,
       },
     });

@@ -5,6 +5,9 @@ import {
   SupervisorBoard, TeamSettings, Uuid, nonEmptyText,
 } from '../domain/index.js';
 import { ServiceLevelReport, SlaGroupBy } from '../team/service-levels.js';
+import {
+  AccessAction, AccessLogPage, AccessLogReview, AccessLogReviewInput, AccessLogVerifyResponse, Destruction,
+} from '../rest/access-log.js';
 import { CallLogListQuery, ProgrammeQuery, ProgrammeSearchResponse } from '../rest/contract.js';
 import { NoArg, method } from './define.js';
 
@@ -186,6 +189,21 @@ export type IncomingCall = z.infer<typeof IncomingCall>;
 export const ReportArgs = z.object({ from: Instant, to: Instant, groupBy: SlaGroupBy });
 export type ReportArgs = z.infer<typeof ReportArgs>;
 
+/**
+ * 접속기록 조회 (admin): the filters of the access-log screen. `subject` is what the admin typed —
+ * a phone number in any spelling or a citizen key — and the server matches it by its keyed hash.
+ */
+export const AccessLogArgs = z.object({
+  subject: z.string().trim().min(1).max(128, '시민 전화번호나 식별키는 128자까지 입력할 수 있습니다').optional(),
+  actor: Uuid.optional(),
+  action: AccessAction.optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
+  /** The `nextCursor` of the previous page. */
+  cursor: z.string().regex(/^\d+$/, '다음 쪽 표시가 올바르지 않습니다').optional(),
+});
+export type AccessLogArgs = z.infer<typeof AccessLogArgs>;
+
 /** 계정 관리 (admin): a new account gets a temporary password to change at first sign-in. */
 export const AccountCreateArgs = z.object({
   username: z.string().trim().min(1, '아이디를 입력하세요').max(64).regex(/^[a-z0-9._-]+$/, '아이디는 영문 소문자, 숫자, . _ - 만 쓸 수 있습니다'),
@@ -322,6 +340,14 @@ export const deskMethods = {
     updateAccount: method(AccountUpdateArgs, Counsellor),
     unlockAccount: method(z.object({ id: Uuid }), ok),
   },
+  /** 접속기록 (admin, online only): the log, its chain verification, the monthly review, the 파기 대장. */
+  audit: {
+    log: method(AccessLogArgs, AccessLogPage),
+    verify: method(NoArg, AccessLogVerifyResponse),
+    reviews: method(NoArg, z.array(AccessLogReview)),
+    signReview: method(AccessLogReviewInput, AccessLogReview),
+    destructions: method(NoArg, z.array(Destruction)),
+  },
 } as const;
 
 /** Events pushed from the main side; the API exposes each as `namespace.onX(cb) => unsubscribe`. */
@@ -343,6 +369,7 @@ export const deskEvents = {
   window: { onStateChange: WindowState },
   settings: { onChange: Settings },
   team: {},
+  audit: {},
   privacy: {},
 } as const;
 

@@ -22,6 +22,20 @@ export const CrisisSignal = z.object({
 });
 export type CrisisSignal = z.infer<typeof CrisisSignal>;
 
+/** The citizen's answer to the satisfaction question sent when a chat closes (만족 / 보통 / 불만). */
+export const SATISFACTION_ANSWERS = ['satisfied', 'neutral', 'dissatisfied'] as const;
+export const SatisfactionAnswer = z.enum(SATISFACTION_ANSWERS);
+export type SatisfactionAnswer = z.infer<typeof SatisfactionAnswer>;
+export const SATISFACTION_LABELS: Record<SatisfactionAnswer, string> = { satisfied: '만족', neutral: '보통', dissatisfied: '불만' };
+
+/** The question asked at 종료 (once per conversation) and the answer, if the citizen gave one. */
+export const ConversationSatisfaction = z.object({
+  askedAt: Instant,
+  answer: SatisfactionAnswer.nullable(),
+  answeredAt: Instant.nullable(),
+});
+export type ConversationSatisfaction = z.infer<typeof ConversationSatisfaction>;
+
 /** One KakaoTalk consultation with one citizen, from first message to 종료. */
 export const Conversation = z.object({
   id: Uuid,
@@ -47,6 +61,8 @@ export const Conversation = z.object({
   crisis: CrisisSignal.nullable().default(null),
   /** When the automatic crisis answer (24-hour lines, outside hours) went out for the current signal, if it did. */
   crisisAnsweredAt: Instant.nullable().default(null),
+  /** The satisfaction question of the last 종료, if one was sent. Older records without it read as null. */
+  satisfaction: ConversationSatisfaction.nullable().default(null),
   closedAt: Instant.nullable(),
   createdAt: Instant,
   updatedAt: Instant,

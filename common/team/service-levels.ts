@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { businessSecondsBetween } from '../hours/business-hours.js';
 import { kstPeriodStart } from '../kst/index.js';
 import type { ServiceLevelTargets } from '../domain/team.js';
+import type { SatisfactionAnswer } from '../domain/conversation.js';
 
 /**
  * Service levels as Korean public call centres report them (KS: 20초 내 상담 개시율): pure
@@ -72,10 +73,6 @@ export function firstResponses(messages: readonly SlaMessage[]): FirstResponse[]
   return out;
 }
 
-export const SATISFACTION_ANSWERS = ['satisfied', 'neutral', 'dissatisfied'] as const;
-export const SatisfactionAnswer = z.enum(SATISFACTION_ANSWERS);
-export type SatisfactionAnswer = z.infer<typeof SatisfactionAnswer>;
-export const SATISFACTION_LABELS: Record<SatisfactionAnswer, string> = { satisfied: '만족', neutral: '보통', dissatisfied: '불만' };
 
 export const SlaGroupBy = z.enum(['day', 'week', 'month']);
 export type SlaGroupBy = z.infer<typeof SlaGroupBy>;

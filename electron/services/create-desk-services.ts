@@ -3,6 +3,7 @@ import { DeskError, deskMethods, type DeskHandlers, type DeskNamespace, type Syn
 import { createAccessRecorder } from './access/access-recorder.js';
 import { createAuditedHandlers } from './access/audited-handlers.js';
 import { createAttention } from './attention/attention.js';
+import { createAuditService } from './audit/audit-service.js';
 import { createCallsService } from './calls/index.js';
 import { createEventHub, type EventHub } from './events/event-hub.js';
 import type { DeskServices, DeskServicesConfig, DeskServicesTuning, WindowControl } from './host.js';
@@ -32,7 +33,7 @@ export const DEFAULT_TUNING: DeskServicesTuning = {
 };
 
 /** The namespaces whose handlers need an open replica. */
-type ReplicaNamespace = 'inbox' | 'programmes' | 'calls' | 'sync' | 'privacy' | 'team';
+type ReplicaNamespace = 'inbox' | 'programmes' | 'calls' | 'sync' | 'privacy' | 'team' | 'audit';
 type ReplicaHandlers = Pick<DeskHandlers, ReplicaNamespace> & { settings: Pick<DeskHandlers['settings'], 'get' | 'set'> };
 
 interface ReplicaContext {
@@ -135,6 +136,7 @@ async function openReplicaServices(store: Store, ctx: ReplicaContext) {
     sync: engine.handlers,
     settings: settings.handlers,
     team: createTeamService({ store, rest, session, events, now }).handlers,
+    audit: createAuditService({ rest, session }).handlers,
     privacy: createPrivacyHandlers({ store, recorder }),
   };
 
@@ -232,6 +234,8 @@ export async function createDeskServices(config: DeskServicesConfig): Promise<De
     window: windowService.handlers,
     settings: { ...gate('settings', false, { get: async () => DEFAULT_SETTINGS }), ...workstation },
     privacy: gate('privacy', true),
+    // The access log shows citizens' data: not behind the lock screen.
+    audit: gate('audit', true),
     // Presence changes while locked too (자리 비움 on lock).
     team: gate('team', false),
   };

@@ -1,3 +1,4 @@
+import { auditI18n } from '../admin/access-log/i18n.js';
 import { callsI18n } from '../calls/i18n.js';
 import { crisisI18n } from '../crisis/i18n.js';
 import { inboxI18n } from '../inbox/i18n.js';
@@ -11,5 +12,6 @@ export const FEATURE_STRINGS: Record<string, FeatureStrings> = {
   programmes: programmesI18n,
   calls: callsI18n,
   crisis: crisisI18n,
+  audit: auditI18n,
   privacy: privacyI18n,
 };

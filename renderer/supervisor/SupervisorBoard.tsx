@@ -75,7 +75,7 @@ function BoardNow() {
             {board.counsellors.map((c) => (
               <Table.Tr key={c.id} data-counsellor={c.id}>
                 <Table.Th scope="row">{c.displayName}</Table.Th>
-                <Table.Td><Badge color={PRESENCE_COLORS[c.presence]}>{t(`presence.${c.presence}`)}</Badge></Table.Td>
+                <Table.Td><Badge color={PRESENCE_COLORS[c.presence]} autoContrast>{t(`presence.${c.presence}`)}</Badge></Table.Td>
                 <Table.Td>
                   {c.openChats}
                   {c.atCapacity && <Badge ml="xs" color="orange.9" variant="light">{t('board.atCapacity')}</Badge>}

@@ -1,17 +1,21 @@
 import { Button } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { AccessLogScreen } from '../admin/access-log/AccessLogScreen.js';
 import { AccountsManager } from '../admin/accounts/AccountsManager.js';
 import { TeamSettingsDialog } from './TeamSettingsDialog.js';
 import { useTeamT } from './useTeamT.js';
 
-export type TeamAdminDialog = 'settings' | 'accounts' | null;
+export type TeamAdminDialog = 'settings' | 'accounts' | 'accessLog' | null;
 
-/** The admin's team entries in the 설정 menu: 팀 설정 and 계정 관리. */
+/** The admin's team entries in the 설정 menu: 팀 설정, 계정 관리 and 접속기록. */
 export function TeamAdminButtons({ onOpen }: { onOpen: (dialog: Exclude<TeamAdminDialog, null>) => void }) {
   const t = useTeamT();
+  const { t: audit } = useTranslation('audit');
   return (
     <>
       <Button variant="default" onClick={() => onOpen('settings')}>{t('settings.open')}</Button>
       <Button variant="default" onClick={() => onOpen('accounts')}>{t('accounts.open')}</Button>
+      <Button variant="default" onClick={() => onOpen('accessLog')}>{audit('open')}</Button>
     </>
   );
 }
@@ -22,6 +26,7 @@ export function TeamAdminDialogs({ open, onClose, meId }: { open: TeamAdminDialo
     <>
       <TeamSettingsDialog opened={open === 'settings'} onClose={onClose} />
       <AccountsManager opened={open === 'accounts'} onClose={onClose} meId={meId} />
+      <AccessLogScreen opened={open === 'accessLog'} onClose={onClose} />
     </>
   );
 }

@@ -44,7 +44,8 @@ export function useBoard(enabled: boolean) {
   return query;
 }
 
-export const PRESENCE_COLORS: Record<Presence, string> = { available: 'teal.8', away: 'yellow.9', on_call: 'grape.8', offline: 'gray.7' };
+// Shade 9 (or black text on yellow): white text on these stays above 4.5:1 (WCAG AA).
+export const PRESENCE_COLORS: Record<Presence, string> = { available: 'teal.9', away: 'yellow.4', on_call: 'grape.9', offline: 'gray.8' };
 
 /**
  * How 배정/이관 lists a counsellor: name, presence and open chats, so that the sender sees who

@@ -67,7 +67,7 @@ export function newConversation(citizenKey: string, now: string): Conversation {
     field: null,
     summary: null,
     crisis: null,
-    crisisAnsweredAt: null,
+    crisisAnsweredAt: null, satisfaction: null,
     closedAt: null,
     createdAt: now,
     updatedAt: now,
@@ -124,6 +124,26 @@ export function systemMessage(conversationId: string, body: string, authorId: st
     programmeId: null,
     authorId,
     delivery: null,
+    deliveryError: null,
+    createdAt: now,
+  };
+}
+
+/**
+ * A message the service itself sends the citizen (운영시간 안내, the crisis lines, the channel's
+ * 구독 answers, the satisfaction question): outbound, no author, waiting for the outbound loop.
+ */
+export function automaticReply(conversationId: string, body: string, now: string): Message {
+  return {
+    id: randomUUID(),
+    conversationId,
+    direction: 'outbound',
+    kind: 'text',
+    body: body.slice(0, 4000),
+    imageUrl: null,
+    programmeId: null,
+    authorId: null,
+    delivery: 'pending',
     deliveryError: null,
     createdAt: now,
   };

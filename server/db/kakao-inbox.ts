@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { CRISIS_PRIORITY, detectCrisis } from '../../common/crisis/index.js';
+import { SATISFACTION_THANKS, awaitsSatisfactionAnswer, parseSatisfactionAnswer } from '../../common/team/satisfaction.js';
+import { noteSatisfactionAnswer } from '../team/satisfaction.js';
 import type { Conversation, CrisisSignal, Message } from '../../common/domain/index.js';
 import { createOutboundClaims, type OutboundKind, type OutboundOutcome, type OutboundPayload } from '../delivery/outbound-claims.js';
 import type {
   InboundCitizenEvent, InboundFiled, KakaoInboxPort, PendingDelivery,
 } from '../channels/kakao/port.js';
 import {
-  appendMessage, getConversation, insertConversationRow, newConversation, preview, putConversation, systemMessage,
+  appendMessage, automaticReply, getConversation, insertConversationRow, newConversation, preview, putConversation, systemMessage,
 } from './conversations.js';
 import { fromJson } from './json.js';
 import { replyKind } from './reply-deliveries.js';
@@ -39,19 +41,7 @@ const FILE_ATTEMPTS = 5;
  * citizen's question: an automatic reply says nothing about who asked what.
  */
 async function appendAutomaticAnswer(tx: WriteTx, c: Conversation, body: string, stamps: Partial<Conversation>): Promise<string> {
-  const message = await appendMessage(tx, {
-    id: randomUUID(),
-    conversationId: c.id,
-    direction: 'outbound',
-    kind: 'text',
-    body: body.slice(0, 4000),
-    imageUrl: null,
-    programmeId: null,
-    authorId: null,
-    delivery: 'pending',
-    deliveryError: null,
-    createdAt: tx.now,
-  }, { deliverTo: c.citizenKey });
+  const message = await appendMessage(tx, automaticReply(c.id, body, tx.now), { deliverTo: c.citizenKey });
   await putConversation(tx, { ...c, ...stamps, lastMessageAt: tx.now, updatedAt: tx.now, version: c.version + 1 }, false);
   return message.id;
 }
@@ -109,6 +99,10 @@ async function fileOnce(store: Store, event: InboundCitizenEvent): Promise<Inbou
     if (seenBefore) throw new AlreadyFiled(seenBefore.conversation_id);
     const ending = event.event === 'chat_end';
     const found = await openConversationOf(tx, event.userKey);
+    if (!found && event.event === 'message' && event.messageType === 'TX') {
+      const answered = await fileSatisfactionAnswer(tx, event);
+      if (answered) return answered;
+    }
     let isNew = false;
     // A citizen leaving a chat that is already 종료 is noted there; it opens nothing new.
     if (!found && !(ending && (await latestConversationOf(tx, event.userKey)))) {
@@ -182,9 +176,32 @@ async function fileOnce(store: Store, event: InboundCitizenEvent): Promise<Inbou
     }
     return {
       duplicate: false, conversationId: next.id, messageId: ended?.id ?? message?.id ?? null, afterHoursNoticeAlreadySent: alreadyNoticed,
-      crisisToAnswer: crisisToAnswer(next),
+      crisisToAnswer: crisisToAnswer(next), channelAnswered: false,
     };
   }, { lockFeedFirst: false });
+}
+
+/**
+ * The citizen's reply to the satisfaction question of their last, closed chat: kept in that chat
+ * (their message, the answer, a thank-you) without opening a new consultation. Null when the
+ * text is not an answer or nothing was asked: then the message opens a chat as usual.
+ */
+async function fileSatisfactionAnswer(tx: WriteTx, event: InboundCitizenEvent): Promise<InboundFiled | null> {
+  const latest = await latestConversationOf(tx, event.userKey);
+  if (!latest || !awaitsSatisfactionAnswer(latest, tx.now)) return null;
+  const answer = parseSatisfactionAnswer(event.message);
+  if (!answer) return null;
+  const message = await appendMessage(tx, {
+    id: randomUUID(), conversationId: latest.id, direction: 'inbound', kind: 'text', body: event.message.slice(0, 4000), imageUrl: null,
+    programmeId: null, authorId: null, delivery: null, deliveryError: null, createdAt: tx.now,
+  }, { serialNumber: event.serialNumber });
+  await noteSatisfactionAnswer(tx, latest.id, answer);
+  await tx.trx
+    .insertInto('inbound_events')
+    .values({ serial_number: event.serialNumber, conversation_id: latest.id, message_id: message.id, received_at: tx.now })
+    .execute();
+  await appendAutomaticAnswer(tx, latest, SATISFACTION_THANKS, { satisfaction: { ...latest.satisfaction!, answer, answeredAt: tx.now } });
+  return { duplicate: false, conversationId: latest.id, messageId: message.id, afterHoursNoticeAlreadySent: true, crisisToAnswer: null, channelAnswered: true };
 }
 
 export interface KakaoInboxOptions {
@@ -212,6 +229,8 @@ export function createKakaoInbox(store: Store, options: KakaoInboxOptions = {}):
             return {
               duplicate: true, conversationId: err.conversationId, messageId: null, afterHoursNoticeAlreadySent: c?.afterHoursNoticeAt != null,
               crisisToAnswer: crisisToAnswer(c),
+              // Filed into a chat that is 종료: the satisfaction answer (or a chat_end), answered already.
+              channelAnswered: c?.status === 'closed',
             };
           }
           // Another event of this citizen (perhaps on another server instance) opened or closed

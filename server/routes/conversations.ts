@@ -20,6 +20,7 @@ import type { Counsellor } from '../../common/domain/index.js';
 import type { Database } from '../db/schema.js';
 import { openChatCounts } from '../team/assignment.js';
 import { getTeamSetting } from '../team/settings.js';
+import { askSatisfactionAtClose } from '../team/satisfaction.js';
 
 /**
  * A transfer to someone at capacity (while automatic assignment is on) is refused for a
@@ -141,6 +142,8 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
       if (notes.length > 0) {
         await appendMessage(tx, systemMessage(c.id, notes.join('\n'), me.id, tx.now));
       }
+      // 종료 by a counsellor: the citizen may get the one satisfaction question (after the line above).
+      if (c.status !== 'closed') applied.next = await askSatisfactionAtClose(tx, applied.next);
       try {
         await putConversation(tx, applied.next, false);
       } catch (err) {

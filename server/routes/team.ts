@@ -88,7 +88,7 @@ export const teamRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store
       .where('updated_at', '>=', fromIso)
       .where('created_at', '<', toIso)
       .execute();
-    const conversations = conversationRows.map((r) => fromJson<Conversation & { satisfaction?: never }>(r.data));
+    const conversations = conversationRows.map((r) => fromJson<Conversation>(r.data));
     const ids = conversations.map((c) => c.id);
     const messages: Message[] = [];
     for (let i = 0; i < ids.length; i += 500) {

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import type { Message } from '../../common/domain/index.js';
 import { CONSENT_STATEMENT, type SubscriptionTopic } from '../../common/subscriptions/index.js';
 import { isNo, isYes, keywordOf, topicChoice } from '../../common/subscriptions/keywords.js';
 import type { InboundCitizenEvent, InboundFiled } from '../channels/kakao/port.js';
-import { appendMessage, getConversation, preview, putConversation, systemMessage } from '../db/conversations.js';
+import { appendMessage, automaticReply, getConversation, preview, putConversation, systemMessage } from '../db/conversations.js';
 import { fromJson, toJson } from '../db/json.js';
 import type { Store, WriteTx } from '../db/store.js';
 import { applyConsent, getSubscriber, listTopics, topicNames, topicPhrase } from './store.js';
@@ -128,11 +126,7 @@ export async function postChannelAnswer(tx: WriteTx, conversationId: string, a: 
   const c = await getConversation(tx.trx, conversationId);
   if (!c) return;
   await appendMessage(tx, systemMessage(conversationId, `구독 안내 자동 응답 — ${a.note}`, null, tx.now));
-  const reply: Message = {
-    id: randomUUID(), conversationId, direction: 'outbound', kind: 'text', body: a.reply, imageUrl: null, programmeId: null,
-    authorId: null, delivery: 'pending', deliveryError: null, createdAt: tx.now,
-  };
-  await appendMessage(tx, reply, { deliverTo: c.citizenKey });
+  await appendMessage(tx, automaticReply(conversationId, a.reply, tx.now), { deliverTo: c.citizenKey });
   // The channel answered it: the citizen's keyword does not make the consultation wait for a
   // counsellor. Status and assignee stay as they were (an open consultation is not disturbed).
   const setByThis = inbound !== null && c.waitingSince === inbound.sentAt;

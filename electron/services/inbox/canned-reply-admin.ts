@@ -3,7 +3,8 @@ import type { CannedReply } from '../../../common/domain/index.js';
 import { DeskError, type DeskHandlers } from '../../../common/desk-api/index.js';
 import type { EventHub } from '../events/event-hub.js';
 import { putCannedReply } from '../replica/write.js';
-import { RestError, type RestClient } from '../rest/index.js';
+import type { RestClient } from '../rest/index.js';
+import { onlineCall } from '../rest/online-call.js';
 import type { SessionService } from '../session/session-service.js';
 import type { Store } from '../store/index.js';
 
@@ -28,22 +29,12 @@ export function createCannedReplyAdmin(deps: CannedReplyAdminDeps): AdminHandler
     if (session.requireCounsellor().role !== 'admin') throw new DeskError('forbidden', '상용구는 관리자만 고칠 수 있습니다.');
   }
 
-  async function online<T>(what: string, call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (err) {
-      if (!(err instanceof RestError)) throw err;
-      if (err.kind === 'retryable') throw new DeskError('offline', `서버에 연결할 수 없어 ${what}하지 못했습니다. 잠시 후 다시 시도하세요. (${err.message})`);
-      if (err.kind === 'conflict') throw new DeskError('conflict', '다른 관리자가 먼저 수정했습니다. 새로 불러온 뒤 다시 하세요.');
-      if (err.kind === 'unauthenticated') {
-        await session.expire(err.message);
-        throw new DeskError('unauthenticated', '로그인이 만료되었습니다. 다시 로그인하세요.');
-      }
-      if (err.kind === 'forbidden') throw new DeskError('forbidden', `관리자 권한이 없습니다. (${err.message})`);
-      if (err.kind === 'not_found') throw new DeskError('not_found', `상용구가 이미 삭제되었습니다. (${err.message})`);
-      throw new DeskError('rejected', err.message);
-    }
-  }
+  const online = <T>(what: string, call: () => Promise<T>) =>
+    onlineCall(session, what, call, {
+      conflict: () => '다른 관리자가 먼저 수정했습니다. 새로 불러온 뒤 다시 하세요.',
+      forbidden: (m) => `관리자 권한이 없습니다. (${m})`,
+      not_found: (m) => `상용구가 이미 삭제되었습니다. (${m})`,
+    });
 
   async function keep(id: string, reply: CannedReply | null): Promise<void> {
     await store.transaction((tx) => putCannedReply(tx, id, reply));

@@ -4,7 +4,8 @@ import { ProgrammeSearchIndex } from '../../../common/search/index.js';
 import type { EventHub } from '../events/event-hub.js';
 import { readProgramme, readProgrammes } from '../replica/read.js';
 import { putProgramme } from '../replica/write.js';
-import { RestError, type RestClient } from '../rest/index.js';
+import type { RestClient } from '../rest/index.js';
+import { onlineCall } from '../rest/online-call.js';
 import type { SessionService } from '../session/session-service.js';
 import type { Store } from '../store/index.js';
 
@@ -57,19 +58,9 @@ export async function createProgrammeService(deps: { store: Store; rest: RestCli
       const me = deps.session.requireCounsellor();
       if (me.role !== 'admin') throw new DeskError('forbidden', '프로그램 정보는 관리자만 고칠 수 있습니다.');
       // An admin edit of the shared catalogue is made online, so that a conflict is seen at once.
-      let saved: Programme;
-      try {
-        saved = (await deps.rest.putProgramme(id, input, baseVersion)).data;
-      } catch (err) {
-        if (!(err instanceof RestError)) throw err;
-        if (err.kind === 'retryable') throw new DeskError('offline', `서버에 연결할 수 없어 저장하지 못했습니다. 잠시 후 다시 시도하세요. (${err.message})`);
-        if (err.kind === 'conflict') throw new DeskError('conflict', '다른 관리자가 먼저 고쳤습니다. 새로 불러온 뒤 다시 고치세요.');
-        if (err.kind === 'unauthenticated') {
-          await deps.session.expire(err.message);
-          throw new DeskError('unauthenticated', '로그인이 만료되었습니다. 다시 로그인하세요.');
-        }
-        throw new DeskError(err.kind === 'forbidden' ? 'forbidden' : err.kind === 'not_found' ? 'not_found' : 'rejected', err.message);
-      }
+      const saved = (await onlineCall(deps.session, '저장', () => deps.rest.putProgramme(id, input, baseVersion), {
+        conflict: () => '다른 관리자가 먼저 고쳤습니다. 새로 불러온 뒤 다시 고치세요.',
+      })).data;
       await store.transaction((tx) => putProgramme(tx, saved));
       applyProgrammes([saved]);
       return saved;

@@ -7,7 +7,8 @@ import { ServiceLevelReport } from '../../../common/team/service-levels.js';
 import type { EventHub } from '../events/event-hub.js';
 import { readCounsellors } from '../replica/read.js';
 import { putCounsellor } from '../replica/write.js';
-import { RestError, type RestClient } from '../rest/index.js';
+import { onlineCall } from '../rest/online-call.js';
+import type { RestClient } from '../rest/index.js';
 import type { SessionService } from '../session/session-service.js';
 import type { Store } from '../store/index.js';
 import { buildServiceLevelWorkbook } from './service-level-export.js';
@@ -30,22 +31,7 @@ const ok = { ok: true as const };
 export function createTeamService(deps: TeamServiceDeps): { handlers: DeskHandlers['team'] } {
   const { store, rest, session, events } = deps;
 
-  async function online<T>(what: string, call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (err) {
-      if (!(err instanceof RestError)) throw err;
-      if (err.kind === 'retryable') throw new DeskError('offline', `서버에 연결할 수 없어 ${what}하지 못했습니다. 잠시 후 다시 시도하세요. (${err.message})`);
-      if (err.kind === 'unauthenticated') {
-        await session.expire(err.message);
-        throw new DeskError('unauthenticated', '로그인이 만료되었습니다. 다시 로그인하세요.');
-      }
-      if (err.kind === 'forbidden') throw new DeskError('forbidden', `권한이 없습니다. (${err.message})`);
-      if (err.kind === 'conflict') throw new DeskError('conflict', err.message);
-      if (err.kind === 'not_found') throw new DeskError('not_found', err.message);
-      throw new DeskError('rejected', err.message);
-    }
-  }
+  const online = <T>(what: string, call: () => Promise<T>) => onlineCall(session, what, call);
 
   const requireRole = (roles: readonly string[], what: string) => {
     if (!roles.includes(session.requireCounsellor().role)) throw new DeskError('forbidden', `${what}은(는) ${roles.includes('supervisor') ? '팀장·관리자' : '관리자'}만 볼 수 있습니다.`);

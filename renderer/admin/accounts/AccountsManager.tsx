@@ -60,7 +60,7 @@ export function AccountsManager({ opened, onClose, meId }: { opened: boolean; on
                     data={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
                     onChange={(e) => void run(() => getDesk().team.updateAccount({ id: a.id, role: e.currentTarget.value as Role }), t('accounts.saved'))} />
                 </Table.Td>
-                <Table.Td><Badge color={a.active ? 'teal.8' : 'gray.7'}>{a.active ? t('accounts.active') : t('accounts.inactive')}</Badge></Table.Td>
+                <Table.Td><Badge color={a.active ? 'teal.9' : 'gray.8'}>{a.active ? t('accounts.active') : t('accounts.inactive')}</Badge></Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     {a.active ? (

@@ -34,6 +34,11 @@ export interface InboundFiled {
   /** Whether the conversation already had its 운영시간 안내 before this event. */
   afterHoursNoticeAlreadySent: boolean;
   /**
+   * The event was answered as it was filed (the reply to the satisfaction question, kept in the
+   * closed chat): no other automatic answer follows, and no channel keyword handling.
+   */
+  channelAnswered: boolean;
+  /**
    * The conversation's crisis signal (common/crisis, raised by this or an earlier message) when
    * its automatic answer has not gone out yet; null otherwise. Outside hours the adapter answers
    * it with the 24-hour lines instead of the 운영시간 안내.

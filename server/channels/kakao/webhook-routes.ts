@@ -134,7 +134,7 @@ export const kakaoWebhookRoutes: FastifyPluginAsync<KakaoWebhookOptions> = async
     const filed = await perCitizen.run(event.userKey, async () => {
       const result = await opts.port.fileInbound(event);
       // The channel's own answer (구독 / 수신거부) is the whole answer: no 운영시간 안내 for it.
-      const answered = opts.afterFiled ? await opts.afterFiled(event, result) : false;
+      const answered = result.channelAnswered || (opts.afterFiled ? await opts.afterFiled(event, result) : false);
       if (answered) opts.outbound.poke();
       const at = now();
       // Also on a redelivery: if the first attempt filed the event but failed before the notice,

@@ -31,7 +31,7 @@ export function conversation(over: Partial<Conversation> = {}): Conversation {
   return {
     id: uuid(), channel: 'kakao', citizenKey: `user-${n}`, citizenName: `시민${n}`, citizenPhone: '01012345678',
     status: 'open', assigneeId: ME.id, unreadCount: 0, lastMessageAt: NOW, lastMessagePreview: '안녕하세요',
-    waitingSince: null, heldUntil: null, afterHoursNoticeAt: null, field: null, summary: null, crisis: null, crisisAnsweredAt: null, closedAt: null,
+    waitingSince: null, heldUntil: null, afterHoursNoticeAt: null, field: null, summary: null, crisis: null, crisisAnsweredAt: null, satisfaction: null, closedAt: null,
     createdAt: NOW, updatedAt: NOW, version: 1, ...over,
   };
 }

@@ -41,7 +41,7 @@ export class FakeKakaoPort implements KakaoInboxPort {
     const seen = this.serials.get(event.serialNumber);
     if (seen) {
       const c = this.conversations.get(seen)!;
-      return { duplicate: true, conversationId: seen, messageId: null, afterHoursNoticeAlreadySent: c.afterHoursNoticeAt !== null, crisisToAnswer: null };
+      return { duplicate: true, conversationId: seen, messageId: null, afterHoursNoticeAlreadySent: c.afterHoursNoticeAt !== null, crisisToAnswer: null, channelAnswered: false };
     }
     this.events.push(event);
     let conversation = [...this.conversations.values()].find((c) => c.userKey === event.userKey && !c.closed);
@@ -57,7 +57,7 @@ export class FakeKakaoPort implements KakaoInboxPort {
     }
     // chat_end closes nothing (the port's contract): the data layer records it as a system message.
     this.serials.set(event.serialNumber, conversation.id);
-    return { duplicate: false, conversationId: conversation.id, messageId, afterHoursNoticeAlreadySent: already, crisisToAnswer: null };
+    return { duplicate: false, conversationId: conversation.id, messageId, afterHoursNoticeAlreadySent: already, crisisToAnswer: null, channelAnswered: false };
   }
 
   async recordAfterHoursNotice(conversationId: string, body: string): Promise<string | null> {

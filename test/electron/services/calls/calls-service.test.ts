@@ -82,7 +82,7 @@ describe('caller history', () => {
     const conv = {
       id: uuid(), channel: 'kakao', citizenKey: 'k1', citizenName: '홍길동', citizenPhone: '+82 10-1234-5678', status: 'closed',
       assigneeId: null, unreadCount: 0, lastMessageAt: null, lastMessagePreview: null, waitingSince: null, heldUntil: null,
-      afterHoursNoticeAt: null, field: null, summary: null, crisis: null, crisisAnsweredAt: null, closedAt: null, createdAt: '2026-03-01T00:00:00.000Z',
+      afterHoursNoticeAt: null, field: null, summary: null, crisis: null, crisisAnsweredAt: null, satisfaction: null, closedAt: null, createdAt: '2026-03-01T00:00:00.000Z',
       updatedAt: '2026-03-01T00:00:00.000Z', version: 1,
     };
     await f.store.run(
