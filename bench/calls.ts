@@ -89,7 +89,7 @@ export async function run(): Promise<void> {
       },
       {
         name: 'export XLSX, one month (~2,600 rows)',
-        ours: () => calls.handlers.export({ format: 'xlsx', filter: { from: '2026-02-01T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z' } }),
+        ours: () => calls.handlers.export({ format: 'xlsx', filter: { from: '2026-02-01T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z' }, reason: { kind: 'statistics', text: '' } }),
         baseline: () => store.all('SELECT data FROM call_logs WHERE started_at >= ? AND started_at < ?', ['2026-02-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z']),
       },
     ];

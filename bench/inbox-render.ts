@@ -47,7 +47,7 @@ function benchServices(): DeskServices {
   const rows = conversations();
   const big = rows[0]!;
   const history = messages(big.id);
-  const session: SessionState = { signedIn: true, counsellor: me, serverUrl: 'http://127.0.0.1:9', demoHint: null, reason: null };
+  const session: SessionState = { signedIn: true, counsellor: me, serverUrl: 'http://127.0.0.1:9', demoHint: null, reason: null, locked: false, idleLockMinutes: 10, serverUrlEditable: false, offline: false };
   const ok = { ok: true as const };
   const handlers = {
     session: { getState: async () => session },

@@ -25,11 +25,20 @@ export const SessionState = z.object({
   demoHint: z.object({ usernames: z.array(z.string()), password: z.string() }).nullable(),
   /** Why the last session ended (expired token, logout), for the login screen. */
   reason: z.string().nullable(),
+  /** The lock screen covers everything; only the password (checked against the replica key) opens it. */
+  locked: z.boolean(),
+  /** Minutes without keyboard or pointer input before the window locks (workstation policy). */
+  idleLockMinutes: z.number().int().min(1).max(30),
+  /** Only on the first run may the login screen propose the server URL; afterwards main decides. */
+  serverUrlEditable: z.boolean(),
+  /** Signed in from the encrypted replica without reaching the server. */
+  offline: z.boolean(),
 });
 export type SessionState = z.infer<typeof SessionState>;
 
 export const LoginArgs = z.object({
-  serverUrl: z.url({ protocol: /^https?$/, error: '서버 주소는 http:// 또는 https:// 로 시작해야 합니다' }),
+  /** A proposal, honoured only on the first run (SessionState.serverUrlEditable); main checks it. */
+  serverUrl: z.url({ protocol: /^https?$/, error: '서버 주소는 http:// 또는 https:// 로 시작해야 합니다' }).optional(),
   username: z.string().trim().min(1, '아이디를 입력하세요').max(64),
   password: z.string().min(1, '비밀번호를 입력하세요').max(256),
 });
@@ -105,7 +114,20 @@ export const StatsResult = z.object({
 });
 export type StatsResult = z.infer<typeof StatsResult>;
 
-export const ExportArgs = z.object({ format: z.enum(['xlsx', 'csv']), filter: CallLogListQuery.omit({ cursor: true, limit: true }) });
+/** Why an export is made; written into the file and into the access log (개인정보 반출 사유). */
+export const EXPORT_REASON_KINDS = ['statistics', 'caseConference', 'audit', 'other'] as const;
+export const EXPORT_REASON_LABELS: Record<(typeof EXPORT_REASON_KINDS)[number], string> = {
+  statistics: '통계 보고', caseConference: '사례 회의', audit: '감사 대응', other: '기타',
+};
+export const ExportReason = z
+  .object({ kind: z.enum(EXPORT_REASON_KINDS), text: z.string().trim().max(200, '사유는 200자까지 쓸 수 있습니다').default('') })
+  .refine((r) => r.kind !== 'other' || r.text.length > 0, { message: '기타 사유를 입력하세요', path: ['text'] });
+export type ExportReason = z.infer<typeof ExportReason>;
+export const ExportArgs = z.object({
+  format: z.enum(['xlsx', 'csv']),
+  filter: CallLogListQuery.omit({ cursor: true, limit: true }),
+  reason: ExportReason,
+});
 export const ExportResult = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), rows: z.number().int() });
 
 export const SyncStatus = z.object({
@@ -138,6 +160,34 @@ export const Settings = z.object({
   notifications: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
+
+/** What an administrator decides for the workstation (not per counsellor). */
+export const WorkstationPolicy = z.object({
+  idleLockMinutes: z.number().int().min(1, '잠금 시간은 1분 이상이어야 합니다').max(30, '잠금 시간은 30분까지 정할 수 있습니다'),
+  /** On logout: keep the encrypted replica (quick next sign-in, works offline) or wipe it. */
+  logoutAction: z.enum(['keep', 'wipe']),
+});
+export type WorkstationPolicy = z.infer<typeof WorkstationPolicy>;
+export const WorkstationSettings = WorkstationPolicy.extend({
+  serverUrl: z.string().nullable(),
+  /** Set by the configuration (BOKJI_SERVER_URL): not changeable on the desk. */
+  serverUrlFixed: z.boolean(),
+});
+export type WorkstationSettings = z.infer<typeof WorkstationSettings>;
+export const SetWorkstationArgs = WorkstationPolicy.partial().extend({
+  serverUrl: z.url({ protocol: /^https?$/, error: '서버 주소는 http:// 또는 https:// 로 시작해야 합니다' }).optional(),
+});
+
+/** Records whose phone number a reveal control can show in full (logged as `reveal`). */
+export const RevealArgs = z.object({ entity: z.enum(['callLog', 'conversation', 'ctiCall']), recordId: z.string().min(1).max(128) });
+/** Processing the renderer performs itself (print) that the access log must still see. */
+export const NoteAccessArgs = z.object({
+  action: z.enum(['print']),
+  entity: z.enum(['call_log', 'conversation', 'stats']),
+  recordId: z.string().max(128).nullable().default(null),
+  rows: z.number().int().nonnegative().nullable().default(null),
+  reason: z.string().trim().min(1, '사유를 입력하세요').max(200),
+});
 
 export const IncomingCall = z.object({ call: CtiCall, draftId: Uuid.nullable(), history: z.array(CallLog), conversations: z.array(Conversation) });
 export type IncomingCall = z.infer<typeof IncomingCall>;
@@ -201,6 +251,10 @@ export const deskMethods = {
     getState: method(NoArg, SessionState),
     login: method(LoginArgs, SessionState),
     logout: method(NoArg, SessionState),
+    /** Ctrl+Alt+L or the idle timer: hide everything behind the lock screen. */
+    lock: method(NoArg, SessionState),
+    /** Checked offline against the wrapped replica key; the 5th failure signs the counsellor out. */
+    unlock: method(z.object({ password: z.string().min(1, '비밀번호를 입력하세요').max(256) }), SessionState),
   },
   inbox: {
     list: method(z.object({ view: InboxView, q: z.string().max(100).default(''), sort: InboxSort.optional() }), z.array(ConversationListItem)),
@@ -283,6 +337,14 @@ export const deskMethods = {
   settings: {
     get: method(NoArg, Settings),
     set: method(Settings.partial(), Settings),
+    workstation: method(NoArg, WorkstationSettings),
+    /** Admin only. */
+    setWorkstation: method(SetWorkstationArgs, WorkstationSettings),
+  },
+  privacy: {
+    /** The full phone number of one record, for this counsellor, logged as `reveal`. */
+    reveal: method(RevealArgs, z.object({ phone: z.string().nullable() })),
+    note: method(NoteAccessArgs, ok),
   },
   /** Team operations: presence, the supervisor's board, service levels, team settings, accounts (online only). */
   team: {
@@ -354,6 +416,7 @@ export const deskEvents = {
   team: {},
   audit: {},
   broadcasts: {},
+  privacy: {},
 } as const;
 
 export type DeskMethods = typeof deskMethods;

@@ -1,1 +1,2 @@
 export * from './sensitive.js';
+export * from './name-mask.js';

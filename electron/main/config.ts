@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { checkServerUrl } from '../services/session/server-url.js';
 
 /** What the desktop reads from its environment; `npm start` (scripts/start.mjs) sets these. */
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8787';
@@ -11,7 +12,11 @@ const DemoHint = z.object({
 
 const Env = z.object({
   BOKJI_SERVER_URL: z
-    .url({ protocol: /^https?$/, error: 'BOKJI_SERVER_URL must be an http:// or https:// URL, e.g. http://127.0.0.1:8787' })
+    .string()
+    .superRefine((v, ctx) => {
+      const check = checkServerUrl(v);
+      if (!check.ok) ctx.addIssue({ code: 'custom', message: `BOKJI_SERVER_URL must be https:// (http:// only on loopback, e.g. http://127.0.0.1:8787): ${check.message}` });
+    })
     .optional(),
   BOKJI_DEMO_HINT: z.string().optional(),
   BOKJI_DESK_DATA_DIR: z.string().min(1).optional(),
@@ -20,6 +25,8 @@ const Env = z.object({
 
 export interface DesktopConfig {
   serverUrl: string;
+  /** BOKJI_SERVER_URL was given: main uses it and the login screen cannot propose another. */
+  serverUrlFixed: boolean;
   dataDir: string;
   demoHint: { usernames: string[]; password: string } | null;
   /** The electron-vite dev server, in development only; the build is served from app://. */
@@ -51,7 +58,8 @@ export function readDesktopConfig(env: Record<string, string | undefined>, userD
     demoHint = hint.data;
   }
   return {
-    serverUrl: (e.BOKJI_SERVER_URL ?? DEFAULT_SERVER_URL).replace(/\/+$/, ''),
+    serverUrl: e.BOKJI_SERVER_URL ? (checkServerUrl(e.BOKJI_SERVER_URL) as { url: string }).url : DEFAULT_SERVER_URL,
+    serverUrlFixed: e.BOKJI_SERVER_URL !== undefined,
     dataDir: e.BOKJI_DESK_DATA_DIR ?? join(userDataDir, 'desk'),
     demoHint,
     // A packaged app never loads a URL from its environment.

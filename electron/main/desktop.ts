@@ -1,11 +1,13 @@
 import { join } from 'node:path';
-import { app, dialog, session, type BrowserWindow } from 'electron';
+import { Menu, app, dialog, session, type BrowserWindow } from 'electron';
 import type { DeskServices, DeskServicesConfig } from '../services/host.js';
 import { ConfigError, readDesktopConfig } from './config.js';
 import { installDeskIpc } from './ipc/bridge.js';
 import { APP_ORIGIN } from './protocol/app-files.js';
 import { registerAppScheme, serveRenderer } from './protocol/register.js';
+import { appMenuTemplate } from './menu.js';
 import { createSecretStore } from './secret-store.js';
+import { devToolsAllowed } from './security/fuses.js';
 import { APP_CSP } from './security/csp.js';
 import { guardWebContents, lockDownSession } from './security/guards.js';
 import { originOf } from './security/sender.js';
@@ -105,13 +107,16 @@ export function startDesktop(deps: DesktopDeps): DesktopHandle {
     services = await deps.createServices({
       dataDir: config.dataDir,
       serverUrl: config.serverUrl,
+      serverUrlFixed: config.serverUrlFixed,
       secretStore: createSecretStore(log),
       windowControl,
       host: 'electron',
       demoHint: config.demoHint,
     });
 
-    win = createMainWindow({ preloadPath: deps.paths.preload, iconPath: deps.paths.icons.app, boundsStore });
+    const menu = appMenuTemplate(app.isPackaged, process.platform);
+    if (menu) Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
+    win = createMainWindow({ preloadPath: deps.paths.preload, iconPath: deps.paths.icons.app, boundsStore, devTools: devToolsAllowed(app.isPackaged) });
     win.on('closed', () => {
       win = null;
     });

@@ -24,10 +24,16 @@ export interface WindowControl {
 }
 
 export interface DeskServicesConfig {
-  /** Folder of the local replica (desk.sqlite) and drafts. */
+  /** Folder of the counsellors' encrypted replicas (replica-*.sqlite) and workstation.json. */
   dataDir: string;
   /** Central service base URL, e.g. http://127.0.0.1:8787 (without /api/v1). */
   serverUrl: string;
+  /**
+   * The configuration names the server (BOKJI_SERVER_URL, the harness): use it and nothing else.
+   * Otherwise serverUrl is only the first run's default, and the workstation keeps what an
+   * administrator saved or the first sign-in proved.
+   */
+  serverUrlFixed?: boolean;
   secretStore: SecretStore;
   windowControl: WindowControl;
   host: 'electron' | 'web';
@@ -39,6 +45,8 @@ export interface DeskServicesConfig {
   onWarning?: (message: string) => void;
   /** Timings for tests and benchmarks; the defaults suit a workstation. */
   tuning?: Partial<DeskServicesTuning>;
+  /** scrypt cost of the replica key wrap; tests lower it, the default suits a workstation. */
+  kdf?: { N: number; r: number; p: number };
 }
 
 export interface DeskServicesTuning {

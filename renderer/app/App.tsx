@@ -1,8 +1,11 @@
 import { Alert, Center, Loader } from '@mantine/core';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { LockScreen } from '../lock/LockScreen.js';
+import { useIdleLock } from '../lock/use-idle-lock.js';
 import { useTranslation } from 'react-i18next';
 import { LoginScreen } from '../session/LoginScreen.js';
 import { useSession } from '../session/use-session.js';
+import { getDesk } from './desk.js';
 import { useErrorText } from './errors.js';
 import { useSettingsLanguage } from './SettingsMenu.js';
 import { Workspace } from './Workspace.js';
@@ -21,6 +24,9 @@ export function App() {
   useSettingsLanguage();
 
   const signedIn = state?.signedIn === true && state.counsellor !== null;
+  const locked = signedIn && state?.locked === true;
+  const lock = useCallback(() => void getDesk().session.lock().catch(() => undefined), []);
+  useIdleLock({ enabled: signedIn && !locked, minutes: state?.idleLockMinutes ?? 10, onLock: lock });
   const counsellorId = signedIn ? state.counsellor!.id : null;
   if (counsellorId && counsellorId !== keptFor) {
     setKeptFor(counsellorId);
@@ -46,8 +52,10 @@ export function App() {
   return (
     <>
       {!signedIn && <LoginScreen state={state} hasDrafts={keptFor !== null} lastUsername={lastUsername} />}
+      {locked && <LockScreen state={state} />}
       {keptFor && (
-        <div hidden={!signedIn} inert={!signedIn} className="workspace-holder">
+        // Locked: the workspace stays mounted (typed text survives) but shows and reaches nothing.
+        <div hidden={!signedIn || locked} inert={!signedIn || locked} className="workspace-holder">
           <Workspace key={keptFor} />
         </div>
       )}

@@ -4,6 +4,7 @@ import { callsI18n } from '../calls/i18n.js';
 import { crisisI18n } from '../crisis/i18n.js';
 import { inboxI18n } from '../inbox/i18n.js';
 import type { FeatureStrings } from '../i18n/index.js';
+import { privacyI18n } from '../privacy/i18n.js';
 import { programmesI18n } from '../programmes/i18n.js';
 
 /** Each feature's strings as an i18next namespace of the same name. */
@@ -14,4 +15,5 @@ export const FEATURE_STRINGS: Record<string, FeatureStrings> = {
   crisis: crisisI18n,
   audit: auditI18n,
   broadcasts: broadcastsI18n,
+  privacy: privacyI18n,
 };

@@ -2,7 +2,7 @@ import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationDetail } from '../../common/desk-api/index.js';
-import { formatKoreanPhone } from '../../common/phone/index.js';
+import { MaskedPhone } from '../privacy/MaskedPhone.js';
 import { getDesk } from '../app/desk.js';
 import { useErrorText } from '../app/errors.js';
 import { kst } from '../app/time.js';
@@ -85,8 +85,8 @@ function OpenConversation({ detail }: { detail: ConversationDetail }) {
           </Group>
           <Group gap={8}>
             {c.citizenPhone && (
-              <Text size="sm" aria-label={t('conversation.phone')}>
-                {formatKoreanPhone(c.citizenPhone)}
+              <Text size="sm" component="div" aria-label={t('conversation.phone')}>
+                <MaskedPhone phone={c.citizenPhone} entity="conversation" recordId={c.id} primary />
               </Text>
             )}
             <Text size="sm" c="dimmed">

@@ -25,7 +25,8 @@ export function LoginScreen({ state, hasDrafts, lastUsername = '' }: { state: Se
     e.preventDefault();
     setFormError(null);
     // The same schema the main side checks with: the counsellor learns about a typo here, at once.
-    const parsed = LoginArgs.safeParse({ serverUrl: serverUrl.trim(), username, password });
+    // Only the first run may propose the server; afterwards main decides and the field is read-only.
+    const parsed = LoginArgs.safeParse({ ...(state.serverUrlEditable ? { serverUrl: serverUrl.trim() } : {}), username, password });
     if (!parsed.success) {
       const errs: FieldErrors = {};
       for (const issue of parsed.error.issues) {
@@ -65,7 +66,8 @@ export function LoginScreen({ state, hasDrafts, lastUsername = '' }: { state: Se
                 {hasDrafts && <Text size="sm">{t('login.drafts')}</Text>}
               </Alert>
             )}
-            <TextInput label={t('login.serverUrl')} value={serverUrl} onChange={(e) => setServerUrl(e.currentTarget.value)} error={fieldErrors.serverUrl} autoComplete="url" inputMode="url" required />
+            <TextInput label={t('login.serverUrl')} value={state.serverUrlEditable ? serverUrl : state.serverUrl} onChange={(e) => setServerUrl(e.currentTarget.value)}
+              error={fieldErrors.serverUrl} autoComplete="url" inputMode="url" required readOnly={!state.serverUrlEditable} />
             <TextInput label={t('login.username')} value={username} onChange={(e) => setUsername(e.currentTarget.value)} error={fieldErrors.username} autoComplete="username" required data-autofocus />
             <PasswordInput label={t('login.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={fieldErrors.password} autoComplete="current-password" required />
             {formError && (

@@ -8,6 +8,8 @@ import { startHarness, type Harness } from '../harness/harness.js';
 const CTI_TOKEN = 'e2e-cti-token-0123456789abcdef';
 const CALLER = '010-7777-8888';
 const CALLER_DIGITS = '01077778888';
+/** How the screens show the caller's number (issue 13: masked until revealed). */
+const CALLER_MASKED = '010-****-8888';
 const USERNAME = DEMO_USERNAMES[0]!;
 
 /**
@@ -76,7 +78,9 @@ describe('CTI: incoming call to saved record, in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: '수신 전화' });
     await dialog.waitFor();
     await dialog.getByText('지난달 주거급여 문의').waitFor();
-    expect(await dialog.getByText(CALLER).count()).toBeGreaterThan(0);
+    // The pop-up shows the number masked; the reveal button shows it in full (and is logged).
+    expect(await dialog.getByText(CALLER_MASKED).count()).toBeGreaterThan(0);
+    expect(await dialog.getByText(CALLER).count()).toBe(0);
 
     await cti({ ...base, type: 'hangup', at: endedAt.toISOString() });
     // The desk measures answer -> hang-up; the open pop-up takes the hang-up in place (and is not popped again).
@@ -114,10 +118,17 @@ describe('CTI: incoming call to saved record, in Chromium', () => {
     await page.getByRole('tab', { name: '목록', exact: true }).click();
     const list = page.getByRole('region', { name: '상담 기록 목록' });
     await list.getByText('전화로 긴급복지 생계지원 문의').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), list.getByRole('button', { name: 'CSV 내보내기' }).click()]);
+    await list.getByRole('button', { name: 'CSV 내보내기' }).click();
+    // The export asks why first; the reason goes into the file and the access log.
+    const reason = page.getByRole('dialog', { name: '내보내기 사유' });
+    await reason.getByRole('radio', { name: '통계 보고' }).check();
+    await reason.getByLabel('상세 사유').fill('12월 통계');
+    const [download] = await Promise.all([page.waitForEvent('download'), reason.getByRole('button', { name: '내보내기' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^상담기록_\d{12}\.csv$/);
     const path = await download.path();
-    const lines = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const [block, table] = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n\r\n') as [string, string];
+    expect(block).toContain('# 사유,통계 보고: 12월 통계');
+    const lines = table.split('\r\n');
     expect(lines[0]).toMatch(/^상담일시,상담시간\(초\),채널,상담원,성명,전화번호/);
     const row = lines.find((l) => l.includes('전화로 긴급복지 생계지원 문의'));
     expect(row).toBeDefined();
@@ -134,7 +145,7 @@ describe('CTI: incoming call to saved record, in Chromium', () => {
     await cti({ ...base, type: 'hangup', at: new Date(ring.getTime() + 20_000).toISOString() });
     await page.getByRole('tab', { name: '콜백', exact: true }).click();
     const missed = page.getByRole('region', { name: '부재중 전화' });
-    await missed.getByText(/02-123-4567/).waitFor({ timeout: 30_000 });
+    await missed.getByText(/02-\*\*\*-4567/).waitFor({ timeout: 30_000 });
     expect((await harness.services.handlers.calls.missedCalls(undefined)).map((c) => c.callId)).toContain('e2e-missed-1');
     // No pop-up for a call nobody answered.
     expect(await page.getByRole('dialog', { name: '수신 전화' }).count()).toBe(0);

@@ -62,6 +62,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     services = await (options.createServices ?? createDeskServices)({
       dataDir,
       serverUrl: options.serverUrl.replace(/\/+$/, ''),
+      // The harness is configured with its server, like BOKJI_SERVER_URL: main decides, not the page.
+      serverUrlFixed: true,
       secretStore: harnessSecretStore,
       windowControl,
       host: 'web',

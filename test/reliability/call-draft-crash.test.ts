@@ -3,27 +3,31 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { type CentralService, startCentralService } from '../harness/central-service.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DRAFT_ID = '6f1c2a7e-1d3b-4c5a-9e8f-0a1b2c3d4e5f';
 const TEXT = '기초생활수급 신청을 하고 싶은데 어머니와 둘이 살고 있고 월세가 밀려 있어 긴급지원도 필요하다고 하심';
 
 /**
- * A child that runs the real desk services (createDeskServices, signed out, server unreachable)
- * and takes one command per stdin line: a draft to save (answered "ack <n>" once saveDraft
+ * A child that runs the real desk services (createDeskServices), signs in (every start asks the
+ * password: it opens the encrypted replica) and takes one command per stdin line: a draft to save (answered "ack <n>" once saveDraft
  * resolved) or "list" (answered with the drafts as JSON).
  */
 const CHILD = `
 import { createInterface } from 'node:readline';
 import { createDeskServices } from ${JSON.stringify(join(ROOT, 'electron/services/create-desk-services.ts'))};
+import { TEST_KDF } from ${JSON.stringify(join(ROOT, 'test/electron/services/fixtures.ts'))};
 const services = await createDeskServices({
   dataDir: process.argv[2],
-  serverUrl: 'http://127.0.0.1:9',
+  serverUrl: process.env.DESK_SERVER_URL,
   secretStore: { kind: 'plain', encrypt: async (s) => s, decrypt: async (s) => s },
   windowControl: { setAlwaysOnTop() {}, setUnreadBadge() {}, notify() {} },
   host: 'web',
   demoHint: null,
+  kdf: TEST_KDF,
 });
+await services.handlers.session.login({ username: 'counsellor1', password: process.env.DESK_PASSWORD });
 process.stdout.write('ready\\n');
 for await (const line of createInterface({ input: process.stdin })) {
   if (line === 'list') {
@@ -44,7 +48,11 @@ interface Child {
 }
 
 function startChild(script: string, dataDir: string): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', script, dataDir], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', script, dataDir], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, DESK_SERVER_URL: server.url, DESK_PASSWORD: server.demoPassword },
+  });
   const lines: string[] = [];
   const waiters: Array<{ prefix: string; resolve: (l: string) => void; reject: (e: Error) => void }> = [];
   let stderr = '';
@@ -74,6 +82,8 @@ function startChild(script: string, dataDir: string): Child {
   };
 }
 
+let server: CentralService;
+
 const killed = (proc: ChildProcess) => new Promise<void>((res) => (proc.exitCode !== null || proc.signalCode !== null ? res() : proc.once('exit', () => res())));
 
 describe('call-log draft survives a killed desk process', () => {
@@ -81,13 +91,15 @@ describe('call-log draft survives a killed desk process', () => {
   const children: ChildProcess[] = [];
 
   beforeAll(async () => {
+    server = await startCentralService();
     dir = await mkdtemp(join(tmpdir(), 'bokji-draft-crash-'));
     await writeFile(join(dir, 'child.mts'), CHILD);
-  });
+  }, 120_000);
   afterAll(async () => {
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
     await Promise.all(children.map(killed));
     await rm(dir, { recursive: true, force: true });
+    await server?.stop();
   });
 
   it('SIGKILL mid-typing, restart: the draft comes back with everything acknowledged', async () => {

@@ -74,8 +74,8 @@ it('loses nothing and duplicates nothing when connections are reset mid-response
   // The flaky desk's replica holds every one of them, the other desk's included.
   await flaky.services.handlers.sync.syncNow(undefined);
   const ids = notes.map((m) => m.id);
-  const local = await queryDeskDb<{ id: string }>(flaky.dataDir, `SELECT id FROM messages WHERE id IN (${ids.map(() => '?').join(',')})`, ids);
+  const local = await queryDeskDb<{ id: string }>(flaky, `SELECT id FROM messages WHERE id IN (${ids.map(() => '?').join(',')})`, ids);
   expect(local).toHaveLength(2 * N);
-  const localLogs = await queryDeskDb<{ n: number }>(flaky.dataDir, 'SELECT count(*) AS n FROM call_logs WHERE json_extract(data, \'$.need\') LIKE ?', [`${marker}%`]);
+  const localLogs = await queryDeskDb<{ n: number }>(flaky, 'SELECT count(*) AS n FROM call_logs WHERE json_extract(data, \'$.need\') LIKE ?', [`${marker}%`]);
   expect(localLogs[0]!.n).toBe(2 * N);
 }, 170_000);

@@ -84,10 +84,13 @@ const TABLES: [string, string][] = [
   ['cannedReply', 'canned_replies'], ['counsellor', 'counsellors'], ['ctiCall', 'cti_calls'],
 ];
 
+/** The test's side door into the killed desk's encrypted replica (counsellor1's password). */
+const side = () => ({ dataDir, credentials: { username: 'counsellor1', password: server.demoPassword } });
+
 async function replicaState(): Promise<Map<string, string>> {
   const state = new Map<string, string>();
   for (const [entity, table] of TABLES) {
-    for (const r of await queryDeskDb<{ id: string; data: string }>(dataDir, `SELECT id, data FROM ${table}`)) {
+    for (const r of await queryDeskDb<{ id: string; data: string }>(side(), `SELECT id, data FROM ${table}`)) {
       state.set(`${entity}:${r.id}`, JSON.stringify(JSON.parse(r.data)));
     }
   }
@@ -98,7 +101,7 @@ it('a desk killed mid-sync resumes from its last committed page and converges to
   const first = await runChildAndKill(60);
   expect(first.killedAt).not.toBeNull();
   expect(first.finished).toBe(false);
-  const cursor = await queryDeskDb<{ cursor: string; initial_done: number }>(dataDir, 'SELECT cursor, initial_done FROM sync_state');
+  const cursor = await queryDeskDb<{ cursor: string; initial_done: number }>(side(), 'SELECT cursor, initial_done FROM sync_state');
   expect(Number(cursor[0]!.cursor)).toBeGreaterThan(0);
   expect(cursor[0]!.initial_done).toBe(0);
 
@@ -114,9 +117,10 @@ it('a desk killed mid-sync resumes from its last committed page and converges to
   });
   expect(note.status).toBe(201);
 
-  // Started again in-process from the same folder: the stored session signs it in by itself.
+  // Started again in-process from the same folder: the counsellor's password opens the replica.
   desk = await startDesk({ dataDir, serverUrl: server.url, tuning: { pullLimit: 5 } });
-  expect((await desk.services.handlers.session.getState(undefined)).signedIn).toBe(true);
+  expect((await desk.services.handlers.session.getState(undefined)).signedIn).toBe(false);
+  await desk.services.handlers.session.login({ serverUrl: server.url, username: 'counsellor1', password: server.demoPassword });
   const st = await desk.services.handlers.sync.syncNow(undefined);
   expect(st.state).toBe('online');
   expect(st.initialProgress).toBeNull();

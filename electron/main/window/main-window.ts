@@ -6,6 +6,8 @@ export interface MainWindowOptions {
   preloadPath: string;
   iconPath?: string;
   boundsStore: BoundsStore;
+  /** False in packaged builds (electron/main/security/fuses.ts). */
+  devTools: boolean;
 }
 
 const toRect = (r: Rectangle): Rect => ({ x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) });
@@ -15,7 +17,7 @@ function currentDisplays(): DisplayInfo[] {
 }
 
 /** The window's security-relevant preferences, in one place so a test can hold them fixed. */
-export function windowOptions(bounds: Rect, preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
+export function windowOptions(bounds: Rect, preloadPath: string, iconPath?: string, devTools = false): BrowserWindowConstructorOptions {
   return {
     ...bounds,
     minWidth: WINDOW_MIN.width,
@@ -38,6 +40,7 @@ export function windowOptions(bounds: Rect, preloadPath: string, iconPath?: stri
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      devTools,
     },
   };
 }
@@ -49,7 +52,7 @@ export function windowOptions(bounds: Rect, preloadPath: string, iconPath?: stri
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const displays = currentDisplays();
   const bounds = chooseInitialBounds(options.boundsStore.current, displays, screen.getPrimaryDisplay().id);
-  const win = new BrowserWindow(windowOptions(bounds, options.preloadPath, options.iconPath));
+  const win = new BrowserWindow(windowOptions(bounds, options.preloadPath, options.iconPath, options.devTools));
   const remember = (): void => {
     if (win.isDestroyed() || win.isMinimized() || win.isMaximized() || win.isFullScreen()) return;
     options.boundsStore.update(recordBounds(options.boundsStore.current, toRect(win.getBounds()), currentDisplays()));

@@ -1,5 +1,6 @@
 import { CRISIS_KIND_LABELS } from '../../../common/crisis/index.js';
 import type { Conversation, Message } from '../../../common/domain/index.js';
+import { maskPersonName } from '../../../common/privacy/index.js';
 import type { EventHub } from '../events/event-hub.js';
 import type { WindowControl } from '../host.js';
 import { totalUnread } from '../inbox/inbox-queries.js';
@@ -7,11 +8,10 @@ import { readConversation } from '../replica/read.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import type { Store } from '../store/index.js';
 
-const PREVIEW_LENGTH = 80;
 
 /**
- * New citizen messages from sync: a desktop notification per conversation (name + preview,
- * silent when muted) and the tray badge. The counsellor's own actions never come through here.
+ * New citizen messages from sync: a desktop notification per conversation (masked name, no
+ * message text; silent when muted) and the tray badge. The counsellor's own actions never come through here.
  */
 export function createAttention(deps: { store: Store; windowControl: WindowControl; settings: SettingsService; events: EventHub; me: () => string | null }) {
   let lastBadge = -1;
@@ -34,10 +34,11 @@ export function createAttention(deps: { store: Store; windowControl: WindowContr
         const c = await readConversation(deps.store, conversationId);
         // Someone else's conversation is theirs to answer.
         if (c && c.assigneeId !== null && c.assigneeId !== me) continue;
-        const body = m.kind === 'image' ? '사진을 보냈습니다' : m.body.length > PREVIEW_LENGTH ? `${m.body.slice(0, PREVIEW_LENGTH)}…` : m.body;
+        // Read by whoever stands at the screen: a masked name, never the phone or the need text.
+        const name = maskPersonName(c?.citizenName);
         deps.windowControl.notify({
-          title: c?.citizenName ?? '새 상담 메시지',
-          body,
+          title: name ? `${name} 님` : '새 상담 메시지',
+          body: m.kind === 'image' ? '사진을 보냈습니다' : '새 메시지가 있습니다',
           silent: settings.soundMuted,
           onClick: () => deps.events.emit('inbox:onFocusRequest', { conversationId }),
         });
@@ -58,7 +59,8 @@ export function createAttention(deps: { store: Store; windowControl: WindowContr
       const c = await readConversation(deps.store, conversationId);
       deps.windowControl.notify({
         title: '새 상담이 배정되었습니다',
-        body: c?.lastMessagePreview ? `${c.citizenName ?? '시민'}: ${c.lastMessagePreview.slice(0, PREVIEW_LENGTH)}` : (c?.citizenName ?? '카카오톡 상담'),
+        // The need stays in the window: a notification shows only a partly masked name.
+        body: maskPersonName(c?.citizenName) ?? '카카오톡 상담',
         silent: settings.soundMuted,
         onClick: () => deps.events.emit('inbox:onFocusRequest', { conversationId }),
       });
@@ -76,7 +78,8 @@ export function createAttention(deps: { store: Store; windowControl: WindowContr
       if (!c.crisis || c.status === 'closed') continue;
       deps.windowControl.notify({
         title: `위기 신호: ${CRISIS_KIND_LABELS[c.crisis.kind]}`,
-        body: `${c.citizenName ?? '시민'} — "${c.crisis.phrase}"`,
+        // No citizen's words on the screen's edge: the kind says what to look at.
+        body: `${maskPersonName(c.citizenName) ?? '시민'} — 상담 창에서 확인하세요`,
         silent: settings.soundMuted,
         onClick: () => deps.events.emit('inbox:onFocusRequest', { conversationId: c.id }),
       });

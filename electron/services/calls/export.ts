@@ -13,6 +13,20 @@ export interface ExportOptions {
   programmeName(id: string): string;
   /** Used in the file name (KST). */
   now: Date;
+  /** Who exported and why (개인정보 반출 기록): written into the file itself. */
+  provenance: { by: string; reason: string };
+}
+
+/** The who/when/why block: the first lines of a CSV, the first sheet and the properties of an XLSX. */
+export function provenanceRows(o: ExportOptions, rows: number): [string, string][] {
+  return [
+    ['내보낸 사람', o.provenance.by],
+    ['내보낸 시각', `${kstDateTime(o.now)} (KST)`],
+    ['사유', o.provenance.reason],
+    ['행 수', String(rows)],
+    ['전화번호', o.admin ? '전체 표시 (관리자)' : '가림 처리'],
+    ['주의', '개인정보가 포함된 파일입니다. 사유 외의 용도로 쓰거나 외부로 보내지 마십시오.'],
+  ];
 }
 
 interface Column {
@@ -79,14 +93,26 @@ export async function buildExport(
   const rows = logs.map((l) => EXPORT_COLUMNS.map((c) => c.value(l, o)));
   const base = `상담기록_${fileStamp(o.now)}`;
   if (o.format === 'csv') {
-    const lines = [EXPORT_HEADERS, ...rows].map((r) => r.map(csvCell).join(','));
+    // The header block comes first, then an empty line, then the table (spreadsheets show both).
+    const block = provenanceRows(o, rows.length).map(([k, v]) => [`# ${k}`, v]);
+    const lines = [...block, [], EXPORT_HEADERS, ...rows].map((r) => r.map(csvCell).join(','));
     // The BOM makes Excel read the file as UTF-8 instead of the system code page (CP949).
     const body = `\uFEFF${lines.join('\r\n')}\r\n`;
     return { fileName: `${base}.csv`, mimeType: 'text/csv;charset=utf-8', base64: Buffer.from(body, 'utf8').toString('base64'), rows: rows.length };
   }
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'Bokji Desk';
+  wb.creator = o.provenance.by;
+  wb.lastModifiedBy = o.provenance.by;
   wb.created = o.now;
+  wb.title = '상담기록 내보내기';
+  wb.subject = o.provenance.reason;
+  wb.description = provenanceRows(o, rows.length).map(([k, v]) => `${k}: ${v}`).join('\n');
+  wb.keywords = '개인정보, 반출';
+  wb.company = 'Bokji Desk';
+  const info = wb.addWorksheet('반출 정보');
+  info.columns = [{ header: '항목', width: 14 }, { header: '내용', width: 70 }];
+  info.getRow(1).font = { bold: true };
+  for (const r of provenanceRows(o, rows.length)) info.addRow(r);
   const ws = wb.addWorksheet('상담기록', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = EXPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
   ws.getRow(1).font = { bold: true };

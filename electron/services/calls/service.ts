@@ -4,6 +4,8 @@ import { CallLog, type CallLogRevision, type CtiCall } from '../../../common/dom
 import { type CallLogView, DeskError, type DeskHandlers, type IncomingCall } from '../../../common/desk-api/index.js';
 import { phoneMatchKey } from '../../../common/phone/index.js';
 import type { CallsDeps } from './deps.js';
+import { maskPersonName } from '../../../common/privacy/index.js';
+import { exportReasonText } from '../access/audited-handlers.js';
 import { buildExport } from './export.js';
 import { hasTypedContent } from './draft-content.js';
 import { prefillDraft } from './incoming.js';
@@ -179,7 +181,7 @@ export function createCallsService(deps: CallsDeps): CallsService {
     async stats(q) {
       return computeStats(await repo.statsRows(store, q.from, q.to), q);
     },
-    async export({ format, filter }) {
+    async export({ format, filter, reason }) {
       const counsellor = me();
       const logs = await repo.queryViews(store, filter, await indexFor(filter));
       const names = await repo.counsellorNames(store, counsellor);
@@ -190,6 +192,7 @@ export function createCallsService(deps: CallsDeps): CallsService {
         counsellorName: (cid) => names.get(cid) ?? cid,
         programmeName: (pid) => programmes.get(pid) ?? pid,
         now: deps.now(),
+        provenance: { by: `${counsellor.displayName} (${counsellor.username})`, reason: exportReasonText(reason) },
       });
     },
   };
@@ -221,7 +224,8 @@ export function createCallsService(deps: CallsDeps): CallsService {
           deps.emit('calls:onCallbackDue', log);
           deps.notify({
             title: '콜백 시간입니다',
-            body: `${log.callerName ?? '익명'} ${log.callerPhone ?? ''} — ${log.need.slice(0, 60)}`.trim(),
+            // No phone number and no need text on a shared screen; the name only masked.
+            body: `${maskPersonName(log.callerName) ?? '익명'} 님에게 전화할 시간입니다.`,
             silent: false,
           });
         },

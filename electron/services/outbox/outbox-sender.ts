@@ -4,7 +4,7 @@ import { putCallLog, putConversation, putMessage } from '../replica/write.js';
 import { RestError, type RestClient } from '../rest/index.js';
 import type { Store, StoreTx } from '../store/index.js';
 import { type BackoffPolicy, retryDelay } from '../../../common/retry/index.js';
-import { type OutboxRow, OutboxPayloads, nextDueAt, nextDueItem } from './outbox-store.js';
+import { ACCESS_LOG_BATCH, ACCESS_LOG_LANE, type OutboxRow, OutboxPayloads, nextDueAt, nextDueItem } from './outbox-store.js';
 
 /** The desk's retry timing when the caller sets none (full jitter from 0.5 s up to a minute). */
 export const DESK_BACKOFF: BackoffPolicy = { baseMs: 500, capMs: 60_000 };
@@ -28,7 +28,11 @@ export interface OutboxSenderDeps {
   onQueueChanged(): void;
 }
 
-type Delivered = { kind: 'message'; message: Message } | { kind: 'conversation'; conversation: Conversation } | { kind: 'callLog'; callLog: CallLog };
+type Delivered =
+  | { kind: 'message'; message: Message }
+  | { kind: 'conversation'; conversation: Conversation }
+  | { kind: 'callLog'; callLog: CallLog }
+  | { kind: 'accessLog'; seqs: number[]; ids: string[] };
 
 /** Does the server's record already hold every field this write sets? (A retry after a lost response.) */
 function alreadyApplied(theirs: Record<string, unknown>, mine: Record<string, unknown>): boolean {
@@ -61,6 +65,14 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
   }
 
   async function finishSuccess(item: OutboxRow, delivered: Delivered): Promise<void> {
+    if (delivered.kind === 'accessLog') {
+      await deps.store.transaction(async (tx) => {
+        const at = deps.now().toISOString();
+        for (const seq of delivered.seqs) await tx.run('DELETE FROM outbox WHERE seq = ?', [seq]);
+        for (const id of delivered.ids) await tx.run('UPDATE access_events SET sent_at = ? WHERE id = ?', [at, id]);
+      });
+      return;
+    }
     await deps.store.transaction(async (tx) => {
       await tx.run('DELETE FROM outbox WHERE seq = ?', [item.seq]);
       if (delivered.kind === 'message') {
@@ -94,6 +106,11 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
   }
 
   async function markFailed(item: OutboxRow, message: string): Promise<void> {
+    if (item.op === 'accessLog.post') {
+      await deps.store.run("UPDATE outbox SET state = 'failed', last_error = ?, attempts = attempts + 1 WHERE seq = ?", [message, item.seq]);
+      deps.onFailed(message);
+      return;
+    }
     const entity = pendingEntity(item.op);
     await deps.store.transaction(async (tx) => {
       await tx.run("UPDATE outbox SET state = 'failed', last_error = ?, attempts = attempts + 1 WHERE seq = ?", [message, item.seq]);
@@ -149,6 +166,18 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
         const input = OutboxPayloads['callLog.put'].parse(raw);
         const res = await deps.rest.putCallLog(item.record_id, input, item.base_version, item.idempotency_key);
         return { kind: 'callLog', callLog: res.data };
+      }
+      case 'accessLog.post': {
+        // Everything of the lane that is due goes in one request; the server dedupes by event id,
+        // so a batch whose answer was lost is simply sent again.
+        const batch = await deps.store.all<OutboxRow>(
+          "SELECT * FROM outbox WHERE lane = ? AND op = 'accessLog.post' AND state = 'queued' AND counsellor_id = ? AND seq >= ? ORDER BY seq LIMIT ?",
+          [ACCESS_LOG_LANE, item.counsellor_id, item.seq, ACCESS_LOG_BATCH],
+        );
+        const rows = batch.length ? batch : [item];
+        const events = rows.map((r) => OutboxPayloads['accessLog.post'].parse(JSON.parse(r.payload)));
+        await deps.rest.postAccessLog(events);
+        return { kind: 'accessLog', seqs: rows.map((r) => r.seq), ids: events.map((e) => e.id) };
       }
       default:
         throw new RestError('rejected', `알 수 없는 outbox 작업입니다: ${item.op}`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CallLogInput, ConversationPatch, NewMessage, Uuid } from '../../../common/domain/index.js';
+import { DeskAccessEvent } from '../access/access-event.js';
 import type { StoreTx } from '../store/index.js';
 
 /** The requests the outbox knows how to deliver, with the payload each carries. */
@@ -12,7 +13,14 @@ export const OutboxPayloads = {
   'conversation.markRead': z.object({ patch: ConversationPatch }),
   /** PUT /call-logs/{record}: create (no If-Match) or update. The body is the CallLogInput itself. */
   'callLog.put': CallLogInput,
+  /** POST /access-log: one desk access event (record = event id); queued ones go as one batch. */
+  'accessLog.post': DeskAccessEvent,
 } as const;
+
+/** Access events travel in this lane; they are not the counsellor's writes and do not count as such. */
+export const ACCESS_LOG_LANE = 'access-log';
+/** Events per POST /access-log (the server takes 1–500). */
+export const ACCESS_LOG_BATCH = 200;
 export type OutboxOp = keyof typeof OutboxPayloads;
 export const OUTBOX_OPS = Object.keys(OutboxPayloads) as OutboxOp[];
 
@@ -77,6 +85,9 @@ export async function nextDueAt(db: StoreTx, counsellorId: string): Promise<stri
 
 /** Writes still on their way (queued, or waiting for a conflict decision); failed ones are shown on their record. */
 export async function countOutbox(db: StoreTx, counsellorId: string | null): Promise<number> {
-  const row = await db.get<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE counsellor_id = ? AND state <> 'failed'", [counsellorId ?? '']);
+  const row = await db.get<{ n: number }>(
+    "SELECT count(*) AS n FROM outbox WHERE counsellor_id = ? AND state <> 'failed' AND op <> 'accessLog.post'",
+    [counsellorId ?? ''],
+  );
   return row?.n ?? 0;
 }

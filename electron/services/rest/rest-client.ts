@@ -1,9 +1,10 @@
 import { type z } from 'zod';
 import {
-  API_BASE, CallLog, type CannedReplyInput, CallLogHistoryResponse, Conversation, LoginResponse, MeResponse, Message, PROBLEM_CONTENT_TYPE, Problem, PullResponse,
+  API_BASE, CallLog, DESK_ID_HEADER, type CannedReplyInput, CallLogHistoryResponse, Conversation, LoginResponse, MeResponse, Message, PROBLEM_CONTENT_TYPE, Problem, PullResponse,
 } from '../../../common/rest/index.js';
 import { CannedReply, Programme, type CallLogInput, type ConversationPatch, type NewMessage, type ProgrammeInput } from '../../../common/domain/index.js';
 import { parseRetryAfter } from '../../../common/retry/index.js';
+import { AccessLogBatchResponse, type DeskAccessEvent } from '../access/access-event.js';
 import { RestError, kindForStatus } from './rest-error.js';
 
 export interface RestClientOptions {
@@ -14,6 +15,13 @@ export interface RestClientOptions {
   timeoutMs?: number;
   now?: () => Date;
   fetch?: typeof fetch;
+  /** This installation (X-Bokji-Desk-Id): the server writes it into the access log. */
+  deskId?: string;
+  /**
+   * Signed in offline from the replica without a live token: requests wait (retryable) instead of
+   * signing the counsellor out while the network is down.
+   */
+  offlineWithoutToken?: () => boolean;
 }
 
 interface RequestOptions<S extends z.ZodType> {
@@ -60,9 +68,13 @@ export function createRestClient(options: RestClientOptions) {
 
   function headersFor(opts: { auth?: boolean; ifMatch?: number | null; idempotencyKey?: string; json?: boolean }): Record<string, string> {
     const headers: Record<string, string> = { accept: 'application/json' };
+    if (options.deskId) headers[DESK_ID_HEADER] = options.deskId;
     if (opts.json) headers['content-type'] = 'application/json';
     if (opts.auth !== false) {
       const token = options.token();
+      if (!token && options.offlineWithoutToken?.()) {
+        throw new RestError('retryable', '오프라인으로 로그인했습니다. 서버에 연결되면 로그아웃 후 다시 로그인해야 보낼 수 있습니다.');
+      }
       if (!token) throw new RestError('unauthenticated', '로그인이 필요합니다 (not signed in)', 401);
       headers.authorization = `Bearer ${token}`;
     }
@@ -135,6 +147,9 @@ export function createRestClient(options: RestClientOptions) {
     login: (username: string, password: string) =>
       request({ method: 'POST', path: '/auth/login', body: { username, password }, schema: LoginResponse, auth: false }).then((r) => r.data),
     logout: () => request({ method: 'POST', path: '/auth/logout', schema: null }).then(() => undefined),
+    /** Desk access events, idempotent by event id (a re-sent batch records nothing twice). */
+    postAccessLog: (events: DeskAccessEvent[]) =>
+      request({ method: 'POST', path: '/access-log', body: { events }, schema: AccessLogBatchResponse }).then((r) => r.data),
     me: () => request({ method: 'GET', path: '/me', schema: MeResponse }).then((r) => r.data),
     pull: (cursor: string, limit: number, signal?: AbortSignal) =>
       request({ method: 'GET', path: '/sync/pull', query: { cursor, limit: String(limit) }, schema: PullResponse, signal }).then((r) => r.data),

@@ -11,7 +11,7 @@ const KEY = 'settings';
 export async function createSettingsService(store: Store, events: EventHub) {
   const stored = await readSetting(store, KEY, Settings.partial());
   let current: Settings = { ...DEFAULT_SETTINGS, ...stored };
-  const handlers: DeskHandlers['settings'] = {
+  const handlers: Pick<DeskHandlers['settings'], 'get' | 'set'> = {
     get: async () => current,
     set: async (patch) => {
       const next: Settings = Settings.parse({ ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) });

@@ -1,5 +1,7 @@
-import { rename, stat } from 'node:fs/promises';
-import sqlite3 from 'sqlite3';
+import { chmod, open, rename, stat } from 'node:fs/promises';
+// SQLCipher: node-sqlite3's API over an encrypted SQLite. Pages of the database, its WAL and its
+// journal are encrypted with the key; without a key the file is a plain SQLite database.
+import sqlite3 from '@journeyapps/sqlcipher';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 
 export type SqlValue = string | number | bigint | null | Buffer;
@@ -31,6 +33,19 @@ export interface OpenStoreOptions {
   /** Migrations to run (tests build earlier versions with a prefix of the list). */
   migrations?: readonly Migration[];
   now?: () => Date;
+  /**
+   * The 256-bit replica key (SQLCipher raw key). With a key, a file that does not decrypt is a
+   * wrong key (StoreKeyError), never "corrupt": it is not moved aside.
+   */
+  key?: Buffer;
+}
+
+/** The file exists but does not open with this key. */
+export class StoreKeyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreKeyError';
+  }
 }
 
 /** A database file that cannot be used (corrupt, not a database, written by a newer app). */
@@ -125,6 +140,16 @@ function createSerialQueue() {
   };
 }
 
+async function applyKey(ops: StoreTx, key: Buffer | undefined): Promise<void> {
+  if (!key) return;
+  if (key.length !== 32) throw new StoreOpenError('replica key must be 32 bytes');
+  // A raw key (x'…' hex) skips SQLCipher's own PBKDF2: the key is already random, and the
+  // password-derived part is scrypt in the vault. PRAGMA takes no parameters; the hex is ours.
+  await ops.exec(`PRAGMA key = "x'${key.toString('hex')}'"`);
+  // Temporary tables and sort spills stay in memory, never in a plain temp file.
+  await ops.exec('PRAGMA temp_store = MEMORY');
+}
+
 async function configure(ops: StoreTx): Promise<void> {
   // WAL lets the UI read while sync writes; FULL because the file holds what counsellors typed.
   await ops.exec('PRAGMA busy_timeout = 5000');
@@ -196,11 +221,23 @@ async function moveAside(file: string, now: Date): Promise<string> {
 
 type RawOps = ReturnType<typeof rawOps>;
 
-async function openAndMigrate(file: string, migrations: readonly Migration[]): Promise<{ ops: RawOps; version: number }> {
+async function openAndMigrate(file: string, migrations: readonly Migration[], key: Buffer | undefined): Promise<{ ops: RawOps; version: number }> {
+  // Created private before SQLite writes a byte; its WAL and -shm take the same mode.
+  await open(file, 'a', 0o600).then((h) => h.close()).catch(() => undefined);
   const db = await openDatabase(file);
   const ops = rawOps(db);
   try {
+    await applyKey(ops, key);
+    try {
+      // The first read decrypts page 1: a wrong key shows here as "file is not a database".
+      await ops.get('SELECT count(*) AS n FROM sqlite_master');
+    } catch (err) {
+      if (key && isCorruption(err)) throw new StoreKeyError(`로컬 데이터 파일을 이 키로 열 수 없습니다 (${file})`);
+      throw err;
+    }
     await configure(ops);
+    // Only this OS account may read the file (the WAL and -shm inherit the database's mode).
+    await chmod(file, 0o600).catch(() => undefined);
     const version = await migrate(ops, migrations);
     return { ops, version };
   } catch (err) {
@@ -219,8 +256,9 @@ export async function openStore(file: string, options: OpenStoreOptions = {}): P
   const now = options.now ?? (() => new Date());
   let opened: { ops: RawOps; version: number };
   try {
-    opened = await openAndMigrate(file, migrations);
+    opened = await openAndMigrate(file, migrations, options.key);
   } catch (err) {
+    if (err instanceof StoreKeyError) throw err;
     if (!isCorruption(err)) {
       if (err instanceof StoreOpenError) throw err;
       throw new StoreOpenError(`로컬 저장소를 열 수 없습니다 (${file}): ${(err as Error).message}`, err);
@@ -232,7 +270,7 @@ export async function openStore(file: string, options: OpenStoreOptions = {}): P
       `로컬 데이터 파일이 손상되어 ${aside} 로 옮기고 새로 만들었습니다. 서버에서 다시 동기화합니다. ` +
         `(the local store was damaged: ${(err as Error).message}; moved aside to ${aside})`,
     );
-    opened = await openAndMigrate(file, migrations);
+    opened = await openAndMigrate(file, migrations, options.key);
   }
   const ops = opened.ops;
   const serial = createSerialQueue();

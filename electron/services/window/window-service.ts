@@ -1,20 +1,19 @@
-import { z } from 'zod';
 import type { DeskHandlers, WindowState } from '../../../common/desk-api/index.js';
 import type { EventHub } from '../events/event-hub.js';
 import type { DeskServicesConfig } from '../host.js';
-import { readSetting, writeSetting } from '../settings/kv.js';
-import type { Store } from '../store/index.js';
+import type { Vault } from '../vault/vault.js';
 
-const KEY = 'window.pinned';
-
-/** The pin (always-on-top) state: remembered in settings, applied through the host's WindowControl. */
-export async function createWindowService(store: Store, events: EventHub, config: Pick<DeskServicesConfig, 'windowControl' | 'host'>) {
+/**
+ * The pin (always-on-top) state: a workstation setting (workstation.json, it exists before
+ * anyone signs in), applied through the host's WindowControl.
+ */
+export function createWindowService(vault: Vault, events: EventHub, config: Pick<DeskServicesConfig, 'windowControl' | 'host'>) {
   // A desk assistant beside the phone: pinned until the counsellor says otherwise.
-  let pinned = (await readSetting(store, KEY, z.boolean())) ?? true;
+  let pinned = vault.workstation().pinned;
   config.windowControl.setAlwaysOnTop(pinned);
   const state = (): WindowState => ({ pinned, host: config.host });
   const setPinned = async (next: boolean): Promise<WindowState> => {
-    await writeSetting(store, KEY, next);
+    await vault.setPinned(next);
     const changed = next !== pinned;
     pinned = next;
     config.windowControl.setAlwaysOnTop(pinned);

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { CallLog } from '../../../common/domain/index.js';
-import { formatKoreanPhone } from '../../../common/phone/index.js';
+import { maskKoreanPhone } from '../../../common/phone/index.js';
 import { getDesk } from '../../app/desk.js';
 import { callKeys } from '../queries.js';
 import { useCallsT } from '../useCallsT.js';
@@ -21,7 +21,7 @@ export function CallbackDueNotice({ onCallBack }: { onCallBack(log: CallLog): vo
     <Alert color="orange" role="alert" withCloseButton onClose={() => setDue(null)} closeButtonLabel={t('close')} mt="xs" p={6}>
       <Group gap="xs" justify="space-between">
         <Text size="sm">
-          {t('callbackDue')}: {due.callerName ?? t('anonymous')} {due.callerPhone ? formatKoreanPhone(due.callerPhone) : ''}
+          {t('callbackDue')}: {due.callerName ?? t('anonymous')} {due.callerPhone ? maskKoreanPhone(due.callerPhone) : ''}
         </Text>
         <Button size="compact-xs" onClick={() => {
           onCallBack(due);

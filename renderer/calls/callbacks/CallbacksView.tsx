@@ -6,7 +6,7 @@ import type { CallLog, CtiCall } from '../../../common/domain/index.js';
 import { getDesk } from '../../app/desk.js';
 import { kstDateTime } from '../../app/time.js';
 import { callKeys, useCallbacks, useMissedCalls } from '../queries.js';
-import { formatKoreanPhone, normaliseKoreanPhone } from '../../../common/phone/index.js';
+import { maskKoreanPhone, normaliseKoreanPhone } from '../../../common/phone/index.js';
 import { useCallsT } from '../useCallsT.js';
 
 /** Callbacks queue (due first, overdue marked) and the missed-call list. */
@@ -54,7 +54,7 @@ export const CallbacksView = memo(function CallbacksView({ now, onCallBack, onMi
                     <Text component="div" size="sm" lineClamp={1} title={c.callerName ?? t('anonymous')}>
                       {due && <Badge size="xs" color="red" mr={4}>{t('callbackDue')}</Badge>}
                       {c.callbackAt ? kstDateTime(c.callbackAt) : ''} · {c.callerName ?? t('anonymous')} ·{' '}
-                      {c.callerPhone ? formatKoreanPhone(c.callerPhone) : ''}
+                      {c.callerPhone ? maskKoreanPhone(c.callerPhone) : ''}
                     </Text>
                     <Text size="xs" c="dark.4" lineClamp={1} title={c.need}>{c.need}</Text>
                   </div>
@@ -81,10 +81,10 @@ export const CallbacksView = memo(function CallbacksView({ now, onCallBack, onMi
               <li key={m.callId}>
                 <Group gap="xs" justify="space-between" wrap="nowrap">
                   <Text component="div" size="sm">
-                    {kstDateTime(m.ringingAt)} · {phone ? formatKoreanPhone(phone) : m.from}
+                    {kstDateTime(m.ringingAt)} · {maskKoreanPhone(phone ?? m.from)}
                     {m.callLogId && <Badge size="xs" ml={4} variant="light">✓</Badge>}
                   </Text>
-                  <Button size="compact-xs" variant="light" aria-label={`${t('callBack')}: ${phone ? formatKoreanPhone(phone) : m.from}`}
+                  <Button size="compact-xs" variant="light" aria-label={`${t('callBack')}: ${maskKoreanPhone(phone ?? m.from)}`}
                     onClick={() => onMissedCall(m)}>
                     {t('callBack')}
                   </Button>

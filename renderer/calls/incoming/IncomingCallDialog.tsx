@@ -1,7 +1,8 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { IncomingCall } from '../../../common/desk-api/index.js';
-import { formatKoreanPhone, normaliseKoreanPhone } from '../../../common/phone/index.js';
+import { maskKoreanPhone, normaliseKoreanPhone } from '../../../common/phone/index.js';
 import { formatDuration } from '../form/form-state.js';
+import { MaskedPhone } from '../../privacy/MaskedPhone.js';
 import { CallerHistory } from '../history/CallerHistory.js';
 import { useCallsT } from '../useCallsT.js';
 
@@ -21,7 +22,7 @@ export function IncomingCallDialog({ call, onStart, onClose, onOpenRecord, onOpe
     <Modal opened={call !== null} onClose={onClose} title={t('incomingTitle')} centered closeButtonProps={{ 'aria-label': t('incomingClose') }}>
       {call && (
         <Stack gap="sm">
-          <Text size="xl" fw={700}>{phone ? formatKoreanPhone(phone) : call.call.from}</Text>
+          <Text size="xl" fw={700} component="div">{phone ? <MaskedPhone phone={phone} entity="ctiCall" recordId={call.call.callId} primary /> : maskKoreanPhone(call.call.from)}</Text>
           <Text size="sm" role="status">{ended !== null ? t('callEnded', { duration: formatDuration(ended) }) : t('callLive')}</Text>
           {phone ? (
             <CallerHistory key={phone} phone={phone} initial={{ callLogs: call.history, conversations: call.conversations }}

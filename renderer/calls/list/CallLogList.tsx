@@ -5,7 +5,9 @@ import { type CallLogView, toDeskError } from '../../../common/desk-api/index.js
 import { CALL_ACTIONS, CALL_ACTION_LABELS, CALL_CHANNELS, CALL_CHANNEL_LABELS, FIELDS, type CallAction, type CallChannel, type Field } from '../../../common/domain/index.js';
 import { getDesk } from '../../app/desk.js';
 import { kstDate, kstDateTime, kstDayRange } from '../../app/time.js';
-import { formatKoreanPhone } from '../../../common/phone/index.js';
+import type { ExportReason } from '../../../common/desk-api/index.js';
+import { ExportReasonDialog } from '../../privacy/ExportReasonDialog.js';
+import { MaskedPhone } from '../../privacy/MaskedPhone.js';
 import { downloadBase64 } from '../download.js';
 import { useCallsT } from '../useCallsT.js';
 import { useCallLogs, useCounsellors, useProgrammeNames } from '../queries.js';
@@ -55,9 +57,12 @@ export const CallLogList = memo(function CallLogList({ onEdit }: { onEdit(r: Cal
   const programmeNames = useProgrammeNames(useMemo(() => rows.flatMap((r) => r.programmeIds), [rows]));
   const listError = list.error ? toDeskError(list.error).message : null;
 
-  const doExport = useCallback(async (format: 'xlsx' | 'csv') => {
+  // An export first asks why (the reason goes into the file and the access log).
+  const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null);
+  const doExport = useCallback(async (format: 'xlsx' | 'csv', reason: ExportReason) => {
+    setExporting(null);
     try {
-      const out = await getDesk().calls.export({ format, filter: query });
+      const out = await getDesk().calls.export({ format, filter: query, reason });
       downloadBase64(out);
       setMessage(t('exported', { rows: out.rows, file: out.fileName }));
     } catch (err) {
@@ -87,8 +92,10 @@ export const CallLogList = memo(function CallLogList({ onEdit }: { onEdit(r: Cal
         <TextInput size="xs" label={t('search')} placeholder={t('searchPlaceholder')} value={f.q} onChange={(e) => upd({ q: e.currentTarget.value })} />
       </Group>
       <Group gap="xs">
-        <Button size="xs" variant="light" onClick={() => void doExport('xlsx')}>{t('exportXlsx')}</Button>
-        <Button size="xs" variant="light" onClick={() => void doExport('csv')}>{t('exportCsv')}</Button>
+        <Button size="xs" variant="light" onClick={() => setExporting('xlsx')}>{t('exportXlsx')}</Button>
+        <Button size="xs" variant="light" onClick={() => setExporting('csv')}>{t('exportCsv')}</Button>
+        <ExportReasonDialog opened={exporting !== null} onCancel={() => setExporting(null)}
+          onConfirm={(reason) => exporting && void doExport(exporting, reason)} />
         <Text size="xs" c="dark.4" role="status">{message ?? listError ?? `${rows.length}건`}</Text>
       </Group>
       {rows.length === 0 ? (
@@ -119,7 +126,7 @@ export const CallLogList = memo(function CallLogList({ onEdit }: { onEdit(r: Cal
                       <Text size="sm" lineClamp={1} maw={100}>{r.callerName ?? t('anonymous')}</Text>
                     </Tooltip>
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.callerPhone ? formatKoreanPhone(r.callerPhone) : ''}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.callerPhone ? <MaskedPhone phone={r.callerPhone} entity="callLog" recordId={r.id} /> : ''}</Table.Td>
                   <Table.Td>{r.field ?? ''}</Table.Td>
                   <Table.Td>
                     {r.action ? CALL_ACTION_LABELS[r.action] : ''}

@@ -2,6 +2,8 @@ import { Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import type { CallLogView } from '../../../common/desk-api/index.js';
 import { kstDateTime } from '../../app/time.js';
 import { useCallLogRecord, useCounsellorNames, useProgrammeNames } from '../queries.js';
+import { printRecord } from '../../privacy/print.js';
+import { MaskedPhone } from '../../privacy/MaskedPhone.js';
 import { useCallsT } from '../useCallsT.js';
 import { PrintSheet } from './PrintSheet.js';
 import { recordRows } from './record-rows.js';
@@ -27,7 +29,9 @@ export function RecordDetail({ id, onClose, onEdit }: { id: string | null; onClo
               {rows.map(([k, val]) => (
                 <Table.Tr key={k}>
                   <Table.Th w={110} scope="row">{k}</Table.Th>
-                  <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{val}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'pre-wrap' }}>
+                    {k === t('phone') && r.callerPhone ? <MaskedPhone phone={r.callerPhone} entity="callLog" recordId={r.id} primary /> : val}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -46,7 +50,7 @@ export function RecordDetail({ id, onClose, onEdit }: { id: string | null; onClo
             </Stack>
           </section>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => window.print()}>{t('print')}</Button>
+            <Button variant="default" onClick={() => void printRecord(r.id)}>{t('print')}</Button>
             {onEdit && <Button onClick={() => onEdit(r)}>{t('open')}</Button>}
           </Group>
           <PrintSheet record={r} rows={rows} />

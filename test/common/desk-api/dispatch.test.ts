@@ -5,7 +5,7 @@ import {
 } from '../../../common/desk-api/index.js';
 
 const counsellor = { id: '6f1c1c7e-8f7e-4a59-9f7e-1d2b3c4d5e6f', username: 'counsellor1', displayName: '김상담', role: 'counsellor', active: true, presence: 'offline', presenceSince: null } as const;
-const signedIn = { signedIn: true, counsellor, serverUrl: 'http://127.0.0.1:8787', demoHint: null, reason: null };
+const signedIn = { signedIn: true, counsellor, serverUrl: 'http://127.0.0.1:8787', demoHint: null, reason: null, locked: false, idleLockMinutes: 10, serverUrlEditable: false, offline: false };
 
 function handlers(overrides: Record<string, Record<string, (a: unknown) => Promise<unknown>>>): DeskHandlers {
   return overrides as unknown as DeskHandlers;

@@ -204,13 +204,17 @@ export function createFakeElectron() {
   const ipcRendererListeners = new Emitter();
   const ipcRendererInvokes: Array<[string, unknown]> = [];
   const exposed: Array<[string, unknown]> = [];
+  const appMenus: unknown[] = [];
 
   const electron = {
     app,
     BrowserWindow: FakeBrowserWindow,
     Tray: FakeTray,
     Notification: FakeNotification,
-    Menu: { buildFromTemplate: (template: unknown) => ({ template }) },
+    Menu: {
+      buildFromTemplate: (template: unknown) => ({ template }),
+      setApplicationMenu: (menu: unknown) => void appMenus.push(menu),
+    },
     nativeImage: { createFromPath: (path: string) => ({ path }) },
     ipcMain: {
       handle: (channel: string, h: IpcHandler) => {
@@ -271,6 +275,7 @@ export function createFakeElectron() {
       ipcRendererListeners,
       ipcRendererInvokes,
       exposed,
+      appMenus,
       setIpcRendererReply: (fn: typeof ipcRendererReply) => void (ipcRendererReply = fn),
     },
   };

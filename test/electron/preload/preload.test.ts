@@ -10,7 +10,7 @@ const desk = (): DeskApi => fake.state.exposed[0]![1] as DeskApi;
 describe('the preload', () => {
   it('exposes window.desk and nothing else', () => {
     expect(fake.state.exposed.map(([k]) => k)).toEqual(['desk']);
-    expect(Object.keys(desk()).sort()).toEqual(['audit', 'broadcasts', 'calls', 'inbox', 'programmes', 'session', 'settings', 'sync', 'team', 'window']);
+    expect(Object.keys(desk()).sort()).toEqual(['audit', 'broadcasts', 'calls', 'inbox', 'privacy', 'programmes', 'session', 'settings', 'sync', 'team', 'window']);
   });
 
   it('invokes the channel of the method and returns the value', async () => {

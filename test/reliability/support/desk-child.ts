@@ -1,5 +1,5 @@
 import { createDeskServices } from '../../../electron/services/create-desk-services.js';
-import { fakeSecretStore, recordingWindow } from '../../electron/services/fixtures.js';
+import { TEST_KDF, fakeSecretStore, recordingWindow } from '../../electron/services/fixtures.js';
 
 /**
  * The desk services alone in a process, so a test can SIGKILL them mid-sync. Prints one JSON
@@ -18,6 +18,7 @@ const services = await createDeskServices({
   windowControl: recordingWindow(),
   host: 'web',
   demoHint: null,
+  kdf: TEST_KDF,
   tuning: { pullLimit: Number(process.env.DESK_PULL_LIMIT ?? '1000'), retryBaseMs: 50, retryCapMs: 500 },
 });
 services.onEvent((name, payload) => {
@@ -26,9 +27,7 @@ services.onEvent((name, payload) => {
     process.stdout.write(`${JSON.stringify({ state: p.state, applied: p.initialProgress?.applied ?? null })}\n`);
   }
 });
-const state = await services.handlers.session.getState(undefined);
-if (!state.signedIn) {
-  await services.handlers.session.login({ serverUrl: env('DESK_SERVER_URL'), username: env('DESK_USERNAME'), password: env('DESK_PASSWORD') });
-}
+// Every start asks the counsellor's password: it unlocks the encrypted replica.
+await services.handlers.session.login({ serverUrl: env('DESK_SERVER_URL'), username: env('DESK_USERNAME'), password: env('DESK_PASSWORD') });
 await services.handlers.sync.syncNow(undefined);
 process.stdout.write(`${JSON.stringify({ done: true })}\n`);

@@ -14,11 +14,14 @@ export const OTHER: Counsellor = { id: '10000000-0000-4000-8000-000000000002', u
 
 export const NOW = '2026-11-27T05:00:00.000Z'; // 14:00 KST, a Friday
 
+const SESSION_DEFAULTS = { locked: false, idleLockMinutes: 10, serverUrlEditable: false, offline: false } as const;
+
 export function signedIn(over: Partial<SessionState> = {}): SessionState {
-  return { signedIn: true, counsellor: ME, serverUrl: 'http://127.0.0.1:8787', demoHint: null, reason: null, ...over };
+  return { ...SESSION_DEFAULTS, signedIn: true, counsellor: ME, serverUrl: 'http://127.0.0.1:8787', demoHint: null, reason: null, ...over };
 }
 export function signedOut(over: Partial<SessionState> = {}): SessionState {
   return {
+    ...SESSION_DEFAULTS, serverUrlEditable: true,
     signedIn: false, counsellor: null, serverUrl: 'http://127.0.0.1:8787',
     demoHint: { usernames: ['counsellor1', 'admin'], password: 'demo-password-1' }, reason: null, ...over,
   };

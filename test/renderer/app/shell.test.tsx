@@ -21,7 +21,7 @@ describe('login', () => {
     const { fake } = renderWithDesk(<App />, {
       session: {
         getState: async () => signedOut(),
-        login: async (args) => ({ ...signedIn(), serverUrl: args.serverUrl }),
+        login: async (args) => ({ ...signedIn(), serverUrl: args.serverUrl ?? 'http://127.0.0.1:8787' }),
       },
     });
     expect(await screen.findByRole('heading', { name: '복지 데스크 로그인' })).toBeVisible();

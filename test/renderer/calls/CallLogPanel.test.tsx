@@ -120,7 +120,7 @@ describe('CallLogPanel entry form', () => {
       conversations: [],
     }));
     const dialog = await screen.findByRole('dialog', { name: '수신 전화' });
-    expect(within(dialog).getByText('010-1234-5678')).toBeInTheDocument();
+    expect(within(dialog).getByText('010-****-5678')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: '기록 시작' }));
     await waitFor(() => expect(within(form()).getByLabelText('전화번호')).toHaveValue('010-1234-5678'));
     expect(within(form()).getByLabelText('시작 시각')).toHaveValue('2026-03-02 10:00');

@@ -33,6 +33,7 @@ describe('records list', () => {
         },
       },
       inbox: { counsellors: async () => [{ id: ME, username: 'kim', displayName: '김상담', role: 'counsellor', active: true }] },
+      privacy: { note: async () => ({ ok: true as const }) },
     });
     window.desk = fake.desk;
     const created: Blob[] = [];
@@ -58,12 +59,21 @@ describe('records list', () => {
     const print = vi.fn();
     window.print = print;
     await user.click(screen.getByRole('button', { name: '인쇄' }));
-    expect(print).toHaveBeenCalledTimes(1);
+    // The print is written into the access log first.
+    await waitFor(() => expect(print).toHaveBeenCalledTimes(1));
+    expect(fake.calls.find(([c]) => c === 'privacy:note')?.[1]).toMatchObject({ action: 'print', entity: 'call_log', reason: expect.any(String) });
     expect([...document.querySelectorAll('style')].some((st) => st.textContent?.includes('@media print'))).toBe(true);
     await user.keyboard('{Escape}');
 
     await user.click(within(list).getByRole('button', { name: 'XLSX 내보내기' }));
+    // The export asks why first.
+    const reason = await screen.findByRole('dialog', { name: '내보내기 사유' });
+    await user.click(within(reason).getByRole('radio', { name: '사례 회의' }));
+    await user.type(within(reason).getByLabelText('상세 사유'), '11월 회의');
+    expect(exports).toHaveLength(0);
+    await user.click(within(reason).getByRole('button', { name: '내보내기' }));
     await waitFor(() => expect(exports).toHaveLength(1));
+    expect(exports[0]).toMatchObject({ reason: { kind: 'caseConference', text: '11월 회의' } });
     expect(exports[0]).toMatchObject({ format: 'xlsx', filter: expect.objectContaining({ from: expect.any(String), to: expect.any(String) }) });
     expect(created).toHaveLength(1);
     expect(created[0]).toMatchObject({ size: 4, type: 'application/octet-stream' });
@@ -135,7 +145,7 @@ describe('callbacks and missed calls', () => {
     expect(await within(queue).findByText('예정된 콜백이 없습니다.')).toBeInTheDocument();
 
     const missed = screen.getByRole('region', { name: '부재중 전화' });
-    await user.click(await within(missed).findByRole('button', { name: '기록 작성: 02-123-4567' }));
+    await user.click(await within(missed).findByRole('button', { name: '기록 작성: 02-***-4567' }));
     const form = screen.getByRole('form', { name: '상담 기록' });
     await waitFor(() => expect(within(form).getByLabelText('전화번호')).toHaveValue('02-123-4567'));
     expect(within(form).getByLabelText('전화')).toBeChecked();

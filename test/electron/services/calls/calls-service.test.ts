@@ -121,6 +121,9 @@ describe('callbacks', () => {
     f.service.start();
     await vi.waitFor(() => expect(f.events.some(([n]) => n === 'calls:onCallbackDue')).toBe(true));
     expect(f.notes[0]!.title).toBe('콜백 시간입니다');
+    // No phone number or need text in an OS notification.
+    expect(f.notes[0]!.body).not.toMatch(/\d{4}/);
+    expect(f.notes[0]!.body).toMatch(/님에게 전화할 시간입니다/);
     const follow = uuid();
     const done = await f.service.handlers.completeCallback({ id, recordId: follow });
     expect(done).toMatchObject({ callbackRecordId: follow, callbackDoneAt: f.clock.now.toISOString() });
@@ -275,11 +278,25 @@ describe('export', () => {
   });
 
   it('XLSX has Korean headers, KST dates, masked 주민등록번호 and masked phones for a counsellor', async () => {
-    const out = await f.service.handlers.export({ format: 'xlsx', filter: {} });
+    const out = await f.service.handlers.export({ format: 'xlsx', filter: {}, reason: { kind: 'caseConference', text: '11월 사례 회의' } });
     expect(out.fileName).toMatch(/^상담기록_\d{12}\.xlsx$/);
     expect(out.rows).toBe(2);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(out.base64, 'base64') as unknown as ArrayBuffer);
+    // Who, when and why: the workbook's properties and its first sheet.
+    expect(wb.creator).toMatch(/김상담/);
+    expect(wb.subject).toBe('사례 회의: 11월 사례 회의');
+    expect(wb.description).toMatch(/행 수: 2/);
+    const first = wb.worksheets[0]!;
+    expect(first.name).toBe('반출 정보');
+    const info = new Map<string, string>();
+    first.eachRow((row, i) => {
+      if (i > 1) info.set(String(row.getCell(1).value), String(row.getCell(2).value));
+    });
+    expect(info.get('내보낸 사람')).toMatch(/김상담/);
+    expect(info.get('사유')).toBe('사례 회의: 11월 사례 회의');
+    expect(info.get('행 수')).toBe('2');
+    expect(info.get('내보낸 시각')).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} \(KST\)$/);
     const ws = wb.getWorksheet('상담기록')!;
     const values = (r: number) => (ws.getRow(r).values as unknown[]).slice(1);
     const headers = values(1);
@@ -304,10 +321,16 @@ describe('export', () => {
 
   it('CSV has a BOM, and an admin sees full numbers', async () => {
     f.setCounsellor(ADMIN);
-    const out = await f.service.handlers.export({ format: 'csv', filter: { channel: 'phone' } });
+    const out = await f.service.handlers.export({ format: 'csv', filter: { channel: 'phone' }, reason: { kind: 'other', text: '민원 회신' } });
     const text = Buffer.from(out.base64, 'base64').toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    const lines = text.slice(1).trim().split('\r\n');
+    // The header block (who/when/why), an empty line, then the table.
+    const [block, table] = text.slice(1).trim().split('\r\n\r\n') as [string, string];
+    expect(block).toContain('# 사유,기타: 민원 회신');
+    expect(block).toMatch(/# 내보낸 사람,.*\(admin|# 내보낸 사람,/);
+    expect(block).toContain('# 행 수,1');
+    expect(block).toContain('# 전화번호,전체 표시 (관리자)');
+    const lines = table.split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]!.startsWith('상담일시,상담시간(초),채널')).toBe(true);
     expect(lines[1]).toContain('010-1234-5678');

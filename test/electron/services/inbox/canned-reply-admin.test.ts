@@ -67,13 +67,17 @@ describe('상용구 관리 (saveCannedReply / deleteCannedReply) against the rea
   });
 
   it('is an online-only operation: without the server it says offline', async () => {
+    // Main decides the server URL, so the desk that goes offline is one signed in to a server that then stops.
     const doomed = await startCentralService();
+    let offlineDesk: DeskFixture | undefined;
     try {
-      await admin.services.handlers.session.login({ serverUrl: doomed.url, username: 'admin', password: doomed.demoPassword });
+      offlineDesk = await startSignedInDesk(doomed, 'admin');
+      await doomed.stop();
+      await expect(offlineDesk.services.handlers.inbox.saveCannedReply({ id: null, title: '오프라인', body: '본문', shortcut: null, baseVersion: null }))
+        .rejects.toMatchObject({ code: 'offline' });
     } finally {
+      await offlineDesk?.dispose();
       await doomed.stop();
     }
-    await expect(admin.services.handlers.inbox.saveCannedReply({ id: null, title: '오프라인', body: '본문', shortcut: null, baseVersion: null }))
-      .rejects.toMatchObject({ code: 'offline' });
   }, 120_000);
 });

@@ -45,7 +45,10 @@ describe('inbox over a shift (desk services)', () => {
     await citizenSays(second, '긴급복지 생계지원 문의');
     await citizenSays(first, '혹시 답변 주실 수 있나요');
     await find(second);
-    const row = await find(first);
+    await find(first);
+    // The first citizen's second message must have synced too, or 'recent' below races the feed.
+    const row = await waitFor(async () => (await desk.services.handlers.inbox.list({ view: 'unassigned', q: '' }))
+      .find((c) => c.citizenKey === first && c.lastMessagePreview === '혹시 답변 주실 수 있나요'), 10_000, `${first}'s second message`);
     expect(row.citizenName).toBeNull();
     expect(row.firstQuestion).toBe('주거급여 신청 자격이 궁금합니다');
 

@@ -1,7 +1,8 @@
 import { mkdtemp, readdir, rm, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MIGRATIONS, StoreOpenError, openStore, type Migration } from '../../../../electron/services/store/index.js';
+import { randomBytes } from 'node:crypto';
+import { MIGRATIONS, StoreKeyError, StoreOpenError, openStore, type Migration } from '../../../../electron/services/store/index.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -12,7 +13,7 @@ afterEach(async () => {
 });
 
 const EXPECTED_TABLES = [
-  'call_logs', 'canned_replies', 'conflicts', 'conversations', 'counsellors', 'cti_calls', 'drafts', 'favourites',
+  'access_events', 'call_logs', 'canned_replies', 'conflicts', 'conversations', 'counsellors', 'cti_calls', 'drafts', 'favourites',
   'local_pending', 'messages', 'outbox', 'programmes', 'read_marks', 'recents', 'session', 'settings', 'sync_state',
 ];
 
@@ -133,5 +134,27 @@ describe('openStore', () => {
     expect(await store.all<{ key: string }>('SELECT key FROM settings ORDER BY key')).toEqual([{ key: 'b' }]);
     await store.close();
     await expect(store.get('SELECT 1')).rejects.toThrow(/closed/);
+  });
+
+  it('with a key the file, its WAL and its journal hold no plain text, and another key cannot open it', async () => {
+    const file = join(dir, 'replica.sqlite');
+    const key = randomBytes(32);
+    const store = await openStore(file, { key });
+    await store.run("INSERT INTO settings (key, value) VALUES ('citizen', ?)", [JSON.stringify('정영희 010-2345-6789')]);
+    // Read while the write still sits in the WAL (no checkpoint yet).
+    const files = (await readdir(dir)).filter((f) => f.startsWith('replica.sqlite'));
+    expect(files).toContain('replica.sqlite-wal');
+    for (const f of files) {
+      const bytes = await readFile(join(dir, f));
+      expect(bytes.includes(Buffer.from('정영희')), f).toBe(false);
+      expect(bytes.includes(Buffer.from('SQLite format 3')), f).toBe(false);
+    }
+    await store.close();
+    await expect(openStore(file, { key: randomBytes(32) })).rejects.toBeInstanceOf(StoreKeyError);
+    // A wrong key is never mistaken for damage: the file stays where it is.
+    expect((await readdir(dir)).filter((f) => f.includes('corrupt'))).toEqual([]);
+    const again = await openStore(file, { key });
+    expect(await again.get<{ value: string }>("SELECT value FROM settings WHERE key = 'citizen'")).toEqual({ value: JSON.stringify('정영희 010-2345-6789') });
+    await again.close();
   });
 });

@@ -1,13 +1,10 @@
-import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
 import type { SyncStatus } from '../../../../common/desk-api/index.js';
 import { CallLogInput } from '../../../../common/domain/index.js';
-import { STORE_FILE_NAME } from '../../../../electron/services/create-desk-services.js';
 import { signKakaoBody } from '../../../../server/simulator/index.js';
 import { type CentralService, startCentralService } from '../../../harness/central-service.js';
 import { serverCallLog, serverConversation, serverConversations, serverLogin, serverMessages } from '../../../reliability/support/server-api.js';
 import { type TcpProxy, startTcpProxy } from '../../../reliability/support/tcp-proxy.js';
-import { type DeskFixture, startDesk, waitFor } from '../fixtures.js';
+import { type DeskFixture, queryReplica, startDesk, waitFor } from '../fixtures.js';
 
 let server: CentralService;
 let proxy: TcpProxy;
@@ -36,15 +33,6 @@ async function signedInDesk(username = 'counsellor1', pullLimit = 1000, direct =
 }
 
 const status = (d: DeskFixture) => d.services.handlers.sync.getStatus(undefined);
-
-function queryFile<T>(file: string, sql: string): Promise<T[]> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (err) => {
-      if (err) return reject(err);
-      db.all(sql, (e: Error | null, rows: T[]) => db.close(() => (e ? reject(e) : resolve(rows))));
-    });
-  });
-}
 
 describe('sync engine against the real central service', () => {
   it('first sync streams the feed in pages with progress, then the replica mirrors the server', async () => {
@@ -103,16 +91,9 @@ describe('sync engine against the real central service', () => {
     const [conversation] = await desk.services.handlers.inbox.list({ view: 'all', q: '' });
     // A stale replica row for a conversation the server does not know: the server answers 404.
     const ghost = { ...conversation!, id: '00000000-0000-4000-8000-00000000dead', citizenKey: 'ghost' };
-    await new Promise<void>((resolve, reject) => {
-      const db = new sqlite3.Database(join(desk.dataDir, STORE_FILE_NAME), (err) => {
-        if (err) return reject(err);
-        db.run(
-          "INSERT INTO conversations (id, data, version, status, citizen_key, unread_count) VALUES (?, ?, ?, 'open', 'ghost', 0)",
-          [ghost.id, JSON.stringify(ghost), ghost.version],
-          (e) => db.close(() => (e ? reject(e) : resolve())),
-        );
-      });
-    });
+    await queryReplica(desk, "INSERT INTO conversations (id, data, version, status, citizen_key, unread_count) VALUES (?, ?, ?, 'open', 'ghost', 0)", [
+      ghost.id, JSON.stringify(ghost), ghost.version,
+    ]);
     const sent = await desk.services.handlers.inbox.send({ conversationId: ghost.id, direction: 'outbound', body: '전달되지 않을 답장', programmeId: null });
     const failed = await waitFor(async () => {
       const m = (await desk.services.handlers.inbox.get({ conversationId: ghost.id })).messages.find((x) => x.id === sent.id);
@@ -169,7 +150,7 @@ describe('sync engine against the real central service', () => {
 
   it('a revoked token signs the desk out with a reason and keeps unsent work', async () => {
     const desk = await signedInDesk();
-    const [row] = await queryFile<{ token_enc: string }>(join(desk.dataDir, STORE_FILE_NAME), 'SELECT token_enc FROM session');
+    const [row] = await queryReplica<{ token_enc: string }>(desk, 'SELECT token_enc FROM session');
     expect(row!.token_enc.startsWith('enc:')).toBe(true);
     const token = Buffer.from(row!.token_enc.slice(4), 'base64').toString();
     expect(JSON.stringify(await desk.services.handlers.session.getState(undefined))).not.toContain(token);
@@ -217,7 +198,9 @@ describe('sync engine against the real central service', () => {
     expect(desk.events.some((e) => e.name === 'inbox:onChange' && (e.payload as { conversationIds: string[] }).conversationIds.includes(conversation!.id))).toBe(true);
     await waitFor(() => desk.window.notes.length > notesBefore, 5_000, 'notification');
     const note = desk.window.notes.at(-1)!;
-    expect(note.body).toBe(text);
+    // A shared screen: no message text (the need), no phone; the name (none here) masked.
+    expect(note.body).toBe('새 메시지가 있습니다');
+    expect(note.title).toBe('새 상담 메시지');
     expect(note.silent).toBe(false);
     expect(desk.window.badges.at(-1)).toBeGreaterThan(0);
     note.onClick?.();
@@ -266,13 +249,7 @@ describe('sync engine against the real central service', () => {
     await desk.services.handlers.inbox.claim({ conversationId: target.id });
     // The feed brings a newer copy meanwhile (here written straight into the replica).
     const newer = { ...target, lastMessagePreview: '방금 온 새 메시지', unreadCount: 7, version: target.version + 1 };
-    await new Promise<void>((resolve, reject) => {
-      const db = new sqlite3.Database(join(desk.dataDir, STORE_FILE_NAME), (err) => {
-        if (err) return reject(err);
-        db.run('UPDATE conversations SET data = ?, version = ?, unread_count = 7 WHERE id = ?', [JSON.stringify(newer), newer.version, target.id], (e) =>
-          db.close(() => (e ? reject(e) : resolve())));
-      });
-    });
+    await queryReplica(desk, 'UPDATE conversations SET data = ?, version = ?, unread_count = 7 WHERE id = ?', [JSON.stringify(newer), newer.version, target.id]);
     const view = (await desk.services.handlers.inbox.get({ conversationId: target.id })).conversation;
     expect(view).toMatchObject({ assigneeId: me.id, lastMessagePreview: '방금 온 새 메시지', unreadCount: 7 });
     const mine = await desk.services.handlers.inbox.list({ view: 'mine', q: '' });

@@ -5,10 +5,10 @@ import type { Migration } from './migration.js';
  * desk. The server's unread count is the team's "needs answer" state, cleared only by the
  * assignee; what a counsellor who merely looked has read is theirs alone.
  *
- * Planned as desk migration 4; numbered 2 on this branch so that versions stay contiguous
- * (the lead renumbers at merge).
+ * Version 2 as released on main (before the encrypted replica): a plain desk.sqlite at version 2
+ * is adopted into the encrypted file as it is and only gains the access events (version 3).
  */
-export const m004ReadMarks: Migration = {
+export const m002ReadMarks: Migration = {
   version: 2,
   name: 'read-marks',
   async up(tx) {
