@@ -1,7 +1,7 @@
 import { Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { memo, useCallback, useMemo, useState } from 'react';
-import { type CallLogView, toDeskError } from '../../../common/desk-api/index.js';
+import { toDeskError } from '../../../common/desk-api/index.js';
 import { CALL_ACTIONS, CALL_ACTION_LABELS, CALL_CHANNELS, CALL_CHANNEL_LABELS, FIELDS, type CallAction, type CallChannel, type Field } from '../../../common/domain/index.js';
 import { getDesk } from '../../app/desk.js';
 import { kstDate, kstDateTime, kstDayRange } from '../../app/time.js';
@@ -9,7 +9,6 @@ import { formatKoreanPhone } from '../../../common/phone/index.js';
 import { downloadBase64 } from '../download.js';
 import { useCallsT } from '../useCallsT.js';
 import { useCallLogs, useCounsellors, useProgrammeNames } from '../queries.js';
-import { RecordDetail } from './RecordDetail.js';
 
 interface Filters {
   from: string;
@@ -37,8 +36,13 @@ export function toQuery(f: Filters) {
   };
 }
 
-/** Records with filters and search; open to edit, details with history and print, export of the filtered list. */
-export const CallLogList = memo(function CallLogList({ onEdit }: { onEdit(r: CallLogView): void }) {
+/**
+ * Records with filters and search, and export of the filtered list. 열기 asks the panel to show the
+ * record (details with history, print, 열기 to edit): that dialog lives outside the tabs, since a
+ * Modal closing inside a tab that hides at the same moment never finishes its exit transition
+ * (React's Activity stops its timers) and leaves its overlay over the page.
+ */
+export const CallLogList = memo(function CallLogList({ onOpen }: { onOpen(id: string): void }) {
   const t = useCallsT();
   const counsellors = useCounsellors();
   const [f, setF] = useState<Filters>(() => {
@@ -46,7 +50,6 @@ export const CallLogList = memo(function CallLogList({ onEdit }: { onEdit(r: Cal
     return { from: `${today.slice(0, 8)}01`, to: today, counsellor: '', field: '', channel: '', action: '', q: '', phone: '' };
   });
   const [message, setMessage] = useState<string | null>(null);
-  const [detail, setDetail] = useState<string | null>(null);
   const query = useMemo(() => toQuery(f), [f]);
   // Typing in the search box asks once the keys rest.
   const [debounced] = useDebouncedValue(query, 150);
@@ -136,7 +139,7 @@ export const CallLogList = memo(function CallLogList({ onEdit }: { onEdit(r: Cal
                   </Table.Td>
                   <Table.Td>
                     <Button size="compact-xs" variant="subtle" color="blue.9" aria-label={`${t('open')}: ${kstDateTime(r.startedAt)} ${r.callerName ?? t('anonymous')}`}
-                      onClick={() => setDetail(r.id)}>
+                      onClick={() => onOpen(r.id)}>
                       {t('open')}
                     </Button>
                   </Table.Td>
@@ -146,10 +149,6 @@ export const CallLogList = memo(function CallLogList({ onEdit }: { onEdit(r: Cal
           </Table>
         </Table.ScrollContainer>
       )}
-      <RecordDetail id={detail} onClose={() => setDetail(null)} onEdit={(r) => {
-        setDetail(null);
-        onEdit(r);
-      }} />
     </Stack>
   );
 });
