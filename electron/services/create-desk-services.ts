@@ -67,7 +67,7 @@ export async function createDeskServices(config: DeskServicesConfig): Promise<De
     },
     onReachability: (ok, error) => sync?.reachability(ok, error),
     onUnauthenticated: (message) => void session.expire(message),
-    onFailed: (message) => sync?.noteError(message),
+    onFailed: (message) => sync?.noteRefusal(message),
     onQueueChanged: () => void sync?.refreshStatus(),
   });
 
