@@ -195,4 +195,61 @@ describe('상담 기록 form in Chromium', () => {
     await expect.poll(async () => (await api<CallLog>(`/call-logs/${id}`)).version, { timeout: 60_000 }).toBe(3);
     expect(await api<CallLog>(`/call-logs/${id}`)).toMatchObject({ need: 'A가 고친 주호소', notes: 'B의 메모' });
   });
+  it('in the narrow column the records table starts at its first columns whenever it is shown again or filtered', { timeout: 120_000 }, async () => {
+    await closeDialogs(pageA);
+    await pageA.setViewportSize({ width: 420, height: 800 });
+    try {
+      const shellTab = (name: string) => pageA.getByRole('tablist', { name: '작업 영역' }).getByRole('tab', { name, exact: true });
+      await shellTab('상담 기록').click();
+      await pageA.getByRole('tab', { name: '목록', exact: true }).click();
+      const list = pageA.getByRole('region', { name: '상담 기록 목록' });
+      await list.getByRole('button', { name: /^열기: .*엔터시험/ }).waitFor();
+      const viewport = list.locator('.mantine-ScrollArea-viewport').first();
+      const scrollLeft = () => viewport.evaluate((el) => el.scrollLeft);
+      /** Scrolls the table to its last columns, as a counsellor reaching for 열기 would. */
+      const scrollAway = async () => {
+        await viewport.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+        await expect.poll(scrollLeft).toBeGreaterThan(100);
+      };
+      /** The first column's header (일시) is inside the visible part of the table. */
+      const firstColumnShown = async () => {
+        const [box, th] = await Promise.all([viewport.boundingBox(), list.getByRole('columnheader', { name: '일시' }).boundingBox()]);
+        return box !== null && th !== null && th.x >= box.x - 1 && th.x < box.x + box.width;
+      };
+      expect(await viewport.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+
+      // The call-log panel's own tabs: 기록 and back to 목록.
+      await scrollAway();
+      await pageA.getByRole('tab', { name: '기록', exact: true }).click();
+      await pageA.getByRole('tab', { name: '목록', exact: true }).click();
+      await expect.poll(scrollLeft).toBe(0);
+      expect(await firstColumnShown()).toBe(true);
+
+      // The narrow column's tabs: 상담 and back to 상담 기록.
+      await scrollAway();
+      await shellTab('상담').click();
+      await shellTab('상담 기록').click();
+      await expect.poll(scrollLeft).toBe(0);
+      expect(await firstColumnShown()).toBe(true);
+
+      // Filtering.
+      await scrollAway();
+      await list.getByRole('textbox', { name: '검색어' }).fill('엔터');
+      await expect.poll(scrollLeft).toBe(0);
+      expect(await firstColumnShown()).toBe(true);
+      await list.getByRole('textbox', { name: '검색어' }).fill('');
+
+      // Opening a record and closing it again keeps the counsellor's place (the list never left the screen).
+      await scrollAway();
+      const before = await scrollLeft();
+      await list.getByRole('button', { name: /^열기: .*엔터시험/ }).click();
+      const detail = pageA.getByRole('dialog', { name: '상담 기록' });
+      await detail.waitFor();
+      await pageA.keyboard.press('Escape');
+      await detail.waitFor({ state: 'hidden' });
+      expect(await scrollLeft()).toBe(before);
+    } finally {
+      await pageA.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
 });

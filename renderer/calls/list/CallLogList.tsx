@@ -1,6 +1,6 @@
 import { Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toDeskError } from '../../../common/desk-api/index.js';
 import { CALL_ACTIONS, CALL_ACTION_LABELS, CALL_CHANNELS, CALL_CHANNEL_LABELS, FIELDS, type CallAction, type CallChannel, type Field } from '../../../common/domain/index.js';
 import { getDesk } from '../../app/desk.js';
@@ -58,6 +58,27 @@ export const CallLogList = memo(function CallLogList({ onOpen }: { onOpen(id: st
   const programmeNames = useProgrammeNames(useMemo(() => rows.flatMap((r) => r.programmeIds), [rows]));
   const listError = list.error ? toDeskError(list.error).message : null;
 
+  // In a narrow window the table scrolls sideways. Whenever the list is shown again (its tab, the
+  // narrow column's 상담 기록 tab) or filtered, it starts at its first columns (일시, 채널, 성명), not
+  // wherever it was last left.
+  const viewport = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    viewport.current?.scrollTo({ left: 0 });
+  }, [debounced]);
+  const viewportRef = useCallback((el: HTMLDivElement | null) => {
+    viewport.current = el;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    // A hidden tab or area is display:none (no width); coming back it gets its width again.
+    let hidden = true;
+    const sized = new ResizeObserver(() => {
+      const nowHidden = el.clientWidth === 0;
+      if (hidden && !nowHidden) el.scrollTo({ left: 0 });
+      hidden = nowHidden;
+    });
+    sized.observe(el);
+    return () => sized.disconnect();
+  }, []);
+
   const doExport = useCallback(async (format: 'xlsx' | 'csv') => {
     try {
       const out = await getDesk().calls.export({ format, filter: query });
@@ -97,7 +118,7 @@ export const CallLogList = memo(function CallLogList({ onOpen }: { onOpen(id: st
       {rows.length === 0 ? (
         <Text size="sm" c="dark.4">{t('noRecords')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={760} scrollAreaProps={{ viewportRef }}>
           <Table highlightOnHover striped aria-label={t('list')}>
             <Table.Thead>
               <Table.Tr>
