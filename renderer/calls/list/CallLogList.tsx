@@ -63,7 +63,7 @@ export const CallLogList = memo(function CallLogList({ onOpen }: { onOpen(id: st
   // wherever it was last left.
   const viewport = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
-    viewport.current?.scrollTo({ left: 0 });
+    if (viewport.current) viewport.current.scrollLeft = 0;
   }, [debounced]);
   const viewportRef = useCallback((el: HTMLDivElement | null) => {
     viewport.current = el;
@@ -72,7 +72,7 @@ export const CallLogList = memo(function CallLogList({ onOpen }: { onOpen(id: st
     let hidden = true;
     const sized = new ResizeObserver(() => {
       const nowHidden = el.clientWidth === 0;
-      if (hidden && !nowHidden) el.scrollTo({ left: 0 });
+      if (hidden && !nowHidden) el.scrollLeft = 0;
       hidden = nowHidden;
     });
     sized.observe(el);
