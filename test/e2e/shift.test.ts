@@ -116,12 +116,21 @@ describe('a shift at the desk in Chromium: focus, layout and accessibility', () 
     await page.keyboard.press('Control+k');
     await page.keyboard.type('생계');
     await results.getByRole('option').nth(2).waitFor();
-    // The list has rendered under the resting pointer (Chromium sends it mouseover and a mousemove).
+    // The list has rendered under the resting pointer. A windowed Chromium then sends mouseover and a
+    // mousemove at the same spot (headless does not: send that move here, the pointer unmoved).
     await page.waitForTimeout(400);
+    await page.mouse.move(spot.x + spot.width / 2, spot.y + spot.height / 2);
+    await page.waitForTimeout(100);
     const first = results.getByRole('option').first();
     expect(await first.getAttribute('aria-selected')).toBe('true');
     expect(await results.getByRole('option').nth(2).getAttribute('aria-selected')).not.toBe('true');
-    const name = ((await first.locator('p').first().textContent()) ?? '').trim();
+    // ↓ moves the keyboard's highlight; another unmoved pointer event (as after the list scrolls) leaves it.
+    await page.keyboard.press('ArrowDown');
+    await page.mouse.move(spot.x + spot.width / 2, spot.y + spot.height / 2);
+    await page.waitForTimeout(100);
+    const chosen = results.getByRole('option').nth(1);
+    expect(await chosen.getAttribute('aria-selected')).toBe('true');
+    const name = ((await chosen.locator('p').first().textContent()) ?? '').trim();
     await page.keyboard.press('Enter');
     await side.getByRole('heading', { level: 3 }).filter({ hasText: name }).waitFor();
     // A real move over a result takes over.
