@@ -238,6 +238,9 @@ describe('상담 기록 form in Chromium', () => {
       await expect.poll(scrollLeft).toBe(0);
       expect(await firstColumnShown()).toBe(true);
       await list.getByRole('textbox', { name: '검색어' }).fill('');
+      // Let that (debounced) filter change land before scrolling again.
+      await expect.poll(() => list.getByRole('button', { name: /^열기: .*충돌시험/ }).count()).toBe(1);
+      await pageA.waitForTimeout(500);
 
       // Opening a record and closing it again keeps the counsellor's place (the list never left the screen).
       await scrollAway();
