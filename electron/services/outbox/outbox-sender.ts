@@ -37,8 +37,10 @@ function alreadyApplied(theirs: Record<string, unknown>, mine: Record<string, un
 
 /**
  * Delivers the outbox one item at a time in sequence order (strictly ordered per lane). A
- * network failure or 5xx/429 pauses delivery with backoff; a 412 parks the item as a conflict
- * with both versions; any other 4xx marks it failed with the server's message, keeping the payload.
+ * network failure or 5xx/429 pauses delivery with backoff; a 412 is already applied (done), or
+ * re-based when the server still has what the counsellor saw in the fields the change decides
+ * (conversations), or else parks the item as a conflict with both versions; any other 4xx marks it
+ * failed, keeping the payload, and reports what was refused and why (onFailed).
  */
 export function createOutboxSender(deps: OutboxSenderDeps) {
   const policy = deps.policy ?? DESK_BACKOFF;
