@@ -72,7 +72,7 @@ async function openReplicaServices(store: Store, ctx: ReplicaContext) {
     },
     onReachability: (ok, error) => sync?.reachability(ok, error),
     onUnauthenticated: (message) => void session.expire(message),
-    onFailed: (message) => sync?.noteError(message),
+    onFailed: (message) => sync?.noteRefusal(message),
     onQueueChanged: () => void sync?.refreshStatus(),
   });
   const recorder = createAccessRecorder({ store, deskId: ctx.deskId, counsellorId: me, now, kick: () => sender.kick() });

@@ -11,6 +11,7 @@ import { CallbackDueNotice } from './callbacks/CallbackDueNotice.js';
 import { CallbacksView } from './callbacks/CallbacksView.js';
 import { DraftsToRestore } from './drafts/DraftsToRestore.js';
 import { CallLogForm } from './form/CallLogForm.js';
+import { ConflictDialog } from './form/ConflictDialog.js';
 import { newId } from './form/form-state.js';
 import { useCallLogEditor } from './form/useCallLogEditor.js';
 import { IncomingCallDialog } from './incoming/IncomingCallDialog.js';
@@ -201,7 +202,7 @@ export function CallLogPanel() {
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="list" pt="xs">
-          <CallLogList onEdit={editRecord} />
+          <CallLogList onOpen={setDetailId} />
         </Tabs.Panel>
         <Tabs.Panel value="callbacks" pt="xs">
           <CallbacksView now={now} onCallBack={callBack} onMissedCall={fromMissed} />
@@ -210,6 +211,9 @@ export function CallLogPanel() {
           <StatsView />
         </Tabs.Panel>
       </Tabs>
+      {/* Every dialog of the panel sits outside the tabs: a tab hidden while its dialog closes
+          (React's Activity pauses it) would leave the Modal's overlay mounted over the page. */}
+      <ConflictDialog editor={editor} programmeNames={programmeNames} />
       <IncomingCallDialog call={incoming} onClose={dismiss} onStart={(c) => void startFromIncoming(c)}
         onOpenRecord={setDetailId} onOpenConversation={openConversation} />
       <RecordDetail id={detailId} onClose={() => setDetailId(null)} onEdit={(r) => {

@@ -101,6 +101,48 @@ describe('a shift at the desk in Chromium: focus, layout and accessibility', () 
     await expect.poll(focused).toMatchObject({ tag: 'TEXTAREA', label: '답장 입력' });
   });
 
+  it('Ctrl+K → type → Enter opens the keyboard’s result while the mouse rests where the results appear (item 12)', async () => {
+    const side = page.getByRole('complementary', { name: '프로그램과 상담 기록' });
+    const search = side.getByRole('searchbox', { name: '복지 프로그램 검색' });
+    const results = side.getByRole('listbox', { name: '검색 결과' });
+    // Where the results will be: look once, then leave the pointer resting on the third result's spot.
+    await search.fill('생계');
+    await results.getByRole('option').nth(2).waitFor();
+    const spot = (await results.getByRole('option').nth(2).boundingBox())!;
+    await search.fill('');
+    await results.waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+2');
+    await page.mouse.move(spot.x + spot.width / 2, spot.y + spot.height / 2);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('생계');
+    await results.getByRole('option').nth(2).waitFor();
+    // The list has rendered under the resting pointer. A windowed Chromium then sends mouseover and a
+    // mousemove at the same spot (headless does not: send that move here, the pointer unmoved).
+    await page.waitForTimeout(400);
+    await page.mouse.move(spot.x + spot.width / 2, spot.y + spot.height / 2);
+    await page.waitForTimeout(100);
+    const first = results.getByRole('option').first();
+    expect(await first.getAttribute('aria-selected')).toBe('true');
+    expect(await results.getByRole('option').nth(2).getAttribute('aria-selected')).not.toBe('true');
+    // ↓ moves the keyboard's highlight; another unmoved pointer event (as after the list scrolls) leaves it.
+    await page.keyboard.press('ArrowDown');
+    await page.mouse.move(spot.x + spot.width / 2, spot.y + spot.height / 2);
+    await page.waitForTimeout(100);
+    const chosen = results.getByRole('option').nth(1);
+    expect(await chosen.getAttribute('aria-selected')).toBe('true');
+    const name = ((await chosen.locator('p').first().textContent()) ?? '').trim();
+    await page.keyboard.press('Enter');
+    await side.getByRole('heading', { level: 3 }).filter({ hasText: name }).waitFor();
+    // A real move over a result takes over.
+    await page.keyboard.press('Escape');
+    await results.getByRole('option').nth(2).waitFor();
+    const third = (await results.getByRole('option').nth(2).boundingBox())!;
+    await page.mouse.move(third.x + third.width / 2, third.y + third.height / 2 + 3, { steps: 3 });
+    await expect.poll(() => results.getByRole('option').nth(2).getAttribute('aria-selected')).toBe('true');
+    await search.fill('');
+    await page.mouse.move(5, 5);
+  });
+
   it('shows a focus ring on the list after a mouse click and then the keyboard', async () => {
     const listbox = list().getByRole('listbox', { name: '상담 목록' });
     await listbox.getByRole('option').first().click();

@@ -6,7 +6,7 @@ import { normaliseKoreanPhone } from '../../../common/phone/index.js';
 import { maskResidentNumbers } from '../../../common/privacy/index.js';
 import type { EventHub } from '../events/event-hub.js';
 import { writeClosedChatRecord } from '../calls/closed-chat.js';
-import { enqueueOutbox } from '../outbox/outbox-store.js';
+import { enqueueOutbox, seenFields } from '../outbox/outbox-store.js';
 import { readCannedReplies, readConversation, readCounsellors } from '../replica/read.js';
 import type { SessionService } from '../session/session-service.js';
 import type { Store, StoreTx } from '../store/index.js';
@@ -63,12 +63,13 @@ export function createInboxHandlers(deps: InboxDeps): Omit<DeskHandlers['inbox']
   /** A conversation PATCH: shown at once (its fields laid over the replica), sent with If-Match on the version this desk saw. */
   async function queuePatch(tx: StoreTx, id: string, patch: ConversationPatch, fields: Partial<Conversation>): Promise<Conversation> {
     const me = session.requireCounsellor();
-    await mustGet(tx, id);
+    // What the counsellor sees now (replica + this desk's unconfirmed changes) is what they decided on.
+    const view = await mustGet(tx, id);
     const replica = await readConversation(tx, id);
     const overlay = { ...(await overlayOf(tx, id)), ...fields };
     await enqueueOutbox(tx, {
       op: 'conversation.patch', recordId: id, lane: id, idempotencyKey: randomUUID(), baseVersion: replica?.version ?? null,
-      counsellorId: me.id, payload: { patch },
+      counsellorId: me.id, payload: { patch, seen: seenFields(view, patch) },
     }, deps.now());
     await tx.run(
       `INSERT INTO local_pending (entity, id, conversation_id, data, state, created_at) VALUES ('conversation', ?, ?, ?, 'sending', ?)

@@ -4,7 +4,7 @@ import { putCallLog, putConversation, putMessage } from '../replica/write.js';
 import { RestError, type RestClient } from '../rest/index.js';
 import type { Store, StoreTx } from '../store/index.js';
 import { type BackoffPolicy, retryDelay } from '../../../common/retry/index.js';
-import { ACCESS_LOG_BATCH, ACCESS_LOG_LANE, type OutboxRow, OutboxPayloads, nextDueAt, nextDueItem } from './outbox-store.js';
+import { ACCESS_LOG_BATCH, ACCESS_LOG_LANE, type OutboxRow, OutboxPayloads, nextDueAt, nextDueItem, stillAsSeen } from './outbox-store.js';
 
 /** The desk's retry timing when the caller sets none (full jitter from 0.5 s up to a minute). */
 export const DESK_BACKOFF: BackoffPolicy = { baseMs: 500, capMs: 60_000 };
@@ -22,7 +22,7 @@ export interface OutboxSenderDeps {
   /** The server answered (true) or could not be reached (false, with why). */
   onReachability(reachable: boolean, error: string | null): void;
   onUnauthenticated(message: string): void;
-  /** The server refused a write for good (4xx): its message, for the status line. */
+  /** The server refused a write for good (4xx): what and why in Korean, kept on the status line until acknowledged. */
   onFailed(message: string): void;
   /** Queue length, conflicts or last error may have changed. */
   onQueueChanged(): void;
@@ -41,8 +41,10 @@ function alreadyApplied(theirs: Record<string, unknown>, mine: Record<string, un
 
 /**
  * Delivers the outbox one item at a time in sequence order (strictly ordered per lane). A
- * network failure or 5xx/429 pauses delivery with backoff; a 412 parks the item as a conflict
- * with both versions; any other 4xx marks it failed with the server's message, keeping the payload.
+ * network failure or 5xx/429 pauses delivery with backoff; a 412 is already applied (done), or
+ * re-based when the server still has what the counsellor saw in the fields the change decides
+ * (conversations), or else parks the item as a conflict with both versions; any other 4xx marks it
+ * failed, keeping the payload, and reports what was refused and why (onFailed).
  */
 export function createOutboxSender(deps: OutboxSenderDeps) {
   const policy = deps.policy ?? DESK_BACKOFF;
@@ -105,8 +107,15 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
     return op === 'message.create' ? 'message' : op === 'callLog.put' ? 'callLog' : 'conversation';
   }
 
-  async function markFailed(item: OutboxRow, message: string): Promise<void> {
+  /** The server refused this write for good: what was refused, in the counsellor's words, and the server's reason. */
+  function refusal(item: OutboxRow, reason: string): string {
+    return `서버가 ${refusedWhat(item)} 받아들이지 않았습니다: ${reason}`;
+  }
+
+  async function markFailed(item: OutboxRow, reason: string, byServer = true): Promise<void> {
+    const message = byServer ? refusal(item, reason) : `${refusedWhat(item)} 보낼 수 없습니다: ${reason}`;
     if (item.op === 'accessLog.post') {
+      // Not the counsellor's write: nothing to roll back on screen, only the status line says it.
       await deps.store.run("UPDATE outbox SET state = 'failed', last_error = ?, attempts = attempts + 1 WHERE seq = ?", [message, item.seq]);
       deps.onFailed(message);
       return;
@@ -199,7 +208,22 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
       return;
     }
     if (alreadyApplied(theirs, patch)) return finishSuccess(item, { kind: 'conversation', conversation: theirs });
+    if (stillAsSeen(theirs, (raw as { seen?: Record<string, unknown> }).seen)) return rebase(item, theirs);
     return markConflict(item, theirs, patch);
+  }
+
+  /**
+   * Send again on the server's version: nothing this patch decides changed there. At once the first
+   * times (the usual case: a newer version from a citizen's message or this desk's own earlier
+   * change), with backoff if the record keeps moving under it.
+   */
+  async function rebase(item: OutboxRow, theirs: Conversation): Promise<void> {
+    const attempts = item.attempts + 1;
+    const at = attempts <= 3 ? deps.now() : new Date(deps.now().getTime() + retryDelay(attempts - 3, null, policy, deps.random));
+    await deps.store.transaction(async (tx) => {
+      await putConversation(tx, theirs);
+      await tx.run('UPDATE outbox SET base_version = ?, attempts = ?, next_attempt_at = ? WHERE seq = ?', [theirs.version, attempts, at.toISOString(), item.seq]);
+    });
   }
 
   async function deliver(item: OutboxRow): Promise<void> {
@@ -213,7 +237,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
       deps.onReachability(true, null);
     } catch (err) {
       if (!(err instanceof RestError)) {
-        await markFailed(item, `보낼 수 없는 항목입니다: ${(err as Error).message}`);
+        await markFailed(item, (err as Error).message, false);
         return;
       }
       switch (err.kind) {
@@ -301,3 +325,24 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
   };
 }
 export type OutboxSender = ReturnType<typeof createOutboxSender>;
+
+/** What a refused outbox item was, with its object particle (for "서버가 … 받아들이지 않았습니다"). */
+export function refusedWhat(item: Pick<OutboxRow, 'op' | 'payload'>): string {
+  if (item.op === 'message.create') return '메시지 전송을';
+  if (item.op === 'callLog.put') return '상담 기록 저장을';
+  if (item.op === 'conversation.markRead') return '읽음 표시를';
+  if (item.op === 'accessLog.post') return '접속기록 전송을';
+  let p: { patch?: Record<string, unknown>; seen?: Record<string, unknown> } = {};
+  try {
+    p = JSON.parse(item.payload) as typeof p;
+  } catch {
+    // An unreadable payload is still a conversation change.
+  }
+  const patch = p.patch ?? {};
+  if (patch.status === 'held') return '보류를';
+  if (patch.status === 'closed') return '종료를';
+  if (patch.status === 'open') return p.seen?.status === 'held' ? '보류 해제를' : '다시 열기를';
+  if (patch.assigneeId !== undefined) return '배정 변경을';
+  if (patch.dismissCrisis !== undefined) return '위기 신호 해제를';
+  return '상담 정보 변경을';
+}

@@ -47,6 +47,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   let pullAgain = false;
   let reachable: boolean | null = null;
   let lastError: string | null = deps.startupWarning;
+  /**
+   * A write the server refused for good (a 4xx other than a conflict): it is not retried, so the
+   * counsellor must see it even when the next write goes through (which clears lastError). Kept
+   * until they act on the status line (지금 동기화) or sign out.
+   */
+  let refusal: string | null = null;
   let lastSuccessAt: string | null = null;
   let initialProgress: SyncStatus['initialProgress'] = null;
   let latestSeq: number | null = null;
@@ -94,7 +100,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       lastSuccessAt = (await deps.store.get<{ at: string | null }>('SELECT last_success_at AS at FROM sync_state WHERE id = 1'))?.at ?? null;
     }
     const state: SyncStatus['state'] = !me ? 'signedOut' : pulling ? 'syncing' : reachable === false ? 'offline' : 'online';
-    return { state, queueLength, lastSuccessAt, lastError, initialProgress, conflicts };
+    return { state, queueLength, lastSuccessAt, lastError: lastError ?? refusal, initialProgress, conflicts };
   }
 
   function refreshStatus(): Promise<unknown> {
@@ -193,6 +199,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     await Promise.all([live.stop(), deps.sender.stop(), pulling?.catch(() => undefined)]);
     reachable = null;
     initialProgress = null;
+    refusal = null;
     await refreshStatus();
   }
 
@@ -203,6 +210,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   const handlers: DeskHandlers['sync'] = {
     getStatus: () => computeStatus(),
     syncNow: async () => {
+      refusal = null;
       if (!deps.session.counsellor()) return computeStatus();
       deps.sender.resumeNow();
       live.reconnectNow();
@@ -249,7 +257,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       if (ok && reachable === false) live.reconnectNow();
       setReachable(ok, error);
     },
-    noteError(message: string): void {
+    /** A write refused for good (the outbox's onFailed). */
+    noteRefusal(message: string): void {
+      refusal = message;
       lastError = message;
       void refreshStatus();
     },

@@ -5,7 +5,6 @@ import { formatKoreanPhoneAsTyped, normaliseKoreanPhone } from '../../../common/
 import { NeedCrisisHint } from '../../crisis/NeedCrisisHint.js';
 import { CallerHistory } from '../history/CallerHistory.js';
 import { useCallsT } from '../useCallsT.js';
-import { ConflictDialog } from './ConflictDialog.js';
 import { GEUMCHEON_DONG, formatDuration } from './form-state.js';
 import { ProgrammePicker } from './ProgrammePicker.js';
 import { SaveFeedback } from './SaveFeedback.js';
@@ -132,7 +131,6 @@ export function CallLogForm({ editor, programmeNames, onProgrammeAdded, onOpenRe
           <Button type="button" loading={editor.saving} onClick={() => void editor.save()}>{t('save')}</Button>
         </Group>
       </Stack>
-      <ConflictDialog editor={editor} programmeNames={programmeNames} />
     </form>
   );
 }

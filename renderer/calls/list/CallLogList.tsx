@@ -1,7 +1,7 @@
 import { Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { memo, useCallback, useMemo, useState } from 'react';
-import { type CallLogView, toDeskError } from '../../../common/desk-api/index.js';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { toDeskError } from '../../../common/desk-api/index.js';
 import { CALL_ACTIONS, CALL_ACTION_LABELS, CALL_CHANNELS, CALL_CHANNEL_LABELS, FIELDS, type CallAction, type CallChannel, type Field } from '../../../common/domain/index.js';
 import { getDesk } from '../../app/desk.js';
 import { kstDate, kstDateTime, kstDayRange } from '../../app/time.js';
@@ -11,7 +11,6 @@ import { MaskedPhone } from '../../privacy/MaskedPhone.js';
 import { downloadBase64 } from '../download.js';
 import { useCallsT } from '../useCallsT.js';
 import { useCallLogs, useCounsellors, useProgrammeNames } from '../queries.js';
-import { RecordDetail } from './RecordDetail.js';
 
 interface Filters {
   from: string;
@@ -39,8 +38,13 @@ export function toQuery(f: Filters) {
   };
 }
 
-/** Records with filters and search; open to edit, details with history and print, export of the filtered list. */
-export const CallLogList = memo(function CallLogList({ onEdit }: { onEdit(r: CallLogView): void }) {
+/**
+ * Records with filters and search, and export of the filtered list. 열기 asks the panel to show the
+ * record (details with history, print, 열기 to edit): that dialog lives outside the tabs, since a
+ * Modal closing inside a tab that hides at the same moment never finishes its exit transition
+ * (React's Activity stops its timers) and leaves its overlay over the page.
+ */
+export const CallLogList = memo(function CallLogList({ onOpen }: { onOpen(id: string): void }) {
   const t = useCallsT();
   const counsellors = useCounsellors();
   const [f, setF] = useState<Filters>(() => {
@@ -48,7 +52,6 @@ export const CallLogList = memo(function CallLogList({ onEdit }: { onEdit(r: Cal
     return { from: `${today.slice(0, 8)}01`, to: today, counsellor: '', field: '', channel: '', action: '', q: '', phone: '' };
   });
   const [message, setMessage] = useState<string | null>(null);
-  const [detail, setDetail] = useState<string | null>(null);
   const query = useMemo(() => toQuery(f), [f]);
   // Typing in the search box asks once the keys rest.
   const [debounced] = useDebouncedValue(query, 150);
@@ -56,6 +59,27 @@ export const CallLogList = memo(function CallLogList({ onEdit }: { onEdit(r: Cal
   const rows = useMemo(() => list.data ?? [], [list.data]);
   const programmeNames = useProgrammeNames(useMemo(() => rows.flatMap((r) => r.programmeIds), [rows]));
   const listError = list.error ? toDeskError(list.error).message : null;
+
+  // In a narrow window the table scrolls sideways. Whenever the list is shown again (its tab, the
+  // narrow column's 상담 기록 tab) or filtered, it starts at its first columns (일시, 채널, 성명), not
+  // wherever it was last left.
+  const viewport = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    if (viewport.current) viewport.current.scrollLeft = 0;
+  }, [debounced]);
+  const viewportRef = useCallback((el: HTMLDivElement | null) => {
+    viewport.current = el;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    // A hidden tab or area is display:none (no width); coming back it gets its width again.
+    let hidden = true;
+    const sized = new ResizeObserver(() => {
+      const nowHidden = el.clientWidth === 0;
+      if (hidden && !nowHidden) el.scrollLeft = 0;
+      hidden = nowHidden;
+    });
+    sized.observe(el);
+    return () => sized.disconnect();
+  }, []);
 
   // An export first asks why (the reason goes into the file and the access log).
   const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null);
@@ -101,7 +125,7 @@ export const CallLogList = memo(function CallLogList({ onEdit }: { onEdit(r: Cal
       {rows.length === 0 ? (
         <Text size="sm" c="dark.4">{t('noRecords')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={760} scrollAreaProps={{ viewportRef }}>
           <Table highlightOnHover striped aria-label={t('list')}>
             <Table.Thead>
               <Table.Tr>
@@ -143,7 +167,7 @@ export const CallLogList = memo(function CallLogList({ onEdit }: { onEdit(r: Cal
                   </Table.Td>
                   <Table.Td>
                     <Button size="compact-xs" variant="subtle" color="blue.9" aria-label={`${t('open')}: ${kstDateTime(r.startedAt)} ${r.callerName ?? t('anonymous')}`}
-                      onClick={() => setDetail(r.id)}>
+                      onClick={() => onOpen(r.id)}>
                       {t('open')}
                     </Button>
                   </Table.Td>
@@ -153,10 +177,6 @@ export const CallLogList = memo(function CallLogList({ onEdit }: { onEdit(r: Cal
           </Table>
         </Table.ScrollContainer>
       )}
-      <RecordDetail id={detail} onClose={() => setDetail(null)} onEdit={(r) => {
-        setDetail(null);
-        onEdit(r);
-      }} />
     </Stack>
   );
 });

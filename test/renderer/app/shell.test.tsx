@@ -215,6 +215,18 @@ describe('pin and sync status', () => {
     expect(within(status).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '25');
   });
 
+  it('shows a change the server refused for good in Korean only, with 지금 동기화 to acknowledge it', async () => {
+    const { fake } = renderWithDesk(<App />);
+    const status = await screen.findByRole('status', { name: '동기화 상태' });
+    await waitFor(() => expect(status).toHaveTextContent('온라인'));
+    const refused = '서버가 보류를 받아들이지 않았습니다: 다른 상담원이 맡은 상담의 상태나 담당자는 담당자나 팀장만 바꿀 수 있습니다 (only the assignee or a supervisor may change it).';
+    act(() => fake.emit('sync:onSyncStatus', syncStatus({ lastError: refused })));
+    await waitFor(() => expect(status).toHaveTextContent('서버가 보류를 받아들이지 않았습니다'));
+    expect(status).toHaveTextContent('담당자나 팀장만 바꿀 수 있습니다.');
+    expect(status.textContent).not.toMatch(/assignee|supervisor/);
+    expect(screen.getByRole('button', { name: '지금 동기화' })).toBeInTheDocument();
+  });
+
   it('shows mine against theirs for a conflict and resolves it with the choice', async () => {
     const user = userEvent.setup({ delay: null });
     const { fake } = renderWithDesk(<App />, {

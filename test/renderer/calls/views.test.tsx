@@ -3,7 +3,6 @@ import userEvent from '@testing-library/user-event';
 import type { CallLogView } from '../../../common/desk-api/index.js';
 import type { CallLog } from '../../../common/domain/index.js';
 import { CallLogPanel } from '../../../renderer/calls/CallLogPanel.js';
-import { CallLogList } from '../../../renderer/calls/list/CallLogList.js';
 import { StatsView } from '../../../renderer/calls/stats/StatsView.js';
 import { createFakeDesk } from '../fake-desk.js';
 import { renderWithMantine } from './helpers.js';
@@ -22,6 +21,11 @@ describe('records list', () => {
     const exports: unknown[] = [];
     const fake = createFakeDesk({
       calls: {
+        listDrafts: async () => [],
+        saveDraft: async () => ({ ok: true as const }),
+        history: async () => ({ callLogs: [], conversations: [] }),
+        callbacks: async () => [],
+        missedCalls: async () => [],
         list: async (q) => (q.channel === 'visit' ? [] : [view(record())]),
         get: async () => ({
           callLog: view(record()),
@@ -43,7 +47,8 @@ describe('records list', () => {
     };
     URL.revokeObjectURL = () => {};
     const user = userEvent.setup({ delay: null });
-    renderWithMantine(<CallLogList onEdit={() => {}} />);
+    renderWithMantine(<CallLogPanel />);
+    await user.click(screen.getByRole('tab', { name: '목록' }));
     const list = screen.getByRole('region', { name: '상담 기록 목록' });
     expect(await within(list).findByText('바우처 문의')).toBeInTheDocument();
     expect(within(list).getByText('2026-03-02 10:30')).toBeInTheDocument();
@@ -149,5 +154,44 @@ describe('callbacks and missed calls', () => {
     const form = screen.getByRole('form', { name: '상담 기록' });
     await waitFor(() => expect(within(form).getByLabelText('전화번호')).toHaveValue('02-123-4567'));
     expect(within(form).getByLabelText('전화')).toBeChecked();
+  });
+});
+
+describe('목록 → 열기 → 열기', () => {
+  it('leaves no modal overlay behind once the record is in the form (the list tab hides while its dialog is closing)', async () => {
+    const rec = view(record());
+    const fake = createFakeDesk({
+      calls: {
+        listDrafts: async () => [],
+        saveDraft: async () => ({ ok: true as const }),
+        list: async () => [rec],
+        get: async () => ({ callLog: rec, revisions: [] }),
+        history: async () => ({ callLogs: [], conversations: [] }),
+        callbacks: async () => [],
+        missedCalls: async () => [],
+      },
+      inbox: { counsellors: async () => [{ id: ME, username: 'kim', displayName: '김상담', role: 'counsellor', active: true }] },
+    });
+    window.desk = fake.desk;
+    const user = userEvent.setup({ delay: null });
+    renderWithMantine(<CallLogPanel />);
+    const overlays = () => document.querySelectorAll('.mantine-Modal-overlay').length;
+    for (let round = 1; round <= 2; round++) {
+      await user.click(screen.getByRole('tab', { name: '목록' }));
+      const list = screen.getByRole('region', { name: '상담 기록 목록' });
+      await user.click(await within(list).findByRole('button', { name: /열기: 2026-03-02 10:30 최민준/ }, { timeout: 5000 }));
+      const detail = await screen.findByRole('dialog', { name: '상담 기록' });
+      await within(detail).findByText('바우처 문의');
+      expect(overlays()).toBe(1);
+      await user.click(within(detail).getByRole('button', { name: '열기' }));
+      const form = screen.getByRole('form', { name: '상담 기록' });
+      await waitFor(() => expect(within(form).getByLabelText('성명')).toHaveValue('최민준'));
+      // The closed dialog leaves nothing mounted (its exit transition must not freeze in the hidden list tab).
+      await waitFor(() => expect(overlays()).toBe(0), { timeout: 2000 });
+      // Back to the list: the closed dialog's overlay (and content) must be gone, not frozen mid-exit.
+      await user.click(screen.getByRole('tab', { name: '목록' }));
+      await waitFor(() => expect(overlays()).toBe(0), { timeout: 2000 });
+      expect(screen.queryByRole('dialog')).toBeNull();
+    }
   });
 });

@@ -4,10 +4,14 @@ import { signKakaoBody } from '../../../../server/simulator/index.js';
 import { type CentralService, startCentralService } from '../../../harness/central-service.js';
 import { CALL_NOTICE, PHONE_QUESTION } from '../../../../common/domain/index.js';
 import { serverConversation, serverLogin, serverMessages } from '../../../reliability/support/server-api.js';
+import { koreanOnly } from '../../../../common/text/index.js';
+import { queryDeskDb } from '../../../reliability/support/desk-db.js';
+import { type TcpProxy, startTcpProxy } from '../../../reliability/support/tcp-proxy.js';
 import { type DeskFixture, startSignedInDesk, waitFor } from '../fixtures.js';
 
 /** Issue 10: the inbox over a shift, the desk services against the real central service. */
 let server: CentralService;
+let proxy: TcpProxy;
 let desk: DeskFixture;
 let serial = 0;
 
@@ -23,8 +27,10 @@ async function citizenSays(userKey: string, message: string): Promise<void> {
 
 beforeAll(async () => {
   server = await startCentralService({ env: { BOKJI_LOGIN_RATE_PER_MIN: '1000', BOKJI_RATE_LIMIT_PER_MIN: '100000' } });
+  proxy = await startTcpProxy(server.port);
 }, 120_000);
 afterAll(async () => {
+  await proxy?.close();
   await server?.stop();
 });
 beforeEach(async () => {
@@ -45,10 +51,11 @@ describe('inbox over a shift (desk services)', () => {
     await citizenSays(second, '긴급복지 생계지원 문의');
     await citizenSays(first, '혹시 답변 주실 수 있나요');
     await find(second);
-    await find(first);
-    // The first citizen's second message must have synced too, or 'recent' below races the feed.
-    const row = await waitFor(async () => (await desk.services.handlers.inbox.list({ view: 'unassigned', q: '' }))
-      .find((c) => c.citizenKey === first && c.lastMessagePreview === '혹시 답변 주실 수 있나요'), 10_000, `${first}'s second message`);
+    // The desk has the citizen's third message (its feed may lag behind the webhook on a loaded machine).
+    const row = await waitFor(async () => {
+      const r = await find(first);
+      return r.lastMessagePreview === '혹시 답변 주실 수 있나요' ? r : undefined;
+    }, 10_000, 'third message on the desk');
     expect(row.citizenName).toBeNull();
     expect(row.firstQuestion).toBe('주거급여 신청 자격이 궁금합니다');
 
@@ -103,15 +110,32 @@ describe('inbox over a shift (desk services)', () => {
     const userKey = `hold-${randomUUID().slice(0, 6)}`;
     await citizenSays(userKey, '서류를 찾아보고 다시 연락드릴게요');
     const c = await find(userKey);
-    // Need-to-know: holding is for the chat's assignee.
-    await desk.services.handlers.inbox.claim({ conversationId: c.id });
-    await waitFor(async () => (await desk.services.handlers.sync.getStatus(undefined)).queueLength === 0, 30_000, 'claim confirmed');
-    const until = new Date(Date.now() + 60 * 60_000).toISOString();
-    expect((await desk.services.handlers.inbox.hold({ conversationId: c.id, until, reason: '시민이 서류 확인 중' })).status).toBe('held');
+    // Need-to-know: holding is for the chat's assignee. 맡기 and 보류 are queued back to back while the
+    // desk is offline, and the citizen writes again meanwhile: both go out on a version older than the
+    // server's, the 보류 right behind a 맡기 the server has not confirmed yet.
+    const offline = await startSignedInDesk({ url: proxy.url, demoPassword: server.demoPassword }, 'counsellor1');
+    try {
+      proxy.setMode({ kind: 'down' });
+      const me = (await offline.services.handlers.session.getState(undefined)).counsellor!;
+      await offline.services.handlers.inbox.claim({ conversationId: c.id });
+      const until = new Date(Date.now() + 60 * 60_000).toISOString();
+      expect((await offline.services.handlers.inbox.hold({ conversationId: c.id, until, reason: '시민이 서류 확인 중' })).status).toBe('held');
+      await citizenSays(userKey, '주민센터에 먼저 가 볼게요');
+      expect((await offline.services.handlers.sync.getStatus(undefined)).queueLength).toBe(2);
+      proxy.setMode({ kind: 'pass' });
+      await offline.services.handlers.sync.syncNow(undefined);
+      await waitFor(async () => (await offline.services.handlers.sync.getStatus(undefined)).queueLength === 0, 30_000, 'claim and hold drained');
+      expect(await offline.services.handlers.sync.getStatus(undefined)).toMatchObject({ conflicts: 0, lastError: null });
+      const token = (await serverLogin(server.url, 'counsellor1', server.demoPassword)).token;
+      expect(await serverConversation(server.url, token, c.id)).toMatchObject({ status: 'held', heldUntil: until, assigneeId: me.id });
+    } finally {
+      proxy.setMode({ kind: 'pass' });
+      await offline.dispose();
+    }
+
+    await waitFor(async () => ((await desk.services.handlers.inbox.get({ conversationId: c.id })).conversation.status === 'held' ? true : undefined), 10_000, 'held on the other desk');
     const drained = () => waitFor(async () => (await desk.services.handlers.sync.getStatus(undefined)).queueLength === 0, 30_000, 'drained');
-    await drained();
     const token = (await serverLogin(server.url, 'counsellor1', server.demoPassword)).token;
-    expect(await serverConversation(server.url, token, c.id)).toMatchObject({ status: 'held', heldUntil: until });
     const unheld = await desk.services.handlers.inbox.unhold({ conversationId: c.id });
     expect(unheld).toMatchObject({ status: 'open', heldUntil: null });
     await expect(desk.services.handlers.inbox.unhold({ conversationId: c.id })).rejects.toMatchObject({ code: 'rejected' });
@@ -120,6 +144,39 @@ describe('inbox over a shift (desk services)', () => {
     const events = (await serverMessages(server.url, token, c.id)).filter((m) => m.direction === 'system').map((m) => m.body);
     expect(events.some((b) => b.includes('보류했습니다') && b.includes('시민이 서류 확인 중'))).toBe(true);
     expect(events.some((b) => b.includes('보류를 해제했습니다'))).toBe(true);
+  });
+
+  it('a change the server refuses for good is not retried and stays on the status line, in Korean, until acknowledged', { timeout: 90_000 }, async () => {
+    const userKey = `refused-${randomUUID().slice(0, 6)}`;
+    await citizenSays(userKey, '기초연금 신청 문의');
+    const c = await find(userKey);
+    await desk.services.handlers.inbox.claim({ conversationId: c.id });
+    await waitFor(async () => (await desk.services.handlers.sync.getStatus(undefined)).queueLength === 0, 30_000, 'claim confirmed');
+    const other = await startSignedInDesk(server, 'counsellor2');
+    try {
+      await waitFor(async () => ((await other.services.handlers.inbox.get({ conversationId: c.id })).conversation.assigneeId !== null ? true : undefined), 10_000, 'assigned on the other desk');
+      // Need-to-know: counsellor2 may not hold counsellor1's chat; the server says no (403), for good.
+      await other.services.handlers.inbox.hold({ conversationId: c.id, until: null, reason: '' });
+      const refused = await waitFor(async () => (await other.services.handlers.sync.getStatus(undefined)).lastError ?? undefined, 10_000, 'refusal shown');
+      expect(refused).toMatch(/^서버가 보류를 받아들이지 않았습니다: /);
+      expect(koreanOnly(refused)).not.toMatch(/[A-Za-z]{2,}/);
+      expect((await other.services.handlers.sync.getStatus(undefined)).queueLength).toBe(0);
+      // The chat shows the server's state again, not a hold that never happened.
+      expect((await other.services.handlers.inbox.get({ conversationId: c.id })).conversation.status).not.toBe('held');
+      // Not retried: the item is kept as failed (its payload with it), and a later write that goes through does not hide the refusal.
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(await queryDeskDb(other, "SELECT state FROM outbox WHERE op = 'conversation.patch'")).toEqual([{ state: 'failed' }]);
+      await other.services.handlers.inbox.send({ conversationId: c.id, direction: 'note', body: '담당자에게 보류를 부탁함', programmeId: null });
+      await waitFor(async () => (await other.services.handlers.sync.getStatus(undefined)).queueLength === 0, 30_000, 'note delivered');
+      await new Promise((r) => setTimeout(r, 500));
+      expect((await other.services.handlers.sync.getStatus(undefined)).lastError).toBe(refused);
+      const token = (await serverLogin(server.url, 'counsellor1', server.demoPassword)).token;
+      expect((await serverConversation(server.url, token, c.id)).status).not.toBe('held');
+      // 지금 동기화 acknowledges it.
+      expect((await other.services.handlers.sync.syncNow(undefined)).lastError).toBeNull();
+    } finally {
+      await other.dispose();
+    }
   });
 
   it('전화 상담 전환 without a number asks the citizen for one instead of promising a call', async () => {
