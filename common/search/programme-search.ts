@@ -3,7 +3,7 @@ import type { Programme, ProgrammeFilters, ProgrammeHit } from '../domain/index.
 import {
   bigrams, choseongKey, compactKey, compactKeyWithOffsets, isChoseongQuery, jamo, substringDistance, words,
 } from '../text/index.js';
-import { analyseQuery, type AnalysedQuery, type QueryWord } from './query-analysis.js';
+import { analyseQuery, type AnalysedQuery, type Facet, type QueryWord } from './query-analysis.js';
 
 /**
  * Ranked programme search, shared by the server (GET /programmes?q=) and the desktop's offline
@@ -77,7 +77,24 @@ const byScore = (a: Scored, b: Scored) =>
   b.score - a.score || a.e.nameKey.length - b.e.nameKey.length || a.e.p.id.localeCompare(b.e.p.id);
 
 function wordInName(e: Entry, w: QueryWord): boolean {
-  return [w.key, w.stem, ...w.means].some((k) => !!k && (e.nameKey.includes(k) || e.aliasKeys.some((a) => a.includes(k))));
+  if (w.pattern) return patternAt(e, w) >= 0;
+  return [w.key, w.stem, ...w.alts, ...w.means].some((k) => !!k && (e.nameKey.includes(k) || e.aliasKeys.some((a) => a.includes(k))));
+}
+
+/** Where a word with 초성 in it ("ㅅㄱ", "청년ㄷㅇㄱㅈ") sits in the name, its written syllables in place; -1 if nowhere. */
+function patternAt(e: Entry, w: QueryWord): number {
+  const p = w.pattern!;
+  let at = e.choseong.indexOf(p);
+  while (at >= 0) {
+    let ok = true;
+    for (let i = 0; i < w.key.length && ok; i++) {
+      const c = w.key[i]!;
+      if (c !== p[i] && e.nameKey[at + i] !== c) ok = false;
+    }
+    if (ok) return at;
+    at = e.choseong.indexOf(p, at + 1);
+  }
+  return -1;
 }
 
 export class ProgrammeSearchIndex {
@@ -154,8 +171,12 @@ export class ProgrammeSearchIndex {
     if (isChoseongQuery(q)) return this.searchChoseong(q.replace(/\s+/g, ''), pass, max);
     const query = analyseQuery(q);
     if (!query.key) return this.listAll(pass, max);
+    // "ㄱㅊㅇㄱ 신청": 초성 and words that mean nothing here.
+    if (query.choseong) return this.searchChoseong(query.choseong, pass, max);
 
-    const scored = this.rank(this.retrieve(query), query, pass);
+    const candidates = this.retrieve(query);
+    for (const w of query.words) if (w.pattern) this.retrievePattern(w, candidates);
+    const scored = this.rank(candidates, query, pass);
     // Typo fallback: when no name contains every meaningful word, add the names that may hold
     // a mistyped word (same 초성, or one 자모 edit away) and rank them with the rest.
     const complete = scored[0] !== undefined && query.words.every((w) => w.weight < 1 || wordInName(scored[0]!.e, w));
@@ -183,13 +204,25 @@ export class ProgrammeSearchIndex {
     return hits.sort(byScore);
   }
 
+  /** Names holding a word with 초성 in it. */
+  private retrievePattern(w: QueryWord, out: Map<string, number>): void {
+    let n = 0;
+    for (const e of this.entries.values()) {
+      if (n >= CANDIDATES) break;
+      if (!out.has(e.p.id) && e.choseong.includes(w.pattern!) && patternAt(e, w) >= 0) {
+        out.set(e.p.id, 0);
+        n++;
+      }
+    }
+  }
+
   /** Candidate ids with their MiniSearch score normalised to 0..1. */
   private retrieve(query: AnalysedQuery): Map<string, number> {
     const n = Math.max(1, this.entries.size);
     const grams = new Set<string>();
     for (const w of query.words) {
       for (const g of w.grams) grams.add(g);
-      for (const m of w.means) for (const g of bigrams(m)) grams.add(g);
+      for (const m of [...w.alts, ...w.means]) for (const g of bigrams(m)) grams.add(g);
     }
     // Bigrams in many documents ("지원", "사업", "청년") retrieve everything and rank nothing;
     // documents matching only those are not worth re-ranking. Keep the rarest few if all are common.
@@ -218,7 +251,7 @@ export class ProgrammeSearchIndex {
     const out = new Map<string, number>();
     for (const w of query.words) {
       // Words the thesaurus understood are not typos; words already in a candidate's name neither.
-      if (w.weight < 1 || w.key.length < 3 || w.means.length > 0 || candidatesHave(w)) continue;
+      if (w.weight < 1 || w.key.length < 3 || w.means.length > 0 || w.pattern || candidatesHave(w)) continue;
       const cho = choseongKey(w.stem ?? w.key);
       let n = 0;
       for (const e of this.entries.values()) {
@@ -284,7 +317,11 @@ interface WordScore {
 }
 
 function nameScore(e: Entry, w: QueryWord, fuzzyCandidate: boolean): WordScore {
-  for (const k of [w.key, w.stem]) {
+  if (w.pattern) {
+    const at = patternAt(e, w);
+    return at >= 0 ? { score: 1, keys: [e.nameKey.slice(at, at + w.key.length)] } : { score: 0, keys: [] };
+  }
+  for (const k of [w.key, w.stem, ...w.alts]) {
     if (!k) continue;
     if (e.nameKey.includes(k)) return { score: 1, keys: [k] };
     if (e.aliasKeys.some((a) => a.includes(k))) return { score: 0.95, keys: [] };
@@ -307,7 +344,8 @@ function nameScore(e: Entry, w: QueryWord, fuzzyCandidate: boolean): WordScore {
 }
 
 function textScore(e: Entry, w: QueryWord): number {
-  for (const k of [w.key, w.stem]) if (k && e.textKey.includes(k)) return 1;
+  if (w.pattern) return 0;
+  for (const k of [w.key, w.stem, ...w.alts]) if (k && e.textKey.includes(k)) return 1;
   return 0.5 * coverage(w.grams, e.textKey);
 }
 
@@ -349,16 +387,46 @@ function scoreEntry(e: Entry, query: AnalysedQuery, bm25: number): { score: numb
   if (weights === 0 || total === 0) return { score: 0, matchedKeys };
   let score = (10 * total) / weights;
   // The whole query, spaces ignored, as the name or inside it.
-  if (e.nameKey === query.key || e.aliasKeys.includes(query.key)) score += 4;
-  else if (e.nameKey.startsWith(query.key)) score += 2;
-  else if (query.key.length >= 2 && e.nameKey.includes(query.key)) {
-    score += 1.5;
-    matchedKeys.push(query.key);
+  for (const key of query.altKey ? [query.key, query.altKey] : [query.key]) {
+    if (e.nameKey === key || e.aliasKeys.includes(key)) score += 4;
+    else if (e.nameKey.startsWith(key)) score += 2;
+    else if (key.length >= 2 && e.nameKey.includes(key)) {
+      score += 1.5;
+      matchedKeys.push(key);
+    } else continue;
+    break;
   }
+  score += FACET_BONUS * facetCoverage(e, query.facets);
   // A national programme applies to every caller; a local one only to its residents.
   if (e.p.provider === 'central') score += CENTRAL_PRIOR;
   score += 0.3 * bm25 - 0.004 * Math.min(e.nameKey.length, 60);
   return { score, matchedKeys };
+}
+
+const FACET_BONUS = 2;
+
+/**
+ * Share of the situation's facets a programme covers: a need when its vocabulary is in the name or
+ * texts (or the programme is tagged with the need's theme), who is asking when the programme is
+ * tagged for them (untagged programmes are open to everyone and half cover it).
+ */
+function facetCoverage(e: Entry, facets: readonly Facet[]): number {
+  if (facets.length === 0) return 0;
+  let covered = 0;
+  let total = 0;
+  const p = e.p;
+  for (const f of facets) {
+    total += f.weight;
+    if (f.means.length > 0) {
+      if (f.means.some((m) => e.nameKey.includes(m) || e.textKey.includes(m))) covered += f.weight;
+      else if (f.themes.some((t) => p.themes.includes(t))) covered += 0.5 * f.weight;
+      continue;
+    }
+    const life = f.lifeStages.length === 0 ? null : p.lifeStages.length === 0 ? 0.5 : f.lifeStages.some((l) => p.lifeStages.includes(l)) ? 1 : 0;
+    const home = f.households.length === 0 ? null : p.households.length === 0 ? 0.5 : f.households.some((h) => p.households.includes(h)) ? 1 : 0;
+    covered += f.weight * Math.max(life ?? 0, home ?? 0);
+  }
+  return total > 0 ? covered / total : 0;
 }
 
 /* ---------- highlighting ---------- */
