@@ -28,6 +28,8 @@ interface Entry {
   aliasChoseong: string[];
   /** Summary and the other descriptive fields, compact. */
   textKey: string;
+  /** Ids of textKey's bigrams, sorted: "is this word in the texts" is answered here first. */
+  textGramIds: Int32Array;
   /** 자모 of nameKey, split, computed once: typo scoring runs on every candidate. */
   nameJamo: string[];
 }
@@ -41,14 +43,76 @@ interface Doc {
 
 const TEXT_FIELDS = ['summary', 'target', 'benefits', 'criteria', 'agency'] as const;
 
+/** Every bigram seen in a programme's texts, numbered (the vocabulary only grows, as MiniSearch's does). */
+const GRAM_IDS = new Map<string, number>();
+
+function gramIdsOf(textKey: string): Int32Array {
+  const ids = new Set<number>();
+  for (const g of bigrams(textKey)) {
+    let id = GRAM_IDS.get(g);
+    if (id === undefined) GRAM_IDS.set(g, (id = GRAM_IDS.size));
+    ids.add(id);
+  }
+  return Int32Array.from(ids).sort();
+}
+
+function hasId(sorted: Int32Array, id: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Ids of a query key's bigrams (null when one is in no programme's texts), cached per key. */
+const keyGramCache = new Map<string, Int32Array | null>();
+function keyGramIds(k: string): Int32Array | null {
+  let ids = keyGramCache.get(k);
+  if (ids !== undefined) return ids;
+  const out: number[] = [];
+  for (const g of bigrams(k)) {
+    const id = GRAM_IDS.get(g);
+    if (id === undefined) {
+      ids = null;
+      break;
+    }
+    out.push(id);
+  }
+  if (ids !== null) ids = Int32Array.from(out);
+  if (keyGramCache.size > 5000) keyGramCache.clear();
+  keyGramCache.set(k, ids);
+  return ids;
+}
+
+function gramInText(e: Entry, g: string): boolean {
+  const id = GRAM_IDS.get(g);
+  return id !== undefined && hasId(e.textGramIds, id);
+}
+
+/** k inside the programme's texts: its bigrams are checked first, the long string only when they all are there. */
+function inText(e: Entry, k: string): boolean {
+  if (k.length < 2) return e.textKey.includes(k);
+  const ids = keyGramIds(k);
+  if (ids === null) return false;
+  for (const id of ids) if (!hasId(e.textGramIds, id)) return false;
+  return e.textKey.includes(k);
+}
+
 function toEntry(p: Programme): Entry {
   const { key, offsets } = compactKeyWithOffsets(p.name);
   const aliasKeys = (p.aliases ?? []).map(compactKey).filter(Boolean);
+  const textKey = compactKey(TEXT_FIELDS.map((f) => p[f]).join(' '));
   return {
     p, nameKey: key, offsets, aliasKeys,
     choseong: choseongKey(key),
     aliasChoseong: aliasKeys.map(choseongKey),
-    textKey: compactKey(TEXT_FIELDS.map((f) => p[f]).join(' ')),
+    textKey,
+    textGramIds: gramIdsOf(textKey),
     nameJamo: [...jamo(key)],
   };
 }
@@ -64,9 +128,10 @@ function toDoc(e: Entry): Doc {
   return { id: e.p.id, nameGrams: [...nameTokens].join(' '), textGrams: [...textTokens].join(' '), nameJamo: [...jamoTokens].join(' ') };
 }
 
-const CANDIDATES = 250;
+const CANDIDATES = 120;
 const CENTRAL_PRIOR = 0.3;
-const FUZZY_CANDIDATES = 150;
+const FUZZY_CANDIDATES = 60;
+const MAX_TERMS = 16;
 
 interface Scored {
   e: Entry;
@@ -174,12 +239,14 @@ export class ProgrammeSearchIndex {
     // "ㄱㅊㅇㄱ 신청": 초성 and words that mean nothing here.
     if (query.choseong) return this.searchChoseong(query.choseong, pass, max);
 
-    const candidates = this.retrieve(query);
+    const candidates = this.retrieve(query, pass);
     for (const w of query.words) if (w.pattern) this.retrievePattern(w, candidates);
     const scored = this.rank(candidates, query, pass);
     // Typo fallback: when no name contains every meaningful word, add the names that may hold
     // a mistyped word (same 초성, or one 자모 edit away) and rank them with the rest.
-    const complete = scored[0] !== undefined && query.words.every((w) => w.weight < 1 || wordInName(scored[0]!.e, w));
+    // Not for sentences: a message's words are many and mostly not in any name, and the scan is the costly part.
+    const complete = query.sentence ||
+      (scored[0] !== undefined && query.words.every((w) => w.weight < 1 || wordInName(scored[0]!.e, w)));
     if (!complete) {
       const top = scored.slice(0, 20);
       const extra = this.retrieveFuzzy(query, new Set(scored.map((h) => h.e.p.id)), (w) => top.some((h) => wordInName(h.e, w)));
@@ -217,25 +284,42 @@ export class ProgrammeSearchIndex {
   }
 
   /** Candidate ids with their MiniSearch score normalised to 0..1. */
-  private retrieve(query: AnalysedQuery): Map<string, number> {
+  private retrieve(query: AnalysedQuery, pass: (p: Programme) => boolean): Map<string, number> {
     const n = Math.max(1, this.entries.size);
-    const grams = new Set<string>();
-    for (const w of query.words) {
-      for (const g of w.grams) grams.add(g);
-      for (const m of [...w.alts, ...w.means]) for (const g of bigrams(m)) grams.add(g);
-    }
     // Bigrams in many documents ("지원", "사업", "청년") retrieve everything and rank nothing;
-    // documents matching only those are not worth re-ranking. Keep the rarest few if all are common.
+    // documents matching only those are not worth re-ranking (a word keeps its rarest one if all
+    // its bigrams are common). Each term costs a posting list, and the thesaurus vocabulary of a
+    // sentence brings dozens: the rarest MAX_TERMS are kept.
     const df = (g: string) => this.gramDf.get(g) ?? 0;
-    const present = [...grams].filter((g) => df(g) > 0 || g.length === 1).sort((a, b) => df(a) - df(b));
-    const informative = present.filter((g) => df(g) <= Math.max(20, n * 0.08));
-    const terms = informative.length > 0 ? informative : present.slice(0, 3);
+    const limit = Math.max(20, n * 0.04);
+    const own = new Set<string>();
+    const vocabulary = new Set<string>();
+    for (const w of query.words) {
+      const known = w.grams.filter((g) => g.length > 1 && df(g) > 0).sort((a, b) => df(a) - df(b));
+      const informative = known.filter((g) => df(g) <= limit);
+      for (const g of informative.length > 0 ? informative : known.slice(0, w.weight < 1 ? 0 : 1)) own.add(g);
+      for (const m of [...w.alts, ...w.means]) for (const g of bigrams(m)) if (df(g) > 0 && df(g) <= limit) vocabulary.add(g);
+    }
+    const ownTerms = [...own].sort((a, b) => df(a) - df(b));
+    const vocabularyTerms = [...vocabulary].filter((g) => !own.has(g)).sort((a, b) => df(a) - df(b));
+    // In a sentence most words are the message's own and the thesaurus says what it is about.
+    let terms = query.sentence
+      ? [...vocabularyTerms, ...ownTerms].slice(0, MAX_TERMS)
+      : [...ownTerms, ...vocabularyTerms.slice(0, Math.max(MAX_TERMS / 2, MAX_TERMS - ownTerms.length))];
+    // A one-character word is searched as a prefix, which walks a large part of the index: only
+    // when the query has nothing longer ("돌").
+    if (terms.length === 0) terms = query.words.flatMap((w) => w.grams.filter((g) => g.length === 1));
     const out = new Map<string, number>();
     const results = this.mini.search(terms.join(' '), {
       fields: ['nameGrams', 'textGrams'],
       boost: { nameGrams: 3 },
       combineWith: 'OR',
       prefix: (term) => term.length === 1,
+      // Filters apply before the cut to the best CANDIDATES, or a narrow filter would keep none.
+      filter: (r) => {
+        const e = this.entries.get(String(r.id));
+        return !!e && pass(e.p);
+      },
     });
     const top = results[0]?.score ?? 1;
     for (const r of results.slice(0, CANDIDATES)) out.set(String(r.id), r.score / top);
@@ -316,7 +400,7 @@ interface WordScore {
   keys: string[];
 }
 
-function nameScore(e: Entry, w: QueryWord, fuzzyCandidate: boolean): WordScore {
+function nameScore(e: Entry, w: QueryWord, fuzzyCandidate: boolean, sentence: boolean): WordScore {
   if (w.pattern) {
     const at = patternAt(e, w);
     return at >= 0 ? { score: 1, keys: [e.nameKey.slice(at, at + w.key.length)] } : { score: 0, keys: [] };
@@ -331,7 +415,8 @@ function nameScore(e: Entry, w: QueryWord, fuzzyCandidate: boolean): WordScore {
   if (cov > 0) best = { score: 0.6 * cov, keys: [longestCommonRun(w.key, e.nameKey)].filter((s) => s.length >= 2) };
   // 자모-level typo: "기초연긍" is one jamo away from a part of "기초연금".
   const key = w.stem ?? w.key;
-  if (key.length >= 3 && best.score < 0.75 && (cov > 0 || fuzzyCandidate)) {
+  // In a sentence only a word with most of its bigrams in the name is worth the 자모 comparison.
+  if (key.length >= 3 && best.score < 0.75 && (sentence ? cov >= 0.5 : cov > 0 || fuzzyCandidate)) {
     const jl = w.jamo.length;
     const allowed = jl >= 15 ? 2 : jl >= 7 ? 1 : 0;
     if (allowed > 0) {
@@ -345,23 +430,26 @@ function nameScore(e: Entry, w: QueryWord, fuzzyCandidate: boolean): WordScore {
 
 function textScore(e: Entry, w: QueryWord): number {
   if (w.pattern) return 0;
-  for (const k of [w.key, w.stem, ...w.alts]) if (k && e.textKey.includes(k)) return 1;
-  return 0.5 * coverage(w.grams, e.textKey);
+  for (const k of [w.key, w.stem, ...w.alts]) if (k && inText(e, k)) return 1;
+  if (w.grams.length === 0) return 0;
+  let n = 0;
+  for (const g of w.grams) if (g.length < 2 ? e.textKey.includes(g) : gramInText(e, g)) n++;
+  return (0.5 * n) / w.grams.length;
 }
 
 function conceptScore(e: Entry, w: QueryWord): WordScore {
   if (w.means.length === 0) return { score: 0, keys: [] };
   const inName: string[] = [];
   let first = -1;
-  let inText = false;
+  let foundInText = false;
   w.means.forEach((m, i) => {
     if (e.nameKey.includes(m)) {
       inName.push(m);
       if (first < 0) first = i;
-    } else if (!inText && (e.textKey.includes(m) || e.aliasKeys.some((a) => a.includes(m)))) inText = true;
+    } else if (!foundInText && (inText(e, m) || e.aliasKeys.some((a) => a.includes(m)))) foundInText = true;
   });
   // A name with the preferred word beats one with a later synonym; naming more of them helps a little.
-  let score = inName.length > 0 ? 0.9 - 0.02 * Math.min(first, 5) + 0.04 * Math.min(inName.length - 1, 2) : inText ? 0.45 : 0;
+  let score = inName.length > 0 ? 0.9 - 0.02 * Math.min(first, 5) + 0.04 * Math.min(inName.length - 1, 2) : foundInText ? 0.45 : 0;
   if (score === 0) return { score: 0, keys: [] };
   const tagged =
     w.themes.some((t) => e.p.themes.includes(t)) ||
@@ -375,11 +463,15 @@ function scoreEntry(e: Entry, query: AnalysedQuery, bm25: number): { score: numb
   let total = 0;
   let weights = 0;
   const matchedKeys: string[] = [];
+  const conceptKeys = new Set<string>();
   for (const w of query.words) {
-    const name = nameScore(e, w, bm25 === 0);
+    const name = nameScore(e, w, bm25 === 0, query.sentence);
     const text = 0.4 * textScore(e, w);
     const concept = conceptScore(e, w);
-    const best = Math.max(name.score, text, concept.score);
+    // Two needs explained by one name word ("긴급복지" for both 실직 and 생활비) are one facet covered, not two.
+    const reused = concept.keys.length > 0 && concept.keys.every((k) => conceptKeys.has(k));
+    for (const k of concept.keys) conceptKeys.add(k);
+    const best = Math.max(name.score, text, reused ? REUSED_CONCEPT * concept.score : concept.score);
     total += w.weight * best;
     weights += w.weight;
     matchedKeys.push(...name.keys, ...concept.keys);
@@ -404,6 +496,7 @@ function scoreEntry(e: Entry, query: AnalysedQuery, bm25: number): { score: numb
 }
 
 const FACET_BONUS = 2;
+const REUSED_CONCEPT = 0.7;
 
 /**
  * Share of the situation's facets a programme covers: a need when its vocabulary is in the name or
@@ -418,7 +511,7 @@ function facetCoverage(e: Entry, facets: readonly Facet[]): number {
   for (const f of facets) {
     total += f.weight;
     if (f.means.length > 0) {
-      if (f.means.some((m) => e.nameKey.includes(m) || e.textKey.includes(m))) covered += f.weight;
+      if (f.means.some((m) => e.nameKey.includes(m) || inText(e, m))) covered += f.weight;
       else if (f.themes.some((t) => p.themes.includes(t))) covered += 0.5 * f.weight;
       continue;
     }

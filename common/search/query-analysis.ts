@@ -25,7 +25,12 @@ const STOPWORDS = new Set([
   '해서', '했는데', '했어요', '하는', '할', '한', '된', '될', '되고', '있고', '있는데', '있어서', '없고', '입니다', '이에요', '예요', '인데',
   '인데요', '있습니다', '있을', '있으면', '보니', '보고', '방법이', '신청방법', '신청하려면', '신청하고', '신청해요', '신청하는', '신청은',
   '알려줘', '알려주실', '알려주시면', '가능할까요', '가능한지', '가능해요', '해당', '해당되나요', '해당돼요', '경우', '어떻게해요',
+  // how it feels, not what it is about
+  '없어요', '없는데', '없습니다', '없고', '힘들어요', '힘들고', '힘듭니다', '힘든데', '어려워요', '어렵고', '어려운데', '걱정이에요', '걱정돼요',
+  '걱정입니다', '걱정', '부담돼요', '부담되고', '부담스러워요', '막막해요', '막막합니다', '답답해요', '당장', '갑자기', '급해요', '급합니다',
 ]);
+/** In a sentence, a word the thesaurus does not know counts this much (it may still be in a name: "활동지원사"). */
+const UNKNOWN_IN_SENTENCE = 0.5;
 
 const STOPWORD_WEIGHT = 0.05;
 /** A message longer than this is read as a sentence: fillers dropped, facets counted. */
@@ -228,6 +233,7 @@ export function analyseQuery(q: string): AnalysedQuery {
   for (const { f, says } of FACETS) {
     if (says.some((s) => key.includes(s))) facets.push({ means: [], themes: [], households: f.households ?? [], lifeStages: f.lifeStages ?? [], weight: 0.5 });
   }
+  if (sentence) for (const w of out) if (w.weight === 1 && w.means.length === 0 && w.alts.length === 0 && !w.pattern) w.weight = UNKNOWN_IN_SENTENCE;
   const meaningful = out.filter((w) => w.weight >= 1 || w.means.length > 0);
   const choseong = meaningful.length > 0 && meaningful.every((w) => w.pattern !== null && ONLY_CONSONANTS.test(w.key))
     ? meaningful.map((w) => w.key).join('')
