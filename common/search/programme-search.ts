@@ -165,6 +165,8 @@ function patternAt(e: Entry, w: QueryWord): number {
 export class ProgrammeSearchIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly gramDf = new Map<string, number>();
+  /** Bigrams of names and aliases with their document counts: a word none of whose bigrams is here is no typo of a name. */
+  private readonly nameGramDf = new Map<string, number>();
   private sorted: Entry[] | null = null;
   private readonly mini = new MiniSearch<Doc>({
     fields: ['nameGrams', 'textGrams', 'nameJamo'],
@@ -221,6 +223,12 @@ export class ProgrammeSearchIndex {
       if (n <= 0) this.gramDf.delete(g);
       else this.gramDf.set(g, n);
     }
+    for (const g of doc.nameGrams.split(' ')) {
+      if (!g) continue;
+      const n = (this.nameGramDf.get(g) ?? 0) + delta;
+      if (n <= 0) this.nameGramDf.delete(g);
+      else this.nameGramDf.set(g, n);
+    }
   }
 
   search(q: string, filters: ProgrammeFilters, limit: number): ProgrammeHit[] {
@@ -245,8 +253,11 @@ export class ProgrammeSearchIndex {
     // Typo fallback: when no name contains every meaningful word, add the names that may hold
     // a mistyped word (same 초성, or one 자모 edit away) and rank them with the rest.
     // Not for sentences: a message's words are many and mostly not in any name, and the scan is the costly part.
+    // Nor when the best hit already holds every word, a one-자모 slip in a long word included
+    // ("국민취엽지원제도"; a short one like "주거금여" is one slip from several names).
+    const best = scored[0]?.e;
     const complete = query.sentence ||
-      (scored[0] !== undefined && query.words.every((w) => w.weight < 1 || wordInName(scored[0]!.e, w)));
+      (best !== undefined && query.words.every((w) => w.weight < 1 || wordInName(best, w) || (w.jamo.length >= 10 && nameScore(best, w, false, false).score >= 0.8)));
     if (!complete) {
       const top = scored.slice(0, 20);
       const extra = this.retrieveFuzzy(query, new Set(scored.map((h) => h.e.p.id)), (w) => top.some((h) => wordInName(h.e, w)));
@@ -336,6 +347,8 @@ export class ProgrammeSearchIndex {
     for (const w of query.words) {
       // Words the thesaurus understood are not typos; words already in a candidate's name neither.
       if (w.weight < 1 || w.key.length < 3 || w.means.length > 0 || w.pattern || candidatesHave(w)) continue;
+      // One slip in a word of four syllables or more leaves one of its bigrams whole ("아동슈당": 아동).
+      if (w.key.length >= 4 && !w.grams.some((g) => this.nameGramDf.has(g))) continue;
       const cho = choseongKey(w.stem ?? w.key);
       let n = 0;
       for (const e of this.entries.values()) {
