@@ -4,6 +4,7 @@
  * and Fuse.js (default options) on the same labelled queries. Ratios are against plain
  * MiniSearch, measured in the same run.
  */
+import { loadavg } from 'node:os';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import type { Programme, ProgrammeFilters } from '../common/domain/index.js';
@@ -108,7 +109,9 @@ function measure(engine: Engine, rounds: number, warmup: number): Figures {
 
 export async function run(): Promise<void> {
   const { programmes, skipped } = buildNationalCatalogue();
-  console.log(`programme search: national catalogue ${programmes.length} programmes (${skipped.length} skipped), ${LABELLED_QUERIES.length} labelled queries, top ${TOP}`);
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`programme search: national catalogue ${programmes.length} programmes (${skipped.length} skipped), ${LABELLED_QUERIES.length} labelled queries (${LABELLED_QUERIES.filter((q) => q.heldOut).length} held out), top ${TOP}`);
+  console.log(`load average at start: ${load()} (1, 5, 15 min)`);
   const list = engines(programmes);
   // Fuse.js scans every document per query (~0.3 s each here): one round is enough to rank it.
   const plan = [{ rounds: 10, warmup: LABELLED_QUERIES.length }, { rounds: 10, warmup: LABELLED_QUERIES.length }, { rounds: 1, warmup: 10 }];
@@ -127,6 +130,7 @@ export async function run(): Promise<void> {
     );
   }
   console.log('(ms per query; ×MS = ratio to plain MiniSearch in this run; cpu = process CPU time, steadier on a busy machine)');
+  console.log(`load average at end: ${load()}`);
   const cats = [...figures[0]!.f.byCategory.keys()];
   console.log(`recall@5 by category: ${'engine'.padEnd(22)} ${cats.map((c) => c.padStart(10)).join(' ')}`);
   for (const { e, f } of figures) {
