@@ -260,7 +260,9 @@ export class ProgrammeSearchIndex {
       (best !== undefined && query.words.every((w) => w.weight < 1 || wordInName(best, w) || (w.jamo.length >= 10 && nameScore(best, w, false, false).score >= 0.8)));
     if (!complete) {
       const top = scored.slice(0, 20);
-      const extra = this.retrieveFuzzy(query, new Set(scored.map((h) => h.e.p.id)), (w) => top.some((h) => wordInName(h.e, w)));
+      // A word spelt as in the best candidates' names or texts is no typo.
+      const spelt = (w: QueryWord) => top.some((h) => wordInName(h.e, w) || [w.key, w.stem].some((k) => !!k && inText(h.e, k)));
+      const extra = this.retrieveFuzzy(query, new Set(scored.map((h) => h.e.p.id)), spelt);
       if (extra.size > 0) scored.push(...this.rank(extra, query, pass));
       scored.sort(byScore);
     }
@@ -298,17 +300,18 @@ export class ProgrammeSearchIndex {
   private retrieve(query: AnalysedQuery, pass: (p: Programme) => boolean): Map<string, number> {
     const n = Math.max(1, this.entries.size);
     // Bigrams in many documents ("지원", "사업", "청년") retrieve everything and rank nothing;
-    // documents matching only those are not worth re-ranking (a word keeps its rarest one if all
-    // its bigrams are common). Each term costs a posting list, and the thesaurus vocabulary of a
+    // documents matching only those are not worth re-ranking. Each term costs a posting list, and the thesaurus vocabulary of a
     // sentence brings dozens: the rarest MAX_TERMS are kept.
     const df = (g: string) => this.gramDf.get(g) ?? 0;
     const limit = Math.max(20, n * 0.04);
     const own = new Set<string>();
+    const common: string[] = [];
     const vocabulary = new Set<string>();
     for (const w of query.words) {
       const known = w.grams.filter((g) => g.length > 1 && df(g) > 0).sort((a, b) => df(a) - df(b));
       const informative = known.filter((g) => df(g) <= limit);
-      for (const g of informative.length > 0 ? informative : known.slice(0, w.weight < 1 ? 0 : 1)) own.add(g);
+      for (const g of informative) own.add(g);
+      if (informative.length === 0 && w.weight >= 1) common.push(...known.slice(0, 1));
       for (const m of [...w.alts, ...w.means]) for (const g of bigrams(m)) if (df(g) > 0 && df(g) <= limit) vocabulary.add(g);
     }
     const ownTerms = [...own].sort((a, b) => df(a) - df(b));
@@ -317,6 +320,9 @@ export class ProgrammeSearchIndex {
     let terms = query.sentence
       ? [...vocabularyTerms, ...ownTerms].slice(0, MAX_TERMS)
       : [...ownTerms, ...vocabularyTerms.slice(0, Math.max(MAX_TERMS / 2, MAX_TERMS - ownTerms.length))];
+    // Words of common bigrams only ("지원 사업", "의료비" among many 의료비 programmes): their rarest
+    // few. Next to a rare word ("아동수당 지급") a common one adds a long posting list and no candidate.
+    if (own.size === 0) terms.unshift(...common.sort((a, b) => df(a) - df(b)).slice(0, 3));
     // A one-character word is searched as a prefix, which walks a large part of the index: only
     // when the query has nothing longer ("돌").
     if (terms.length === 0) terms = query.words.flatMap((w) => w.grams.filter((g) => g.length === 1));
@@ -344,24 +350,22 @@ export class ProgrammeSearchIndex {
    */
   private retrieveFuzzy(query: AnalysedQuery, seen: Set<string>, candidatesHave: (w: QueryWord) => boolean): Map<string, number> {
     const out = new Map<string, number>();
+    let n = 0;
     for (const w of query.words) {
       // Words the thesaurus understood are not typos; words already in a candidate's name neither.
       if (w.weight < 1 || w.key.length < 3 || w.means.length > 0 || w.pattern || candidatesHave(w)) continue;
       // One slip in a word of four syllables or more leaves one of its bigrams whole ("아동슈당": 아동).
       if (w.key.length >= 4 && !w.grams.some((g) => this.nameGramDf.has(g))) continue;
       const cho = choseongKey(w.stem ?? w.key);
-      let n = 0;
+      // A slip that changes an initial consonant ("근로장녀금", "재난적의료삐") leaves the others: one
+      // differing 초성 is allowed in words long enough to allow a 자모 edit.
+      const slack = w.jamo.length >= 7 ? 1 : 0;
       for (const e of this.entries.values()) {
         if (n >= FUZZY_CANDIDATES) break;
-        if (!seen.has(e.p.id) && e.choseong.includes(cho)) {
+        if (!seen.has(e.p.id) && !out.has(e.p.id) && containsWithin(e.choseong, cho, slack)) {
           out.set(e.p.id, 0);
           n++;
         }
-      }
-      if (w.jamo.length < 7) continue;
-      for (const r of this.mini.search(w.jamo.join(''), { fields: ['nameJamo'], fuzzy: 1, maxFuzzy: 1 }).slice(0, 100)) {
-        const id = String(r.id);
-        if (!seen.has(id)) out.set(id, 0);
       }
     }
     return out;
@@ -398,6 +402,19 @@ export class ProgrammeSearchIndex {
   }
 }
 
+/** `needle` inside `hay` with at most `slack` differing characters. */
+function containsWithin(hay: string, needle: string, slack: number): boolean {
+  if (hay.includes(needle)) return true;
+  if (slack === 0) return false;
+  const m = needle.length;
+  for (let i = 0; i + m <= hay.length; i++) {
+    let diff = 0;
+    for (let j = 0; j < m && diff <= slack; j++) if (hay.charCodeAt(i + j) !== needle.charCodeAt(j)) diff++;
+    if (diff <= slack) return true;
+  }
+  return false;
+}
+
 /* ---------- ranking ---------- */
 
 function coverage(grams: string[], key: string): number {
@@ -428,10 +445,13 @@ function nameScore(e: Entry, w: QueryWord, fuzzyCandidate: boolean, sentence: bo
   if (cov > 0) best = { score: 0.6 * cov, keys: [longestCommonRun(w.key, e.nameKey)].filter((s) => s.length >= 2) };
   // 자모-level typo: "기초연긍" is one jamo away from a part of "기초연금".
   const key = w.stem ?? w.key;
-  // In a sentence only a word with most of its bigrams in the name is worth the 자모 comparison.
-  if (key.length >= 3 && best.score < 0.75 && (sentence ? cov >= 0.5 : cov > 0 || fuzzyCandidate)) {
-    const jl = w.jamo.length;
-    const allowed = jl >= 15 ? 2 : jl >= 7 ? 1 : 0;
+  // In a sentence only a word with most of its bigrams in the name is worth the 자모 comparison;
+  // otherwise a word with `allowed` slips keeps at least all but 2 × allowed of its bigrams.
+  const jl = w.jamo.length;
+  const allowed = jl >= 15 ? 2 : jl >= 7 ? 1 : 0;
+  const grams = w.grams.length;
+  const minCov = sentence ? 0.5 : grams > 0 ? Math.max(0, (grams - 2 * allowed) / grams) : 0;
+  if (key.length >= 3 && best.score < 0.75 && (fuzzyCandidate && !sentence ? true : cov > 0 && cov >= minCov - 1e-9)) {
     if (allowed > 0) {
       const { distance } = substringDistance(w.jamo, e.nameJamo);
       const typo = distance <= allowed ? (distance === 1 ? 0.8 : 0.65) : 0;
