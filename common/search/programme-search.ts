@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Programme, ProgrammeFilters, ProgrammeHit } from '../domain/index.js';
 import {
-  bigrams, choseongKey, compactKey, compactKeyWithOffsets, isChoseongQuery, jamo, substringDistance, words,
+  bigrams, choseongKey, compactKey, compactKeyWithOffsets, isChoseongQuery, jamo, substringDistance,
 } from '../text/index.js';
 import { analyseQuery, type AnalysedQuery, type Facet, type QueryWord } from './query-analysis.js';
 
@@ -9,13 +9,14 @@ import { analyseQuery, type AnalysedQuery, type Facet, type QueryWord } from './
  * Ranked programme search, shared by the server (GET /programmes?q=) and the desktop's offline
  * lookup on its replica.
  *
- * Two stages. MiniSearch retrieves candidates from three token fields: character bigrams of the
+ * Two stages. MiniSearch retrieves candidates from two token fields: character bigrams of the
  * spaceless name and of the other text (Korean has no dependable word boundaries, and bigrams
- * make spacing irrelevant), and the 자모 of name words for fuzzy (typo) retrieval. A re-ranker
- * then scores each candidate word by word: the word inside the name beats a 자모-level typo
- * match in the name, which beats partial overlap, which beats a match in the summary; thesaurus
- * words count through the catalogue vocabulary they stand for. 초성 queries are answered by a
- * scan of the names' initial consonants (a few thousand short strings).
+ * make spacing irrelevant). A re-ranker then scores each candidate word by word: the word inside
+ * the name beats a 자모-level typo match in the name, which beats partial overlap, which beats a
+ * match in the summary; thesaurus words count through the catalogue vocabulary they stand for,
+ * and a sentence's situation facets add the share of them a programme covers (query-analysis.ts).
+ * 초성 (alone or inside words) and typo candidates come from scans of the names' initial
+ * consonants (a few thousand short strings).
  */
 
 interface Entry {
@@ -38,7 +39,6 @@ interface Doc {
   id: string;
   nameGrams: string;
   textGrams: string;
-  nameJamo: string;
 }
 
 const TEXT_FIELDS = ['summary', 'target', 'benefits', 'criteria', 'agency'] as const;
@@ -120,12 +120,7 @@ function toEntry(p: Programme): Entry {
 function toDoc(e: Entry): Doc {
   const nameTokens = new Set([...bigrams(e.nameKey), ...e.aliasKeys.flatMap(bigrams)]);
   const textTokens = new Set(bigrams(e.textKey));
-  const jamoTokens = new Set(
-    [...words(e.p.name), ...(e.p.aliases ?? []).flatMap(words)]
-      .filter((w) => w.length >= 2)
-      .map(jamo),
-  );
-  return { id: e.p.id, nameGrams: [...nameTokens].join(' '), textGrams: [...textTokens].join(' '), nameJamo: [...jamoTokens].join(' ') };
+  return { id: e.p.id, nameGrams: [...nameTokens].join(' '), textGrams: [...textTokens].join(' ') };
 }
 
 const CANDIDATES = 120;
@@ -143,7 +138,8 @@ const byScore = (a: Scored, b: Scored) =>
 
 function wordInName(e: Entry, w: QueryWord): boolean {
   if (w.pattern) return patternAt(e, w) >= 0;
-  return [w.key, w.stem, ...w.alts, ...w.means].some((k) => !!k && (e.nameKey.includes(k) || e.aliasKeys.some((a) => a.includes(k))));
+  const has = (k: string) => e.nameKey.includes(k) || e.aliasKeys.some((a) => a.includes(k));
+  return w.forms.some(has) || w.means.some(has);
 }
 
 /** Where a word with 초성 in it ("ㅅㄱ", "청년ㄷㅇㄱㅈ") sits in the name, its written syllables in place; -1 if nowhere. */
@@ -169,7 +165,7 @@ export class ProgrammeSearchIndex {
   private readonly nameGramDf = new Map<string, number>();
   private sorted: Entry[] | null = null;
   private readonly mini = new MiniSearch<Doc>({
-    fields: ['nameGrams', 'textGrams', 'nameJamo'],
+    fields: ['nameGrams', 'textGrams'],
     storeFields: [],
     tokenize: (text) => text.split(' ').filter(Boolean),
     processTerm: (term) => term,
@@ -261,7 +257,7 @@ export class ProgrammeSearchIndex {
     if (!complete) {
       const top = scored.slice(0, 20);
       // A word spelt as in the best candidates' names or texts is no typo.
-      const spelt = (w: QueryWord) => top.some((h) => wordInName(h.e, w) || [w.key, w.stem].some((k) => !!k && inText(h.e, k)));
+      const spelt = (w: QueryWord) => top.some((h) => wordInName(h.e, w) || w.forms.some((k) => inText(h.e, k)));
       const extra = this.retrieveFuzzy(query, new Set(scored.map((h) => h.e.p.id)), spelt);
       if (extra.size > 0) scored.push(...this.rank(extra, query, pass));
       scored.sort(byScore);
@@ -435,8 +431,7 @@ function nameScore(e: Entry, w: QueryWord, fuzzyCandidate: boolean, sentence: bo
     const at = patternAt(e, w);
     return at >= 0 ? { score: 1, keys: [e.nameKey.slice(at, at + w.key.length)] } : { score: 0, keys: [] };
   }
-  for (const k of [w.key, w.stem, ...w.alts]) {
-    if (!k) continue;
+  for (const k of w.forms) {
     if (e.nameKey.includes(k)) return { score: 1, keys: [k] };
     if (e.aliasKeys.some((a) => a.includes(k))) return { score: 0.95, keys: [] };
   }
@@ -463,7 +458,7 @@ function nameScore(e: Entry, w: QueryWord, fuzzyCandidate: boolean, sentence: bo
 
 function textScore(e: Entry, w: QueryWord): number {
   if (w.pattern) return 0;
-  for (const k of [w.key, w.stem, ...w.alts]) if (k && inText(e, k)) return 1;
+  for (const k of w.forms) if (inText(e, k)) return 1;
   if (w.grams.length === 0) return 0;
   let n = 0;
   for (const g of w.grams) if (g.length < 2 ? e.textKey.includes(g) : gramInText(e, g)) n++;

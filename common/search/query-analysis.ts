@@ -78,6 +78,8 @@ export interface QueryWord {
   stem: string | null;
   /** Other spellings of the word: English ↔ Hangul, a counsellor's abbreviation spelt out. */
   alts: string[];
+  /** The word, its stem and its other spellings: what is looked for in names and texts. */
+  forms: string[];
   /**
    * A word with 초성 in it ("ㅅㄱ", "청년ㄷㅇㄱㅈ"): its 초성 form, matched against the names' 초성
    * with the written syllables checked in place. Null for ordinary words.
@@ -186,8 +188,9 @@ export function analyseQuery(q: string): AnalysedQuery {
     const hasCho = COMPAT_CONSONANT.test(w);
     const stem = hasCho ? null : stripEnding(w);
     const stopword = !hasCho && isFiller(w);
+    const alts = hasCho ? [] : alternatives(w, stem);
     return {
-      key: w, stem, alts: hasCho ? [] : alternatives(w, stem), pattern: hasCho ? choseongKey(w) : null,
+      key: w, stem, alts, forms: [w, ...(stem ? [stem] : []), ...alts], pattern: hasCho ? choseongKey(w) : null,
       weight: stopword ? STOPWORD_WEIGHT : 1, grams: hasCho ? [] : bigrams(w), jamo: hasCho ? [] : [...jamo(stem ?? w)],
       means: [], themes: [], households: [], lifeStages: [],
     };
