@@ -164,6 +164,8 @@ export class ProgrammeSearchIndex {
   /** Bigrams of names and aliases with their document counts: a word none of whose bigrams is here is no typo of a name. */
   private readonly nameGramDf = new Map<string, number>();
   private sorted: Entry[] | null = null;
+  /** Every name's 초성, one per line, for native substring scans; rebuilt after a change. */
+  private choseongText: { text: string; starts: Int32Array; entries: Entry[] } | null = null;
   private readonly mini = new MiniSearch<Doc>({
     fields: ['nameGrams', 'textGrams'],
     storeFields: [],
@@ -197,11 +199,13 @@ export class ProgrammeSearchIndex {
     this.countGrams(doc, 1);
     this.mini.add(doc);
     this.sorted = null;
+    this.choseongText = null;
   }
 
   remove(id: string): void {
     this.removeDoc(id);
     this.sorted = null;
+    this.choseongText = null;
   }
 
   private removeDoc(id: string): void {
@@ -283,12 +287,45 @@ export class ProgrammeSearchIndex {
   /** Names holding a word with 초성 in it. */
   private retrievePattern(w: QueryWord, out: Map<string, number>): void {
     let n = 0;
-    for (const e of this.entries.values()) {
-      if (n >= CANDIDATES) break;
-      if (!out.has(e.p.id) && e.choseong.includes(w.pattern!) && patternAt(e, w) >= 0) {
+    this.scanChoseong(w.pattern!, (e) => {
+      if (!out.has(e.p.id) && patternAt(e, w) >= 0) {
         out.set(e.p.id, 0);
         n++;
       }
+      return n < CANDIDATES;
+    });
+  }
+
+  /**
+   * Calls `visit` for each name whose 초성 hold `needle` (once per name, in catalogue order of
+   * the text), until it returns false. One native indexOf over all names instead of a loop.
+   */
+  private scanChoseong(needle: string, visit: (e: Entry) => boolean): void {
+    if (!needle) return;
+    if (!this.choseongText) {
+      const entries = [...this.entries.values()];
+      const starts = new Int32Array(entries.length);
+      let text = '';
+      entries.forEach((e, i) => {
+        starts[i] = text.length;
+        text += `${e.choseong}\n`;
+      });
+      this.choseongText = { text, starts, entries };
+    }
+    const { text, starts, entries } = this.choseongText;
+    let at = text.indexOf(needle);
+    while (at >= 0) {
+      // The name holding offset `at`: the last start at or before it.
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      if (!visit(entries[lo]!)) return;
+      const next = lo + 1 < starts.length ? starts[lo + 1]! : text.length;
+      at = text.indexOf(needle, next);
     }
   }
 
@@ -355,13 +392,19 @@ export class ProgrammeSearchIndex {
       const cho = choseongKey(w.stem ?? w.key);
       // A slip that changes an initial consonant ("근로장녀금", "재난적의료삐") leaves the others: one
       // differing 초성 is allowed in words long enough to allow a 자모 edit.
-      const slack = w.jamo.length >= 7 ? 1 : 0;
-      for (const e of this.entries.values()) {
+      // With one difference allowed, one half of the 초성 is still whole (either the left or the right).
+      const slack = w.jamo.length >= 7 && cho.length >= 2 ? 1 : 0;
+      const half = cho.length >> 1;
+      const pieces = slack === 0 ? [cho] : [cho.slice(0, half), cho.slice(half)];
+      for (const piece of pieces) {
+        this.scanChoseong(piece, (e) => {
+          if (!seen.has(e.p.id) && !out.has(e.p.id) && containsWithin(e.choseong, cho, slack)) {
+            out.set(e.p.id, 0);
+            n++;
+          }
+          return n < FUZZY_CANDIDATES;
+        });
         if (n >= FUZZY_CANDIDATES) break;
-        if (!seen.has(e.p.id) && !out.has(e.p.id) && containsWithin(e.choseong, cho, slack)) {
-          out.set(e.p.id, 0);
-          n++;
-        }
       }
     }
     return out;
