@@ -480,7 +480,8 @@ function nameScore(e: Entry, w: QueryWord, fuzzyCandidate: boolean, sentence: bo
   }
   let best: WordScore = { score: 0, keys: [] };
   const cov = coverage(w.grams, e.nameKey);
-  if (cov > 0) best = { score: 0.6 * cov, keys: [longestCommonRun(w.key, e.nameKey)].filter((s) => s.length >= 2) };
+  // Keys to highlight are resolved to their longest common run only for the hits shown (spansOf).
+  if (cov > 0) best = { score: 0.6 * cov, keys: [w.key] };
   // 자모-level typo: "기초연긍" is one jamo away from a part of "기초연금".
   const key = w.stem ?? w.key;
   // In a sentence only a word with most of its bigrams in the name is worth the 자모 comparison;
@@ -493,7 +494,7 @@ function nameScore(e: Entry, w: QueryWord, fuzzyCandidate: boolean, sentence: bo
     if (allowed > 0) {
       const { distance } = substringDistance(w.jamo, e.nameJamo);
       const typo = distance <= allowed ? (distance === 1 ? 0.8 : 0.65) : 0;
-      if (typo > best.score) best = { score: typo, keys: best.keys.length ? best.keys : [longestCommonRun(key, e.nameKey)] };
+      if (typo > best.score) best = { score: typo, keys: best.keys.length ? best.keys : [key] };
     }
   }
   return best;
@@ -624,8 +625,10 @@ function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
 
 function spansOf(e: Entry, keys: string[]): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (const k of new Set(keys)) {
-    if (k.length === 0) continue;
+  for (const key of new Set(keys)) {
+    // A word only partly in the name (or with a typo) highlights its longest run found there.
+    const k = e.nameKey.includes(key) ? key : longestCommonRun(key, e.nameKey);
+    if (k.length < (k === key ? 1 : 2)) continue;
     let at = e.nameKey.indexOf(k);
     while (at >= 0) {
       spans.push(toSpan(e, at, at + k.length));
