@@ -1,21 +1,22 @@
 import MiniSearch from 'minisearch';
 import type { Programme, ProgrammeFilters, ProgrammeHit } from '../domain/index.js';
 import {
-  bigrams, choseongKey, compactKey, compactKeyWithOffsets, isChoseongQuery, jamo, substringDistance, words,
+  bigrams, choseongKey, compactKey, compactKeyWithOffsets, isChoseongQuery, jamo, substringDistance,
 } from '../text/index.js';
-import { analyseQuery, type AnalysedQuery, type QueryWord } from './query-analysis.js';
+import { analyseQuery, type AnalysedQuery, type Facet, type QueryWord } from './query-analysis.js';
 
 /**
  * Ranked programme search, shared by the server (GET /programmes?q=) and the desktop's offline
  * lookup on its replica.
  *
- * Two stages. MiniSearch retrieves candidates from three token fields: character bigrams of the
+ * Two stages. MiniSearch retrieves candidates from two token fields: character bigrams of the
  * spaceless name and of the other text (Korean has no dependable word boundaries, and bigrams
- * make spacing irrelevant), and the 자모 of name words for fuzzy (typo) retrieval. A re-ranker
- * then scores each candidate word by word: the word inside the name beats a 자모-level typo
- * match in the name, which beats partial overlap, which beats a match in the summary; thesaurus
- * words count through the catalogue vocabulary they stand for. 초성 queries are answered by a
- * scan of the names' initial consonants (a few thousand short strings).
+ * make spacing irrelevant). A re-ranker then scores each candidate word by word: the word inside
+ * the name beats a 자모-level typo match in the name, which beats partial overlap, which beats a
+ * match in the summary; thesaurus words count through the catalogue vocabulary they stand for,
+ * and a sentence's situation facets add the share of them a programme covers (query-analysis.ts).
+ * 초성 (alone or inside words) and typo candidates come from scans of the names' initial
+ * consonants (a few thousand short strings).
  */
 
 interface Entry {
@@ -28,6 +29,8 @@ interface Entry {
   aliasChoseong: string[];
   /** Summary and the other descriptive fields, compact. */
   textKey: string;
+  /** Ids of textKey's bigrams, sorted: "is this word in the texts" is answered here first. */
+  textGramIds: Int32Array;
   /** 자모 of nameKey, split, computed once: typo scoring runs on every candidate. */
   nameJamo: string[];
 }
@@ -36,19 +39,80 @@ interface Doc {
   id: string;
   nameGrams: string;
   textGrams: string;
-  nameJamo: string;
 }
 
 const TEXT_FIELDS = ['summary', 'target', 'benefits', 'criteria', 'agency'] as const;
 
+/** Every bigram seen in a programme's texts, numbered (the vocabulary only grows, as MiniSearch's does). */
+const GRAM_IDS = new Map<string, number>();
+
+function gramIdsOf(textKey: string): Int32Array {
+  const ids = new Set<number>();
+  for (const g of bigrams(textKey)) {
+    let id = GRAM_IDS.get(g);
+    if (id === undefined) GRAM_IDS.set(g, (id = GRAM_IDS.size));
+    ids.add(id);
+  }
+  return Int32Array.from(ids).sort();
+}
+
+function hasId(sorted: Int32Array, id: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Ids of a query key's bigrams (null when one is in no programme's texts), cached per key. */
+const keyGramCache = new Map<string, Int32Array | null>();
+function keyGramIds(k: string): Int32Array | null {
+  let ids = keyGramCache.get(k);
+  if (ids !== undefined) return ids;
+  const out: number[] = [];
+  for (const g of bigrams(k)) {
+    const id = GRAM_IDS.get(g);
+    if (id === undefined) {
+      ids = null;
+      break;
+    }
+    out.push(id);
+  }
+  if (ids !== null) ids = Int32Array.from(out);
+  if (keyGramCache.size > 5000) keyGramCache.clear();
+  keyGramCache.set(k, ids);
+  return ids;
+}
+
+function gramInText(e: Entry, g: string): boolean {
+  const id = GRAM_IDS.get(g);
+  return id !== undefined && hasId(e.textGramIds, id);
+}
+
+/** k inside the programme's texts: its bigrams are checked first, the long string only when they all are there. */
+function inText(e: Entry, k: string): boolean {
+  if (k.length < 2) return e.textKey.includes(k);
+  const ids = keyGramIds(k);
+  if (ids === null) return false;
+  for (const id of ids) if (!hasId(e.textGramIds, id)) return false;
+  return e.textKey.includes(k);
+}
+
 function toEntry(p: Programme): Entry {
   const { key, offsets } = compactKeyWithOffsets(p.name);
   const aliasKeys = (p.aliases ?? []).map(compactKey).filter(Boolean);
+  const textKey = compactKey(TEXT_FIELDS.map((f) => p[f]).join(' '));
   return {
     p, nameKey: key, offsets, aliasKeys,
     choseong: choseongKey(key),
     aliasChoseong: aliasKeys.map(choseongKey),
-    textKey: compactKey(TEXT_FIELDS.map((f) => p[f]).join(' ')),
+    textKey,
+    textGramIds: gramIdsOf(textKey),
     nameJamo: [...jamo(key)],
   };
 }
@@ -56,17 +120,13 @@ function toEntry(p: Programme): Entry {
 function toDoc(e: Entry): Doc {
   const nameTokens = new Set([...bigrams(e.nameKey), ...e.aliasKeys.flatMap(bigrams)]);
   const textTokens = new Set(bigrams(e.textKey));
-  const jamoTokens = new Set(
-    [...words(e.p.name), ...(e.p.aliases ?? []).flatMap(words)]
-      .filter((w) => w.length >= 2)
-      .map(jamo),
-  );
-  return { id: e.p.id, nameGrams: [...nameTokens].join(' '), textGrams: [...textTokens].join(' '), nameJamo: [...jamoTokens].join(' ') };
+  return { id: e.p.id, nameGrams: [...nameTokens].join(' '), textGrams: [...textTokens].join(' ') };
 }
 
-const CANDIDATES = 250;
+const CANDIDATES = 120;
 const CENTRAL_PRIOR = 0.3;
-const FUZZY_CANDIDATES = 150;
+const FUZZY_CANDIDATES = 60;
+const MAX_TERMS = 16;
 
 interface Scored {
   e: Entry;
@@ -77,15 +137,37 @@ const byScore = (a: Scored, b: Scored) =>
   b.score - a.score || a.e.nameKey.length - b.e.nameKey.length || a.e.p.id.localeCompare(b.e.p.id);
 
 function wordInName(e: Entry, w: QueryWord): boolean {
-  return [w.key, w.stem, ...w.means].some((k) => !!k && (e.nameKey.includes(k) || e.aliasKeys.some((a) => a.includes(k))));
+  if (w.pattern) return patternAt(e, w) >= 0;
+  const has = (k: string) => e.nameKey.includes(k) || e.aliasKeys.some((a) => a.includes(k));
+  return w.forms.some(has) || w.means.some(has);
+}
+
+/** Where a word with 초성 in it ("ㅅㄱ", "청년ㄷㅇㄱㅈ") sits in the name, its written syllables in place; -1 if nowhere. */
+function patternAt(e: Entry, w: QueryWord): number {
+  const p = w.pattern!;
+  let at = e.choseong.indexOf(p);
+  while (at >= 0) {
+    let ok = true;
+    for (let i = 0; i < w.key.length && ok; i++) {
+      const c = w.key[i]!;
+      if (c !== p[i] && e.nameKey[at + i] !== c) ok = false;
+    }
+    if (ok) return at;
+    at = e.choseong.indexOf(p, at + 1);
+  }
+  return -1;
 }
 
 export class ProgrammeSearchIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly gramDf = new Map<string, number>();
+  /** Bigrams of names and aliases with their document counts: a word none of whose bigrams is here is no typo of a name. */
+  private readonly nameGramDf = new Map<string, number>();
   private sorted: Entry[] | null = null;
+  /** Every name's 초성, one per line, for native substring scans; rebuilt after a change. */
+  private choseongText: { text: string; starts: Int32Array; entries: Entry[] } | null = null;
   private readonly mini = new MiniSearch<Doc>({
-    fields: ['nameGrams', 'textGrams', 'nameJamo'],
+    fields: ['nameGrams', 'textGrams'],
     storeFields: [],
     tokenize: (text) => text.split(' ').filter(Boolean),
     processTerm: (term) => term,
@@ -117,11 +199,13 @@ export class ProgrammeSearchIndex {
     this.countGrams(doc, 1);
     this.mini.add(doc);
     this.sorted = null;
+    this.choseongText = null;
   }
 
   remove(id: string): void {
     this.removeDoc(id);
     this.sorted = null;
+    this.choseongText = null;
   }
 
   private removeDoc(id: string): void {
@@ -139,6 +223,12 @@ export class ProgrammeSearchIndex {
       if (n <= 0) this.gramDf.delete(g);
       else this.gramDf.set(g, n);
     }
+    for (const g of doc.nameGrams.split(' ')) {
+      if (!g) continue;
+      const n = (this.nameGramDf.get(g) ?? 0) + delta;
+      if (n <= 0) this.nameGramDf.delete(g);
+      else this.nameGramDf.set(g, n);
+    }
   }
 
   search(q: string, filters: ProgrammeFilters, limit: number): ProgrammeHit[] {
@@ -154,14 +244,25 @@ export class ProgrammeSearchIndex {
     if (isChoseongQuery(q)) return this.searchChoseong(q.replace(/\s+/g, ''), pass, max);
     const query = analyseQuery(q);
     if (!query.key) return this.listAll(pass, max);
+    // "ㄱㅊㅇㄱ 신청": 초성 and words that mean nothing here.
+    if (query.choseong) return this.searchChoseong(query.choseong, pass, max);
 
-    const scored = this.rank(this.retrieve(query), query, pass);
+    const candidates = this.retrieve(query, pass);
+    for (const w of query.words) if (w.pattern) this.retrievePattern(w, candidates);
+    const scored = this.rank(candidates, query, pass);
     // Typo fallback: when no name contains every meaningful word, add the names that may hold
     // a mistyped word (same 초성, or one 자모 edit away) and rank them with the rest.
-    const complete = scored[0] !== undefined && query.words.every((w) => w.weight < 1 || wordInName(scored[0]!.e, w));
+    // Not for sentences: a message's words are many and mostly not in any name, and the scan is the costly part.
+    // Nor when the best hit already holds every word, a one-자모 slip in a long word included
+    // ("국민취엽지원제도"; a short one like "주거금여" is one slip from several names).
+    const best = scored[0]?.e;
+    const complete = query.sentence ||
+      (best !== undefined && query.words.every((w) => w.weight < 1 || wordInName(best, w) || (w.jamo.length >= 10 && nameScore(best, w, false, false).score >= 0.8)));
     if (!complete) {
       const top = scored.slice(0, 20);
-      const extra = this.retrieveFuzzy(query, new Set(scored.map((h) => h.e.p.id)), (w) => top.some((h) => wordInName(h.e, w)));
+      // A word spelt as in the best candidates' names or texts is no typo.
+      const spelt = (w: QueryWord) => top.some((h) => wordInName(h.e, w) || w.forms.some((k) => inText(h.e, k)));
+      const extra = this.retrieveFuzzy(query, new Set(scored.map((h) => h.e.p.id)), spelt);
       if (extra.size > 0) scored.push(...this.rank(extra, query, pass));
       scored.sort(byScore);
     }
@@ -183,26 +284,92 @@ export class ProgrammeSearchIndex {
     return hits.sort(byScore);
   }
 
-  /** Candidate ids with their MiniSearch score normalised to 0..1. */
-  private retrieve(query: AnalysedQuery): Map<string, number> {
-    const n = Math.max(1, this.entries.size);
-    const grams = new Set<string>();
-    for (const w of query.words) {
-      for (const g of w.grams) grams.add(g);
-      for (const m of w.means) for (const g of bigrams(m)) grams.add(g);
+  /** Names holding a word with 초성 in it. */
+  private retrievePattern(w: QueryWord, out: Map<string, number>): void {
+    let n = 0;
+    this.scanChoseong(w.pattern!, (e) => {
+      if (!out.has(e.p.id) && patternAt(e, w) >= 0) {
+        out.set(e.p.id, 0);
+        n++;
+      }
+      return n < CANDIDATES;
+    });
+  }
+
+  /**
+   * Calls `visit` for each name whose 초성 hold `needle` (once per name, in catalogue order of
+   * the text), until it returns false. One native indexOf over all names instead of a loop.
+   */
+  private scanChoseong(needle: string, visit: (e: Entry) => boolean): void {
+    if (!needle) return;
+    if (!this.choseongText) {
+      const entries = [...this.entries.values()];
+      const starts = new Int32Array(entries.length);
+      let text = '';
+      entries.forEach((e, i) => {
+        starts[i] = text.length;
+        text += `${e.choseong}\n`;
+      });
+      this.choseongText = { text, starts, entries };
     }
+    const { text, starts, entries } = this.choseongText;
+    let at = text.indexOf(needle);
+    while (at >= 0) {
+      // The name holding offset `at`: the last start at or before it.
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      if (!visit(entries[lo]!)) return;
+      const next = lo + 1 < starts.length ? starts[lo + 1]! : text.length;
+      at = text.indexOf(needle, next);
+    }
+  }
+
+  /** Candidate ids with their MiniSearch score normalised to 0..1. */
+  private retrieve(query: AnalysedQuery, pass: (p: Programme) => boolean): Map<string, number> {
+    const n = Math.max(1, this.entries.size);
     // Bigrams in many documents ("지원", "사업", "청년") retrieve everything and rank nothing;
-    // documents matching only those are not worth re-ranking. Keep the rarest few if all are common.
+    // documents matching only those are not worth re-ranking. Each term costs a posting list, and the thesaurus vocabulary of a
+    // sentence brings dozens: the rarest MAX_TERMS are kept.
     const df = (g: string) => this.gramDf.get(g) ?? 0;
-    const present = [...grams].filter((g) => df(g) > 0 || g.length === 1).sort((a, b) => df(a) - df(b));
-    const informative = present.filter((g) => df(g) <= Math.max(20, n * 0.08));
-    const terms = informative.length > 0 ? informative : present.slice(0, 3);
+    const limit = Math.max(20, n * 0.04);
+    const own = new Set<string>();
+    const common: string[] = [];
+    const vocabulary = new Set<string>();
+    for (const w of query.words) {
+      const known = w.grams.filter((g) => g.length > 1 && df(g) > 0).sort((a, b) => df(a) - df(b));
+      const informative = known.filter((g) => df(g) <= limit);
+      for (const g of informative) own.add(g);
+      if (informative.length === 0 && w.weight >= 1) common.push(...known.slice(0, 1));
+      for (const m of [...w.alts, ...w.means]) for (const g of bigrams(m)) if (df(g) > 0 && df(g) <= limit) vocabulary.add(g);
+    }
+    const ownTerms = [...own].sort((a, b) => df(a) - df(b));
+    const vocabularyTerms = [...vocabulary].filter((g) => !own.has(g)).sort((a, b) => df(a) - df(b));
+    // In a sentence most words are the message's own and the thesaurus says what it is about.
+    let terms = query.sentence
+      ? [...vocabularyTerms, ...ownTerms].slice(0, MAX_TERMS)
+      : [...ownTerms, ...vocabularyTerms.slice(0, Math.max(MAX_TERMS / 2, MAX_TERMS - ownTerms.length))];
+    // Words of common bigrams only ("지원 사업", "의료비" among many 의료비 programmes): their rarest
+    // few. Next to a rare word ("아동수당 지급") a common one adds a long posting list and no candidate.
+    if (own.size === 0) terms.unshift(...common.sort((a, b) => df(a) - df(b)).slice(0, 3));
+    // A one-character word is searched as a prefix, which walks a large part of the index: only
+    // when the query has nothing longer ("돌").
+    if (terms.length === 0) terms = query.words.flatMap((w) => w.grams.filter((g) => g.length === 1));
     const out = new Map<string, number>();
     const results = this.mini.search(terms.join(' '), {
       fields: ['nameGrams', 'textGrams'],
       boost: { nameGrams: 3 },
       combineWith: 'OR',
       prefix: (term) => term.length === 1,
+      // Filters apply before the cut to the best CANDIDATES, or a narrow filter would keep none.
+      filter: (r) => {
+        const e = this.entries.get(String(r.id));
+        return !!e && pass(e.p);
+      },
     });
     const top = results[0]?.score ?? 1;
     for (const r of results.slice(0, CANDIDATES)) out.set(String(r.id), r.score / top);
@@ -216,22 +383,28 @@ export class ProgrammeSearchIndex {
    */
   private retrieveFuzzy(query: AnalysedQuery, seen: Set<string>, candidatesHave: (w: QueryWord) => boolean): Map<string, number> {
     const out = new Map<string, number>();
+    let n = 0;
     for (const w of query.words) {
       // Words the thesaurus understood are not typos; words already in a candidate's name neither.
-      if (w.weight < 1 || w.key.length < 3 || w.means.length > 0 || candidatesHave(w)) continue;
+      if (w.weight < 1 || w.key.length < 3 || w.means.length > 0 || w.pattern || candidatesHave(w)) continue;
+      // One slip in a word of four syllables or more leaves one of its bigrams whole ("아동슈당": 아동).
+      if (w.key.length >= 4 && !w.grams.some((g) => this.nameGramDf.has(g))) continue;
       const cho = choseongKey(w.stem ?? w.key);
-      let n = 0;
-      for (const e of this.entries.values()) {
+      // A slip that changes an initial consonant ("근로장녀금", "재난적의료삐") leaves the others: one
+      // differing 초성 is allowed in words long enough to allow a 자모 edit.
+      // With one difference allowed, one half of the 초성 is still whole (either the left or the right).
+      const slack = w.jamo.length >= 7 && cho.length >= 2 ? 1 : 0;
+      const half = cho.length >> 1;
+      const pieces = slack === 0 ? [cho] : [cho.slice(0, half), cho.slice(half)];
+      for (const piece of pieces) {
+        this.scanChoseong(piece, (e) => {
+          if (!seen.has(e.p.id) && !out.has(e.p.id) && containsWithin(e.choseong, cho, slack)) {
+            out.set(e.p.id, 0);
+            n++;
+          }
+          return n < FUZZY_CANDIDATES;
+        });
         if (n >= FUZZY_CANDIDATES) break;
-        if (!seen.has(e.p.id) && e.choseong.includes(cho)) {
-          out.set(e.p.id, 0);
-          n++;
-        }
-      }
-      if (w.jamo.length < 7) continue;
-      for (const r of this.mini.search(w.jamo.join(''), { fields: ['nameJamo'], fuzzy: 1, maxFuzzy: 1 }).slice(0, 100)) {
-        const id = String(r.id);
-        if (!seen.has(id)) out.set(id, 0);
       }
     }
     return out;
@@ -268,6 +441,19 @@ export class ProgrammeSearchIndex {
   }
 }
 
+/** `needle` inside `hay` with at most `slack` differing characters. */
+function containsWithin(hay: string, needle: string, slack: number): boolean {
+  if (hay.includes(needle)) return true;
+  if (slack === 0) return false;
+  const m = needle.length;
+  for (let i = 0; i + m <= hay.length; i++) {
+    let diff = 0;
+    for (let j = 0; j < m && diff <= slack; j++) if (hay.charCodeAt(i + j) !== needle.charCodeAt(j)) diff++;
+    if (diff <= slack) return true;
+  }
+  return false;
+}
+
 /* ---------- ranking ---------- */
 
 function coverage(grams: string[], key: string): number {
@@ -283,47 +469,59 @@ interface WordScore {
   keys: string[];
 }
 
-function nameScore(e: Entry, w: QueryWord, fuzzyCandidate: boolean): WordScore {
-  for (const k of [w.key, w.stem]) {
-    if (!k) continue;
+function nameScore(e: Entry, w: QueryWord, fuzzyCandidate: boolean, sentence: boolean): WordScore {
+  if (w.pattern) {
+    const at = patternAt(e, w);
+    return at >= 0 ? { score: 1, keys: [e.nameKey.slice(at, at + w.key.length)] } : { score: 0, keys: [] };
+  }
+  for (const k of w.forms) {
     if (e.nameKey.includes(k)) return { score: 1, keys: [k] };
     if (e.aliasKeys.some((a) => a.includes(k))) return { score: 0.95, keys: [] };
   }
   let best: WordScore = { score: 0, keys: [] };
   const cov = coverage(w.grams, e.nameKey);
-  if (cov > 0) best = { score: 0.6 * cov, keys: [longestCommonRun(w.key, e.nameKey)].filter((s) => s.length >= 2) };
+  // Keys to highlight are resolved to their longest common run only for the hits shown (spansOf).
+  if (cov > 0) best = { score: 0.6 * cov, keys: [w.key] };
   // 자모-level typo: "기초연긍" is one jamo away from a part of "기초연금".
   const key = w.stem ?? w.key;
-  if (key.length >= 3 && best.score < 0.75 && (cov > 0 || fuzzyCandidate)) {
-    const jl = w.jamo.length;
-    const allowed = jl >= 15 ? 2 : jl >= 7 ? 1 : 0;
+  // In a sentence only a word with most of its bigrams in the name is worth the 자모 comparison;
+  // otherwise a word with `allowed` slips keeps at least all but 2 × allowed of its bigrams.
+  const jl = w.jamo.length;
+  const allowed = jl >= 15 ? 2 : jl >= 7 ? 1 : 0;
+  const grams = w.grams.length;
+  const minCov = sentence ? 0.5 : grams > 0 ? Math.max(0, (grams - 2 * allowed) / grams) : 0;
+  if (key.length >= 3 && best.score < 0.75 && (fuzzyCandidate && !sentence ? true : cov > 0 && cov >= minCov - 1e-9)) {
     if (allowed > 0) {
       const { distance } = substringDistance(w.jamo, e.nameJamo);
       const typo = distance <= allowed ? (distance === 1 ? 0.8 : 0.65) : 0;
-      if (typo > best.score) best = { score: typo, keys: best.keys.length ? best.keys : [longestCommonRun(key, e.nameKey)] };
+      if (typo > best.score) best = { score: typo, keys: best.keys.length ? best.keys : [key] };
     }
   }
   return best;
 }
 
 function textScore(e: Entry, w: QueryWord): number {
-  for (const k of [w.key, w.stem]) if (k && e.textKey.includes(k)) return 1;
-  return 0.5 * coverage(w.grams, e.textKey);
+  if (w.pattern) return 0;
+  for (const k of w.forms) if (inText(e, k)) return 1;
+  if (w.grams.length === 0) return 0;
+  let n = 0;
+  for (const g of w.grams) if (g.length < 2 ? e.textKey.includes(g) : gramInText(e, g)) n++;
+  return (0.5 * n) / w.grams.length;
 }
 
 function conceptScore(e: Entry, w: QueryWord): WordScore {
   if (w.means.length === 0) return { score: 0, keys: [] };
   const inName: string[] = [];
   let first = -1;
-  let inText = false;
+  let foundInText = false;
   w.means.forEach((m, i) => {
     if (e.nameKey.includes(m)) {
       inName.push(m);
       if (first < 0) first = i;
-    } else if (!inText && (e.textKey.includes(m) || e.aliasKeys.some((a) => a.includes(m)))) inText = true;
+    } else if (!foundInText && (inText(e, m) || e.aliasKeys.some((a) => a.includes(m)))) foundInText = true;
   });
   // A name with the preferred word beats one with a later synonym; naming more of them helps a little.
-  let score = inName.length > 0 ? 0.9 - 0.02 * Math.min(first, 5) + 0.04 * Math.min(inName.length - 1, 2) : inText ? 0.45 : 0;
+  let score = inName.length > 0 ? 0.9 - 0.02 * Math.min(first, 5) + 0.04 * Math.min(inName.length - 1, 2) : foundInText ? 0.45 : 0;
   if (score === 0) return { score: 0, keys: [] };
   const tagged =
     w.themes.some((t) => e.p.themes.includes(t)) ||
@@ -337,11 +535,15 @@ function scoreEntry(e: Entry, query: AnalysedQuery, bm25: number): { score: numb
   let total = 0;
   let weights = 0;
   const matchedKeys: string[] = [];
+  const conceptKeys = new Set<string>();
   for (const w of query.words) {
-    const name = nameScore(e, w, bm25 === 0);
+    const name = nameScore(e, w, bm25 === 0, query.sentence);
     const text = 0.4 * textScore(e, w);
     const concept = conceptScore(e, w);
-    const best = Math.max(name.score, text, concept.score);
+    // Two needs explained by one name word ("긴급복지" for both 실직 and 생활비) are one facet covered, not two.
+    const reused = concept.keys.length > 0 && concept.keys.every((k) => conceptKeys.has(k));
+    for (const k of concept.keys) conceptKeys.add(k);
+    const best = Math.max(name.score, text, reused ? REUSED_CONCEPT * concept.score : concept.score);
     total += w.weight * best;
     weights += w.weight;
     matchedKeys.push(...name.keys, ...concept.keys);
@@ -349,16 +551,47 @@ function scoreEntry(e: Entry, query: AnalysedQuery, bm25: number): { score: numb
   if (weights === 0 || total === 0) return { score: 0, matchedKeys };
   let score = (10 * total) / weights;
   // The whole query, spaces ignored, as the name or inside it.
-  if (e.nameKey === query.key || e.aliasKeys.includes(query.key)) score += 4;
-  else if (e.nameKey.startsWith(query.key)) score += 2;
-  else if (query.key.length >= 2 && e.nameKey.includes(query.key)) {
-    score += 1.5;
-    matchedKeys.push(query.key);
+  for (const key of query.altKey ? [query.key, query.altKey] : [query.key]) {
+    if (e.nameKey === key || e.aliasKeys.includes(key)) score += 4;
+    else if (e.nameKey.startsWith(key)) score += 2;
+    else if (key.length >= 2 && e.nameKey.includes(key)) {
+      score += 1.5;
+      matchedKeys.push(key);
+    } else continue;
+    break;
   }
+  score += FACET_BONUS * facetCoverage(e, query.facets);
   // A national programme applies to every caller; a local one only to its residents.
   if (e.p.provider === 'central') score += CENTRAL_PRIOR;
   score += 0.3 * bm25 - 0.004 * Math.min(e.nameKey.length, 60);
   return { score, matchedKeys };
+}
+
+const FACET_BONUS = 2;
+const REUSED_CONCEPT = 0.7;
+
+/**
+ * Share of the situation's facets a programme covers: a need when its vocabulary is in the name or
+ * texts (or the programme is tagged with the need's theme), who is asking when the programme is
+ * tagged for them (untagged programmes are open to everyone and half cover it).
+ */
+function facetCoverage(e: Entry, facets: readonly Facet[]): number {
+  if (facets.length === 0) return 0;
+  let covered = 0;
+  let total = 0;
+  const p = e.p;
+  for (const f of facets) {
+    total += f.weight;
+    if (f.means.length > 0) {
+      if (f.means.some((m) => e.nameKey.includes(m) || inText(e, m))) covered += f.weight;
+      else if (f.themes.some((t) => p.themes.includes(t))) covered += 0.5 * f.weight;
+      continue;
+    }
+    const life = f.lifeStages.length === 0 ? null : p.lifeStages.length === 0 ? 0.5 : f.lifeStages.some((l) => p.lifeStages.includes(l)) ? 1 : 0;
+    const home = f.households.length === 0 ? null : p.households.length === 0 ? 0.5 : f.households.some((h) => p.households.includes(h)) ? 1 : 0;
+    covered += f.weight * Math.max(life ?? 0, home ?? 0);
+  }
+  return total > 0 ? covered / total : 0;
 }
 
 /* ---------- highlighting ---------- */
@@ -392,8 +625,10 @@ function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
 
 function spansOf(e: Entry, keys: string[]): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (const k of new Set(keys)) {
-    if (k.length === 0) continue;
+  for (const key of new Set(keys)) {
+    // A word only partly in the name (or with a typo) highlights its longest run found there.
+    const k = e.nameKey.includes(key) ? key : longestCommonRun(key, e.nameKey);
+    if (k.length < (k === key ? 1 : 2)) continue;
     let at = e.nameKey.indexOf(k);
     while (at >= 0) {
       spans.push(toSpan(e, at, at + k.length));

@@ -29,12 +29,12 @@ export const WELFARE_THESAURUS: readonly ThesaurusEntry[] = [
   { says: ['임대아파트', '공공임대', '살 집', '집을 구', '집 구하', '이사 갈', '쫓겨나', '집이 없'], means: ['임대주택', '공공임대', '행복주택', '주거지원', '전세임대'], themes: ['주거'] },
   { says: ['난방비', '가스비', '가스요금', '전기세', '전기료', '전기요금', '기름값', '연탄', '보일러', '등유', '에어컨', '냉방비', '더위', '추위'], means: ['에너지바우처', '연료비', '전기요금', '난방', '에너지'], themes: ['에너지'] },
   { says: ['수도세', '수도요금', '수도료', '물값', '물세'], means: ['수도요금'] },
-  { says: ['병원비', '치료비', '수술비', '입원비', '약값', '약제비', '진료비', '의료비', '병원 갈 돈', '아파서'], means: ['의료급여', '재난적의료비', '의료비', '본인부담', '진료비'], themes: ['신체건강'] },
+  { says: ['병원비', '치료비', '수술비', '입원비', '약값', '약제비', '진료비', '의료비', '병원 갈 돈', '아파서'], means: ['재난적의료비', '의료비', '의료지원', '의료급여', '본인부담', '진료비'], themes: ['신체건강'] },
   { says: ['틀니', '임플란트', '치과', '이가 아파', '이빨'], means: ['틀니', '치과임플란트', '치과'] },
   { says: ['기저귀', '분유', '아기용품', '애기용품', '육아용품', '아기 용품', '젖병'], means: ['기저귀', '조제분유', '아동용품'], lifeStages: ['영유아'] },
   { says: ['생활비', '먹고살기', '먹고 살기', '살기 힘들', '살기 어렵', '생계가 어렵', '돈이 없', '굶', '밥값', '끼니', '당장 쓸 돈', '형편이 어렵', '어려운 형편'], means: ['생계급여', '긴급복지', '생계지원', '기초생활', '생활안정', '기초보장'], themes: ['생활지원'], households: ['저소득'], weight: 0.6 },
   { says: ['일자리', '알바', '아르바이트', '취직', '일하고 싶', '일할 곳', '구직', '직장 구', '일 구', '일거리'], means: ['노인일자리', '국민취업지원제도', '취업', '일자리', '고용'], themes: ['일자리'] },
-  { says: ['실업', '실직', '해고', '잘렸', '일을 그만', '폐업', '가게 문 닫'], means: ['국민취업지원제도', '재취업', '긴급복지', '생계지원'], themes: ['일자리'] },
+  { says: ['실업', '실직', '해고', '잘렸', '잘려서', '잘리', '짤렸', '짤려', '권고사직', '회사를 그만', '일을 그만', '폐업', '가게 문 닫'], means: ['국민취업지원제도', '재취업', '긴급복지', '생계지원'], themes: ['일자리'] },
   { says: ['노령연금', '노인연금', '어르신 용돈', '노인수당', '노인 돈', '어르신 연금', '65세 연금'], means: ['기초연금'], lifeStages: ['노년'] },
   { says: ['장애연금', '장애인 돈', '장애 수당', '장애인 수당'], means: ['장애인연금', '장애수당'], households: ['장애인'] },
   { says: ['애 봐줄', '아이 봐줄', '애기 봐줄', '베이비시터', '돌보미', '아이 맡길', '애 맡길'], means: ['아이돌봄', '시간제보육', '돌봄'], themes: ['보육'] },
@@ -70,19 +70,20 @@ export const WELFARE_THESAURUS: readonly ThesaurusEntry[] = [
   { says: ['아이 키우는 돈', '애 키우는 돈', '양육수당', '육아수당', '아기 수당', '키우는 데 돈'], means: ['아동수당', '부모급여', '가정양육수당', '양육수당'], lifeStages: ['영유아'] },
   { says: ['생리대', '생리용품', '위생용품'], means: ['생리용품'] },
   { says: ['육아휴직', '출산휴가', '산전후휴가', '배우자 출산휴가'], means: ['육아휴직', '출산휴가', '모성보호', '출산전후휴가'] },
-  { says: ['보육원 나온', '시설 나온', '시설에서 나온', '보호 끝난', '보호종료', '자립준비'], means: ['자립준비청년', '자립수당', '자립정착금', '보호종료아동'] },
+  { says: ['보육원', '그룹홈', '아동양육시설', '시설 나온', '시설에서 나', '시설 퇴소', '보호 끝난', '보호종료', '자립준비', '자립하'], means: ['자립준비청년', '자립수당', '자립정착금', '보호종료아동'] },
   { says: ['경력단절', '경단녀', '다시 일하', '일을 다시'], means: ['여성새로일하기', '재취업', '경력'], themes: ['일자리'] },
   { says: ['창업', '가게 차리', '장사 시작', '사업 시작'], means: ['창업'], themes: ['일자리'] },
   { says: ['법률 상담', '법률상담', '소송', '변호사', '법적'], means: ['법률지원', '법률구조', '법률'], themes: ['법률'] },
   { says: ['학대', '방임', '버려진'], means: ['학대피해', '노인보호전문기관', '아동보호', '학대'], themes: ['안전·위기'] },
   { says: ['게임 중독', '스마트폰 중독', '인터넷 중독', '알코올', '술을', '음주', '도박', '마약', '중독'], means: ['중독관리', '과의존', '알코올중독', '중독'], themes: ['정신건강'] },
-  { says: ['방과후', '방과 후', '학교 끝나고', '하교 후', '맞벌이'], means: ['방과후', '다함께 돌봄', '지역아동센터', '늘봄학교', '아이돌봄'], themes: ['보호·돌봄'] },
+  { says: ['방과후', '방과 후', '학교 끝나고', '학교 끝나면', '하교 후', '맞벌이', '초등학생 돌봄', '초등 돌봄', '초등학생', '초등학교'], means: ['다함께 돌봄', '늘봄학교', '방과후', '지역아동센터', '아이돌봄'], themes: ['보호·돌봄'] },
   { says: ['노후', '은퇴', '연금 준비'], means: ['노후준비', '주택담보노후연금', '노후'] },
   { says: ['입원', '아파서 일을 못', '병가', '아파서 쉬'], means: ['입원', '상병수당', '입원 생활비'], themes: ['신체건강'] },
   { says: ['위기', '갑자기 어려', '급하게 도움', '긴급 지원', '긴급지원', '당장 도움'], means: ['긴급복지', '긴급지원', '위기'], themes: ['안전·위기'] },
   { says: ['수급자', '기초수급', '기초생활수급', '수급 신청', '기초생활보장'], means: ['기초생활', '생계급여', '의료급여', '주거급여', '교육급여', '수급자'], households: ['저소득'] },
   { says: ['차상위'], means: ['차상위', '본인부담경감', '자활'], households: ['저소득'] },
-  { says: ['1인가구', '혼자 살', '혼자 사는'], means: ['1인가구', '독거', '동행'] },
+  // Who is asking rather than what they need: lighter than a need in a sentence.
+  { says: ['1인가구', '혼자 살', '혼자 사는'], means: ['1인가구', '독거', '동행'], weight: 0.5 },
   { says: ['발달장애', '자폐', '지적장애'], means: ['발달장애인', '발달재활', '주간활동'], households: ['장애인'] },
   { says: ['말이 늦', '언어치료', '말을 못'], means: ['언어발달', '발달재활', '치료지원'] },
   { says: ['키즈카페', '놀이터', '아이 놀 곳'], means: ['키즈카페'], themes: ['보육'] },
@@ -104,5 +105,68 @@ export const WELFARE_THESAURUS: readonly ThesaurusEntry[] = [
   { says: ['장애 등록', '장애등록', '장애 판정', '장애진단', '장애 진단'], means: ['진단서', '검사비', '장애인'], households: ['장애인'] },
   { says: ['통역', '번역', '한국어 교육', '한국말'], means: ['통번역', '결혼이민자', '다문화가족', '언어발달'], households: ['다문화·탈북민'] },
   { says: ['컴퓨터', '인터넷 교육', '스마트폰 교육', '디지털'], means: ['정보화교육', '디지털배움터', '정보통신보조기기', '정보격차'] },
+  // Situations (issue 16): what happened, as a message tells it.
+  { says: ['쫓겨나', '쫓겨날', '쫓겨났', '밀려서', '밀렸', '퇴거', '집을 비워', '나가라고', '집주인이 나가'], means: ['긴급복지 주거지원', '주거급여', '주거지원', '임대주택'], themes: ['주거'] },
+  { says: ['태어났', '태어난', '출생했', '출산했', '낳았', '신생아'], means: ['첫만남이용권', '부모급여', '출생축하금', '아동수당'], themes: ['임신·출산'], lifeStages: ['영유아'] },
+  { says: ['고장', '수리', '고쳐', '망가졌', '망가져', '부서졌', '부러졌'], means: ['수리'] },
   { says: ['임신 준비', '임신 전', '산전검사', '가임력'], means: ['임신 사전건강관리', '난임', '임신'], themes: ['임신·출산'] },
+];
+
+/**
+ * English and romanised words as citizens type them beside or instead of the Korean spelling
+ * ("energy voucher", "브레인fit", "햇살론 유스"). A word gets the other spelling as an alternative;
+ * latin runs inside a word are replaced too. `toLatin` pairs also go the other way (the catalogue
+ * writes "햇살론youth", "WEE 클래스").
+ */
+export interface Spelling {
+  latin: string;
+  hangul: string;
+  toLatin?: true;
+}
+export const SPELLINGS: readonly Spelling[] = [
+  { latin: 'voucher', hangul: '바우처' }, { latin: 'vouchar', hangul: '바우처' }, { latin: 'energy', hangul: '에너지' },
+  { latin: 'dreamstart', hangul: '드림스타트' }, { latin: 'dream', hangul: '드림' }, { latin: 'start', hangul: '스타트' },
+  { latin: 'youth', hangul: '유스', toLatin: true }, { latin: 'weeclass', hangul: '위클래스', toLatin: true },
+  { latin: 'class', hangul: '클래스' }, { latin: 'climate', hangul: '기후동행' }, { latin: 'card', hangul: '카드' },
+  { latin: 'kpass', hangul: 'k패스' }, { latin: 'pass', hangul: '패스' }, { latin: 'brainfit', hangul: '브레인핏' },
+  { latin: 'brain', hangul: '브레인' }, { latin: 'fit', hangul: '핏' }, { latin: 'kids', hangul: '키즈' }, { latin: 'kidscafe', hangul: '키즈카페' },
+  { latin: 'cafe', hangul: '카페' }, { latin: 'care', hangul: '케어' }, { latin: 'center', hangul: '센터' }, { latin: 'centre', hangul: '센터' },
+  { latin: 'seoullearn', hangul: '서울런' }, { latin: 'seoul', hangul: '서울' }, { latin: 'learn', hangul: '런' },
+  { latin: 'baby', hangul: '아기' }, { latin: 'bus', hangul: '버스' }, { latin: 'taxi', hangul: '택시' }, { latin: 'call', hangul: '콜' },
+  { latin: 'mentoring', hangul: '멘토링' }, { latin: 'mentor', hangul: '멘토링' }, { latin: 'insurance', hangul: '보험' },
+  { latin: 'startup', hangul: '창업' }, { latin: 'loan', hangul: '대출' }, { latin: 'job', hangul: '일자리' }, { latin: 'jobs', hangul: '일자리' },
+  { latin: 'housing', hangul: '주거' }, { latin: 'rent', hangul: '월세' }, { latin: 'sunshine', hangul: '햇살론' },
+];
+
+/** Counsellors' abbreviations of programme names, as whole words ("노맞돌", "국취제", "긴복 의료"). */
+export const SHORTHAND: ReadonlyMap<string, string> = new Map([
+  ['노맞돌', '노인맞춤돌봄'], ['국취제', '국민취업지원제도'], ['국취', '국민취업지원제도'], ['긴복', '긴급복지'], ['의급', '의료급여'],
+  ['주급', '주거급여'], ['생급', '생계급여'], ['교급', '교육급여'], ['기생', '기초생활'],
+  ['장연', '장애인연금'], ['기연', '기초연금'], ['재난의료비', '재난적의료비'], ['활보', '장애인활동지원'], ['장활', '장애인활동지원'],
+  ['첫만남', '첫만남이용권'], ['에바', '에너지바우처'], ['희망저축', '희망저축계좌'], ['내일저축', '청년내일저축계좌'],
+]);
+
+/**
+ * Who is asking, read from a sentence ("혼자 사는 70대", "스무살", "수급자예요"): life stages and
+ * households are facets of the situation; a programme tagged with them covers more of it.
+ */
+export interface SituationFacet {
+  says: readonly string[];
+  lifeStages?: readonly LifeStage[];
+  households?: readonly Household[];
+}
+export const SITUATION_FACETS: readonly SituationFacet[] = [
+  { says: ['60대', '70대', '80대', '90대', '65세', '칠십', '팔십', '노인', '어르신', '할머니', '할아버지', '노부모', '연세', '고령', '독거노인'], lifeStages: ['노년'] },
+  { says: ['40대', '50대', '중년', '중장년', '신중년'], lifeStages: ['중장년'] },
+  { says: ['20대', '30대', '청년', '스무살', '스물', '대학생', '취준생', '사회초년생', '자립준비'], lifeStages: ['청년'] },
+  { says: ['중학생', '고등학생', '고딩', '중딩', '청소년', '고등학교', '중학교', '10대'], lifeStages: ['청소년'] },
+  { says: ['초등학생', '초등학교', '초등생', '초딩'], lifeStages: ['아동'] },
+  { says: ['아기', '애기', '신생아', '갓난', '태어났', '영아', '영유아', '돌 된', '개월 된'], lifeStages: ['영유아'] },
+  { says: ['임신', '임산부', '출산 예정', '산모', '임신부'], lifeStages: ['임신·출산'] },
+  { says: ['수급자', '기초수급', '차상위', '저소득', '형편이 어렵', '생활이 어렵'], households: ['저소득'] },
+  { says: ['장애', '휠체어', '발달장애', '시각장애', '청각장애'], households: ['장애인'] },
+  { says: ['한부모', '이혼', '혼자 키우', '싱글맘', '싱글대디', '미혼모', '조손'], households: ['한부모·조손'] },
+  { says: ['다문화', '결혼이민', '탈북', '외국인 엄마', '국제결혼'], households: ['다문화·탈북민'] },
+  { says: ['유공자', '보훈', '참전'], households: ['보훈대상자'] },
+  { says: ['다자녀', '셋째', '애가 셋', '아이가 셋', '세 자녀'], households: ['다자녀'] },
 ];

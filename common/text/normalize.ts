@@ -3,9 +3,21 @@
  * (spacing, full-width characters, middle dots), so everything is compared through these keys.
  */
 
+/**
+ * NFKC turns the compatibility 자모 people type alone ("ㄱㅊ", "ㅠㅠ") into conjoining 자모
+ * (U+1100…); after recomposition the ones left alone are mapped back to the keyboard's forms.
+ */
+const COMPAT_JAMO = new Map<string, string>();
+for (let cp = 0x3131; cp <= 0x3163; cp++) {
+  const ch = String.fromCharCode(cp);
+  const folded = ch.normalize('NFKC');
+  if (folded !== ch && folded.length === 1 && !COMPAT_JAMO.has(folded)) COMPAT_JAMO.set(folded, ch);
+}
+const CONJOINING_JAMO = /[\u1100-\u11ff]/gu;
+
 /** NFKC folds full-width letters and compatibility characters; NFC recomposes Hangul. */
 export function normalizeText(s: string): string {
-  return s.normalize('NFKC').normalize('NFC').toLowerCase();
+  return s.normalize('NFKC').normalize('NFC').toLowerCase().replace(CONJOINING_JAMO, (ch) => COMPAT_JAMO.get(ch) ?? ch);
 }
 
 // Middle dots and similar separators appear in names in several Unicode forms ("임신·출산", "임신ㆍ출산").

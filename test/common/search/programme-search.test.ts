@@ -113,3 +113,67 @@ describe('ProgrammeSearchIndex', () => {
     expect(local.search('마음투자', {}, 1)[0]!.id).toBe(renamed.id);
   });
 });
+
+describe('sentences, situations, mixed 초성, spellings and shorthand (issue 16)', () => {
+  const medical = programme({ name: '재난적의료비 지원 사업', summary: '과도한 의료비 부담 가구에 의료비를 지원', lifeStages: ['노년'], households: ['저소득'], themes: ['신체건강'] });
+  const livelihood = programme({ name: '긴급복지 생계지원', summary: '위기 가구 생계비 지원', households: ['저소득'] });
+  const eduEmergency = programme({ name: '긴급복지 교육지원', summary: '위기 가구 학생 교육비', households: ['저소득'] });
+  const livingBenefit = programme({ name: '생계급여(맞춤형 급여)', summary: '기초생활수급자 생계비', households: ['저소득'] });
+  const elderCare = programme({ name: '노인맞춤돌봄서비스', summary: '혼자 사는 어르신 안부 확인', lifeStages: ['노년'] });
+  const youth = programme({ name: '서민금융 활성화 지원(햇살론youth 보증사업)', summary: '청년 대출 보증' });
+  const school = programme({ name: 'WEE 클래스 상담지원', summary: '학교 안 상담' });
+  const jobs = programme({ name: '국민취업지원제도', summary: '취업 지원과 구직촉진수당' });
+  const idx = new ProgrammeSearchIndex([...all, medical, livelihood, eduEmergency, livingBenefit, elderCare, youth, school, jobs]);
+  const top = (q: string, k = 3) => ids(idx.search(q, {}, k));
+
+  it('reads a whole chat message: greetings and fillers go, the situation stays', () => {
+    const q = '안녕하세요 제가 혼자 사는 70대인데 요즘 병원비가 너무 많이 나와서 도움 받을 수 있는 게 있을까요?';
+    const a = analyseQuery(q);
+    expect(a.sentence).toBe(true);
+    const kept = a.words.map((w) => w.key);
+    for (const filler of ['안녕하세요', '제가', '요즘', '너무', '많이', '도움', '받을', '있을까요']) expect(kept).not.toContain(filler);
+    expect(kept).toContain('병원비가');
+    // Facets: the need (병원비), who is asking (혼자 사는, 70대).
+    expect(a.facets.some((f) => f.means.includes('재난적의료비'))).toBe(true);
+    expect(a.facets.some((f) => f.lifeStages.includes('노년'))).toBe(true);
+    expect(top(q, 1)).toEqual([medical.id]);
+  });
+
+  it('does not read a thesaurus phrase across a word boundary ("혼자 살게" holds no 자살)', () => {
+    const a = analyseQuery('보육원에서 나와서 혼자 살게 된 스무살입니다');
+    expect(a.words.flatMap((w) => w.means)).not.toContain('정신건강');
+    expect(a.words.flatMap((w) => w.means)).toContain('자립준비청년');
+  });
+
+  it('lets one name word explain one need: 실직 and 생활비 are not both covered by "긴급복지"', () => {
+    expect(top('회사에서 갑자기 잘려서 당장 생활비가 없어요ㅠㅠ', 2)).toContain(livelihood.id);
+    expect(top('회사에서 갑자기 잘려서 당장 생활비가 없어요ㅠㅠ', 3)).toContain(jobs.id);
+  });
+
+  it('mixes 초성 with words', () => {
+    expect(top('ㄱㅊㅇㄱ 신청', 1)).toEqual([pension.id]);
+    expect(top('긴급복지 ㅅㄱ', 1)).toEqual([livelihood.id]);
+    expect(top('ㄱㅊ수급 생계', 1)).toEqual([livingBenefit.id]);
+    expect(top('장애인ㅇㄱ', 1)).toEqual([disability.id]);
+    // The 초성 part is highlighted in the name.
+    const [hit] = idx.search('긴급복지 ㅅㄱ', {}, 1);
+    expect(hit!.nameMatches.map(([s, e]) => livelihood.name.slice(s, e)).join('|')).toContain('생계');
+  });
+
+  it('keeps 초성 typed alone as the keyboard letters after normalisation', () => {
+    expect(analyseQuery('ㅎㅂㅁ 양육비').words[0]!.pattern).toBe('ㅎㅂㅁ');
+  });
+
+  it('matches English and romanised spellings both ways', () => {
+    expect(top('energy voucher', 1)).toEqual([energy.id]);
+    expect(top('에너지 voucher', 1)).toEqual([energy.id]);
+    expect(top('햇살론 유스', 1)).toEqual([youth.id]);
+    expect(top('위클래스', 1)).toEqual([school.id]);
+  });
+
+  it('spells out counsellor abbreviations', () => {
+    expect(top('노맞돌', 1)).toEqual([elderCare.id]);
+    expect(top('국취제', 1)).toEqual([jobs.id]);
+    expect(top('긴복 교육', 1)).toEqual([eduEmergency.id]);
+  });
+});

@@ -12,6 +12,12 @@ describe('compactKey', () => {
     expect(compactKey('ＫＴＸ 지원')).toBe('ktx지원');
   });
 
+  it('keeps 자모 typed alone in their keyboard form (NFKC would make them conjoining 자모)', () => {
+    expect(compactKey('ㄱㅊ수급')).toBe('ㄱㅊ수급');
+    expect([...compactKey('ㅎㅂㅁ ㅠㅠ')].map((c) => c.codePointAt(0)! >= 0x3131 && c.codePointAt(0)! <= 0x318e)).toEqual([true, true, true, true, true]);
+    expect(words('ㅈㄱ 기초연금')).toEqual(['ㅈㄱ', '기초연금']);
+  });
+
   it('recomposes decomposed Hangul (NFD from some Mac exports)', () => {
     expect(compactKey('기초연금'.normalize('NFD'))).toBe('기초연금');
   });
