@@ -340,11 +340,13 @@ export class ProgrammeSearchIndex {
     const own = new Set<string>();
     const common: string[] = [];
     const vocabulary = new Set<string>();
+    // A query made only of words that mean little here ("지원", "신청") still searches them.
+    const onlyFillers = query.words.every((w) => w.weight < 1);
     for (const w of query.words) {
       const known = w.grams.filter((g) => g.length > 1 && df(g) > 0).sort((a, b) => df(a) - df(b));
       const informative = known.filter((g) => df(g) <= limit);
       for (const g of informative) own.add(g);
-      if (informative.length === 0 && w.weight >= 1) common.push(...known.slice(0, 1));
+      if (informative.length === 0 && (w.weight >= 1 || onlyFillers)) common.push(...known.slice(0, 1));
       for (const m of [...w.alts, ...w.means]) for (const g of bigrams(m)) if (df(g) > 0 && df(g) <= limit) vocabulary.add(g);
     }
     const ownTerms = [...own].sort((a, b) => df(a) - df(b));

@@ -24,6 +24,12 @@ const ids = (hits: Array<{ id: string }>) => hits.map((h) => h.id);
 describe('ProgrammeSearchIndex', () => {
   const index = new ProgrammeSearchIndex(all);
 
+  it('a query of only a word that means little here ("지원") still finds the programmes holding it', () => {
+    // In a real catalogue 지원 is in most names: too common to be a term of its own.
+    const many = new ProgrammeSearchIndex(Array.from({ length: 40 }, (_, i) => programme({ name: `${'가나다라마바사아자차'[i % 10]}${i}형 생활 지원` })));
+    expect(many.search('지원', {}, 5)).toHaveLength(5);
+  });
+
   it('counts its programmes', () => {
     expect(index.size).toBe(6);
   });
