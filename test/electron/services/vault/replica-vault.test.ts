@@ -115,6 +115,8 @@ describe('the encrypted replica', () => {
     await login(d, 'counsellor1');
     await d.services.handlers.sync.syncNow(undefined);
     const file = (await readWorkstation(d.dataDir)).replicas.counsellor1!.file;
+    // The wipe waits for unsent work, access events included: under load they may still be queued here.
+    await waitFor(async () => (await queryReplica<{ n: number }>(d, 'SELECT count(*) AS n FROM outbox'))[0]!.n === 0, 30_000, 'outbox delivered');
     await d.services.handlers.session.logout(undefined);
     const ws = await readWorkstation(d.dataDir);
     expect(ws.replicas.counsellor1).toBeUndefined();
