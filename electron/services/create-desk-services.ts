@@ -191,7 +191,9 @@ export async function createDeskServices(config: DeskServicesConfig): Promise<De
   let replica: Awaited<ReturnType<typeof openReplicaServices>> | null = null;
   session.setHooks({
     onSignedIn: async (store) => {
-      replica = await openReplicaServices(store, { config, tuning, now, events, session, rest, windowControl, deskId, startupWarning });
+      // The replica's services may expire only their own sign-in (a late 401 of an earlier one is ignored).
+      const own: SessionService = { ...session, expire: (message?: string) => session.expire(message, store) };
+      replica = await openReplicaServices(store, { config, tuning, now, events, session: own, rest, windowControl, deskId, startupWarning });
       await replica.start();
     },
     onSignedOut: async () => {

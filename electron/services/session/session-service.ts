@@ -241,7 +241,15 @@ export function createSessionService(vault: Vault, events: EventHub, config: Ses
     serverUrl,
     locked: (): boolean => current !== null && locked,
     /** The server said 401: the token is no longer valid. */
-    expire: (message?: string) => signOut(message ? `${REASON_EXPIRED} (${message})` : REASON_EXPIRED),
+    /**
+     * The server said the token is no longer good (401). With `store`, only while that replica is
+     * still the open one: a request of an earlier sign-in that answers late must not sign out
+     * whoever signed in since (it did, under load: the next counsellor was signed out).
+     */
+    expire: async (message?: string, store?: Store) => {
+      if (store && current?.store !== store) return;
+      await signOut(message ? `${REASON_EXPIRED} (${message})` : REASON_EXPIRED);
+    },
     requireCounsellor(): Counsellor {
       if (!current) throw new DeskError('unauthenticated', '로그인이 필요합니다.');
       return current.counsellor;
