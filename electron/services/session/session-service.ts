@@ -59,6 +59,8 @@ export function createSessionService(vault: Vault, events: EventHub, config: Ses
   let reason: string | null = null;
   let locked = false;
   let unlockFailures = 0;
+  /** The sign-in a logout is ending: its token is revoked before the replica closes. */
+  let leaving: Current | null = null;
   let hooks: SessionHooks = { onSignedIn: async () => undefined, onSignedOut: async () => undefined };
 
   /** Main decides: the configuration, else what was accepted on the first run or an admin saved. */
@@ -183,24 +185,34 @@ export function createSessionService(vault: Vault, events: EventHub, config: Ses
       return state();
     },
     logout: async () => {
-      if (current?.token) {
-        const token = current.token;
-        const client = createRestClient({ baseUrl: () => serverUrl(), token: () => token, timeoutMs: 3_000, now: config.now });
-        // Best effort: the local sign-out must not wait for an unreachable server.
-        await client.logout().catch(() => undefined);
-      }
-      let wipe = vault.workstation().policy.logoutAction === 'wipe';
-      let why = REASON_LOGGED_OUT;
-      if (wipe && current) {
-        // Unsent work is not thrown away: the replica stays (encrypted) until it is delivered.
-        const pending = await current.store.get<{ n: number }>('SELECT count(*) AS n FROM outbox');
-        if ((pending?.n ?? 0) > 0) {
-          wipe = false;
-          why = `${REASON_LOGGED_OUT} 아직 서버에 보내지 못한 작업 ${pending?.n}건이 있어 로컬 데이터는 암호화된 채로 남겨 두었습니다.`;
+      const was = current;
+      if (!was) return state();
+      // Revoking the token makes the replica's in-flight requests answer 401; that expiry must
+      // not overtake this logout (under load it did, and a wipe-policy logout kept the replica).
+      leaving = was;
+      try {
+        if (was.token) {
+          const token = was.token;
+          const client = createRestClient({ baseUrl: () => serverUrl(), token: () => token, timeoutMs: 3_000, now: config.now });
+          // Best effort: the local sign-out must not wait for an unreachable server.
+          await client.logout().catch(() => undefined);
         }
+        if (current !== was) return state();
+        let wipe = vault.workstation().policy.logoutAction === 'wipe';
+        let why = REASON_LOGGED_OUT;
+        if (wipe) {
+          // Unsent work is not thrown away: the replica stays (encrypted) until it is delivered.
+          const pending = await was.store.get<{ n: number }>('SELECT count(*) AS n FROM outbox');
+          if ((pending?.n ?? 0) > 0) {
+            wipe = false;
+            why = `${REASON_LOGGED_OUT} 아직 서버에 보내지 못한 작업 ${pending?.n}건이 있어 로컬 데이터는 암호화된 채로 남겨 두었습니다.`;
+          }
+        }
+        await signOut(why, { wipe });
+        return state();
+      } finally {
+        leaving = null;
       }
-      await signOut(why, { wipe });
-      return state();
     },
     lock: async () => {
       if (!current) throw new DeskError('unauthenticated', '로그인이 필요합니다.');
@@ -240,14 +252,15 @@ export function createSessionService(vault: Vault, events: EventHub, config: Ses
     token: (): string | null => current?.token ?? null,
     serverUrl,
     locked: (): boolean => current !== null && locked,
-    /** The server said 401: the token is no longer valid. */
     /**
      * The server said the token is no longer good (401). With `store`, only while that replica is
      * still the open one: a request of an earlier sign-in that answers late must not sign out
-     * whoever signed in since (it did, under load: the next counsellor was signed out).
+     * whoever signed in since (it did, under load: the next counsellor was signed out). A logout
+     * in progress revoked the token itself and finishes the sign-out its own way.
      */
     expire: async (message?: string, store?: Store) => {
       if (store && current?.store !== store) return;
+      if (current !== null && current === leaving) return;
       await signOut(message ? `${REASON_EXPIRED} (${message})` : REASON_EXPIRED);
     },
     requireCounsellor(): Counsellor {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEventHub } from '../../../../electron/services/events/event-hub.js';
-import { createSessionService } from '../../../../electron/services/session/session-service.js';
+import { REASON_LOGGED_OUT, createSessionService } from '../../../../electron/services/session/session-service.js';
 import type { Store } from '../../../../electron/services/store/index.js';
 import { openVault } from '../../../../electron/services/vault/vault.js';
 import { type CentralService, startCentralService } from '../../../harness/central-service.js';
@@ -41,6 +41,29 @@ describe('session expiry is per sign-in', () => {
       await session.expire('token expired or revoked', opened[1]);
       expect(session.state().signedIn).toBe(false);
       expect(session.state().reason).toContain('로그인이 만료되었습니다');
+    } finally {
+      await session.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a 401 answered while a logout revokes the token does not overtake the logout (the wipe policy still wipes)', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'bokji-late-expiry-'));
+    const now = () => new Date();
+    const vault = await openVault({ dataDir, secretStore: fakeSecretStore, now, kdf: TEST_KDF });
+    await vault.setPolicy({ idleLockMinutes: 10, logoutAction: 'wipe' });
+    const session = createSessionService(vault, createEventHub(() => undefined), { serverUrl: server.url, secretStore: fakeSecretStore, demoHint: null, now });
+    const opened: Store[] = [];
+    session.setHooks({ onSignedIn: async (store) => void opened.push(store), onSignedOut: async () => undefined });
+    try {
+      await session.handlers.login({ serverUrl: server.url, username: 'counsellor1', password: server.demoPassword });
+      expect(vault.hasReplica('counsellor1')).toBe(true);
+      // The logout is waiting for the server to revoke the token; a pull of this replica answers 401 now.
+      const leaving = session.handlers.logout(undefined);
+      await session.expire('token expired or revoked', opened[0]);
+      const after = await leaving;
+      expect(after.reason).toBe(REASON_LOGGED_OUT);
+      expect(vault.hasReplica('counsellor1')).toBe(false);
     } finally {
       await session.close();
       await rm(dataDir, { recursive: true, force: true });
