@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { formatKoreanPhone } from '../../common/phone/index.js';
-import { DEMO_CONVERSATIONS } from '../../server/seed/demo-data.js';
 import { launchChromium, type LaunchedChromium } from '../harness/browser.js';
 import { type CentralService, DEMO_PASSWORD_DEFAULT, isHealthy, startCentralService } from '../harness/central-service.js';
+import { DEMO_CONVERSATIONS } from '../../server/seed/demo-data.js';
 import { PROJECT_ROOT } from '../harness/renderer-build.js';
+import { demoCitizenNeedles, filesContaining } from '../support/citizen-traces.js';
 
 /** The page address dev:web prints once the harness listens. */
 async function harnessUrl(output: () => string, child: ChildProcess, ms: number): Promise<string> {
@@ -19,32 +19,6 @@ async function harnessUrl(output: () => string, child: ChildProcess, ms: number)
     if (Date.now() > until) throw new Error(`dev:web did not print its address in ${ms} ms:\n${output()}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-}
-
-/** Every demo citizen's name and phone, in every spelling a file could hold them. */
-function demoNeedles(): string[] {
-  const out = new Set<string>();
-  for (const c of DEMO_CONVERSATIONS) {
-    if (c.citizenName) out.add(c.citizenName);
-    if (c.citizenPhone) {
-      out.add(c.citizenPhone);
-      out.add(formatKoreanPhone(c.citizenPhone));
-    }
-  }
-  return [...out];
-}
-
-async function filesContaining(dir: string, needles: string[]): Promise<string[]> {
-  const hits: string[] = [];
-  for (const f of await readdir(dir, { recursive: true })) {
-    const path = join(dir, f);
-    if (!(await stat(path)).isFile()) continue;
-    const bytes = await readFile(path);
-    for (const n of needles) {
-      for (const enc of ['utf8', 'utf16le'] as const) if (bytes.includes(Buffer.from(n, enc))) hits.push(`${f}: ${n} (${enc})`);
-    }
-  }
-  return hits;
 }
 
 /**
@@ -111,7 +85,7 @@ describe('npm run dev:web keeps the desk data folder free of citizen data', () =
     await list.getByText(shown, { exact: false }).first().waitFor({ timeout: 60_000 });
     await page.locator('.sync-indicator [data-state="online"]').waitFor({ timeout: 60_000 });
 
-    const needles = demoNeedles();
+    const needles = demoCitizenNeedles();
     expect(needles.length).toBeGreaterThan(5);
     const files = await readdir(dataDir);
     expect(files.some((f) => /^replica-[0-9a-f]{16}\.sqlite$/.test(f))).toBe(true);

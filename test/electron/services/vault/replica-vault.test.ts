@@ -9,6 +9,7 @@ import { DEMO_CONVERSATIONS } from '../../../../server/seed/demo-data.js';
 import { type CentralService, startCentralService } from '../../../harness/central-service.js';
 import { serverLogin } from '../../../reliability/support/server-api.js';
 import { type TcpProxy, startTcpProxy } from '../../../reliability/support/tcp-proxy.js';
+import { demoCitizenNeedles, filesContaining } from '../../../support/citizen-traces.js';
 import { type DeskFixture, queryReplica, startDesk, waitFor } from '../fixtures.js';
 
 let server: CentralService;
@@ -36,29 +37,6 @@ async function desk(over: Parameters<typeof startDesk>[0] = {}): Promise<DeskFix
 const login = (d: DeskFixture, username: string, password = server.demoPassword) =>
   d.services.handlers.session.login({ username, password });
 
-/** Every demo citizen's name and phone, in every spelling a file could hold them. */
-function demoNeedles(): string[] {
-  const out: string[] = [];
-  for (const c of DEMO_CONVERSATIONS) {
-    if (c.citizenName) out.push(c.citizenName);
-    if (c.citizenPhone) out.push(c.citizenPhone, formatKoreanPhone(c.citizenPhone));
-  }
-  return out;
-}
-
-async function filesContaining(dir: string, needles: string[]): Promise<string[]> {
-  const hits: string[] = [];
-  for (const f of await readdir(dir, { recursive: true })) {
-    const path = join(dir, f);
-    if (!(await stat(path)).isFile()) continue;
-    const bytes = await readFile(path);
-    for (const n of needles) {
-      for (const enc of ['utf8', 'utf16le'] as const) if (bytes.includes(Buffer.from(n, enc))) hits.push(`${f}: ${n} (${enc})`);
-    }
-  }
-  return hits;
-}
-
 describe('the encrypted replica', () => {
   it('after sign-in, sync and logout no file in the data folder holds a demo citizen name or phone number', async () => {
     const d = await desk();
@@ -67,9 +45,9 @@ describe('the encrypted replica', () => {
     const all = await d.services.handlers.inbox.list({ view: 'all', q: '' });
     // The replica really holds them (so the search below can fail).
     expect(all.map((c) => c.citizenName)).toContain(DEMO_CONVERSATIONS.find((c) => c.citizenName)!.citizenName);
-    expect(await filesContaining(d.dataDir, demoNeedles())).toEqual([]);
+    expect(await filesContaining(d.dataDir, demoCitizenNeedles())).toEqual([]);
     await d.services.handlers.session.logout(undefined);
-    expect(await filesContaining(d.dataDir, demoNeedles())).toEqual([]);
+    expect(await filesContaining(d.dataDir, demoCitizenNeedles())).toEqual([]);
     const files = await readdir(d.dataDir);
     expect(files.some((f) => /^replica-[0-9a-f]{16}\.sqlite$/.test(f))).toBe(true);
     for (const f of files.filter((x) => x.startsWith('replica-'))) expect((await stat(join(d.dataDir, f))).mode & 0o077).toBe(0);
