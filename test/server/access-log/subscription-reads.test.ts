@@ -1,25 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessLogEntry } from '../../../common/rest/access-log.js';
 import { CONSENT_STATEMENT } from '../../../common/subscriptions/index.js';
-import { startKakaoSink, type KakaoSink } from '../../../server/simulator/index.js';
-import { ENGINES, startServer, type TestServer } from '../helpers.js';
+import { ENGINES, type TestServer } from '../helpers.js';
+import { useSubscriptionWorld } from '../subscriptions/support.js';
 
 /** Issue 14 × issue 12: reads of subscribers and of a notice's recipients are in the access log. */
 describe.each(ENGINES)('access log of subscriber and recipient reads (%s)', (engine) => {
   let s: TestServer;
-  let sink: KakaoSink;
   let admin: string;
   let supervisor: string;
   let counsellor: string;
 
-  beforeAll(async () => {
-    sink = await startKakaoSink();
-    s = await startServer(engine, { env: { KAKAO_SEND_URL: sink.url, BOKJI_BROADCAST_QUIET_HOURS: 'off', BOKJI_BROADCAST_RATE_PER_S: '200' } });
-    [admin, supervisor, counsellor] = await Promise.all([s.login('admin'), s.login('supervisor1'), s.login('counsellor1')]);
-  });
-  afterAll(async () => {
-    await s?.close();
-    await sink?.close();
+  const world = useSubscriptionWorld(engine);
+  beforeAll(() => {
+    ({ s, admin, supervisor, counsellor } = world);
   });
 
   const entries = async (query: string) => {

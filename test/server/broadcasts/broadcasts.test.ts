@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CONSENT_STATEMENT, type Broadcast, type BroadcastRecipient } from '../../../common/subscriptions/index.js';
-import { startKakaoSink, type KakaoSink } from '../../../server/simulator/index.js';
-import { ENGINES, isProblem, startServer, type TestServer } from '../helpers.js';
-import { eventually, say, subscribeOverKakao, webhook, citizenEvent, conversationOf, messagesOf } from '../subscriptions/support.js';
+import type { KakaoSink } from '../../../server/simulator/index.js';
+import { ENGINES, isProblem, type TestServer } from '../helpers.js';
+import { eventually, say, subscribeOverKakao, webhook, citizenEvent, conversationOf, messagesOf, useSubscriptionWorld } from '../subscriptions/support.js';
 
 describe.each(ENGINES)('구독 소식: writing, approving and sending a notice (%s)', (engine) => {
   let s: TestServer;
@@ -11,14 +11,9 @@ describe.each(ENGINES)('구독 소식: writing, approving and sending a notice (
   let supervisor: string;
   let counsellor: string;
 
-  beforeAll(async () => {
-    sink = await startKakaoSink();
-    s = await startServer(engine, { env: { KAKAO_SEND_URL: sink.url, BOKJI_BROADCAST_QUIET_HOURS: 'off', BOKJI_BROADCAST_RATE_PER_S: '200' } });
-    [admin, supervisor, counsellor] = await Promise.all([s.login('admin'), s.login('supervisor1'), s.login('counsellor1')]);
-  });
-  afterAll(async () => {
-    await s?.close();
-    await sink?.close();
+  const world = useSubscriptionWorld(engine);
+  beforeAll(() => {
+    ({ s, sink, admin, supervisor, counsellor } = world);
   });
 
   const subscribe = (key: string, topics: string[], dongs: string[] = []) =>

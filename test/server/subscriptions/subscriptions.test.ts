@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { CONSENT_STATEMENT, CONSENT_STATEMENT_VERSION, type Subscriber } from '../../../common/subscriptions/index.js';
 import { runReconfirmation } from '../../../server/subscriptions/reconfirm-job.js';
-import { startKakaoSink, type KakaoSink } from '../../../server/simulator/index.js';
-import { ENGINES, isProblem, startServer, type TestServer } from '../helpers.js';
+import type { KakaoSink } from '../../../server/simulator/index.js';
+import { ENGINES, isProblem, type TestServer } from '../helpers.js';
+import { useSubscriptionWorld } from '../subscriptions/support.js';
 import { citizenEvent, conversationOf, eventually, messagesOf, repliesTo, say, subscribeOverKakao, webhook } from './support.js';
 
 describe.each(ENGINES)('구독 over KakaoTalk and at the desk (%s)', (engine) => {
@@ -11,15 +12,9 @@ describe.each(ENGINES)('구독 over KakaoTalk and at the desk (%s)', (engine) =>
   let counsellor: string;
   let supervisor: string;
 
-  beforeAll(async () => {
-    sink = await startKakaoSink();
-    s = await startServer(engine, { env: { KAKAO_SEND_URL: sink.url, BOKJI_BROADCAST_QUIET_HOURS: 'off' } });
-    counsellor = await s.login('counsellor1');
-    supervisor = await s.login('supervisor1');
-  });
-  afterAll(async () => {
-    await s?.close();
-    await sink?.close();
+  const world = useSubscriptionWorld(engine);
+  beforeAll(() => {
+    ({ s, sink, counsellor, supervisor } = world);
   });
 
   const subscriber = async (key: string) => (await s.call('GET', `/subscribers/${encodeURIComponent(key)}`, { token: counsellor })).body as Subscriber;

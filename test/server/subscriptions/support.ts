@@ -1,8 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import type { Conversation, Message } from '../../../common/domain/index.js';
 import { signKakaoBody } from '../../../server/channels/kakao/index.js';
-import type { KakaoSink } from '../../../server/simulator/index.js';
-import { WEBHOOK_SECRET, type TestServer } from '../helpers.js';
+import { startKakaoSink, type KakaoSink } from '../../../server/simulator/index.js';
+import { type EngineName, WEBHOOK_SECRET, startServer, type TestServer } from '../helpers.js';
+
+/** What the 구독 tests share: a server whose Kakao replies and notices go to a sink, and the three roles' tokens. */
+export interface SubscriptionWorld {
+  s: TestServer;
+  sink: KakaoSink;
+  admin: string;
+  supervisor: string;
+  counsellor: string;
+}
+
+/**
+ * Starts that world for the file's describe block (quiet hours off, notices at 200/s) and stops
+ * it after; the returned object is filled in beforeAll.
+ */
+export function useSubscriptionWorld(engine: EngineName): SubscriptionWorld {
+  const world = {} as SubscriptionWorld;
+  beforeAll(async () => {
+    world.sink = await startKakaoSink();
+    world.s = await startServer(engine, { env: { KAKAO_SEND_URL: world.sink.url, BOKJI_BROADCAST_QUIET_HOURS: 'off', BOKJI_BROADCAST_RATE_PER_S: '200' } });
+    [world.admin, world.supervisor, world.counsellor] = await Promise.all([world.s.login('admin'), world.s.login('supervisor1'), world.s.login('counsellor1')]);
+  });
+  afterAll(async () => {
+    await world.s?.close();
+    await world.sink?.close();
+  });
+  return world;
+}
 
 export async function eventually<T>(fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
