@@ -52,7 +52,7 @@ export async function run(): Promise<void> {
       }
     });
     const calls = createCallsService({
-      store, enqueue: async () => {}, counsellor: () => ME, now: () => new Date(), emit: () => {}, notify: () => {},
+      store, counsellor: () => ME, now: () => new Date(), emit: () => {}, notify: () => {},
     });
     const range = { from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' };
     const phone = '01010001234';

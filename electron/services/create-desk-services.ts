@@ -10,8 +10,6 @@ import { createEventHub, type EventHub } from './events/event-hub.js';
 import type { DeskServices, DeskServicesConfig, DeskServicesTuning, WindowControl } from './host.js';
 import { createCannedReplyAdmin } from './inbox/canned-reply-admin.js';
 import { createInboxHandlers } from './inbox/inbox-handlers.js';
-import { createOutboxSender } from './outbox/outbox-sender.js';
-import { enqueueOutbox } from './outbox/outbox-store.js';
 import { guardNotifications } from './privacy/notification-guard.js';
 import { createPrivacyHandlers } from './privacy/privacy-handlers.js';
 import { createProgrammeService } from './programmes/programme-service.js';
@@ -61,29 +59,23 @@ async function openReplicaServices(store: Store, ctx: ReplicaContext) {
   const attention = createAttention({ store, windowControl: ctx.windowControl, settings, events, me });
   const programmes = await createProgrammeService({ store, rest, session, events, now });
 
-  // The sync engine and the outbox refer to each other through these late-bound calls.
-  let sync: ReturnType<typeof createSyncEngine> | null = null;
-  const sender = createOutboxSender({
-    store, rest, now, policy,
-    counsellorId: me,
+  const sync = createSyncEngine({
+    store, rest, session, events, now, policy,
+    pullLimit: tuning.pullLimit,
+    fallbackPullMs: tuning.fallbackPullMs,
+    startupWarning: ctx.startupWarning,
     onRecordChanged: ({ conversationIds, callLogIds, entity }) => {
       if (conversationIds.length) events.emit('inbox:onChange', { conversationIds, entities: [entity] });
       if (callLogIds.length) events.emit('calls:onChange', { ids: callLogIds });
     },
-    onReachability: (ok, error) => sync?.reachability(ok, error),
-    onUnauthenticated: (message) => void session.expire(message),
-    onFailed: (message) => sync?.noteRefusal(message),
-    onQueueChanged: () => void sync?.refreshStatus(),
   });
-  const recorder = createAccessRecorder({ store, deskId: ctx.deskId, counsellorId: me, now, kick: () => sender.kick() });
+  const kick = () => sync.kick();
+  const recorder = createAccessRecorder({ store, deskId: ctx.deskId, counsellorId: me, now, kick });
   const audited = createAuditedHandlers(recorder, now);
 
   const calls = createCallsService({
     store,
-    enqueue: async (tx, item) => {
-      await enqueueOutbox(tx, item, now());
-    },
-    kick: () => sender.kick(),
+    kick,
     counsellor: session.counsellor,
     now,
     emit: events.emit,
@@ -97,34 +89,35 @@ async function openReplicaServices(store: Store, ctx: ReplicaContext) {
     },
   });
 
-  sync = createSyncEngine({
-    store, rest, session, sender, events, now, policy,
-    pullLimit: tuning.pullLimit,
-    fallbackPullMs: tuning.fallbackPullMs,
-    startupWarning: ctx.startupWarning,
-    onApplied: (fx, initial) => {
-      if (fx.conversationIds.size || fx.inboxEntities.size) {
-        events.emit('inbox:onChange', { conversationIds: [...fx.conversationIds], entities: [...fx.inboxEntities] });
-      }
-      if (fx.programmes.size) programmes.applyProgrammes([...fx.programmes.values()].map((c) => c.data));
-      const callIds = [...fx.callLogIds, ...fx.ctiCalls.map((c) => c.callId)];
-      if (callIds.length) events.emit('calls:onChange', { ids: callIds });
-      if (!initial) {
-        for (const call of fx.ctiCalls) void calls.onCtiCall(call).catch((err: unknown) => config.onWarning?.(`전화 알림 오류: ${(err as Error).message}`));
-        void attention.onNewInbound(fx.newInbound).catch(() => undefined);
-        if (fx.assignments.length) void attention.onAssigned(fx.assignments).catch(() => undefined);
-        if (fx.newCrisis.length) void attention.onNewCrisis(fx.newCrisis).catch(() => undefined);
-      } else if (fx.conversationIds.size) {
-        void attention.refreshBadge().catch(() => undefined);
-      }
-    },
+  // What a pull brought: each feature reacts to its own part.
+  sync.onDidApply((fx) => {
+    if (fx.conversationIds.size || fx.inboxEntities.size) {
+      events.emit('inbox:onChange', { conversationIds: [...fx.conversationIds], entities: [...fx.inboxEntities] });
+    }
   });
-  const engine = sync;
+  sync.onDidApply((fx) => {
+    if (fx.programmes.size) programmes.applyProgrammes([...fx.programmes.values()].map((c) => c.data));
+  });
+  sync.onDidApply((fx, initial) => {
+    const callIds = [...fx.callLogIds, ...fx.ctiCalls.map((c) => c.callId)];
+    if (callIds.length) events.emit('calls:onChange', { ids: callIds });
+    if (initial) return;
+    for (const call of fx.ctiCalls) void calls.onCtiCall(call).catch((err: unknown) => config.onWarning?.(`전화 알림 오류: ${(err as Error).message}`));
+  });
+  sync.onDidApply((fx, initial) => {
+    if (initial) {
+      if (fx.conversationIds.size) void attention.refreshBadge().catch(() => undefined);
+      return;
+    }
+    void attention.onNewInbound(fx.newInbound).catch(() => undefined);
+    if (fx.assignments.length) void attention.onAssigned(fx.assignments).catch(() => undefined);
+    if (fx.newCrisis.length) void attention.onNewCrisis(fx.newCrisis).catch(() => undefined);
+  });
 
   const inbox = {
     ...createInboxHandlers({
       store, session, events, now,
-      kick: () => sender.kick(),
+      kick,
       refreshBadge: () => void attention.refreshBadge().catch(() => undefined),
     }),
     ...createCannedReplyAdmin({ store, rest, session, events }),
@@ -134,7 +127,7 @@ async function openReplicaServices(store: Store, ctx: ReplicaContext) {
     inbox: audited.inbox(inbox),
     programmes: programmes.handlers,
     calls: audited.calls(calls.handlers),
-    sync: engine.handlers,
+    sync: sync.handlers,
     settings: settings.handlers,
     team: createTeamService({ store, rest, session, events, now }).handlers,
     audit: createAuditService({ rest, session }).handlers,
@@ -148,11 +141,11 @@ async function openReplicaServices(store: Store, ctx: ReplicaContext) {
       // The counsellor's own preferences replace the signed-out defaults.
       events.emit('settings:onChange', settings.current());
       await attention.refreshBadge().catch(() => undefined);
-      await engine.start();
+      await sync.start();
       calls.start();
     },
     async stop(): Promise<void> {
-      await engine.stop();
+      await sync.stop();
       await calls.close();
     },
   };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { enqueueOutbox, ACCESS_LOG_LANE } from '../outbox/outbox-store.js';
+import { ACCESS_LOG_LANE } from '../outbox/outbox-payloads.js';
+import { enqueue } from '../outbox/pending-store.js';
 import type { Store } from '../store/index.js';
 import type { DeskAccessEvent } from './access-event.js';
 
@@ -20,7 +21,7 @@ export function createAccessRecorder(deps: { store: Store; deskId: string; couns
           'INSERT INTO access_events (id, at, counsellor_id, action, entity, record_id, subject, reason, rows) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
           [event.id, event.at, me, event.action, event.entity, event.recordId, event.subject ? JSON.stringify(event.subject) : null, event.reason, event.rows],
         );
-        await enqueueOutbox(tx, {
+        await enqueue(tx, {
           op: 'accessLog.post', recordId: event.id, lane: ACCESS_LOG_LANE, payload: event,
           idempotencyKey: event.id, baseVersion: null, counsellorId: me,
         }, deps.now());

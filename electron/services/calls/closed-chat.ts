@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type CallAction, CallLog, type Conversation, type Counsellor, type Field } from '../../../common/domain/index.js';
 import { normaliseKoreanPhone } from '../../../common/phone/index.js';
 import type { StoreTx } from '../store/index.js';
-import type { CallLogOutboxItem } from './deps.js';
+import { pendingCopies } from '../outbox/pending-store.js';
 import * as repo from './repo.js';
 
 /**
@@ -18,20 +18,18 @@ export interface ClosedChat {
   field: Field | null;
   summary: string;
   now: string;
-  enqueue(tx: StoreTx, item: CallLogOutboxItem): Promise<void>;
 }
 
 interface DataRow { data: string }
 
 /** Programme ids of the cards this chat sent (delivered or still on their way), in sending order. */
 export async function programmeCardsSent(tx: StoreTx, conversationId: string): Promise<string[]> {
-  const rows = await tx.all<DataRow & { created_at: string }>(
-    `SELECT data, created_at FROM messages WHERE conversation_id = ? AND direction = 'outbound'
-     UNION ALL
-     SELECT data, created_at FROM local_pending WHERE entity = 'message' AND conversation_id = ?
-     ORDER BY created_at`,
-    [conversationId, conversationId],
+  const sent = await tx.all<DataRow & { created_at: string }>(
+    "SELECT data, created_at FROM messages WHERE conversation_id = ? AND direction = 'outbound'",
+    [conversationId],
   );
+  const unconfirmed = await pendingCopies(tx, 'message', { conversationIds: [conversationId] });
+  const rows = [...sent, ...unconfirmed].sort((a, b) => a.created_at.localeCompare(b.created_at));
   const ids: string[] = [];
   for (const r of rows) {
     const m = JSON.parse(r.data) as { kind?: unknown; programmeId?: unknown; direction?: unknown };
@@ -44,21 +42,19 @@ export async function programmeCardsSent(tx: StoreTx, conversationId: string): P
 async function knownPhone(tx: StoreTx, c: Conversation): Promise<string | null> {
   const own = c.citizenPhone ? normaliseKoreanPhone(c.citizenPhone) : null;
   if (own) return own;
-  const linked = await tx.get<{ phone: string | null }>(
-    `SELECT json_extract(data, '$.callerPhone') AS phone FROM local_pending WHERE entity = 'callLog' AND conversation_id = ? AND json_extract(data, '$.callerPhone') IS NOT NULL
-     UNION ALL
-     SELECT caller_phone AS phone FROM call_logs WHERE conversation_id = ? AND caller_phone IS NOT NULL
-     LIMIT 1`,
-    [c.id, c.id],
-  );
-  if (linked?.phone) return linked.phone;
+  for (const p of await pendingCopies(tx, 'callLog', { conversationIds: [c.id] })) {
+    const phone = (JSON.parse(p.data) as { callerPhone?: string | null }).callerPhone;
+    if (phone) return phone;
+  }
+  const linked = await tx.get<{ phone: string }>('SELECT caller_phone AS phone FROM call_logs WHERE conversation_id = ? AND caller_phone IS NOT NULL LIMIT 1', [c.id]);
+  if (linked) return linked.phone;
   const draft = (await repo.listDrafts(tx)).find((d) => d.conversationId === c.id && d.callerPhone);
   return draft?.callerPhone ?? null;
 }
 
 /** The kakao record already made for this chat (by an earlier close), as this desk sees it. */
 async function existingRecord(tx: StoreTx, conversationId: string) {
-  const pending = await tx.all<{ id: string }>("SELECT id FROM local_pending WHERE entity = 'callLog' AND conversation_id = ?", [conversationId]);
+  const pending = await pendingCopies(tx, 'callLog', { conversationIds: [conversationId] });
   const replica = await tx.all<{ id: string }>("SELECT id FROM call_logs WHERE conversation_id = ? AND channel = 'kakao' ORDER BY started_at", [conversationId]);
   for (const { id } of [...pending, ...replica]) {
     const view = await repo.getView(tx, id);
@@ -83,8 +79,7 @@ export async function writeClosedChatRecord(tx: StoreTx, a: ClosedChat): Promise
       callerName: c.citizenName, callerPhone: phone, field: a.field, need: a.summary, programmeIds: cards, action: defaultAction,
     });
     const { id: _id, counsellorId: _c, createdAt: _ca, updatedAt: _u, version: _v, ...input } = log;
-    await a.enqueue(tx, { op: 'callLog.put', recordId: id, lane: id, idempotencyKey: id, baseVersion: null, counsellorId: a.counsellor.id, payload: input });
-    await repo.upsertPending(tx, log, a.now);
+    await repo.enqueueCallLog(tx, log, new Date(a.now), { op: 'callLog.put', recordId: id, lane: id, idempotencyKey: id, baseVersion: null, counsellorId: a.counsellor.id, payload: input });
     return { id, created: true };
   }
   // What the counsellor wrote into the record since stays; the chat's new outcome is laid over it.
@@ -102,11 +97,10 @@ export async function writeClosedChatRecord(tx: StoreTx, a: ClosedChat): Promise
   });
   const { id, counsellorId: _c, createdAt: _ca, updatedAt: _u, version, ...input } = log;
   const replica = await repo.getReplica(tx, id);
-  await a.enqueue(tx, {
+  await repo.enqueueCallLog(tx, { ...log, version: replica?.version ?? version }, new Date(a.now), {
     // An edit: its own key; If-Match on the version this desk has (a still-unsent create is rebased when it lands).
     op: 'callLog.put', recordId: id, lane: id, idempotencyKey: randomUUID(), baseVersion: replica ? replica.version : null,
     counsellorId: a.counsellor.id, payload: input,
   });
-  await repo.upsertPending(tx, { ...log, version: replica?.version ?? version }, a.now);
   return { id, created: false };
 }

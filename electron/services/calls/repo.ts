@@ -1,7 +1,9 @@
 import { type CallLog, Conversation, CtiCall, type Counsellor } from '../../../common/domain/index.js';
 import { CallLogDraft, type CallLogView } from '../../../common/desk-api/index.js';
 import { normaliseKoreanPhone, phoneMatchKey } from '../../../common/phone/index.js';
+import { enqueue, pendingCopies } from '../outbox/pending-store.js';
 import type { StoreTx } from '../store/index.js';
+import type { CallLogOutboxItem } from './deps.js';
 import { byStartedDesc, type CallLogFilter, matchesFilter } from './filter.js';
 import { foldText, indexCanAnswer, textCondition } from './search-index.js';
 import type { StatsRow } from './stats.js';
@@ -15,7 +17,6 @@ import type { StatsRow } from './stats.js';
 const DAY_MS = 86_400_000;
 
 interface DataRow { data: string }
-interface PendingRow { data: string; state: 'sending' | 'failed'; error: string | null }
 
 /**
  * Rows were validated on the way in (the sync engine parses the feed, save parses the record),
@@ -37,7 +38,7 @@ const asView = (log: CallLog, state: CallLogView['localState'] = null, error: st
 });
 
 export async function getPending(db: StoreTx, id: string): Promise<CallLogView | null> {
-  const row = await db.get<PendingRow>("SELECT data, state, error FROM local_pending WHERE entity = 'callLog' AND id = ?", [id]);
+  const [row] = await pendingCopies(db, 'callLog', { id });
   const log = row ? parseLog(row.data) : null;
   return log && row ? asView(log, row.state, row.error) : null;
 }
@@ -56,7 +57,7 @@ export async function getView(db: StoreTx, id: string): Promise<CallLogView | nu
 }
 
 async function allPending(db: StoreTx): Promise<CallLogView[]> {
-  const rows = await db.all<PendingRow>("SELECT data, state, error FROM local_pending WHERE entity = 'callLog'");
+  const rows = await pendingCopies(db, 'callLog');
   return rows.flatMap((r) => {
     const log = parseLog(r.data);
     return log ? [asView(log, r.state, r.error)] : [];
@@ -175,14 +176,9 @@ export async function statsRows(db: StoreTx, from: string, to: string): Promise<
   return out;
 }
 
-export async function upsertPending(db: StoreTx, log: CallLog, now: string): Promise<void> {
-  await db.run(
-    `INSERT INTO local_pending (entity, id, conversation_id, data, state, error, created_at)
-     VALUES ('callLog', ?, ?, ?, 'sending', NULL, ?)
-     ON CONFLICT (entity, id) DO UPDATE SET data = excluded.data, conversation_id = excluded.conversation_id,
-       state = 'sending', error = NULL`,
-    [log.id, log.conversationId, JSON.stringify(log), now],
-  );
+/** A saved record on its way to the server: the request and the local copy shown until it is confirmed. */
+export async function enqueueCallLog(tx: StoreTx, log: CallLog, now: Date, item: CallLogOutboxItem): Promise<void> {
+  await enqueue(tx, item, now, { entity: 'callLog', id: log.id, conversationId: log.conversationId, data: log });
 }
 
 /* ---------- drafts (table drafts, kind 'callLog'); the store runs synchronous=FULL ---------- */

@@ -86,10 +86,9 @@ export function createCallsService(deps: CallsDeps): CallsService {
         updatedAt: now,
         version: replica?.version ?? existing?.version ?? 0,
       });
-      await repo.upsertPending(tx, log, now);
       // A create is keyed by the record's own UUID; later edits need their own key (same key + other body = 422).
       const isCreate = !replica && baseVersion === null && !existing;
-      await deps.enqueue(tx, {
+      await repo.enqueueCallLog(tx, log, deps.now(), {
         op: 'callLog.put',
         recordId: id,
         lane: id,

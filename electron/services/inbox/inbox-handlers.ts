@@ -6,7 +6,8 @@ import { normaliseKoreanPhone } from '../../../common/phone/index.js';
 import { maskResidentNumbers } from '../../../common/privacy/index.js';
 import type { EventHub } from '../events/event-hub.js';
 import { writeClosedChatRecord } from '../calls/closed-chat.js';
-import { enqueueOutbox, seenFields } from '../outbox/outbox-store.js';
+import { seenFields } from '../outbox/outbox-payloads.js';
+import * as pending from '../outbox/pending-store.js';
 import { readCannedReplies, readConversation, readCounsellors } from '../replica/read.js';
 import type { SessionService } from '../session/session-service.js';
 import type { Store, StoreTx } from '../store/index.js';
@@ -50,13 +51,10 @@ export function createInboxHandlers(deps: InboxDeps): Omit<DeskHandlers['inbox']
       id, conversationId, direction, kind: programmeId ? 'programme_card' : 'text', body: text, imageUrl: null, programmeId,
       authorId: me.id, delivery: direction === 'outbound' ? 'pending' : null, deliveryError: null, createdAt: iso(),
     };
-    await enqueueOutbox(tx, {
+    await pending.enqueue(tx, {
       op: 'message.create', recordId: id, lane: conversationId, idempotencyKey: id, baseVersion: null, counsellorId: me.id,
       payload: { conversationId, message: { id, direction, kind: message.kind, body: text, programmeId } },
-    }, deps.now());
-    await tx.run("INSERT INTO local_pending (entity, id, conversation_id, data, state, created_at) VALUES ('message', ?, ?, ?, 'sending', ?)", [
-      id, conversationId, JSON.stringify(message), message.createdAt,
-    ]);
+    }, deps.now(), { entity: 'message', id, conversationId, data: message });
     return { ...message, localState: 'sending', localError: null };
   }
 
@@ -67,15 +65,10 @@ export function createInboxHandlers(deps: InboxDeps): Omit<DeskHandlers['inbox']
     const view = await mustGet(tx, id);
     const replica = await readConversation(tx, id);
     const overlay = { ...(await overlayOf(tx, id)), ...fields };
-    await enqueueOutbox(tx, {
+    await pending.enqueue(tx, {
       op: 'conversation.patch', recordId: id, lane: id, idempotencyKey: randomUUID(), baseVersion: replica?.version ?? null,
       counsellorId: me.id, payload: { patch, seen: seenFields(view, patch) },
-    }, deps.now());
-    await tx.run(
-      `INSERT INTO local_pending (entity, id, conversation_id, data, state, created_at) VALUES ('conversation', ?, ?, ?, 'sending', ?)
-       ON CONFLICT (entity, id) DO UPDATE SET data = excluded.data, state = 'sending', error = NULL`,
-      [id, id, JSON.stringify(overlay), iso()],
-    );
+    }, deps.now(), { entity: 'conversation', id, conversationId: id, data: overlay });
     return (await conversationView(tx, id))!;
   }
 
@@ -113,11 +106,10 @@ export function createInboxHandlers(deps: InboxDeps): Omit<DeskHandlers['inbox']
     },
     retry: async ({ messageId }) => {
       const res = await store.transaction(async (tx) => {
-        const item = await tx.get<{ seq: number }>("SELECT seq FROM outbox WHERE record_id = ? AND op = 'message.create' AND state = 'failed'", [messageId]);
+        const item = await pending.failedMessageItem(tx, messageId);
         if (!item) return null;
-        await tx.run("UPDATE outbox SET state = 'queued', attempts = 0, next_attempt_at = ?, last_error = NULL WHERE seq = ?", [iso(), item.seq]);
-        await tx.run("UPDATE local_pending SET state = 'sending', error = NULL WHERE entity = 'message' AND id = ?", [messageId]);
-        return tx.get<{ conversation_id: string }>("SELECT conversation_id FROM local_pending WHERE entity = 'message' AND id = ?", [messageId]);
+        await pending.requeue(tx, item, deps.now());
+        return { conversation_id: item.lane };
       });
       if (!res) throw new DeskError('not_found', '다시 보낼 메시지가 없습니다 (이미 전송되었을 수 있습니다).');
       changed([res.conversation_id], ['message']);
@@ -137,7 +129,7 @@ export function createInboxHandlers(deps: InboxDeps): Omit<DeskHandlers['inbox']
         const read = { ...replica, unreadCount: 0 };
         // Same version: the server's copy (with unread 0) will replace it through the feed.
         await tx.run('UPDATE conversations SET data = ?, unread_count = 0 WHERE id = ?', [JSON.stringify(read), conversationId]);
-        await enqueueOutbox(tx, {
+        await pending.enqueue(tx, {
           op: 'conversation.markRead', recordId: conversationId, lane: `read:${conversationId}`, idempotencyKey: randomUUID(),
           baseVersion: replica.version, counsellorId: me.id, payload: { patch: { markRead: true } },
         }, deps.now());
@@ -186,12 +178,9 @@ export function createInboxHandlers(deps: InboxDeps): Omit<DeskHandlers['inbox']
           need: signal ? `[위기가구] ${CRISIS_KIND_LABELS[signal.kind]}: "${signal.phrase}"` : '[위기가구]',
         });
         const { id: _id, counsellorId: _c, createdAt: _ca, updatedAt: _u, version: _v, ...input } = log;
-        await enqueueOutbox(tx, {
+        await pending.enqueue(tx, {
           op: 'callLog.put', recordId: callLogId, lane: callLogId, idempotencyKey: callLogId, baseVersion: null, counsellorId: me.id, payload: input,
-        }, deps.now());
-        await tx.run("INSERT INTO local_pending (entity, id, conversation_id, data, state, created_at) VALUES ('callLog', ?, ?, ?, 'sending', ?)", [
-          callLogId, conversationId, JSON.stringify(log), now,
-        ]);
+        }, deps.now(), { entity: 'callLog', id: callLogId, conversationId, data: log });
       });
       changed([conversationId], ['callLog']);
       events.emit('calls:onChange', { ids: [callLogId] });
@@ -208,7 +197,6 @@ export function createInboxHandlers(deps: InboxDeps): Omit<DeskHandlers['inbox']
         // The consultation record (상담 기록) of this chat, linked to it: made once, updated on a later close.
         const record = await writeClosedChatRecord(tx, {
           conversation: closed, counsellor: me, field, summary, now,
-          enqueue: (t, item) => enqueueOutbox(t, item, deps.now()).then(() => undefined),
         });
         return { conversation: closed, callLogId: record.id };
       });

@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { CallLog, Conversation, Message } from '../../../common/domain/index.js';
 import { putCallLog, putConversation, putMessage } from '../replica/write.js';
 import { RestError, type RestClient } from '../rest/index.js';
-import type { Store, StoreTx } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import { type BackoffPolicy, retryDelay } from '../../../common/retry/index.js';
-import { ACCESS_LOG_BATCH, ACCESS_LOG_LANE, type OutboxRow, OutboxPayloads, nextDueAt, nextDueItem, stillAsSeen } from './outbox-store.js';
+import { OutboxPayloads, stillAsSeen } from './outbox-payloads.js';
+import * as pending from './pending-store.js';
+import type { OutboxRow } from './pending-store.js';
 
 /** The desk's retry timing when the caller sets none (full jitter from 0.5 s up to a minute). */
 export const DESK_BACKOFF: BackoffPolicy = { baseMs: 500, capMs: 60_000 };
@@ -68,43 +69,22 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
 
   async function finishSuccess(item: OutboxRow, delivered: Delivered): Promise<void> {
     if (delivered.kind === 'accessLog') {
-      await deps.store.transaction(async (tx) => {
-        const at = deps.now().toISOString();
-        for (const seq of delivered.seqs) await tx.run('DELETE FROM outbox WHERE seq = ?', [seq]);
-        for (const id of delivered.ids) await tx.run('UPDATE access_events SET sent_at = ? WHERE id = ?', [at, id]);
-      });
+      await deps.store.transaction((tx) => pending.settleAccessEvents(tx, delivered.seqs, delivered.ids, deps.now()));
       return;
     }
     await deps.store.transaction(async (tx) => {
-      await tx.run('DELETE FROM outbox WHERE seq = ?', [item.seq]);
-      if (delivered.kind === 'message') {
-        await putMessage(tx, delivered.message);
-        await tx.run("DELETE FROM local_pending WHERE entity = 'message' AND id = ?", [item.record_id]);
-        return;
-      }
-      const version = delivered.kind === 'conversation' ? delivered.conversation.version : delivered.callLog.version;
-      if (delivered.kind === 'conversation') await putConversation(tx, delivered.conversation);
+      if (delivered.kind === 'message') await putMessage(tx, delivered.message);
+      else if (delivered.kind === 'conversation') await putConversation(tx, delivered.conversation);
       else await putCallLog(tx, delivered.callLog);
-      // Later edits of this record were made on top of this one: carry them to the new version.
-      await tx.run(
-        "UPDATE outbox SET base_version = ? WHERE record_id = ? AND seq > ? AND state = 'queued' AND base_version IS ?",
-        [version, item.record_id, item.seq, item.base_version],
-      );
-      await clearPendingIfDone(tx, delivered.kind, item.record_id);
+      if (delivered.kind !== 'message') {
+        await pending.carryToVersion(tx, item, delivered.kind === 'conversation' ? delivered.conversation.version : delivered.callLog.version);
+      }
+      await pending.settle(tx, item);
     });
     const conversationIds = delivered.kind === 'message' ? [delivered.message.conversationId]
       : delivered.kind === 'conversation' ? [delivered.conversation.id]
       : delivered.callLog.conversationId ? [delivered.callLog.conversationId] : [];
     deps.onRecordChanged({ conversationIds, callLogIds: delivered.kind === 'callLog' ? [delivered.callLog.id] : [], entity: delivered.kind });
-  }
-
-  async function clearPendingIfDone(tx: StoreTx, entity: 'conversation' | 'callLog', recordId: string): Promise<void> {
-    const more = await tx.get('SELECT 1 AS x FROM outbox WHERE record_id = ? LIMIT 1', [recordId]);
-    if (!more) await tx.run('DELETE FROM local_pending WHERE entity = ? AND id = ?', [entity, recordId]);
-  }
-
-  function pendingEntity(op: string): 'message' | 'conversation' | 'callLog' {
-    return op === 'message.create' ? 'message' : op === 'callLog.put' ? 'callLog' : 'conversation';
   }
 
   /** The server refused this write for good: what was refused, in the counsellor's words, and the server's reason. */
@@ -114,46 +94,25 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
 
   async function markFailed(item: OutboxRow, reason: string, byServer = true): Promise<void> {
     const message = byServer ? refusal(item, reason) : `${refusedWhat(item)} 보낼 수 없습니다: ${reason}`;
-    if (item.op === 'accessLog.post') {
-      // Not the counsellor's write: nothing to roll back on screen, only the status line says it.
-      await deps.store.run("UPDATE outbox SET state = 'failed', last_error = ?, attempts = attempts + 1 WHERE seq = ?", [message, item.seq]);
-      deps.onFailed(message);
-      return;
-    }
-    const entity = pendingEntity(item.op);
-    await deps.store.transaction(async (tx) => {
-      await tx.run("UPDATE outbox SET state = 'failed', last_error = ?, attempts = attempts + 1 WHERE seq = ?", [message, item.seq]);
-      if (entity === 'conversation') {
-        // A conversation has no "failed" badge: show the server's state again and say why in the status.
-        const more = await tx.get("SELECT 1 AS x FROM outbox WHERE record_id = ? AND state IN ('queued', 'conflict') LIMIT 1", [item.record_id]);
-        if (!more) await tx.run("DELETE FROM local_pending WHERE entity = 'conversation' AND id = ?", [item.record_id]);
-      } else {
-        await tx.run("UPDATE local_pending SET state = 'failed', error = ? WHERE entity = ? AND id = ?", [message, entity, item.record_id]);
-      }
-    });
+    await deps.store.transaction((tx) => pending.markFailed(tx, item, message));
     deps.onFailed(message);
-    notifyRecord(item);
+    // An access event is not the counsellor's write: nothing to show again on screen.
+    if (item.op !== 'accessLog.post') notifyRecord(item);
   }
 
   function notifyRecord(item: OutboxRow): void {
     const payload = JSON.parse(item.payload) as { conversationId?: string | null };
-    const entity = pendingEntity(item.op);
+    const entity = pending.pendingEntityOf(item.op) ?? 'conversation';
     const conversationIds = entity === 'conversation' ? [item.record_id] : payload.conversationId ? [payload.conversationId] : [];
     deps.onRecordChanged({ conversationIds, callLogIds: entity === 'callLog' ? [item.record_id] : [], entity });
   }
 
   async function markConflict(item: OutboxRow, theirs: Conversation | CallLog, mine: Record<string, unknown>): Promise<void> {
-    const entity = item.op === 'callLog.put' ? 'callLog' : 'conversation';
     const message = '다른 곳에서 먼저 수정되었습니다. 어느 쪽을 남길지 선택하세요. (conflict)';
     await deps.store.transaction(async (tx) => {
-      await tx.run("UPDATE outbox SET state = 'conflict', last_error = ?, attempts = attempts + 1 WHERE seq = ?", [message, item.seq]);
-      await tx.run(
-        'INSERT INTO conflicts (id, entity, record_id, outbox_seq, mine, theirs, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        [randomUUID(), entity, item.record_id, item.seq, JSON.stringify({ ...mine, baseVersion: item.base_version }), JSON.stringify(theirs), deps.now().toISOString()],
-      );
-      if (entity === 'conversation') await putConversation(tx, theirs as Conversation);
-      else await putCallLog(tx, theirs as CallLog);
-      await tx.run("UPDATE local_pending SET state = 'failed', error = ? WHERE entity = ? AND id = ?", [message, entity, item.record_id]);
+      await pending.markConflict(tx, item, message, { mine: { ...mine, baseVersion: item.base_version }, theirs, detectedAt: deps.now() });
+      if (item.op === 'callLog.put') await putCallLog(tx, theirs as CallLog);
+      else await putConversation(tx, theirs as Conversation);
     });
     notifyRecord(item);
   }
@@ -179,10 +138,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
       case 'accessLog.post': {
         // Everything of the lane that is due goes in one request; the server dedupes by event id,
         // so a batch whose answer was lost is simply sent again.
-        const batch = await deps.store.all<OutboxRow>(
-          "SELECT * FROM outbox WHERE lane = ? AND op = 'accessLog.post' AND state = 'queued' AND counsellor_id = ? AND seq >= ? ORDER BY seq LIMIT ?",
-          [ACCESS_LOG_LANE, item.counsellor_id, item.seq, ACCESS_LOG_BATCH],
-        );
+        const batch = await pending.accessEventBatch(deps.store, item);
         const rows = batch.length ? batch : [item];
         const events = rows.map((r) => OutboxPayloads['accessLog.post'].parse(JSON.parse(r.payload)));
         await deps.rest.postAccessLog(events);
@@ -204,7 +160,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
     const patch = (raw.patch ?? {}) as Record<string, unknown>;
     if (item.op === 'conversation.markRead') {
       // Reading carries no decision: try again on top of whatever the server has now.
-      await deps.store.run('UPDATE outbox SET base_version = ?, attempts = attempts + 1 WHERE seq = ?', [theirs.version, item.seq]);
+      await deps.store.transaction((tx) => pending.rebase(tx, item.seq, theirs.version, item.attempts + 1, new Date(item.next_attempt_at)));
       return;
     }
     if (alreadyApplied(theirs, patch)) return finishSuccess(item, { kind: 'conversation', conversation: theirs });
@@ -222,7 +178,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
     const at = attempts <= 3 ? deps.now() : new Date(deps.now().getTime() + retryDelay(attempts - 3, null, policy, deps.random));
     await deps.store.transaction(async (tx) => {
       await putConversation(tx, theirs);
-      await tx.run('UPDATE outbox SET base_version = ?, attempts = ?, next_attempt_at = ? WHERE seq = ?', [theirs.version, attempts, at.toISOString(), item.seq]);
+      await pending.rebase(tx, item.seq, theirs.version, attempts, at);
     });
   }
 
@@ -247,9 +203,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
         case 'retryable': {
           const delay = retryDelay(item.attempts + 1, err.retryAfterMs, policy, deps.random);
           const at = new Date(deps.now().getTime() + delay);
-          await deps.store.run('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE seq = ?', [
-            at.toISOString(), err.message, item.seq,
-          ]);
+          await deps.store.transaction((tx) => pending.postpone(tx, item.seq, at, err.message));
           // Unreachable or overloaded holds back every item; anything else (409 in flight, a 500
           // on this record) only this item and its lane.
           if (err.status === null || err.status === 429 || err.status === 503) pausedUntil = at.getTime();
@@ -272,9 +226,9 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
           schedule(pausedUntil);
           return;
         }
-        const item = await nextDueItem(deps.store, me, deps.now());
+        const item = await pending.nextDueItem(deps.store, me, deps.now());
         if (!item) {
-          const at = await nextDueAt(deps.store, me);
+          const at = await pending.nextDueAt(deps.store, me);
           if (at) schedule(Date.parse(at));
           break;
         }
@@ -310,9 +264,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
       pausedUntil = 0;
       const me = deps.counsellorId();
       if (!me || stopped) return;
-      void deps.store
-        .run("UPDATE outbox SET next_attempt_at = ? WHERE state = 'queued' AND counsellor_id = ? AND next_attempt_at > ?", [deps.now().toISOString(), me, deps.now().toISOString()])
-        .then(kick, () => kick());
+      void deps.store.transaction((tx) => pending.dueNow(tx, me, deps.now())).then(kick, () => kick());
     },
     async stop(): Promise<void> {
       stopped = true;

@@ -1,6 +1,7 @@
 import { DeskError, type DeskHandlers } from '../../../common/desk-api/index.js';
 import { formatKoreanPhone } from '../../../common/phone/index.js';
 import type { AccessRecorder } from '../access/access-recorder.js';
+import { pendingCopies } from '../outbox/pending-store.js';
 import type { Store } from '../store/index.js';
 
 const PHONE_OF = {
@@ -17,7 +18,7 @@ export function createPrivacyHandlers(deps: { store: Store; recorder: AccessReco
       let row = await deps.store.get<{ phone: string | null }>(what.sql, [recordId]);
       // A record typed here and not yet confirmed by the server lives in local_pending.
       if (!row && entity === 'callLog') {
-        const pending = await deps.store.get<{ data: string }>("SELECT data FROM local_pending WHERE entity = 'callLog' AND id = ?", [recordId]);
+        const [pending] = await pendingCopies(deps.store, 'callLog', { id: recordId });
         if (pending) row = { phone: (JSON.parse(pending.data) as { callerPhone?: string | null }).callerPhone ?? null };
       }
       if (!row) throw new DeskError('not_found', '기록을 찾을 수 없습니다.');

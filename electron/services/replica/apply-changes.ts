@@ -1,5 +1,6 @@
 import type { Change, Conversation, CtiCall, Message } from '../../../common/domain/index.js';
 import { readConversation } from './read.js';
+import { anyPendingMessage, confirmMessage } from '../outbox/pending-store.js';
 import type { StoreTx } from '../store/index.js';
 import {
   putCallLog, putCannedReply, putConversation, putCounsellor, putCtiCall, putMessage, putProgramme,
@@ -40,7 +41,7 @@ export async function applyChanges(
   opts: { detectNew?: boolean } = {},
 ): Promise<AppliedEffects> {
   const detectNew = opts.detectNew ?? true;
-  const pendingMessages = Boolean(await tx.get("SELECT 1 AS x FROM local_pending WHERE entity = 'message' LIMIT 1"));
+  const pendingMessages = await anyPendingMessage(tx);
   for (const ch of changes) {
     switch (ch.entity) {
       case 'conversation':
@@ -73,11 +74,7 @@ export async function applyChanges(
         }
         await putMessage(tx, ch.data);
         // The server now holds it: the local 'sending' copy has done its job.
-        if (pendingMessages) await tx.run(
-          `DELETE FROM local_pending WHERE entity = 'message' AND id = ?
-             AND NOT EXISTS (SELECT 1 FROM outbox WHERE record_id = ? AND state IN ('queued', 'conflict'))`,
-          [ch.data.id, ch.data.id],
-        );
+        if (pendingMessages) await confirmMessage(tx, ch.data.id);
         fx.conversationIds.add(ch.data.conversationId);
         fx.inboxEntities.add('message');
         break;

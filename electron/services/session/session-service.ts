@@ -2,6 +2,7 @@ import { Counsellor } from '../../../common/domain/index.js';
 import { DeskError, type DeskHandlers, type SessionState } from '../../../common/desk-api/index.js';
 import type { EventHub } from '../events/event-hub.js';
 import type { DeskServicesConfig } from '../host.js';
+import { countAllOutbox } from '../outbox/pending-store.js';
 import { clearReplica } from '../replica/write.js';
 import { RestError, createRestClient } from '../rest/index.js';
 import type { Store } from '../store/index.js';
@@ -202,10 +203,10 @@ export function createSessionService(vault: Vault, events: EventHub, config: Ses
         let why = REASON_LOGGED_OUT;
         if (wipe) {
           // Unsent work is not thrown away: the replica stays (encrypted) until it is delivered.
-          const pending = await was.store.get<{ n: number }>('SELECT count(*) AS n FROM outbox');
-          if ((pending?.n ?? 0) > 0) {
+          const unsent = await countAllOutbox(was.store);
+          if (unsent > 0) {
             wipe = false;
-            why = `${REASON_LOGGED_OUT} 아직 서버에 보내지 못한 작업 ${pending?.n}건이 있어 로컬 데이터는 암호화된 채로 남겨 두었습니다.`;
+            why = `${REASON_LOGGED_OUT} 아직 서버에 보내지 못한 작업 ${unsent}건이 있어 로컬 데이터는 암호화된 채로 남겨 두었습니다.`;
           }
         }
         await signOut(why, { wipe });

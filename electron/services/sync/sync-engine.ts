@@ -1,8 +1,8 @@
 import { SyncConflict, type DeskHandlers, type SyncStatus, DeskError } from '../../../common/desk-api/index.js';
 import type { EventHub } from '../events/event-hub.js';
 import { type BackoffPolicy, retryDelay } from '../../../common/retry/index.js';
-import { countOutbox } from '../outbox/outbox-store.js';
-import type { OutboxSender } from '../outbox/outbox-sender.js';
+import * as pending from '../outbox/pending-store.js';
+import { createOutboxSender, type OutboxSenderDeps } from '../outbox/outbox-sender.js';
 import type { AppliedEffects } from '../replica/apply-changes.js';
 import { RestError, type RestClient } from '../rest/index.js';
 import type { SessionService } from '../session/session-service.js';
@@ -14,15 +14,14 @@ export interface SyncEngineDeps {
   store: Store;
   rest: RestClient;
   session: SessionService;
-  sender: OutboxSender;
   events: EventHub;
   now: () => Date;
   policy: BackoffPolicy;
   pullLimit: number;
   /** Safety net when no poke arrives (a silent network): pull this often anyway. */
   fallbackPullMs: number;
-  /** After each applied page (events, search index, notifications); `initial` during the first sync. */
-  onApplied(effects: AppliedEffects, initial: boolean): void;
+  /** The outbox confirmed (or failed, or parked as a conflict) a record: tell the renderer. */
+  onRecordChanged: OutboxSenderDeps['onRecordChanged'];
   /** Shown in the status until the first success (e.g. "the damaged local file was moved aside"). */
   startupWarning: string | null;
 }
@@ -37,11 +36,29 @@ interface ConflictRow {
   detected_at: string;
 }
 
+/** Told after each applied page of changes; `initial` during the first sync. */
+export type ApplyListener = (effects: AppliedEffects, initial: boolean) => void;
+
 /**
  * Keeps the replica current (pull on start, on every SSE poke, on reconnect, as a fallback on a
- * timer), drives the outbox, and reports SyncStatus on every change.
+ * timer), drives the outbox it owns, and reports SyncStatus on every change. Features that react
+ * to what a pull brought (inbox events, the programme index, calls, attention) subscribe with
+ * onDidApply.
  */
 export function createSyncEngine(deps: SyncEngineDeps) {
+  const applyListeners = new Set<ApplyListener>();
+  const sender = createOutboxSender({
+    store: deps.store,
+    rest: deps.rest,
+    now: deps.now,
+    policy: deps.policy,
+    counsellorId: () => deps.session.counsellor()?.id ?? null,
+    onRecordChanged: deps.onRecordChanged,
+    onReachability: (ok, error) => reachability(ok, error),
+    onUnauthenticated: (message) => void deps.session.expire(message),
+    onFailed: (message) => noteRefusal(message),
+    onQueueChanged: () => void refreshStatus(),
+  });
   let running = false;
   let pulling: Promise<void> | null = null;
   let pullAgain = false;
@@ -73,7 +90,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       setReachable(true, null);
       // Whatever happened while we were away is in the feed; what we queued can go now.
       requestPull();
-      deps.sender.resumeNow();
+      sender.resumeNow();
     },
     onDisconnected(error) {
       setReachable(false, error);
@@ -82,6 +99,19 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       void deps.session.expire(message);
     },
   });
+
+  /** The outbox reached (or failed to reach) the server. */
+  function reachability(ok: boolean, error: string | null): void {
+    if (ok && reachable === false) live.reconnectNow();
+    setReachable(ok, error);
+  }
+
+  /** A write refused for good (the outbox's onFailed). */
+  function noteRefusal(message: string): void {
+    refusal = message;
+    lastError = message;
+    void refreshStatus();
+  }
 
   function setReachable(ok: boolean, error: string | null): void {
     reachable = ok;
@@ -94,7 +124,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
   async function computeStatus(): Promise<SyncStatus> {
     const me = deps.session.counsellor();
-    const queueLength = await countOutbox(deps.store, me?.id ?? null);
+    const queueLength = await pending.countOutbox(deps.store, me?.id ?? null);
     const conflicts = (await deps.store.get<{ n: number }>('SELECT count(*) AS n FROM conflicts'))?.n ?? 0;
     if (lastSuccessAt === null) {
       lastSuccessAt = (await deps.store.get<{ at: string | null }>('SELECT last_success_at AS at FROM sync_state WHERE id = 1'))?.at ?? null;
@@ -139,7 +169,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           signal,
           onPage: (effects, progress) => {
             initialProgress = progress.initial ? { applied: progress.applied, latestSeq: progress.latestSeq } : null;
-            deps.onApplied(effects, progress.initial);
+            for (const listener of applyListeners) listener(effects, progress.initial);
             refreshStatus();
           },
         });
@@ -185,7 +215,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     if (running || !deps.session.counsellor()) return;
     running = true;
     abort = new AbortController();
-    deps.sender.start();
+    sender.start();
     live.start();
     void requestPull();
     await refreshStatus();
@@ -196,7 +226,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     abort?.abort();
     if (pullTimer) clearTimeout(pullTimer);
     pullTimer = null;
-    await Promise.all([live.stop(), deps.sender.stop(), pulling?.catch(() => undefined)]);
+    await Promise.all([live.stop(), sender.stop(), pulling?.catch(() => undefined)]);
     reachable = null;
     initialProgress = null;
     refusal = null;
@@ -212,7 +242,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     syncNow: async () => {
       refusal = null;
       if (!deps.session.counsellor()) return computeStatus();
-      deps.sender.resumeNow();
+      sender.resumeNow();
       live.reconnectNow();
       await requestPull();
       // A poke that arrived during that pull queued another round; wait for it too.
@@ -226,21 +256,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const theirs = JSON.parse(row.theirs) as { version?: number };
       await deps.store.transaction(async (tx) => {
         await tx.run('DELETE FROM conflicts WHERE id = ?', [id]);
-        if (keep === 'mine') {
-          // Send my version again, this time on top of the server's: an explicit overwrite.
-          await tx.run("UPDATE outbox SET state = 'queued', base_version = ?, attempts = 0, next_attempt_at = ?, last_error = NULL WHERE seq = ?", [
-            theirs.version ?? null, deps.now().toISOString(), row.outbox_seq,
-          ]);
-          await tx.run("UPDATE local_pending SET state = 'sending', error = NULL WHERE entity = ? AND id = ?", [row.entity, row.record_id]);
-        } else {
-          await tx.run('DELETE FROM outbox WHERE seq = ?', [row.outbox_seq]);
-          const more = await tx.get('SELECT 1 AS x FROM outbox WHERE record_id = ?', [row.record_id]);
-          if (!more) await tx.run('DELETE FROM local_pending WHERE entity = ? AND id = ?', [row.entity, row.record_id]);
-        }
+        const item = { seq: row.outbox_seq, op: row.entity === 'callLog' ? 'callLog.put' : 'conversation.patch', record_id: row.record_id };
+        // Mine: sent again, this time on top of the server's version (an explicit overwrite).
+        if (keep === 'mine') await pending.requeue(tx, item, deps.now(), theirs.version ?? null);
+        else await pending.settle(tx, item);
       });
       if (row.entity === 'conversation') deps.events.emit('inbox:onChange', { conversationIds: [row.record_id], entities: ['conversation'] });
       else deps.events.emit('calls:onChange', { ids: [row.record_id] });
-      deps.sender.kick();
+      sender.kick();
       await refreshStatus();
       return { ok: true as const };
     },
@@ -252,16 +275,13 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     stop,
     requestPull,
     refreshStatus,
-    /** The outbox reached (or failed to reach) the server. */
-    reachability(ok: boolean, error: string | null): void {
-      if (ok && reachable === false) live.reconnectNow();
-      setReachable(ok, error);
-    },
-    /** A write refused for good (the outbox's onFailed). */
-    noteRefusal(message: string): void {
-      refusal = message;
-      lastError = message;
-      void refreshStatus();
+    /** Deliver the outbox now (a write was just queued). */
+    kick: () => sender.kick(),
+    /** Resolves when the outbox is not sending anything right now (tests). */
+    outboxIdle: () => sender.idle(),
+    onDidApply(listener: ApplyListener): () => void {
+      applyListeners.add(listener);
+      return () => applyListeners.delete(listener);
     },
   };
 }

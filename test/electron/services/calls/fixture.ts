@@ -3,20 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallLog, Counsellor, CtiCall } from '../../../../common/domain/index.js';
 import type { DeskEventName } from '../../../../common/desk-api/index.js';
-import { createCallsService, type CallsDeps, type CallLogOutboxItem } from '../../../../electron/services/calls/index.js';
-import { openStore, type Store, type StoreTx } from '../../../../electron/services/store/index.js';
+import { createCallsService, type CallsDeps } from '../../../../electron/services/calls/index.js';
+import { openStore, type Store } from '../../../../electron/services/store/index.js';
 
 export const ME: Counsellor = { id: '11111111-1111-4111-8111-111111111111', username: 'kim', displayName: '김상담', role: 'counsellor', active: true, presence: 'offline', presenceSince: null };
 export const ADMIN: Counsellor = { id: '22222222-2222-4222-8222-222222222222', username: 'lee', displayName: '이관리', role: 'admin', active: true, presence: 'offline', presenceSince: null };
-
-/** The outbox's row as the services engineer's outbox would write it (test double of `enqueue`). */
-export async function enqueueRow(tx: StoreTx, item: CallLogOutboxItem, now: string): Promise<void> {
-  await tx.run(
-    `INSERT INTO outbox (op, record_id, lane, payload, idempotency_key, base_version, counsellor_id, next_attempt_at, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [item.op, item.recordId, item.lane, JSON.stringify(item.payload), item.idempotencyKey, item.baseVersion, item.counsellorId, now, now],
-  );
-}
 
 export interface Fixture {
   store: Store;
@@ -38,7 +29,6 @@ export async function makeFixture(): Promise<Fixture> {
   const notes: Fixture['notes'] = [];
   const deps: CallsDeps = {
     store,
-    enqueue: (tx, item) => enqueueRow(tx, item, clock.now.toISOString()),
     counsellor: () => counsellor,
     now: () => clock.now,
     emit: (name, payload) => events.push([name, payload]),

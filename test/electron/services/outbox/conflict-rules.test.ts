@@ -1,6 +1,6 @@
 import type { Conversation } from '../../../../common/domain/index.js';
 import { refusedWhat } from '../../../../electron/services/outbox/outbox-sender.js';
-import { decidedFields, seenFields, stillAsSeen } from '../../../../electron/services/outbox/outbox-store.js';
+import { decidedFields, seenFields, stillAsSeen } from '../../../../electron/services/outbox/outbox-payloads.js';
 
 const ME = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { CallLogInput, type Conversation, ConversationPatch, NewMessage, Uuid } from '../../../common/domain/index.js';
 import { DeskAccessEvent } from '../access/access-event.js';
-import type { StoreTx } from '../store/index.js';
 
 /** The requests the outbox knows how to deliver, with the payload each carries. */
 export const OutboxPayloads = {
@@ -63,61 +62,4 @@ export interface OutboxItemInput {
   idempotencyKey: string;
   baseVersion: number | null;
   counsellorId: string;
-}
-
-export interface OutboxRow {
-  seq: number;
-  op: string;
-  record_id: string;
-  lane: string;
-  payload: string;
-  idempotency_key: string;
-  base_version: number | null;
-  counsellor_id: string;
-  attempts: number;
-  next_attempt_at: string;
-  state: 'queued' | 'failed' | 'conflict';
-  last_error: string | null;
-  created_at: string;
-}
-
-/** Adds a request inside the caller's transaction, so the local write and its delivery commit together. */
-export async function enqueueOutbox(tx: StoreTx, item: OutboxItemInput, now: Date): Promise<number> {
-  const schema = OutboxPayloads[item.op];
-  if (!schema) throw new Error(`알 수 없는 outbox 작업입니다: ${String(item.op)}`);
-  // Validated here so that a bad write fails in front of the counsellor, not hours later on the wire.
-  const payload = schema.parse(item.payload);
-  const at = now.toISOString();
-  const res = await tx.run(
-    `INSERT INTO outbox (op, record_id, lane, payload, idempotency_key, base_version, counsellor_id, attempts, next_attempt_at, state, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, 'queued', ?)`,
-    [item.op, item.recordId, item.lane, JSON.stringify(payload), item.idempotencyKey, item.baseVersion, item.counsellorId, at, at],
-  );
-  return res.lastID;
-}
-
-/** The first item due now whose lane has nothing earlier still waiting or in conflict. */
-export async function nextDueItem(db: StoreTx, counsellorId: string, now: Date): Promise<OutboxRow | undefined> {
-  return db.get<OutboxRow>(
-    `SELECT * FROM outbox o
-     WHERE o.state = 'queued' AND o.counsellor_id = ? AND o.next_attempt_at <= ?
-       AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.lane = o.lane AND p.seq < o.seq AND p.state IN ('queued', 'conflict'))
-     ORDER BY o.seq LIMIT 1`,
-    [counsellorId, now.toISOString()],
-  );
-}
-
-/** When the next queued item of this counsellor becomes due (for the wake-up timer). */
-export async function nextDueAt(db: StoreTx, counsellorId: string): Promise<string | null> {
-  const row = await db.get<{ at: string | null }>("SELECT min(next_attempt_at) AS at FROM outbox WHERE state = 'queued' AND counsellor_id = ?", [counsellorId]);
-  return row?.at ?? null;
-}
-
-/** Writes still on their way (queued, or waiting for a conflict decision); failed ones are shown on their record. */
-export async function countOutbox(db: StoreTx, counsellorId: string | null): Promise<number> {
-  const row = await db.get<{ n: number }>(
-    "SELECT count(*) AS n FROM outbox WHERE counsellor_id = ? AND state <> 'failed' AND op <> 'accessLog.post'",
-    [counsellorId ?? ''],
-  );
-  return row?.n ?? 0;
 }
