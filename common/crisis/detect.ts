@@ -27,7 +27,7 @@ for (let cp = 0x3131; cp <= 0x318e; cp++) {
   const folded = ch.normalize('NFKC');
   if (folded !== ch && folded.length === 1 && !COMPAT_JAMO.has(folded)) COMPAT_JAMO.set(folded, ch);
 }
-const CONTEXT = 12;
+const CONTEXT = 16;
 const PHRASE_MAX = 100;
 
 interface Prepared {
@@ -74,8 +74,24 @@ function phraseOf(p: Prepared, start: number, end: number): string {
 }
 
 function excused(rule: CrisisRule, p: Prepared, start: number, end: number): boolean {
+  if (startsInsideAnotherWord(p, start)) return true;
   if (!rule.unless) return false;
   return rule.unless.test(p.key.slice(Math.max(0, start - CONTEXT), end + CONTEXT));
+}
+
+const HANGUL_SYLLABLE = /[\uAC00-\uD7A3]/;
+const WORD_BREAK = /[\s\p{P}]/u;
+
+/**
+ * The compact key joins words, so "수급자 해당" holds 자해 and "혼자 살고" holds 자살. A match
+ * whose first syllable is the last one of a longer written word, with the rest after a space,
+ * is such an accident ("자 살 하고 싶다", spaced on purpose, starts a word and still counts).
+ */
+function startsInsideAnotherWord(p: Prepared, start: number): boolean {
+  const from = p.offsets[start];
+  const next = p.offsets[start + 1];
+  if (from === undefined || next === undefined || next <= from + 1) return false;
+  return WORD_BREAK.test(p.text.slice(from + 1, next)) && HANGUL_SYLLABLE.test(p.text[from - 1] ?? '');
 }
 
 const typoCache = new Map<string, string[]>();
