@@ -51,6 +51,8 @@ describe('crisis signals: the labelled set', () => {
 describe('crisis signals: the detector', () => {
   it.each([
     ['더워 죽겠어요'], ['이 서류 맞는 건가요'], ['학교폭력 예방 교육 신청'], [''], ['   '],
+    // Words the compact key joins across a space: 수급자+해당 holds 자해, 혼자+살고 holds 자살.
+    ['기초수급자 해당되나요'], ['혼자 살고 있는 노인입니다'], ['수급자 결정 통지서가 왔어요'],
   ])('does not flag %j', (text) => {
     expect(detectCrisis(text)).toBeNull();
   });
