@@ -1,6 +1,7 @@
 import { Stack, Tabs } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CallLogDraft, CallLogView, IncomingCall } from '../../common/desk-api/index.js';
 import type { CallLog, CtiCall, Programme } from '../../common/domain/index.js';
 import { formatKoreanPhone, normaliseKoreanPhone } from '../../common/phone/index.js';
@@ -22,7 +23,6 @@ import { ShortcutToast, useShortcutToast } from './ShortcutToast.js';
 import { callKeys, useProgrammeNames } from './queries.js';
 import { StatsView } from './stats/StatsView.js';
 import { useCallsShortcuts } from './useCallsShortcuts.js';
-import { useCallsT } from './useCallsT.js';
 
 type Tab = 'entry' | 'list' | 'callbacks' | 'stats';
 
@@ -32,7 +32,7 @@ type Tab = 'entry' | 'list' | 'callbacks' | 'stats';
  * calls.onChange), writes through window.desk, and talks to other features through the workspace bus.
  */
 export function CallLogPanel() {
-  const t = useCallsT();
+  const { t } = useTranslation('calls');
   const client = useQueryClient();
   const [tab, setTab] = useState<Tab>('entry');
   const [detailId, setDetailId] = useState<string | null>(null);

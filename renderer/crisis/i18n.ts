@@ -1,3 +1,5 @@
+import { defineStrings } from '../i18n/define-strings.js';
+
 /** Strings of the crisis signal (badge, hotline card, dismissal), namespace 'crisis'. */
 const ko = {
   badge: '위기',
@@ -18,7 +20,7 @@ const ko = {
   needHint: '주호소에 위기 신호가 있습니다 ({{kind}}: “{{phrase}}”). 위기가구 여부를 확인하세요.',
   markCrisis: '위기가구로 표시',
 };
-const en: typeof ko = {
+const en = {
   badge: 'Crisis',
   badgeLabel: 'Crisis signal: {{kind}}',
   region: 'Crisis signal',
@@ -37,7 +39,7 @@ const en: typeof ko = {
   needHint: 'The need text reads as a crisis ({{kind}}: “{{phrase}}”). Check whether this is a crisis household.',
   markCrisis: 'Mark as crisis household',
 };
-export const crisisI18n = { ko, en };
+export const crisisI18n = defineStrings(ko, en);
 
 /** Kind names for the en locale; Korean comes from common/crisis. */
 export const CRISIS_KIND_LABELS_EN = {

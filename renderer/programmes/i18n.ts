@@ -1,3 +1,5 @@
+import { defineStrings, type StringKey } from '../i18n/define-strings.js';
+
 /** Strings of the programme lookup; the shell registers them as i18n namespace 'programmes'. */
 const ko = {
   panel: '복지 프로그램',
@@ -73,9 +75,7 @@ const ko = {
   open: '열기',
 };
 
-export type ProgrammesKey = keyof typeof ko;
-
-const en: Record<ProgrammesKey, string> = {
+const en = {
   panel: 'Welfare programmes',
   searchLabel: 'Search welfare programmes',
   searchPlaceholder: 'Name, initials (ㄱㅊㅇㄱ) or situation (rent, hospital bills) · Ctrl+K',
@@ -149,4 +149,5 @@ const en: Record<ProgrammesKey, string> = {
   open: 'Open',
 };
 
-export const programmesI18n = { ko, en };
+export const programmesI18n = defineStrings(ko, en);
+export type ProgrammesKey = StringKey<typeof programmesI18n>;

@@ -1,4 +1,5 @@
 import type { AccessAction } from '../../../common/rest/access-log.js';
+import { defineStrings } from '../../i18n/define-strings.js';
 
 /** Strings of the access-log screen (접속기록, admin), namespace 'audit'. */
 const ko = {
@@ -58,7 +59,7 @@ const ko = {
   rule: '보존 기준',
   close: '닫기',
 };
-const en: typeof ko = {
+const en = {
   open: 'Access log',
   title: 'Access log (admin)',
   tabs: 'Access log screens',
@@ -115,7 +116,7 @@ const en: typeof ko = {
   rule: 'Retention rule',
   close: 'Close',
 };
-export const auditI18n = { ko, en };
+export const auditI18n = defineStrings(ko, en);
 
 /** What was done, as the log lists it. */
 export const ACTION_LABELS: Record<'ko' | 'en', Record<AccessAction, string>> = {
