@@ -13,7 +13,7 @@ import { CallbacksView } from './callbacks/CallbacksView.js';
 import { DraftsToRestore } from './drafts/DraftsToRestore.js';
 import { CallLogForm } from './form/CallLogForm.js';
 import { ConflictDialog } from './form/ConflictDialog.js';
-import { newId } from './form/form-state.js';
+import { callbackNote, newId } from './form/form-state.js';
 import { useCallLogEditor } from './form/useCallLogEditor.js';
 import { IncomingCallDialog } from './incoming/IncomingCallDialog.js';
 import { useIncomingCall } from './incoming/useIncomingCall.js';
@@ -141,7 +141,7 @@ export function CallLogPanel() {
     callbackFor.current = { recordId: id, callbackId: log.id };
     loadDraft({
       ...emptyDraft(id), channel: 'phone', callerName: log.callerName, callerPhone: log.callerPhone, dong: log.dong,
-      field: log.field, subTopic: log.subTopic, notes: `콜백: ${kstDateTime(log.callbackAt ?? log.startedAt)} 상담 후속`,
+      field: log.field, subTopic: log.subTopic, notes: callbackNote(kstDateTime(log.callbackAt ?? log.startedAt)),
     });
     setValues({});
     focusForm();

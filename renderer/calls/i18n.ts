@@ -130,6 +130,7 @@ const ko = {
   printedAt: '출력 {{at}}',
   recordId: '기록 ID',
   callbackDoneAt: '콜백 완료',
+  listCount: '{{count}}건',
 };
 
 const en = {
@@ -261,6 +262,7 @@ const en = {
   printedAt: 'Printed {{at}}',
   recordId: 'Record ID',
   callbackDoneAt: 'Callback done',
+  listCount: 'Records: {{count}}',
 };
 export const callsI18n = defineStrings(ko, en);
 export type CallsKey = StringKey<typeof callsI18n>;

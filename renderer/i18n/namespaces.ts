@@ -1,4 +1,5 @@
 import { auditI18n } from '../admin/access-log/i18n.js';
+import { adminI18n } from '../admin/i18n.js';
 import { appI18n } from '../app/i18n.js';
 import { broadcastsI18n } from '../broadcasts/i18n.js';
 import { callsI18n } from '../calls/i18n.js';
@@ -16,6 +17,7 @@ import type { FeatureStrings } from './define-strings.js';
  */
 export const DESK_NAMESPACES = {
   app: appI18n,
+  admin: adminI18n,
   inbox: inboxI18n,
   programmes: programmesI18n,
   calls: callsI18n,

@@ -46,7 +46,7 @@ export function EligibilityScreen({ onOpen }: { onOpen(p: Programme): void }) {
       </Alert>
       <Group grow align="flex-start">
         <NumberInput label={t('householdSize')} min={1} max={20} clampBehavior="none" allowDecimal={false} value={size} onChange={setSize}
-          error={issueFor('householdSize')} suffix="인" />
+          error={issueFor('householdSize')} suffix={t('householdSuffix')} />
         <NumberInput label={t('age')} min={0} max={130} clampBehavior="none" allowDecimal={false} value={age} onChange={setAge} error={issueFor('age')} />
       </Group>
       <NumberInput label={t('monthlyIncome')} min={0} allowNegative={false} thousandSeparator="," value={income} onChange={setIncome}

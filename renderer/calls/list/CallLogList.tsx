@@ -120,7 +120,7 @@ export const CallLogList = memo(function CallLogList({ onOpen }: { onOpen(id: st
         <Button size="xs" variant="light" onClick={() => setExporting('csv')}>{t('exportCsv')}</Button>
         <ExportReasonDialog opened={exporting !== null} onCancel={() => setExporting(null)}
           onConfirm={(reason) => exporting && void doExport(exporting, reason)} />
-        <Text size="xs" c="dark.4" role="status">{message ?? listError ?? `${rows.length}건`}</Text>
+        <Text size="xs" c="dark.4" role="status">{message ?? listError ?? t('listCount', { count: rows.length })}</Text>
       </Group>
       {rows.length === 0 ? (
         <Text size="sm" c="dark.4">{t('noRecords')}</Text>
