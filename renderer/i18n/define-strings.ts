@@ -20,7 +20,7 @@ export interface FeatureStrings<T extends StringTree = StringTree> {
  * Every feature declares its strings with this one call: Korean first (the default language and
  * the source of the keys), then English, which tsc checks against Korean — a key missing from en
  * or one Korean does not have is a compile error, so the en locale cannot silently fall back.
- * The result is the feature's i18next namespace; renderer/i18n/resources.ts lists them all.
+ * The result is the feature's i18next namespace; renderer/i18n/namespaces.ts lists them all.
  */
 export function defineStrings<const Ko extends StringTree, const En extends Translation<Ko>>(
   ko: Ko,
