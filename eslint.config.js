@@ -11,6 +11,9 @@ const ours = {
   server: ['**/server/**'],
 };
 
+/** Hangul syllables and compatibility jamo (초성 such as ㄱㅊㅇㄱ): text a counsellor reads. */
+const HANGUL = '[\\uAC00-\\uD7A3\\u3131-\\u318E]';
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'coverage/**', '.tmp/**', '.data/**', 'resources/**/*.json'] },
   js.configs.recommended,
@@ -56,6 +59,21 @@ export default tseslint.config(
           { group: ['**/common/kst/**', '**/common/kst'], message: 'Seoul time in the renderer goes through renderer/app/time.ts (one KST helper).' },
         ],
       }],
+    },
+  },
+  {
+    // One i18n convention: a screen's words live in its feature's strings (defineStrings(ko, en)),
+    // so the en locale reaches every screen. Korean text in a component is an error; Korean that
+    // is data sent to citizens or stored in records goes in a .ts module of the feature.
+    files: ['renderer/**/*.tsx'],
+    ignores: ['renderer/i18n/**', 'renderer/**/i18n.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        ...[`JSXText[value=/${HANGUL}/]`, `Literal[value=/${HANGUL}/]`, `TemplateElement[value.raw=/${HANGUL}/]`].map((selector) => ({
+          selector,
+          message: 'Korean text in a component: put it in the feature\'s i18n.ts (defineStrings(ko, en)) and use t() (README, i18n).',
+        })),
+      ],
     },
   },
   {

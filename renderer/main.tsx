@@ -10,7 +10,6 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
 import { createDeskQueryClient } from './app/desk.js';
 import { DeskProviders } from './app/providers.js';
-import { FEATURE_STRINGS } from './app/features.js';
 import { createDeskI18n } from './i18n/index.js';
 
 const root = document.getElementById('root');
@@ -18,7 +17,7 @@ if (!root) throw new Error('#root missing from index.html');
 
 createRoot(root).render(
   <StrictMode>
-    <DeskProviders i18n={createDeskI18n(FEATURE_STRINGS)} queryClient={createDeskQueryClient()}>
+    <DeskProviders i18n={createDeskI18n()} queryClient={createDeskQueryClient()}>
       <App />
     </DeskProviders>
   </StrictMode>,

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SaveCannedReplyArgs, toDeskError } from '../../common/desk-api/index.js';
 import type { CannedReply } from '../../common/domain/index.js';
 import { getDesk, queryKeys } from '../app/desk.js';
@@ -21,6 +22,7 @@ const EMPTY: FormState = { id: null, baseVersion: null, title: '', body: '', sho
  * "/". Writes are online-only; the list refreshes from the replica when the change lands.
  */
 export function CannedRepliesManager({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('admin');
   const client = useQueryClient();
   const errorText = useErrorText();
   const { data: items = [], isLoading } = useCannedReplies();
@@ -81,10 +83,10 @@ export function CannedRepliesManager({ opened, onClose }: { opened: boolean; onC
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title="상용구 관리" size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('canned.title')} size="lg">
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          상담원이 답장 입력창에서 “/” 로 불러 쓰는 문구입니다. 저장하면 모든 상담원의 데스크에 반영됩니다. (서버 연결 필요)
+          {t('canned.intro')}
         </Text>
         {error && (
           <Alert color="red" role="alert">
@@ -93,44 +95,44 @@ export function CannedRepliesManager({ opened, onClose }: { opened: boolean; onC
         )}
         {!form && (
           <Group>
-            <Button onClick={() => edit(EMPTY)}>새 상용구</Button>
+            <Button onClick={() => edit(EMPTY)}>{t('canned.add')}</Button>
           </Group>
         )}
         {form && (
-          <form aria-label={form.id ? '상용구 수정' : '새 상용구'} onSubmit={save} noValidate>
+          <form aria-label={form.id ? t('canned.editForm') : t('canned.addForm')} onSubmit={save} noValidate>
             <Stack gap="xs">
-              <TextInput label="제목" required value={form.title} error={fieldErrors.title} maxLength={100}
+              <TextInput label={t('canned.titleLabel')} required value={form.title} error={fieldErrors.title} maxLength={100}
                 onChange={(e) => setForm({ ...form, title: e.currentTarget.value })} data-autofocus />
-              <Textarea label="내용" required autosize minRows={3} value={form.body} error={fieldErrors.body}
-                description="{{citizenName}} 은 시민 이름, {{counsellorName}} 은 상담원 이름으로 바뀌어 들어갑니다."
+              <Textarea label={t('canned.body')} required autosize minRows={3} value={form.body} error={fieldErrors.body}
+                description={t('canned.bodyHint', { citizen: '{{citizenName}}', counsellor: '{{counsellorName}}' })}
                 onChange={(e) => setForm({ ...form, body: e.currentTarget.value })} />
-              <TextInput label="단축어 (선택)" value={form.shortcut} error={fieldErrors.shortcut} maxLength={32}
-                description="“/단축어” 로 바로 찾을 수 있습니다."
+              <TextInput label={t('canned.shortcut')} value={form.shortcut} error={fieldErrors.shortcut} maxLength={32}
+                description={t('canned.shortcutHint')}
                 onChange={(e) => setForm({ ...form, shortcut: e.currentTarget.value })} />
               <Group justify="flex-end">
                 <Button variant="default" onClick={() => setForm(null)} disabled={busy}>
-                  취소
+                  {t('canned.cancel')}
                 </Button>
                 <Button type="submit" loading={busy}>
-                  저장
+                  {t('canned.save')}
                 </Button>
               </Group>
             </Stack>
           </form>
         )}
         {isLoading ? (
-          <Text size="sm">불러오는 중…</Text>
+          <Text size="sm">{t('canned.loading')}</Text>
         ) : items.length === 0 ? (
-          <Text size="sm">등록된 상용구가 없습니다.</Text>
+          <Text size="sm">{t('canned.empty')}</Text>
         ) : (
-          <Table aria-label="상용구 목록" striped>
+          <Table aria-label={t('canned.list')} striped>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>제목</Table.Th>
-                <Table.Th>단축어</Table.Th>
-                <Table.Th>내용</Table.Th>
+                <Table.Th>{t('canned.titleLabel')}</Table.Th>
+                <Table.Th>{t('canned.shortcutColumn')}</Table.Th>
+                <Table.Th>{t('canned.body')}</Table.Th>
                 <Table.Th>
-                  <span className="visually-hidden">작업</span>
+                  <span className="visually-hidden">{t('canned.actions')}</span>
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -146,12 +148,12 @@ export function CannedRepliesManager({ opened, onClose }: { opened: boolean; onC
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
-                      <Button size="xs" variant="default" aria-label={`${r.title} 수정`} disabled={busy}
+                      <Button size="xs" variant="default" aria-label={t('canned.editOne', { title: r.title })} disabled={busy}
                         onClick={() => edit({ id: r.id, baseVersion: r.version, title: r.title, body: r.body, shortcut: r.shortcut ?? '' })}>
-                        수정
+                        {t('canned.edit')}
                       </Button>
-                      <Button size="xs" color="red" variant="light" aria-label={`${r.title} 삭제`} disabled={busy} onClick={() => setDeleting(r)}>
-                        삭제
+                      <Button size="xs" color="red" variant="light" aria-label={t('canned.deleteOne', { title: r.title })} disabled={busy} onClick={() => setDeleting(r)}>
+                        {t('canned.delete')}
                       </Button>
                     </Group>
                   </Table.Td>
@@ -161,15 +163,15 @@ export function CannedRepliesManager({ opened, onClose }: { opened: boolean; onC
           </Table>
         )}
       </Stack>
-      <Modal opened={deleting !== null} onClose={() => setDeleting(null)} title="상용구 삭제" size="sm">
+      <Modal opened={deleting !== null} onClose={() => setDeleting(null)} title={t('canned.deleteTitle')} size="sm">
         <Stack gap="sm">
-          <Text size="sm">“{deleting?.title}” 상용구를 삭제할까요? 모든 상담원의 목록에서 사라집니다.</Text>
+          <Text size="sm">{t('canned.deleteConfirm', { title: deleting?.title ?? '' })}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setDeleting(null)} data-autofocus>
-              취소
+              {t('canned.cancel')}
             </Button>
             <Button color="red" onClick={confirmDelete} loading={busy}>
-              삭제
+              {t('canned.delete')}
             </Button>
           </Group>
         </Stack>

@@ -67,8 +67,8 @@ export function SettingsMenu({ counsellorName, isAdmin = false, meId = null }: {
                   value={data.language}
                   onChange={(v) => change({ language: v === 'en' ? 'en' : 'ko' })}
                   data={[
-                    { value: 'ko', label: '한국어' },
-                    { value: 'en', label: 'English' },
+                    { value: 'ko', label: t('settings.languageKo') },
+                    { value: 'en', label: t('settings.languageEn') },
                   ]}
                 />
                 <Switch label={t('settings.sound')} checked={data.soundMuted} onChange={(e) => change({ soundMuted: e.currentTarget.checked })} />
@@ -82,7 +82,7 @@ export function SettingsMenu({ counsellorName, isAdmin = false, meId = null }: {
             )}
             {isAdmin && (
               <Button variant="default" onClick={() => setManagingCanned(true)}>
-                상용구 관리
+                {t('settings.cannedReplies')}
               </Button>
             )}
             {isAdmin && <TeamAdminButtons onOpen={setTeamDialog} />}

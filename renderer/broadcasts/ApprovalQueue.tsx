@@ -7,7 +7,6 @@ import { formatDateTime } from '../app/time.js';
 import { KakaoPreview } from './KakaoPreview.js';
 import { checkNotice } from './notice-text.js';
 import { useAudience, useBroadcasts, useTopics, useTransition } from './queries.js';
-import { useBroadcastsT } from './useBroadcastsT.js';
 
 /**
  * 승인 대기: notices submitted for approval, each with its text as the citizen will read it, the
@@ -15,7 +14,7 @@ import { useBroadcastsT } from './useBroadcastsT.js';
  * and the screen shows its reason.
  */
 export function ApprovalQueue({ meId }: { meId: string }) {
-  const t = useBroadcastsT();
+  const { t } = useTranslation('broadcasts');
   const queue = useBroadcasts('submitted');
   const items = (queue.data ?? []).filter((b) => b.status === 'submitted');
   return (
@@ -32,7 +31,7 @@ export function ApprovalQueue({ meId }: { meId: string }) {
 }
 
 function QueueItem({ b, mine }: { b: Broadcast; mine: boolean }) {
-  const t = useBroadcastsT();
+  const { t } = useTranslation('broadcasts');
   const { i18n } = useTranslation();
   const errorText = useErrorText({ refusalReason: true });
   const topics = useTopics();

@@ -6,7 +6,6 @@ import { useErrorText, useScreenText } from '../app/errors.js';
 import { formatDateTime, formatTime } from '../app/time.js';
 import { useRecipients, useReport } from './queries.js';
 import { SendProgress, StatusBadge } from './SendingList.js';
-import { useBroadcastsT } from './useBroadcastsT.js';
 
 const RECIPIENT_LABELS: Record<RecipientStatus, 'pending' | 'delivered' | 'failed' | 'optedOut' | 'cancelledCount'> = {
   pending: 'pending', delivered: 'delivered', failed: 'failed', opted_out: 'optedOut', cancelled: 'cancelledCount',
@@ -18,7 +17,7 @@ const RECIPIENT_LABELS: Record<RecipientStatus, 'pending' | 'delivered' | 'faile
  * and replies, and the recipients page by page (masked keys).
  */
 export function BroadcastReportView({ id, onClose }: { id: string; onClose: () => void }) {
-  const t = useBroadcastsT();
+  const { t } = useTranslation('broadcasts');
   const errorText = useErrorText({ refusalReason: true });
   const report = useReport(id);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -39,7 +38,7 @@ export function BroadcastReportView({ id, onClose }: { id: string; onClose: () =
 }
 
 function ReportBody({ r }: { r: BroadcastReport }) {
-  const t = useBroadcastsT();
+  const { t } = useTranslation('broadcasts');
   const screen = useScreenText();
   const b = r.broadcast;
   return (
@@ -80,7 +79,7 @@ function Figure({ label, value }: { label: string; value: number }) {
 
 /** Deliveries per minute as bars; the same numbers in a table below (the chart alone says nothing to a screen reader). */
 function Chart({ timeline }: { timeline: BroadcastReport['timeline'] }) {
-  const t = useBroadcastsT();
+  const { t } = useTranslation('broadcasts');
   const { i18n } = useTranslation();
   if (timeline.length === 0) return <Text size="sm">{t('chartEmpty')}</Text>;
   const max = Math.max(1, ...timeline.map((p) => p.delivered + p.failed));
@@ -111,7 +110,7 @@ function Chart({ timeline }: { timeline: BroadcastReport['timeline'] }) {
 }
 
 function Recipients({ id }: { id: string }) {
-  const t = useBroadcastsT();
+  const { t } = useTranslation('broadcasts');
   const { i18n } = useTranslation();
   const screen = useScreenText();
   const [status, setStatus] = useState<RecipientStatus | null>(null);

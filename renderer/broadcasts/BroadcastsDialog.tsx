@@ -1,5 +1,6 @@
 import { Button, Modal, Tabs, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useWorkspaceRequest } from '../app/workspace-bus.js';
 import type { Counsellor } from '../../common/domain/index.js';
 import { ApprovalQueue } from './ApprovalQueue.js';
@@ -7,7 +8,6 @@ import { NoticeComposer } from './NoticeComposer.js';
 import { SendingList } from './SendingList.js';
 import { SubscriberList } from './SubscriberList.js';
 import { SubscriberLookup } from './SubscriberLookup.js';
-import { useBroadcastsT } from './useBroadcastsT.js';
 
 /** Who may write, approve and follow notices and list subscribers: as the server's routes (server/broadcasts/routes.ts). */
 export const canManageNotices = (me: Pick<Counsellor, 'role'>) => me.role === 'supervisor' || me.role === 'admin';
@@ -22,7 +22,7 @@ const isNoticesKey = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.shiftKe
  * 구독 관리 (a counsellor subscribes a citizen after reading the statement).
  */
 export function BroadcastsEntry({ me }: { me: Counsellor }) {
-  const t = useBroadcastsT();
+  const { t } = useTranslation('broadcasts');
   const [opened, setOpened] = useState(false);
   /** Set when a conversation's 구독 button asked for one citizen: the dialog opens on 구독 관리 with their key. */
   const [citizenKey, setCitizenKey] = useState<string | null>(null);
@@ -57,7 +57,7 @@ export function BroadcastsEntry({ me }: { me: Counsellor }) {
 }
 
 export function BroadcastsDialog({ opened, onClose, me, initialTab, citizenKey }: { opened: boolean; onClose: () => void; me: Counsellor; initialTab?: Tab; citizenKey?: string }) {
-  const t = useBroadcastsT();
+  const { t } = useTranslation('broadcasts');
   const lead = canManageNotices(me);
   const tabs: Array<{ id: Tab; label: string }> = lead
     ? [

@@ -1,14 +1,14 @@
 import { Paper, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BroadcastButton } from '../../common/subscriptions/index.js';
-import { useBroadcastsT } from './useBroadcastsT.js';
 
 /**
  * The notice as the citizen will see it in KakaoTalk: the channel's name above a bubble, the
  * text (title line first, masked), and the link buttons below it. Not focusable: it repeats the form.
  */
 export function KakaoPreview({ text, buttons }: { text: string; buttons: BroadcastButton[] }) {
-  const t = useBroadcastsT();
+  const { t } = useTranslation('broadcasts');
   const id = useId();
   return (
     <section aria-labelledby={id} className="kakao-preview">

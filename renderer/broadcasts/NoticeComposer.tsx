@@ -1,5 +1,6 @@
 import { Alert, Button, Checkbox, Grid, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { LIFE_STAGES, type LifeStage } from '../../common/domain/index.js';
 import {
   BROADCAST_MAX_LENGTH, GEUMCHEON_DONGS, type Broadcast, type BroadcastButton, type Dong,
@@ -10,7 +11,6 @@ import { WallClockInput } from '../calls/form/WallClockInput.js';
 import { KakaoPreview } from './KakaoPreview.js';
 import { checkNotice, isHttpsUrl } from './notice-text.js';
 import { useAudience, useBroadcasts, useSaveNotice, useTopics, useTransition } from './queries.js';
-import { useBroadcastsT } from './useBroadcastsT.js';
 
 interface Form {
   title: string;
@@ -34,7 +34,7 @@ const formOf = (b: Broadcast): Form => ({
  * saves and hands it to another supervisor or admin.
  */
 export function NoticeComposer() {
-  const t = useBroadcastsT();
+  const { t } = useTranslation('broadcasts');
   const errorText = useErrorText({ refusalReason: true });
   const topics = useTopics();
   const drafts = useBroadcasts('draft');

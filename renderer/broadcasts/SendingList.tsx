@@ -6,7 +6,6 @@ import { useErrorText } from '../app/errors.js';
 import { formatDateTime } from '../app/time.js';
 import { BroadcastReportView } from './BroadcastReport.js';
 import { useBroadcasts, useTransition } from './queries.js';
-import { useBroadcastsT } from './useBroadcastsT.js';
 
 const STATUS_COLORS: Record<Broadcast['status'], string> = {
   draft: 'gray.7', submitted: 'yellow.9', scheduled: 'indigo.8', sending: 'blue.8', paused: 'orange.9', sent: 'teal.9', cancelled: 'red.9',
@@ -17,7 +16,7 @@ const STATUS_COLORS: Record<Broadcast['status'], string> = {
  * sending), 일시 정지 / 재개 / 취소, and 결과 보기 for the report.
  */
 export function SendingList() {
-  const t = useBroadcastsT();
+  const { t } = useTranslation('broadcasts');
   const list = useBroadcasts('any');
   const [open, setOpen] = useState<string | null>(null);
   const items = (list.data ?? []).filter((b) => b.status !== 'draft' && b.status !== 'submitted');
@@ -40,7 +39,7 @@ export function StatusBadge({ status }: { status: Broadcast['status'] }) {
 
 /** The counts as one line of words, and the bar: delivered, failed and opted out over all targeted. */
 export function SendProgress({ b }: { b: Broadcast }) {
-  const t = useBroadcastsT();
+  const { t } = useTranslation('broadcasts');
   const { targeted, delivered, failed, optedOut, pending, cancelled } = b.counts;
   const done = delivered + failed + optedOut + cancelled;
   const pct = targeted === 0 ? 0 : Math.round((done / targeted) * 100);
@@ -66,7 +65,7 @@ export function SendProgress({ b }: { b: Broadcast }) {
 }
 
 function SendingItem({ b, onOpen }: { b: Broadcast; onOpen: () => void }) {
-  const t = useBroadcastsT();
+  const { t } = useTranslation('broadcasts');
   const { i18n } = useTranslation();
   const errorText = useErrorText({ refusalReason: true });
   const pause = useTransition('pause');

@@ -5,13 +5,12 @@ import { GEUMCHEON_DONGS, type ConsentEntry, type Dong, type SubscriberStatus } 
 import { useErrorText } from '../app/errors.js';
 import { formatDateTime } from '../app/time.js';
 import { type SubscriberFilter, useSubscribers, useTopics } from './queries.js';
-import { useBroadcastsT } from './useBroadcastsT.js';
 
 const STATUSES: SubscriberStatus[] = ['active', 'unsubscribed', 'lapsed'];
 
 /** One line of a consent ledger entry: when, what, how, by whom. */
 export function useConsentLine(): (e: ConsentEntry) => string {
-  const t = useBroadcastsT();
+  const { t } = useTranslation('broadcasts');
   const { i18n } = useTranslation();
   return (e) => `${formatDateTime(e.at, i18n.language)} ${t(`action.${e.action}`)} (${t(`method.${e.method}`)}, ${e.actorName ?? t('citizenSelf')})`;
 }
@@ -21,7 +20,7 @@ export function useConsentLine(): (e: ConsentEntry) => string {
  * page, with each subscriber's consent history folded under the row. The server logs each page read.
  */
 export function SubscriberList() {
-  const t = useBroadcastsT();
+  const { t } = useTranslation('broadcasts');
   const { i18n } = useTranslation();
   const errorText = useErrorText({ refusalReason: true });
   const topics = useTopics();

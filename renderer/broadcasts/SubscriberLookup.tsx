@@ -1,10 +1,10 @@
 import { Alert, Badge, Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { GEUMCHEON_DONGS, type ConsentMethod, type Dong, type Subscriber } from '../../common/subscriptions/index.js';
 import { useErrorText } from '../app/errors.js';
 import { useConsentStatement, useSaveSubscriber, useSubscriber, useTopics } from './queries.js';
 import { useConsentLine } from './SubscriberList.js';
-import { useBroadcastsT } from './useBroadcastsT.js';
 
 /** At the desk the counsellor reads the statement in a chat, on the phone or at a visit ('chat' is the citizen's own KakaoTalk dialog). */
 const DESK_METHODS: ConsentMethod[] = ['counsellor', 'phone', 'visit'];
@@ -14,7 +14,7 @@ const DESK_METHODS: ConsentMethod[] = ['counsellor', 'phone', 'visit'];
  * history, and subscribe, change or unsubscribe them after reading the consent statement aloud.
  */
 export function SubscriberLookup({ initialKey = '' }: { initialKey?: string }) {
-  const t = useBroadcastsT();
+  const { t } = useTranslation('broadcasts');
   const errorText = useErrorText({ refusalReason: true });
   const [typed, setTyped] = useState(initialKey);
   const [key, setKey] = useState<string | null>(initialKey.trim() || null);
@@ -51,7 +51,7 @@ export function SubscriberLookup({ initialKey = '' }: { initialKey?: string }) {
 }
 
 function SubscriberEditor({ s }: { s: Subscriber }) {
-  const t = useBroadcastsT();
+  const { t } = useTranslation('broadcasts');
   const errorText = useErrorText({ refusalReason: true });
   const topics = useTopics();
   const statement = useConsentStatement();
@@ -102,7 +102,7 @@ function SubscriberEditor({ s }: { s: Subscriber }) {
           {GEUMCHEON_DONGS.map((d) => <Checkbox key={d} value={d} label={d} size="xs" />)}
         </Group>
       </Checkbox.Group>
-      <NativeSelect label={t('method')} w={220} value={method} onChange={(e) => setMethod(e.currentTarget.value as ConsentMethod)} data={DESK_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))} />
+      <NativeSelect label={t('methodLabel')} w={220} value={method} onChange={(e) => setMethod(e.currentTarget.value as ConsentMethod)} data={DESK_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))} />
       <Paper withBorder p="sm">
         <Text size="sm" fw={500} id="consent-statement-label">{t('statement')}</Text>
         <Text size="sm" className="pre-wrap" data-testid="consent-statement">{statement.data?.statement ?? t('loading')}</Text>

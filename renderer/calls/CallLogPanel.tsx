@@ -1,6 +1,7 @@
 import { Stack, Tabs } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CallLogDraft, CallLogView, IncomingCall } from '../../common/desk-api/index.js';
 import type { CallLog, CtiCall, Programme } from '../../common/domain/index.js';
 import { formatKoreanPhone, normaliseKoreanPhone } from '../../common/phone/index.js';
@@ -12,7 +13,7 @@ import { CallbacksView } from './callbacks/CallbacksView.js';
 import { DraftsToRestore } from './drafts/DraftsToRestore.js';
 import { CallLogForm } from './form/CallLogForm.js';
 import { ConflictDialog } from './form/ConflictDialog.js';
-import { newId } from './form/form-state.js';
+import { callbackNote, newId } from './form/form-state.js';
 import { useCallLogEditor } from './form/useCallLogEditor.js';
 import { IncomingCallDialog } from './incoming/IncomingCallDialog.js';
 import { useIncomingCall } from './incoming/useIncomingCall.js';
@@ -22,7 +23,6 @@ import { ShortcutToast, useShortcutToast } from './ShortcutToast.js';
 import { callKeys, useProgrammeNames } from './queries.js';
 import { StatsView } from './stats/StatsView.js';
 import { useCallsShortcuts } from './useCallsShortcuts.js';
-import { useCallsT } from './useCallsT.js';
 
 type Tab = 'entry' | 'list' | 'callbacks' | 'stats';
 
@@ -32,7 +32,7 @@ type Tab = 'entry' | 'list' | 'callbacks' | 'stats';
  * calls.onChange), writes through window.desk, and talks to other features through the workspace bus.
  */
 export function CallLogPanel() {
-  const t = useCallsT();
+  const { t } = useTranslation('calls');
   const client = useQueryClient();
   const [tab, setTab] = useState<Tab>('entry');
   const [detailId, setDetailId] = useState<string | null>(null);
@@ -141,7 +141,7 @@ export function CallLogPanel() {
     callbackFor.current = { recordId: id, callbackId: log.id };
     loadDraft({
       ...emptyDraft(id), channel: 'phone', callerName: log.callerName, callerPhone: log.callerPhone, dong: log.dong,
-      field: log.field, subTopic: log.subTopic, notes: `콜백: ${kstDateTime(log.callbackAt ?? log.startedAt)} 상담 후속`,
+      field: log.field, subTopic: log.subTopic, notes: callbackNote(kstDateTime(log.callbackAt ?? log.startedAt)),
     });
     setValues({});
     focusForm();

@@ -1,3 +1,6 @@
+import { CRISIS_KIND_LABELS } from '../../common/crisis/index.js';
+import { defineStrings } from '../i18n/define-strings.js';
+
 /** Strings of the crisis signal (badge, hotline card, dismissal), namespace 'crisis'. */
 const ko = {
   badge: '위기',
@@ -17,8 +20,10 @@ const ko = {
   required: '사유를 입력하세요.',
   needHint: '주호소에 위기 신호가 있습니다 ({{kind}}: “{{phrase}}”). 위기가구 여부를 확인하세요.',
   markCrisis: '위기가구로 표시',
+  // The kind names the server and the records use.
+  kinds: CRISIS_KIND_LABELS,
 };
-const en: typeof ko = {
+const en = {
   badge: 'Crisis',
   badgeLabel: 'Crisis signal: {{kind}}',
   region: 'Crisis signal',
@@ -36,11 +41,9 @@ const en: typeof ko = {
   required: 'Enter a reason.',
   needHint: 'The need text reads as a crisis ({{kind}}: “{{phrase}}”). Check whether this is a crisis household.',
   markCrisis: 'Mark as crisis household',
+  kinds: {
+    self_harm: 'Suicide / self-harm', violence: 'Violence / abuse', child_abuse: 'Child abuse',
+    basic_needs: 'No food, heat or utilities', housing_loss: 'Losing the home', isolation: 'Isolated, not answering',
+  },
 };
-export const crisisI18n = { ko, en };
-
-/** Kind names for the en locale; Korean comes from common/crisis. */
-export const CRISIS_KIND_LABELS_EN = {
-  self_harm: 'Suicide / self-harm', violence: 'Violence / abuse', child_abuse: 'Child abuse',
-  basic_needs: 'No food, heat or utilities', housing_loss: 'Losing the home', isolation: 'Isolated, not answering',
-} as const;
+export const crisisI18n = defineStrings(ko, en);

@@ -8,7 +8,7 @@ import { getDesk } from '../app/desk.js';
 import { useErrorText } from '../app/errors.js';
 import { useWorkspaceRequest } from '../app/workspace-bus.js';
 import { CANNED_LISTBOX_ID, CannedPicker, cannedOptionId } from './CannedPicker.js';
-import { cannedTrigger, composerWarnings, fillTemplate, matchCanned, programmeCardText, sensitiveLabel } from './composer-text.js';
+import { CANNED_FALLBACK_NAMES, cannedTrigger, composerWarnings, fillTemplate, matchCanned, programmeCardText, sensitiveLabel } from './composer-text.js';
 import { useCannedReplies } from './queries.js';
 import { useDraft } from './use-draft.js';
 
@@ -62,7 +62,7 @@ export function Composer({ conversation, me }: Props) {
     });
   }
 
-  const vars = { citizenName: conversation.citizenName ?? '고객', counsellorName: me?.displayName ?? '상담사' };
+  const vars = { citizenName: conversation.citizenName ?? CANNED_FALLBACK_NAMES.citizenName, counsellorName: me?.displayName ?? CANNED_FALLBACK_NAMES.counsellorName };
   const trigger = cannedTrigger(body, caret);
   const pickerOpen = trigger !== null && pickerDismissedAt !== body && conversation.status !== 'closed';
   const options = pickerOpen ? matchCanned(canned, trigger.query).slice(0, 8) : [];

@@ -29,6 +29,9 @@ export function matchCanned(replies: readonly CannedReply[], query: string): Can
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
+/** What {{citizenName}} / {{counsellorName}} become when the name is unknown: sent to the citizen, so Korean in every locale. */
+export const CANNED_FALLBACK_NAMES = { citizenName: '고객', counsellorName: '상담사' } as const;
+
 /** A catalogue text that already starts with its own label ("지원 형태: 현금지급") gets no second one. */
 const LABELLED = /^[가-힣·\s]{2,12}:\s/;
 const labelled = (label: string, text: string) => (LABELLED.test(text) ? text : `${label}: ${text}`);

@@ -1,3 +1,5 @@
+import { defineStrings } from '../i18n/define-strings.js';
+
 /** Strings of the chat inbox, namespace 'inbox'. Korean is the default; accessible names the tests use live here. */
 const ko = {
   list: {
@@ -126,10 +128,7 @@ const ko = {
   },
 } as const;
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-export type InboxStrings = Widen<typeof ko>;
-
-const en: InboxStrings = {
+const en = {
   list: {
     region: 'Conversations',
     views: { mine: 'Mine', unassigned: 'Unassigned', all: 'All', closed: 'Closed' },
@@ -256,4 +255,4 @@ const en: InboxStrings = {
   },
 };
 
-export const inboxI18n = { ko, en };
+export const inboxI18n = defineStrings(ko, en);

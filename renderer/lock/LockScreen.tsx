@@ -1,9 +1,9 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type SessionState, toDeskError } from '../../common/desk-api/index.js';
 import { getDesk } from '../app/desk.js';
-import { usePrivacyT } from '../privacy/usePrivacyT.js';
 
 /**
  * Covers the whole window while locked: only the counsellor's name and a password field. The
@@ -11,7 +11,7 @@ import { usePrivacyT } from '../privacy/usePrivacyT.js';
  * the fifth failure signs the counsellor out and the login screen takes over.
  */
 export function LockScreen({ state }: { state: SessionState }) {
-  const t = usePrivacyT();
+  const { t } = useTranslation('privacy');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -1,14 +1,14 @@
 import { Button, Group, Modal, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EXPORT_REASON_KINDS, EXPORT_REASON_LABELS, type ExportReason } from '../../common/desk-api/index.js';
-import { usePrivacyT } from './usePrivacyT.js';
 
 /**
  * Asks why citizens' records leave the desk (통계 보고 / 사례 회의 / 감사 대응 / 기타 + text)
  * before an export; the reason is written into the file and the access log.
  */
 export function ExportReasonDialog(props: { opened: boolean; onCancel: () => void; onConfirm: (reason: ExportReason) => void }) {
-  const t = usePrivacyT();
+  const { t } = useTranslation('privacy');
   const [kind, setKind] = useState<ExportReason['kind']>('statistics');
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);

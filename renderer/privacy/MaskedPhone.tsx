@@ -1,9 +1,9 @@
 import { ActionIcon, Group, Tooltip } from '@mantine/core';
 import { IconEye } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { toDeskError } from '../../common/desk-api/index.js';
 import { maskKoreanPhone } from '../../common/phone/index.js';
-import { usePrivacyT } from './usePrivacyT.js';
 
 export type RevealEntity = 'callLog' | 'conversation' | 'ctiCall';
 
@@ -18,7 +18,7 @@ export function isRevealShortcut(e: KeyboardEvent): boolean {
  * logs the reveal in the access log.
  */
 export function MaskedPhone(props: { phone: string; entity: RevealEntity; recordId: string; primary?: boolean }) {
-  const t = usePrivacyT();
+  const { t } = useTranslation('privacy');
   // Keyed by record, so a row reused for another record shows that one masked again.
   const [revealed, setRevealed] = useState<{ key: string; phone: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -2,11 +2,11 @@ import { Alert, Checkbox, Group, List, NumberInput, Stack, Text, Title, Unstyled
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ScreenInput, dependsOnIncome, screen, screeningQueries, type ScreenResult } from '../../common/eligibility/index.js';
 import type { Programme } from '../../common/domain/index.js';
 import { getDesk } from '../app/desk.js';
 import { programmeKeys } from './queries.js';
-import { useProgrammesT } from './useProgrammesT.js';
 
 const won = (n: number) => n.toLocaleString('ko-KR');
 const MATCH_LIMIT = 12;
@@ -21,7 +21,7 @@ const asNumber = (v: NumberValue): number | undefined => (v === '' || v === unde
  * disability, single parent) → share of the median, 급여 lines, programmes to look at.
  */
 export function EligibilityScreen({ onOpen }: { onOpen(p: Programme): void }) {
-  const t = useProgrammesT();
+  const { t } = useTranslation('programmes');
   const [size, setSize] = useState<NumberValue>(1);
   const [income, setIncome] = useState<NumberValue>('');
   const [age, setAge] = useState<NumberValue>('');
@@ -46,7 +46,7 @@ export function EligibilityScreen({ onOpen }: { onOpen(p: Programme): void }) {
       </Alert>
       <Group grow align="flex-start">
         <NumberInput label={t('householdSize')} min={1} max={20} clampBehavior="none" allowDecimal={false} value={size} onChange={setSize}
-          error={issueFor('householdSize')} suffix="인" />
+          error={issueFor('householdSize')} suffix={t('householdSuffix')} />
         <NumberInput label={t('age')} min={0} max={130} clampBehavior="none" allowDecimal={false} value={age} onChange={setAge} error={issueFor('age')} />
       </Group>
       <NumberInput label={t('monthlyIncome')} min={0} allowNegative={false} thousandSeparator="," value={income} onChange={setIncome}
@@ -61,7 +61,7 @@ export function EligibilityScreen({ onOpen }: { onOpen(p: Programme): void }) {
 }
 
 function ScreenOutcome({ result, onOpen }: { result: ScreenResult; onOpen(p: Programme): void }) {
-  const t = useProgrammesT();
+  const { t } = useTranslation('programmes');
   const searches = screeningQueries(result);
   const found = useQueries({
     queries: searches.map(({ q, filters }) => ({

@@ -4,8 +4,8 @@ import { useId } from 'react';
 import {
   FIELDS, HOUSEHOLDS, LIFE_STAGES, PROVIDERS, THEMES, type ProgrammeFilters, type Provider,
 } from '../../common/domain/index.js';
+import { useTranslation } from 'react-i18next';
 import type { ProgrammesKey } from './i18n.js';
-import { useProgrammesT } from './useProgrammesT.js';
 
 type Key = keyof ProgrammeFilters;
 
@@ -18,7 +18,7 @@ const PROVIDER_KEYS: Record<Provider, ProgrammesKey> = {
  * click on the chosen chip clears it. Collapsed by default: the side panel is narrow.
  */
 export function FilterChips({ filters, onChange }: { filters: ProgrammeFilters; onChange(next: ProgrammeFilters): void }) {
-  const t = useProgrammesT();
+  const { t } = useTranslation('programmes');
   const [open, { toggle }] = useDisclosure(false);
   const id = useId();
   const active = Object.values(filters).filter(Boolean).length;

@@ -1,11 +1,11 @@
 import { Alert, Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconClipboard, IconEdit, IconMessageShare, IconNotes, IconStar, IconStarFilled } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { PROVIDER_LABELS, type Programme } from '../../common/domain/index.js';
 import type { ProgrammesKey } from './i18n.js';
-import { CONFLICT_NOTICE, ProgrammeEditForm } from './ProgrammeEditForm.js';
+import { ProgrammeEditForm } from './ProgrammeEditForm.js';
 import { ATTRIBUTION } from './programme-text.js';
-import { useProgrammesT } from './useProgrammesT.js';
 
 const SECTIONS: Array<[keyof Programme, ProgrammesKey]> = [
   ['summary', 'summary'],
@@ -32,7 +32,7 @@ export function ProgrammeDetail({
   onSendToChat(): void;
   onAttach(): void;
 }) {
-  const t = useProgrammesT();
+  const { t } = useTranslation('programmes');
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Screen readers land on the programme's name when the detail opens.
   useEffect(() => headingRef.current?.focus(), [p.id]);
@@ -74,7 +74,7 @@ export function ProgrammeDetail({
         {canEdit && !editing && (
           <Button size="compact-sm" variant="light" color="orange" onClick={() => { setNotice(null); setEditing(true); }}
             leftSection={<IconEdit size={14} aria-hidden />}>
-            수정
+            {t('edit.open')}
           </Button>
         )}
       </Group>
@@ -89,7 +89,7 @@ export function ProgrammeDetail({
           onDone={() => setEditing(false)}
           onConflict={() => {
             setEditing(false);
-            setNotice(CONFLICT_NOTICE);
+            setNotice(t('edit.conflict'));
           }}
         />
       ) : (

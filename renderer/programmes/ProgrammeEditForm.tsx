@@ -1,23 +1,24 @@
 import { Alert, Button, Checkbox, Group, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { toDeskError } from '../../common/desk-api/index.js';
 import { FIELDS, HOUSEHOLDS, LIFE_STAGES, ProgrammeInput, THEMES, type Programme } from '../../common/domain/index.js';
 import { getDesk } from '../app/desk.js';
 import { useErrorText } from '../app/errors.js';
-
-export const CONFLICT_NOTICE = '다른 관리자가 먼저 수정했습니다. 최신 내용을 다시 불러왔으니 확인 후 다시 수정하세요.';
+import type { ProgrammesKey } from './i18n.js';
 
 type TextKey = 'summary' | 'target' | 'criteria' | 'benefits' | 'howToApply' | 'contact' | 'legalBasis' | 'agency';
-const TEXT_FIELDS: Array<[TextKey, string, boolean]> = [
-  ['summary', '요약', true],
-  ['target', '지원 대상', true],
-  ['criteria', '선정 기준', true],
-  ['benefits', '지원 내용', true],
-  ['howToApply', '신청 방법', true],
-  ['contact', '문의처', true],
-  ['legalBasis', '근거 법령', true],
-  ['agency', '소관 기관', false],
+/** The texts an administrator edits, labelled as the detail view labels them; long ones get a textarea. */
+const TEXT_FIELDS: Array<[TextKey, boolean]> = [
+  ['summary', true],
+  ['target', true],
+  ['criteria', true],
+  ['benefits', true],
+  ['howToApply', true],
+  ['contact', true],
+  ['legalBasis', true],
+  ['agency', false],
 ];
 
 /**
@@ -26,6 +27,7 @@ const TEXT_FIELDS: Array<[TextKey, string, boolean]> = [
  * another administrator is a conflict, never a silent overwrite.
  */
 export function ProgrammeEditForm({ programme: p, onDone, onConflict }: { programme: Programme; onDone(): void; onConflict(): void }) {
+  const { t } = useTranslation('programmes');
   const client = useQueryClient();
   const errorText = useErrorText();
   const [draft, setDraft] = useState<ProgrammeInput>(() => ProgrammeInput.parse(p));
@@ -60,8 +62,8 @@ export function ProgrammeEditForm({ programme: p, onDone, onConflict }: { progra
     }
   }
 
-  const tagGroup = (key: 'lifeStages' | 'households' | 'themes', label: string, options: readonly string[]) => (
-    <Checkbox.Group label={label} value={draft[key]} onChange={(v) => setDraft({ ...draft, [key]: v } as ProgrammeInput)} error={errors[key]}>
+  const tagGroup = (key: 'lifeStages' | 'households' | 'themes', label: ProgrammesKey, options: readonly string[]) => (
+    <Checkbox.Group label={t(label)} value={draft[key]} onChange={(v) => setDraft({ ...draft, [key]: v } as ProgrammeInput)} error={errors[key]}>
       <Group gap="xs" mt={4}>
         {options.map((o) => (
           <Checkbox key={o} value={o} label={o} size="xs" />
@@ -71,36 +73,36 @@ export function ProgrammeEditForm({ programme: p, onDone, onConflict }: { progra
   );
 
   return (
-    <form aria-label={`프로그램 정보 수정: ${p.name}`} onSubmit={save} noValidate>
+    <form aria-label={t('edit.form', { name: p.name })} onSubmit={save} noValidate>
       <Stack gap="xs">
         <Text size="xs" c="dimmed">
-          분야와 생애주기·가구상황·관심주제는 공개 데이터에서 자동으로 분류된 값입니다. 바로잡으면 모든 상담원의 검색에 반영됩니다.
+          {t('edit.intro')}
         </Text>
         {error && (
           <Alert color="red" role="alert">
             {error}
           </Alert>
         )}
-        <NativeSelect label="분야" data={[...FIELDS]} value={draft.field} error={errors.field}
+        <NativeSelect label={t('filterField')} data={[...FIELDS]} value={draft.field} error={errors.field}
           onChange={(e) => setDraft({ ...draft, field: e.currentTarget.value as ProgrammeInput['field'] })} />
-        {tagGroup('lifeStages', '생애주기', LIFE_STAGES)}
-        {tagGroup('households', '가구상황', HOUSEHOLDS)}
-        {tagGroup('themes', '관심주제', THEMES)}
-        {TEXT_FIELDS.map(([key, label, long]) =>
+        {tagGroup('lifeStages', 'filterLife', LIFE_STAGES)}
+        {tagGroup('households', 'filterHousehold', HOUSEHOLDS)}
+        {tagGroup('themes', 'filterTheme', THEMES)}
+        {TEXT_FIELDS.map(([key, long]) =>
           long ? (
-            <Textarea key={key} label={label} autosize minRows={2} maxRows={10} value={draft[key]} error={errors[key]}
+            <Textarea key={key} label={t(key)} autosize minRows={2} maxRows={10} value={draft[key]} error={errors[key]}
               onChange={(e) => setDraft({ ...draft, [key]: e.currentTarget.value })} />
           ) : (
-            <TextInput key={key} label={label} value={draft[key]} error={errors[key]}
+            <TextInput key={key} label={t(key)} value={draft[key]} error={errors[key]}
               onChange={(e) => setDraft({ ...draft, [key]: e.currentTarget.value })} />
           ),
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone} disabled={busy}>
-            취소
+            {t('edit.cancel')}
           </Button>
           <Button type="submit" loading={busy}>
-            저장
+            {t('edit.save')}
           </Button>
         </Group>
       </Stack>

@@ -2,6 +2,7 @@ import { Alert, Group, Loader, Stack, Tabs, Text, TextInput } from '@mantine/cor
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Programme, ProgrammeFilters } from '../../common/domain/index.js';
 import { request, useWorkspaceRequest } from '../app/workspace-bus.js';
 import { PROGRAMME_QUERY_MAX } from './programme-text.js';
@@ -12,7 +13,6 @@ import { ATTRIBUTION, programmeClipboardText } from './programme-text.js';
 import { useFavourites, useSessionState, useFetchProgrammeSearch, useProgramme, useProgrammesById, useProgrammeSearch, useRecents } from './queries.js';
 import { ResultList, optionId, type ResultItem } from './ResultList.js';
 import { useCtrlK } from './useCtrlK.js';
-import { useProgrammesT } from './useProgrammesT.js';
 
 type Tab = 'search' | 'screen';
 const DEBOUNCE_MS = 120;
@@ -24,7 +24,7 @@ const DEBOUNCE_MS = 120;
  * Keyboard: ↑↓ move through results, Enter opens, Esc goes back (or clears the query).
  */
 export function ProgrammeLookup() {
-  const t = useProgrammesT();
+  const { t } = useTranslation('programmes');
   const baseId = useId().replace(/:/g, '');
   const inputRef = useRef<HTMLInputElement>(null);
   const [tab, setTab] = useState<Tab>('search');

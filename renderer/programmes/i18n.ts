@@ -1,3 +1,5 @@
+import { defineStrings, type StringKey } from '../i18n/define-strings.js';
+
 /** Strings of the programme lookup; the shell registers them as i18n namespace 'programmes'. */
 const ko = {
   panel: '복지 프로그램',
@@ -71,11 +73,18 @@ const ko = {
   providerSeoul: '서울시',
   providerDistrict: '자치구',
   open: '열기',
+  edit: {
+    open: '수정',
+    form: '프로그램 정보 수정: {{name}}',
+    intro: '분야와 생애주기·가구상황·관심주제는 공개 데이터에서 자동으로 분류된 값입니다. 바로잡으면 모든 상담원의 검색에 반영됩니다.',
+    conflict: '다른 관리자가 먼저 수정했습니다. 최신 내용을 다시 불러왔으니 확인 후 다시 수정하세요.',
+    cancel: '취소',
+    save: '저장',
+  },
+  householdSuffix: '인',
 };
 
-export type ProgrammesKey = keyof typeof ko;
-
-const en: Record<ProgrammesKey, string> = {
+const en = {
   panel: 'Welfare programmes',
   searchLabel: 'Search welfare programmes',
   searchPlaceholder: 'Name, initials (ㄱㅊㅇㄱ) or situation (rent, hospital bills) · Ctrl+K',
@@ -147,6 +156,16 @@ const en: Record<ProgrammesKey, string> = {
   providerSeoul: 'Seoul',
   providerDistrict: 'District',
   open: 'Open',
+  edit: {
+    open: 'Edit',
+    form: 'Edit programme: {{name}}',
+    intro: 'The field, life stages, households and themes were classified automatically from the open data. A correction reaches every counsellor\'s search.',
+    conflict: 'Another administrator saved first. The latest version is loaded; check it and edit again.',
+    cancel: 'Cancel',
+    save: 'Save',
+  },
+  householdSuffix: ' people',
 };
 
-export const programmesI18n = { ko, en };
+export const programmesI18n = defineStrings(ko, en);
+export type ProgrammesKey = StringKey<typeof programmesI18n>;

@@ -2,6 +2,7 @@ import { BarChart } from '@mantine/charts';
 import { Alert, Button, Group, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ReportArgs } from '../../common/desk-api/index.js';
 import { kstDate, kstDayStartIso } from '../app/time.js';
 import type { ServiceLevelReport } from '../../common/team/service-levels.js';
@@ -9,13 +10,13 @@ import { getDesk } from '../app/desk.js';
 import { useErrorText } from '../app/errors.js';
 import { downloadBase64 } from '../calls/download.js';
 import { useCounsellorNames } from '../inbox/queries.js';
-import { useDuration, useTeamT } from '../team/useTeamT.js';
+import { useDuration } from '../team/useDuration.js';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
 
 /** 서비스 수준: first response, resolution, 20 s answer rate, abandoned calls, handle time, satisfaction. */
 export function ServiceLevels() {
-  const t = useTeamT();
+  const { t } = useTranslation('team');
   const errorText = useErrorText();
   const today = kstDate(new Date());
   const [from, setFrom] = useState(`${today.slice(0, 8)}01`);
@@ -65,7 +66,7 @@ export function ServiceLevels() {
 }
 
 function ReportTables({ report, busy }: { report: ServiceLevelReport; busy: boolean }) {
-  const t = useTeamT();
+  const { t } = useTranslation('team');
   const duration = useDuration();
   const names = useCounsellorNames();
   const who = (id: string | null) => (id === null ? t('report.team') : (names.get(id) ?? id));

@@ -1,11 +1,12 @@
 import { Alert, Badge, Button, Group, Modal, NativeSelect, Paper, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BoardWaiting, SupervisorBoard as Board } from '../../common/domain/index.js';
 import { getDesk } from '../app/desk.js';
 import { useErrorText } from '../app/errors.js';
 import { useCounsellors } from '../inbox/queries.js';
 import { PRESENCE_COLORS, useBoard } from '../team/queries.js';
-import { useDuration, useTeamT } from '../team/useTeamT.js';
+import { useDuration } from '../team/useDuration.js';
 import { ServiceLevels } from './ServiceLevels.js';
 
 /**
@@ -15,7 +16,7 @@ import { ServiceLevels } from './ServiceLevels.js';
  * the arrow keys; the change is made at once.
  */
 export function SupervisorBoard({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const t = useTeamT();
+  const { t } = useTranslation('team');
   return (
     <Modal opened={opened} onClose={onClose} title={t('board.title')} size="100%" fullScreen={false}>
       {opened && (
@@ -37,7 +38,7 @@ export function SupervisorBoard({ opened, onClose }: { opened: boolean; onClose:
 }
 
 function BoardNow() {
-  const t = useTeamT();
+  const { t } = useTranslation('team');
   const duration = useDuration();
   const errorText = useErrorText();
   const { data: board, error } = useBoard(true);
@@ -106,7 +107,7 @@ function Figure({ label, value, alert = false }: { label: string; value: string;
 }
 
 function WaitingTable({ board }: { board: Board }) {
-  const t = useTeamT();
+  const { t } = useTranslation('team');
   const duration = useDuration();
   return (
     <Table aria-labelledby="board-waiting">
@@ -145,7 +146,7 @@ function WaitingTable({ board }: { board: Board }) {
  * keyboard user passing through the list never reassigns by accident.
  */
 function Reassign({ waiting, board }: { waiting: BoardWaiting; board: Board }) {
-  const t = useTeamT();
+  const { t } = useTranslation('team');
   const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -1,11 +1,11 @@
 import { Badge, Button, Menu, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { PRESENCES, type Presence } from '../../common/domain/index.js';
 import { queryKeys, getDesk } from '../app/desk.js';
 import { useErrorText } from '../app/errors.js';
 import { PRESENCE_COLORS, useMyRecord } from './queries.js';
-import { useTeamT } from './useTeamT.js';
 
 /** Ctrl+Shift+A (or the physical A key with the Korean IME on): 상담 가능 ↔ 자리 비움. */
 const isToggleKey = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && (e.code === 'KeyA' || e.key.toLowerCase() === 'a');
@@ -16,7 +16,7 @@ const isToggleKey = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.shiftKey
  * shortcut that toggles between 상담 가능 and 자리 비움.
  */
 export function PresenceMenu({ meId }: { meId: string }) {
-  const t = useTeamT();
+  const { t } = useTranslation('team');
   const client = useQueryClient();
   const errorText = useErrorText();
   const me = useMyRecord(meId);

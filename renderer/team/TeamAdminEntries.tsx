@@ -3,13 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { AccessLogScreen } from '../admin/access-log/AccessLogScreen.js';
 import { AccountsManager } from '../admin/accounts/AccountsManager.js';
 import { TeamSettingsDialog } from './TeamSettingsDialog.js';
-import { useTeamT } from './useTeamT.js';
 
 export type TeamAdminDialog = 'settings' | 'accounts' | 'accessLog' | null;
 
 /** The admin's team entries in the 설정 menu: 팀 설정, 계정 관리 and 접속기록. */
 export function TeamAdminButtons({ onOpen }: { onOpen: (dialog: Exclude<TeamAdminDialog, null>) => void }) {
-  const t = useTeamT();
+  const { t } = useTranslation('team');
   const { t: audit } = useTranslation('audit');
   return (
     <>

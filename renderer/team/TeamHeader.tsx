@@ -1,15 +1,15 @@
 import { Button } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Counsellor } from '../../common/domain/index.js';
 import { SupervisorBoard } from '../supervisor/SupervisorBoard.js';
 import { PresenceMenu } from './PresenceMenu.js';
-import { useTeamT } from './useTeamT.js';
 
 const isBoardKey = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && (e.code === 'KeyB' || e.key.toLowerCase() === 'b');
 
 /** The header's team part: 내 상태 for everyone, 현황판 (Ctrl+Shift+B) for supervisors and admins. */
 export function TeamHeader({ me }: { me: Counsellor }) {
-  const t = useTeamT();
+  const { t } = useTranslation('team');
   const lead = me.role === 'supervisor' || me.role === 'admin';
   const [boardOpen, setBoardOpen] = useState(false);
   useEffect(() => {

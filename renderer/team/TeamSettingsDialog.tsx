@@ -1,15 +1,15 @@
 import { Alert, Button, Group, Modal, NumberInput, Stack, Switch, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TeamSettings } from '../../common/domain/index.js';
 import { getDesk } from '../app/desk.js';
 import { useErrorText } from '../app/errors.js';
 import { teamKeys } from './queries.js';
-import { useTeamT } from './useTeamT.js';
 
 /** 팀 설정 (admin): automatic assignment and the service-level targets. */
 export function TeamSettingsDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const t = useTeamT();
+  const { t } = useTranslation('team');
   const client = useQueryClient();
   const errorText = useErrorText();
   const { data, error: loadError } = useQuery({ queryKey: teamKeys.settings, queryFn: () => getDesk().team.settings(), enabled: opened });

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Counsellor, Presence } from '../../common/domain/index.js';
 import { getDesk, queryKeys } from '../app/desk.js';
 import { useCounsellors } from '../inbox/queries.js';
-import { teamI18n } from './i18n.js';
 
 export const teamKeys = {
   board: ['team', 'board'] as const,
@@ -53,10 +53,6 @@ export const PRESENCE_COLORS: Record<Presence, string> = { available: 'teal.9', 
  */
 export function useCounsellorOptionLabel(): (c: Counsellor) => string {
   const counts = useOpenChatCounts();
-  const lang = document.documentElement.lang === 'en' ? 'en' : 'ko';
-  return (c) => {
-    const n = counts.get(c.id) ?? 0;
-    const presence = lang === 'en' ? teamI18n.en[`presence.${c.presence}`] : teamI18n.ko[`presence.${c.presence}`];
-    return `${c.displayName} · ${presence} · ${lang === 'en' ? `${n} open` : `진행 ${n}건`}`;
-  };
+  const { t } = useTranslation('team');
+  return (c) => `${c.displayName} · ${t(`presence.${c.presence}`)} · ${t('presence.optionOpen', { count: counts.get(c.id) ?? 0 })}`;
 }

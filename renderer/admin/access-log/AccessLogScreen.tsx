@@ -6,11 +6,9 @@ import { ACCESS_ACTIONS, type AccessAction, type AccessLogEntry } from '../../..
 import { useErrorText } from '../../app/errors.js';
 import { kst, kstDate, kstDayRange } from '../../app/time.js';
 import { useCounsellors } from '../../inbox/queries.js';
-import { ACTION_LABELS, ENTITY_LABELS } from './i18n.js';
+import { isNamedEntity } from './i18n.js';
 import { useAccessLog, useDestructions, useReviews, useSignReview, useVerifyChain } from './queries.js';
 
-type Lang = 'ko' | 'en';
-const useLang = (): Lang => (useTranslation('audit').i18n.language === 'en' ? 'en' : 'ko');
 const stamp = (iso: string) => kst(iso).format('YYYY-MM-DD HH:mm:ss');
 
 /**
@@ -55,7 +53,6 @@ function toArgs(f: FilterForm): Omit<AccessLogArgs, 'cursor'> | null {
 
 function LogSearch({ enabled }: { enabled: boolean }) {
   const { t } = useTranslation('audit');
-  const lang = useLang();
   const errorText = useErrorText();
   const { data: counsellors = [] } = useCounsellors();
   const [form, setForm] = useState<FilterForm>(EMPTY);
@@ -88,7 +85,7 @@ function LogSearch({ enabled }: { enabled: boolean }) {
           <NativeSelect label={t('actor')} value={form.actor} onChange={set('actor')}
             data={[{ value: '', label: t('anyActor') }, ...counsellors.map((c) => ({ value: c.id, label: c.displayName }))]} />
           <NativeSelect label={t('action')} value={form.action} onChange={set('action')}
-            data={[{ value: '', label: t('anyAction') }, ...ACCESS_ACTIONS.map((a) => ({ value: a, label: ACTION_LABELS[lang][a] }))]} />
+            data={[{ value: '', label: t('anyAction') }, ...ACCESS_ACTIONS.map((a) => ({ value: a, label: t(`actions.${a}`) }))]} />
           <TextInput type="date" label={t('from')} value={form.from} onChange={set('from')} />
           <TextInput type="date" label={t('to')} value={form.to} onChange={set('to')} />
           <Button type="submit">{t('search')}</Button>
@@ -107,7 +104,7 @@ function LogSearch({ enabled }: { enabled: boolean }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {entries.map((e) => <LogRow key={e.id} entry={e} lang={lang} actorName={(e.actorId && names.get(e.actorId)) || e.actorName} />)}
+            {entries.map((e) => <LogRow key={e.id} entry={e} actorName={(e.actorId && names.get(e.actorId)) || e.actorName} />)}
           </Table.Tbody>
         </Table>
       </ScrollArea.Autosize>
@@ -120,13 +117,14 @@ function LogSearch({ enabled }: { enabled: boolean }) {
   );
 }
 
-function LogRow({ entry: e, lang, actorName }: { entry: AccessLogEntry; lang: Lang; actorName: string | null }) {
-  const entity = ENTITY_LABELS[lang][e.entity] ?? e.entity;
+function LogRow({ entry: e, actorName }: { entry: AccessLogEntry; actorName: string | null }) {
+  const { t } = useTranslation('audit');
+  const entity = isNamedEntity(e.entity) ? t(`entities.${e.entity}`) : e.entity;
   return (
     <Table.Tr>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{stamp(e.at)}</Table.Td>
       <Table.Td>{actorName ?? '—'}</Table.Td>
-      <Table.Td><Badge color={e.action === 'export' || e.action === 'reveal' || e.action === 'login_failed' ? 'red.9' : 'gray.8'}>{ACTION_LABELS[lang][e.action]}</Badge></Table.Td>
+      <Table.Td><Badge color={e.action === 'export' || e.action === 'reveal' || e.action === 'login_failed' ? 'red.9' : 'gray.8'}>{t(`actions.${e.action}`)}</Badge></Table.Td>
       <Table.Td>
         {e.recordId ? (
           <Tooltip label={e.recordId}><span>{entity} · {e.recordId.slice(0, 8)}</span></Tooltip>
@@ -213,7 +211,6 @@ function MonthlyReview({ enabled }: { enabled: boolean }) {
 
 function Destructions({ enabled }: { enabled: boolean }) {
   const { t } = useTranslation('audit');
-  const lang = useLang();
   const errorText = useErrorText();
   const list = useDestructions(enabled);
   return (
@@ -229,7 +226,7 @@ function Destructions({ enabled }: { enabled: boolean }) {
           {(list.data ?? []).map((d) => (
             <Table.Tr key={d.id}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{stamp(d.at)}</Table.Td>
-              <Table.Td>{ENTITY_LABELS[lang][d.class] ?? d.class}</Table.Td>
+              <Table.Td>{isNamedEntity(d.class) ? t(`entities.${d.class}`) : d.class}</Table.Td>
               <Table.Td>{d.count}</Table.Td>
               <Table.Td>{d.periodFrom ? `${kstDate(d.periodFrom)} ~ ${kstDate(d.periodTo)}` : `~ ${kstDate(d.periodTo)}`}</Table.Td>
               <Table.Td>{d.rule}</Table.Td>

@@ -1,4 +1,5 @@
 import type { AccessAction } from '../../../common/rest/access-log.js';
+import { defineStrings } from '../../i18n/define-strings.js';
 
 /** Strings of the access-log screen (접속기록, admin), namespace 'audit'. */
 const ko = {
@@ -57,8 +58,20 @@ const ko = {
   periodCovered: '대상 기간',
   rule: '보존 기준',
   close: '닫기',
+  // What was done, as the log lists it (every AccessAction).
+  actions: {
+    view: '열람', search: '검색', list: '목록 조회', export: '내려받기', print: '인쇄', reveal: '전체 번호 보기',
+    create: '등록', update: '수정', delete: '삭제', login: '로그인', login_failed: '로그인 실패', logout: '로그아웃',
+    permission_change: '권한 변경',
+  } satisfies Record<AccessAction, string>, // every action the server logs has a name
+  // The kinds of record the log and the 파기 대장 name; an unknown one is shown as the server wrote it.
+  entities: {
+    conversation: '채팅 상담', message: '메시지', call_log: '상담 기록', call_log_history: '발신자 이력', cti_call: '수신 전화',
+    changes: '동기화', counsellor: '계정', programme: '복지 프로그램', subscriber: '구독자', broadcast: '구독 소식',
+    call_logs: '상담 기록', conversations: '채팅 상담', access_log: '접속기록',
+  },
 };
-const en: typeof ko = {
+const en = {
   open: 'Access log',
   title: 'Access log (admin)',
   tabs: 'Access log screens',
@@ -114,33 +127,21 @@ const en: typeof ko = {
   periodCovered: 'Period',
   rule: 'Retention rule',
   close: 'Close',
-};
-export const auditI18n = { ko, en };
-
-/** What was done, as the log lists it. */
-export const ACTION_LABELS: Record<'ko' | 'en', Record<AccessAction, string>> = {
-  ko: {
-    view: '열람', search: '검색', list: '목록 조회', export: '내려받기', print: '인쇄', reveal: '전체 번호 보기',
-    create: '등록', update: '수정', delete: '삭제', login: '로그인', login_failed: '로그인 실패', logout: '로그아웃',
-    permission_change: '권한 변경',
-  },
-  en: {
+  // What was done, as the log lists it (every AccessAction).
+  actions: {
     view: 'View', search: 'Search', list: 'List', export: 'Export', print: 'Print', reveal: 'Reveal number',
     create: 'Create', update: 'Update', delete: 'Delete', login: 'Sign-in', login_failed: 'Failed sign-in', logout: 'Sign-out',
     permission_change: 'Permission change',
   },
-};
-
-/** The kinds of record the log and the 파기 대장 name; an unknown one is shown as the server wrote it. */
-export const ENTITY_LABELS: Record<'ko' | 'en', Record<string, string>> = {
-  ko: {
-    conversation: '채팅 상담', message: '메시지', call_log: '상담 기록', call_log_history: '발신자 이력', cti_call: '수신 전화',
-    changes: '동기화', counsellor: '계정', programme: '복지 프로그램', subscriber: '구독자', broadcast: '구독 소식',
-    call_logs: '상담 기록', conversations: '채팅 상담', access_log: '접속기록',
-  },
-  en: {
+  // The kinds of record the log and the 파기 대장 name; an unknown one is shown as the server wrote it.
+  entities: {
     conversation: 'Chat', message: 'Message', call_log: 'Call log', call_log_history: 'Caller history', cti_call: 'Incoming call',
     changes: 'Sync', counsellor: 'Account', programme: 'Programme', subscriber: 'Subscriber', broadcast: 'Notice',
     call_logs: 'Call logs', conversations: 'Chats', access_log: 'Access log',
   },
 };
+export const auditI18n = defineStrings(ko, en);
+
+export type AuditEntity = keyof typeof ko.entities;
+/** An entity the strings name; others are shown as the server wrote them. */
+export const isNamedEntity = (entity: string): entity is AuditEntity => Object.hasOwn(ko.entities, entity);

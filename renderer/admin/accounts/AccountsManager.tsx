@@ -1,11 +1,11 @@
 import { Alert, Badge, Button, Group, Modal, NativeSelect, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ROLES, type Counsellor, type Role } from '../../../common/domain/index.js';
 import { getDesk } from '../../app/desk.js';
 import { useErrorText } from '../../app/errors.js';
 import { teamKeys } from '../../team/queries.js';
-import { useTeamT } from '../../team/useTeamT.js';
 
 /**
  * 계정 관리 (admin): create an account with a temporary password, change its role, deactivate or
@@ -13,7 +13,7 @@ import { useTeamT } from '../../team/useTeamT.js';
  * routes (audited there); a refusal is shown in the dialog.
  */
 export function AccountsManager({ opened, onClose, meId }: { opened: boolean; onClose: () => void; meId: string | null }) {
-  const t = useTeamT();
+  const { t } = useTranslation('team');
   const client = useQueryClient();
   const errorText = useErrorText();
   const { data: accounts = [], error: loadError } = useQuery({ queryKey: teamKeys.accounts, queryFn: () => getDesk().team.accounts(), enabled: opened });
@@ -99,7 +99,7 @@ export function AccountsManager({ opened, onClose, meId }: { opened: boolean; on
 }
 
 function CreateAccount({ onCreate }: { onCreate: (input: { username: string; displayName: string; role: Role; password: string }) => Promise<boolean> }) {
-  const t = useTeamT();
+  const { t } = useTranslation('team');
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('counsellor');
@@ -130,7 +130,7 @@ function CreateAccount({ onCreate }: { onCreate: (input: { username: string; dis
 }
 
 function ResetPassword({ account, onClose, onSubmit }: { account: Counsellor; onClose: () => void; onSubmit: (password: string) => Promise<unknown> }) {
-  const t = useTeamT();
+  const { t } = useTranslation('team');
   const [password, setPassword] = useState('');
   return (
     <Modal opened onClose={onClose} title={`${t('accounts.resetPassword')}: ${account.username}`}>

@@ -1,15 +1,15 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CallLog } from '../../../common/domain/index.js';
 import { maskKoreanPhone } from '../../../common/phone/index.js';
 import { getDesk } from '../../app/desk.js';
 import { callKeys } from '../queries.js';
-import { useCallsT } from '../useCallsT.js';
 
 /** The reminder that a promised callback is due (desk.calls.onCallbackDue), with a button that starts its record. */
 export function CallbackDueNotice({ onCallBack }: { onCallBack(log: CallLog): void }) {
-  const t = useCallsT();
+  const { t } = useTranslation('calls');
   const client = useQueryClient();
   const [due, setDue] = useState<CallLog | null>(null);
   useEffect(() => getDesk().calls.onCallbackDue((log) => {

@@ -1,13 +1,13 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { toDeskError } from '../../../common/desk-api/index.js';
 import type { CallLog, CtiCall } from '../../../common/domain/index.js';
 import { getDesk } from '../../app/desk.js';
 import { kstDateTime } from '../../app/time.js';
 import { callKeys, useCallbacks, useMissedCalls } from '../queries.js';
 import { maskKoreanPhone, normaliseKoreanPhone } from '../../../common/phone/index.js';
-import { useCallsT } from '../useCallsT.js';
 
 /** Callbacks queue (due first, overdue marked) and the missed-call list. */
 export const CallbacksView = memo(function CallbacksView({ now, onCallBack, onMissedCall }: {
@@ -16,7 +16,7 @@ export const CallbacksView = memo(function CallbacksView({ now, onCallBack, onMi
   onCallBack(log: CallLog): void;
   onMissedCall(call: CtiCall): void;
 }) {
-  const t = useCallsT();
+  const { t } = useTranslation('calls');
   const client = useQueryClient();
   const callbacksQuery = useCallbacks();
   const missedQuery = useMissedCalls();

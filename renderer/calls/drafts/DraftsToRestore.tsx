@@ -1,13 +1,13 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { CallLogDraft } from '../../../common/desk-api/index.js';
 import { getDesk } from '../../app/desk.js';
 import { kstDateTime } from '../../app/time.js';
 import { useCallDrafts, useRefreshDrafts } from '../queries.js';
-import { useCallsT } from '../useCallsT.js';
 
 /** "복원할 초안": unsaved records other than the one in the form, to bring back or throw away. */
 export function DraftsToRestore({ currentId, onRestore }: { currentId: string; onRestore(d: CallLogDraft): void }) {
-  const t = useCallsT();
+  const { t } = useTranslation('calls');
   const drafts = useCallDrafts();
   const refresh = useRefreshDrafts();
   const others = (drafts.data ?? []).filter((d) => d.id !== currentId);

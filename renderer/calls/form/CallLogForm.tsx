@@ -1,10 +1,10 @@
 import { Button, Checkbox, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CALL_ACTIONS, CALL_ACTION_LABELS, CALL_CHANNELS, CALL_CHANNEL_LABELS, FIELDS, type CallAction, type CallChannel, type Field, type Programme } from '../../../common/domain/index.js';
 import { formatKoreanPhoneAsTyped, normaliseKoreanPhone } from '../../../common/phone/index.js';
 import { NeedCrisisHint } from '../../crisis/NeedCrisisHint.js';
 import { CallerHistory } from '../history/CallerHistory.js';
-import { useCallsT } from '../useCallsT.js';
 import { GEUMCHEON_DONG, formatDuration } from './form-state.js';
 import { ProgrammePicker } from './ProgrammePicker.js';
 import { SaveFeedback } from './SaveFeedback.js';
@@ -24,7 +24,7 @@ export function CallLogForm({ editor, programmeNames, onProgrammeAdded, onOpenRe
   onOpenRecord?(id: string): void;
   onOpenConversation?(id: string): void;
 }) {
-  const t = useCallsT();
+  const { t } = useTranslation('calls');
   const { values: v, errors, set, timer } = editor;
   const [phoneTouched, setPhoneTouched] = useState(false);
   const normalised = normaliseKoreanPhone(v.phone);

@@ -1,10 +1,10 @@
 import { Button, Group, Modal, Radio, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CALL_ACTION_LABELS, CALL_CHANNEL_LABELS, type CallAction, type CallChannel } from '../../../common/domain/index.js';
 import { formatKoreanPhone } from '../../../common/phone/index.js';
 import { kstDateTime } from '../../app/time.js';
 import type { CallsKey } from '../i18n.js';
-import { useCallsT } from '../useCallsT.js';
 import { type ConflictField, type ConflictPick, differingFields } from './conflict.js';
 import { formatDuration } from './form-state.js';
 import type { CallLogEditor } from './useCallLogEditor.js';
@@ -21,7 +21,7 @@ const LABEL: Record<ConflictField, CallsKey> = {
  * a side; the merge is saved on top of their version).
  */
 export function ConflictDialog({ editor, programmeNames }: { editor: CallLogEditor; programmeNames: Record<string, string> }) {
-  const t = useCallsT();
+  const { t } = useTranslation('calls');
   const c = editor.conflict;
   const [pick, setPick] = useState<ConflictPick>({});
   const [forId, setForId] = useState<string | null>(null);

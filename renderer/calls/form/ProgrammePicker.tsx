@@ -1,9 +1,9 @@
 import { Group, Pill, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Programme } from '../../../common/domain/index.js';
 import { useProgrammeSearch } from '../../programmes/queries.js';
-import { useCallsT } from '../useCallsT.js';
 
 const NO_FILTERS = {};
 
@@ -14,7 +14,7 @@ const NO_FILTERS = {};
 export function ProgrammePicker({
   ids, names, onAdd, onRemove,
 }: { ids: string[]; names: Record<string, string>; onAdd(p: Programme): void; onRemove(id: string): void }) {
-  const t = useCallsT();
+  const { t } = useTranslation('calls');
   const [q, setQ] = useState('');
   const [active, setActive] = useState(0);
   const [debounced] = useDebouncedValue(q.trim(), 200);

@@ -1,6 +1,6 @@
 import { TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { useCallsT } from '../useCallsT.js';
+import { useTranslation } from 'react-i18next';
 
 /** `YYYY-MM-DDTHH:mm` (the form's value) as the counsellor reads and types it: `YYYY-MM-DD HH:mm`. */
 const shown = (wall: string) => wall.replace('T', ' ');
@@ -11,7 +11,7 @@ const stored = (typed: string) => typed.trim().replace(/\s+/, 'T');
  * to seven (year, month, day, AM/PM, hour, minute, picker). Validated on save like before.
  */
 export function WallClockInput({ label, value, error, onChange }: { label: string; value: string; error?: string; onChange(wall: string): void }) {
-  const t = useCallsT();
+  const { t } = useTranslation('calls');
   // While typing, the field shows what was typed, not the normalised value.
   const [typed, setTyped] = useState<string | null>(null);
   return (

@@ -165,3 +165,6 @@ export function formatDuration(sec: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return h > 0 ? `${h}:${pad(m)}:${pad(s % 60)}` : `${pad(m)}:${pad(s % 60)}`;
 }
+
+/** The 비고 a callback record starts with; it is part of the record, so Korean in every locale. */
+export const callbackNote = (promisedAt: string) => `콜백: ${promisedAt} 상담 후속`;

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type DeskErrorCode, toDeskError } from '../../../common/desk-api/index.js';
 import type { CallsKey } from '../i18n.js';
-import { useCallsT } from '../useCallsT.js';
 
 const BY_CODE: Record<DeskErrorCode, CallsKey> = {
   invalid_argument: 'errInvalid',
@@ -20,7 +20,7 @@ const BY_CODE: Record<DeskErrorCode, CallsKey> = {
  * text may carry English detail for the logs; it is not shown.
  */
 export function useSaveErrorText(): (err: unknown) => string {
-  const t = useCallsT();
+  const { t } = useTranslation('calls');
   return useCallback((err: unknown) => {
     const e = toDeskError(err);
     const head = t(BY_CODE[e.code]);

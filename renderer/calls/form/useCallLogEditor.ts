@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type CallLogDraft, type CallLogView, toDeskError } from '../../../common/desk-api/index.js';
 import type { CallLogInput } from '../../../common/domain/index.js';
 import { getDesk } from '../../app/desk.js';
 import { isoToKstWall } from '../../app/time.js';
-import { useCallsT } from '../useCallsT.js';
 import { type Conflict, type ConflictPick, mergeConflict } from './conflict.js';
 import { type FormErrors, type FormValues, emptyForm, fromDraft, fromRecord, isBlank, toDraft, validate } from './form-state.js';
 import { useSaveErrorText } from './save-errors.js';
@@ -43,7 +43,7 @@ export interface CallLogEditor {
 
 /** The state of the 상담 기록 form: values, autosaved draft (debounced), the live-call timer, and save. */
 export function useCallLogEditor(options: { onSaved?: (v: CallLogView) => void } = {}): CallLogEditor {
-  const t = useCallsT();
+  const { t } = useTranslation('calls');
   const [values, setValues] = useState<FormValues>(() => emptyForm(new Date()));
   const [errors, setErrors] = useState<FormErrors>({});
   const [status, setStatus] = useState<Status | null>(null);

@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CALL_ACTION_LABELS, CALL_CHANNEL_LABELS, CONVERSATION_STATUS_LABELS } from '../../../common/domain/index.js';
 import { kstDateTime } from '../../app/time.js';
 import { useCallerHistory } from '../queries.js';
-import { useCallsT } from '../useCallsT.js';
 import { type CallerHistoryData, knownName, openCallback } from './caller-facts.js';
 
 /**
@@ -19,7 +19,7 @@ export function CallerHistory({ phone, excludeId, initial, now: nowProp, onOpenR
   onOpenRecord?(id: string): void;
   onOpenConversation?(id: string): void;
 }) {
-  const t = useCallsT();
+  const { t } = useTranslation('calls');
   // The time the history was shown: a callback is due if its time had come by then.
   const [shownAt] = useState(() => Date.now());
   const now = nowProp ?? shownAt;

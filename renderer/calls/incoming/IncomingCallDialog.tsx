@@ -1,10 +1,10 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { IncomingCall } from '../../../common/desk-api/index.js';
 import { maskKoreanPhone, normaliseKoreanPhone } from '../../../common/phone/index.js';
 import { formatDuration } from '../form/form-state.js';
 import { MaskedPhone } from '../../privacy/MaskedPhone.js';
 import { CallerHistory } from '../history/CallerHistory.js';
-import { useCallsT } from '../useCallsT.js';
 
 /** The CTI pop-up for the answering counsellor: who is calling, what the desk knows of them, and "기록 시작". */
 export function IncomingCallDialog({ call, onStart, onClose, onOpenRecord, onOpenConversation }: {
@@ -14,7 +14,7 @@ export function IncomingCallDialog({ call, onStart, onClose, onOpenRecord, onOpe
   onOpenRecord(id: string): void;
   onOpenConversation(id: string): void;
 }) {
-  const t = useCallsT();
+  const { t } = useTranslation('calls');
   const phone = call ? normaliseKoreanPhone(call.call.from) : null;
   const c = call?.call;
   const ended = c?.endedAt && c.answeredAt ? Math.max(0, Math.round((Date.parse(c.endedAt) - Date.parse(c.answeredAt)) / 1000)) : null;

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { toDeskError } from '../../../common/desk-api/index.js';
 import { CALL_ACTIONS, CALL_ACTION_LABELS, CALL_CHANNELS, CALL_CHANNEL_LABELS, FIELDS, type CallAction, type CallChannel, type Field } from '../../../common/domain/index.js';
 import { getDesk } from '../../app/desk.js';
@@ -9,7 +10,6 @@ import type { ExportReason } from '../../../common/desk-api/index.js';
 import { ExportReasonDialog } from '../../privacy/ExportReasonDialog.js';
 import { MaskedPhone } from '../../privacy/MaskedPhone.js';
 import { downloadBase64 } from '../download.js';
-import { useCallsT } from '../useCallsT.js';
 import { useCallLogs, useCounsellors, useProgrammeNames } from '../queries.js';
 
 interface Filters {
@@ -45,7 +45,7 @@ export function toQuery(f: Filters) {
  * (React's Activity stops its timers) and leaves its overlay over the page.
  */
 export const CallLogList = memo(function CallLogList({ onOpen }: { onOpen(id: string): void }) {
-  const t = useCallsT();
+  const { t } = useTranslation('calls');
   const counsellors = useCounsellors();
   const [f, setF] = useState<Filters>(() => {
     const today = kstDate(new Date());
@@ -120,7 +120,7 @@ export const CallLogList = memo(function CallLogList({ onOpen }: { onOpen(id: st
         <Button size="xs" variant="light" onClick={() => setExporting('csv')}>{t('exportCsv')}</Button>
         <ExportReasonDialog opened={exporting !== null} onCancel={() => setExporting(null)}
           onConfirm={(reason) => exporting && void doExport(exporting, reason)} />
-        <Text size="xs" c="dark.4" role="status">{message ?? listError ?? `${rows.length}건`}</Text>
+        <Text size="xs" c="dark.4" role="status">{message ?? listError ?? t('listCount', { count: rows.length })}</Text>
       </Group>
       {rows.length === 0 ? (
         <Text size="sm" c="dark.4">{t('noRecords')}</Text>

@@ -1,9 +1,9 @@
 import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
 import type { CallLogView } from '../../../common/desk-api/index.js';
 import { kstDateTime } from '../../app/time.js';
 import { historyLine } from '../history/caller-facts.js';
 import { useCallerHistory } from '../queries.js';
-import { useCallsT } from '../useCallsT.js';
 
 /*
  * The printed record is its own sheet, a direct child of <body>, shown only in print: printing the
@@ -27,7 +27,7 @@ const PRINT_CSS = `
 }`;
 
 export function PrintSheet({ record, rows }: { record: CallLogView; rows: Array<[string, string]> }) {
-  const t = useCallsT();
+  const { t } = useTranslation('calls');
   const history = useCallerHistory(record.callerPhone);
   const others = history.data ? { callLogs: history.data.callLogs.filter((l) => l.id !== record.id), conversations: history.data.conversations } : null;
   return createPortal(

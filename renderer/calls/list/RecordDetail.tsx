@@ -1,10 +1,10 @@
 import { Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { CallLogView } from '../../../common/desk-api/index.js';
 import { kstDateTime } from '../../app/time.js';
 import { useCallLogRecord, useCounsellorNames, useProgrammeNames } from '../queries.js';
 import { printRecord } from '../../privacy/print.js';
 import { MaskedPhone } from '../../privacy/MaskedPhone.js';
-import { useCallsT } from '../useCallsT.js';
 import { PrintSheet } from './PrintSheet.js';
 import { recordRows } from './record-rows.js';
 
@@ -12,7 +12,7 @@ const show = (v: unknown): string => (v === null || v === undefined || v === '' 
 
 /** One record with its edit history (who changed what, when), an A4 print of the whole record, and 열기 to edit it. */
 export function RecordDetail({ id, onClose, onEdit }: { id: string | null; onClose(): void; onEdit?(r: CallLogView): void }) {
-  const t = useCallsT();
+  const { t } = useTranslation('calls');
   const names = useCounsellorNames();
   const { data } = useCallLogRecord(id);
   // Only what was loaded for this id is shown (no flash of the previous record).

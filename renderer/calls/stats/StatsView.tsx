@@ -1,11 +1,11 @@
 import { BarChart } from '@mantine/charts';
 import { Group, NativeSelect, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { memo, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { STATS_UNSET_KEY, toDeskError } from '../../../common/desk-api/index.js';
 import { CALL_ACTION_LABELS, CALL_CHANNEL_LABELS, type CallAction, type CallChannel } from '../../../common/domain/index.js';
 import { kstDate, kstDayRange } from '../../app/time.js';
 import { useCallStats, useCounsellors } from '../queries.js';
-import { useCallsT } from '../useCallsT.js';
 
 type GroupBy = 'day' | 'week' | 'month';
 type Dimension = 'field' | 'channel' | 'action' | 'counsellor';
@@ -13,7 +13,7 @@ const COLORS = ['blue.6', 'teal.6', 'orange.6', 'grape.6', 'red.6', 'cyan.6', 'l
 
 /** Counts per day/week/month (KST) by field, channel, 조치 or counsellor, as a stacked bar chart and a table. */
 export const StatsView = memo(function StatsView() {
-  const t = useCallsT();
+  const { t } = useTranslation('calls');
   const counsellors = useCounsellors();
   const today = kstDate(new Date());
   const [from, setFrom] = useState(`${today.slice(0, 8)}01`);

@@ -1,7 +1,7 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { configure, render, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { createDeskQueryClient } from '../../../renderer/app/desk.js';
-import { FEATURE_STRINGS } from '../../../renderer/app/features.js';
 import { DeskProviders } from '../../../renderer/app/providers.js';
 import { createDeskI18n } from '../../../renderer/i18n/index.js';
 import { createFakeDesk, type FakeDesk } from '../fake-desk.js';
@@ -49,14 +49,27 @@ export function mergeHandlers(base: Handlers, over: Handlers): Handlers {
 export function renderWithDesk(ui: ReactNode, handlers: Handlers = {}): RenderResult & { fake: FakeDesk } {
   const fake = createFakeDesk(mergeHandlers(baseHandlers(), handlers));
   window.desk = fake.desk;
+  return Object.assign(renderInDeskProviders(ui), { fake });
+}
+
+/** A DeskApi cache for tests: a failed query fails at once instead of retrying. */
+export function testQueryClient(): QueryClient {
   const client = createDeskQueryClient();
   client.setDefaultOptions({ queries: { ...client.getDefaultOptions().queries, retry: false } });
-  const result = render(
-    <DeskProviders i18n={createDeskI18n(FEATURE_STRINGS)} queryClient={client} env="test">
+  return client;
+}
+
+/**
+ * The app's own providers (theme, the window's i18next instance with every namespace, the DeskApi
+ * cache and its events) around UI, over whatever window.desk the test installed. Every renderer
+ * test renders through this, so a test sees the strings the app shows.
+ */
+export function renderInDeskProviders(ui: ReactNode, client: QueryClient = testQueryClient()): RenderResult {
+  return render(
+    <DeskProviders i18n={createDeskI18n()} queryClient={client} env="test">
       {ui}
     </DeskProviders>,
   );
-  return Object.assign(result, { fake });
 }
 
 // Two cores shared with other suites: give asynchronous UI more than the default second to settle.

@@ -1,10 +1,8 @@
-import { MantineProvider } from '@mantine/core';
-import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
-import { type ReactElement, type ReactNode, useEffect } from 'react';
-import { bindDeskEvents, createDeskQueryClient } from '../../../renderer/app/desk.js';
+import type { ReactElement } from 'react';
+import { createDeskQueryClient } from '../../../renderer/app/desk.js';
 import type { CallLogDraft, DeskHandlers } from '../../../common/desk-api/index.js';
 import type { Programme } from '../../../common/domain/index.js';
+import { renderInDeskProviders } from '../app/render-desk.js';
 import { createFakeDesk, type FakeDesk } from '../fake-desk.js';
 
 // Mantine's autosize Textarea listens to document.fonts, which jsdom lacks.
@@ -77,17 +75,7 @@ export function makeCallsDesk(initialDrafts: CallLogDraft[] = [], overrides: Par
   return Object.assign(fake, { drafts, saved });
 }
 
-/** The shell's wiring around a feature: Mantine, a fresh DeskApi query cache, and the desk events bound to it. */
-function Providers({ client, children }: { client: QueryClient; children: ReactNode }) {
-  useEffect(() => bindDeskEvents(window.desk, client), [client]);
-  return (
-    <MantineProvider>
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
-    </MantineProvider>
-  );
-}
-
+/** The feature inside the app's providers, with the app's own DeskApi cache (it retries like the app does). */
 export function renderWithMantine(ui: ReactElement) {
-  const client = createDeskQueryClient();
-  return render(<Providers client={client}>{ui}</Providers>);
+  return renderInDeskProviders(ui, createDeskQueryClient());
 }

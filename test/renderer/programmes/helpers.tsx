@@ -1,9 +1,8 @@
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import type { Programme } from '../../../common/domain/index.js';
 import { ProgrammeSearchIndex } from '../../../common/search/index.js';
+import { renderInDeskProviders } from '../app/render-desk.js';
 import { createFakeDesk, type FakeDesk } from '../fake-desk.js';
 
 export function programme(over: Partial<Programme> & { id: string; name: string }): Programme {
@@ -66,10 +65,5 @@ export function makeProgrammesDesk(catalogue: Programme[] = CATALOGUE): Programm
 }
 
 export function renderLookup(ui: ReactElement) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-  return render(
-    <MantineProvider env="test">
-      <QueryClientProvider client={client}>{ui}</QueryClientProvider>
-    </MantineProvider>,
-  );
+  return renderInDeskProviders(ui, new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } }));
 }

@@ -1,5 +1,7 @@
-/** The shell's Korean strings (default language). Accessible names used by tests live here too. */
-export const appKo = {
+import { defineStrings } from '../i18n/define-strings.js';
+
+/** The shell's strings, namespace 'app' (the default). Accessible names used by tests live here too. */
+const ko = {
   title: '복지 데스크',
   skip: { inbox: '상담 목록으로 건너뛰기', conversation: '대화로 건너뛰기', side: '프로그램·상담 기록으로 건너뛰기' },
   areas: {
@@ -54,6 +56,10 @@ export const appKo = {
     title: '설정',
     open: '설정 열기',
     language: '언어',
+    // Each language is offered in its own name, whatever the window shows.
+    languageKo: '한국어',
+    languageEn: 'English',
+    cannedReplies: '상용구 관리',
     sound: '알림 소리 끄기',
     notifications: '데스크톱 알림',
     logout: '로그아웃',
@@ -83,7 +89,95 @@ export const appKo = {
     noDesk: '데스크 연결(window.desk)이 없습니다. 앱을 다시 시작하세요.',
   },
   loading: '불러오는 중…',
-} as const;
+};
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-export type AppStrings = Widen<typeof appKo>;
+const en = {
+  title: 'Bokji Desk',
+  skip: { inbox: 'Skip to conversations', conversation: 'Skip to conversation', side: 'Skip to programmes and call log' },
+  areas: {
+    inbox: 'Conversations',
+    conversation: 'Conversation',
+    programmes: 'Programmes',
+    calls: 'Call log',
+    side: 'Programmes and call log',
+    tabs: 'Work areas',
+  },
+  tabs: { chat: 'Chat', programmes: 'Programmes', calls: 'Call log' },
+  side: {
+    split: 'Split between programme lookup and call log',
+    hideProgrammes: 'Fold the programme lookup',
+    showProgrammes: 'Unfold the programme lookup',
+    hideCalls: 'Fold the call log',
+    showCalls: 'Unfold the call log',
+  },
+  shortcuts: 'Shortcuts: Ctrl+1 list · Ctrl+2 conversation · Ctrl+3 programmes · Ctrl+4 call log · Alt+↓/↑ next/previous',
+  pin: { label: 'Pin window', on: 'The window stays on top', off: 'The window is not pinned' },
+  sync: {
+    label: 'Sync status',
+    online: 'Online',
+    offline: 'Offline',
+    syncing: 'Syncing',
+    signedOut: 'Signed out',
+    queue: '{{count}} waiting to send',
+    queueEmpty: 'Nothing waiting',
+    lastSuccess: 'Last sync {{time}}',
+    never: 'Not synced yet',
+    lastError: 'Error: {{message}}',
+    initial: 'First sync… {{applied}} / {{total}}',
+    initialUnknown: 'First sync… {{applied}}',
+    conflicts: '{{count}} conflicts',
+    syncNow: 'Sync now',
+    offlineHint: 'You can keep working offline; everything is sent once connected.',
+  },
+  conflicts: {
+    title: 'Resolve conflicts',
+    intro: 'This record was also changed elsewhere. Choose which version to keep; the other is overwritten.',
+    entity: { conversation: 'Conversation', callLog: 'Call log' },
+    mine: 'My change',
+    theirs: 'Server change',
+    keepMine: 'Keep mine',
+    keepTheirs: 'Keep server',
+    field: 'Field',
+    none: 'No conflicts.',
+    detectedAt: 'Found {{time}}',
+    resolved: 'Conflict resolved.',
+  },
+  settings: {
+    title: 'Settings',
+    open: 'Open settings',
+    language: 'Language',
+    languageKo: '한국어',
+    languageEn: 'English',
+    cannedReplies: 'Canned replies',
+    sound: 'Mute sound',
+    notifications: 'Desktop notifications',
+    logout: 'Sign out',
+    signedInAs: 'Signed in as {{name}}',
+  },
+  login: {
+    title: 'Sign in to Bokji Desk',
+    serverUrl: 'Server URL',
+    username: 'Username',
+    password: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    demo: 'Demo accounts: {{usernames}} / password {{password}}',
+    useDemo: 'Fill in a demo account',
+    drafts: 'Your unsent replies and records are kept.',
+    badCredentials: 'Wrong username or password.',
+  },
+  errors: {
+    invalid_argument: 'Please check your input',
+    unauthenticated: 'Sign-in needed or the session expired. Please sign in again.',
+    forbidden: 'You are not allowed to do this.',
+    not_found: 'Not found.',
+    conflict: 'It was changed elsewhere first. Resolve the conflict.',
+    rejected: 'The server refused the request',
+    offline: 'The server cannot be reached. Check the connection and try again.',
+    internal: 'Something unexpected went wrong',
+    noDesk: 'No desk connection (window.desk). Restart the app.',
+  },
+  loading: 'Loading…',
+};
+
+export const appI18n = defineStrings(ko, en);
