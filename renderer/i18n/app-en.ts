@@ -84,4 +84,5 @@ export const appEn: AppStrings = {
     noDesk: 'No desk connection (window.desk). Restart the app.',
   },
   loading: 'Loading…',
+  loadingScreen: 'Loading the screen…',
 };

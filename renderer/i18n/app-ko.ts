@@ -83,6 +83,7 @@ export const appKo = {
     noDesk: '데스크 연결(window.desk)이 없습니다. 앱을 다시 시작하세요.',
   },
   loading: '불러오는 중…',
+  loadingScreen: '화면을 불러오는 중…',
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
