@@ -126,7 +126,7 @@ async function initialJs(dir: string): Promise<{ files: string[]; raw: number; g
   for (const f of files) {
     const code = await readFile(join(dir, f));
     raw += code.length;
-    gzip += gzipSync(code, { level: 9 }).length;
+    gzip += gzipSync(code).length;
   }
   return { files, raw, gzip };
 }
