@@ -1,11 +1,28 @@
-import { keepPreviousData, useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import type { ConversationDetail, ConversationListItem, InboxSort, InboxView, MessageCursor, MessageView } from '../../common/desk-api/index.js';
+import type {
+  ConversationDetail, ConversationListItem, InboxPage, InboxSort, InboxView, MessageCursor, MessageView,
+} from '../../common/desk-api/index.js';
 import type { Counsellor } from '../../common/domain/index.js';
 import { getDesk, queryKeys } from '../app/desk.js';
 
 /** Rows per read of the list: the virtualiser asks for the pages that hold the rows it shows. */
 export const LIST_PAGE = 50;
+
+/** The pages' rows by their index in the view (one stable object while the pages do not change). */
+function rowsOfPages(results: Array<{ data?: InboxPage | undefined; error: unknown }>) {
+  const rows = new Map<number, ConversationListItem>();
+  let total: number | undefined;
+  let error: unknown = null;
+  for (const r of results) {
+    if (r.error) error ??= r.error;
+    const { data } = r;
+    if (!data) continue;
+    total ??= data.total;
+    data.items.forEach((c, i) => rows.set(data.offset + i, c));
+  }
+  return { rows, total, error };
+}
 
 /**
  * The rows of a view from `fromPage` to `toPage` (pages of LIST_PAGE rows), and the view's total.
@@ -14,22 +31,15 @@ export const LIST_PAGE = 50;
  */
 export function useInboxWindow(view: InboxView, q: string, sort: InboxSort, fromPage: number, toPage: number) {
   const pages = Array.from({ length: Math.max(1, toPage - fromPage + 1) }, (_, i) => fromPage + i);
-  const results = useQueries({
+  const read = useQueries({
     queries: pages.map((page) => ({
       queryKey: queryKeys.inboxPage(view, q, sort, page),
       queryFn: () => getDesk().inbox.page({ view, q, sort, offset: page * LIST_PAGE, limit: LIST_PAGE }),
-      placeholderData: keepPreviousData,
     })),
+    combine: rowsOfPages,
   });
-  const rows = new Map<number, ConversationListItem>();
-  let total: number | undefined;
-  let error: unknown = null;
-  for (const r of results) {
-    if (r.error) error ??= r.error;
-    if (!r.data) continue;
-    total ??= r.data.total;
-    r.data.items.forEach((c, i) => rows.set(r.data.offset + i, c));
-  }
+  const { rows, error } = read;
+  let { total } = read;
   // While newly scrolled-to pages load, the view keeps the size it had (else the list would
   // collapse to nothing and scroll back to the top).
   const [known, setKnown] = useState<{ key: string; total: number } | null>(null);
