@@ -136,7 +136,9 @@ const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 
 export async function run(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'bokji-bench-inbox-'));
-  const rendererDir = await buildRendererForWeb({ log: () => {} });
+  // A build of its own (not the harness cache, which a test run may have built in test mode with
+  // React's development build): what a counsellor's window loads.
+  const rendererDir = await buildRendererForWeb({ cacheDir: join(dir, 'renderer'), log: () => {} });
   const stores: Store[] = [];
   const harnesses: Harness[] = [];
   const chromium = await launchChromium({ viewport: { width: 1280, height: 860 } });

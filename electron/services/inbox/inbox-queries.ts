@@ -53,7 +53,7 @@ export async function conversationView(db: StoreTx, id: string): Promise<Convers
   return merged.success ? merged.data : replica;
 }
 
-/** The filter of each view over the effective columns (see EFFECTIVE). */
+/** The filter of each view over the list's columns (see source). */
 function viewFilter(view: InboxView, me: string | null): { sql: string; params: string[] } {
   switch (view) {
     case 'mine':
@@ -68,22 +68,23 @@ function viewFilter(view: InboxView, me: string | null): { sql: string; params: 
 }
 
 /**
- * Orders in SQL, so that a window can be cut with LIMIT/OFFSET. 최근 순: flagged (crisis)
- * conversations first, then the newest activity. 오래 기다린 순: who has waited longest for an
- * answer first; chats with nothing waiting follow, oldest activity first.
+ * Orders in SQL, so that a window can be cut with LIMIT/OFFSET (the indexes of migration 004
+ * follow these). 최근 순: flagged (crisis) conversations first, then the newest activity.
+ * 오래 기다린 순: who has waited longest for an answer first; chats with nothing waiting follow,
+ * oldest activity first.
  */
 const ORDER: Record<InboxSort, string> = {
-  recent: 'crisis DESC, at DESC, id ASC',
-  waiting: 'waiting_since IS NULL, CASE WHEN waiting_since IS NULL THEN at ELSE waiting_since END ASC, id ASC',
+  recent: 'crisis DESC, at DESC, id',
+  waiting: 'waiting_since IS NULL, coalesce(waiting_since, at), id',
 };
 
 /**
- * Every conversation with the columns the list filters and orders on. This desk's unconfirmed
- * changes (few: one row per changed conversation) come in as one JSON parameter holding their
- * merged values, so that the replica's and the pending rows are filtered, counted and cut in one
- * query.
+ * The rows the list filters and orders on, when this desk has unconfirmed conversation changes
+ * (few: one row per changed conversation): they come in as one JSON parameter holding their
+ * merged values, so that replica and pending rows are filtered, counted and cut in one query.
+ * Without any, the list reads `conversations` itself and its indexes.
  */
-const EFFECTIVE = `
+const WITH_PENDING = `
 WITH pend AS (
   SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.status') AS status, json_extract(value, '$.assigneeId') AS assignee_id,
          json_extract(value, '$.crisis') AS crisis, json_extract(value, '$.waitingSince') AS waiting_since, json_extract(value, '$.at') AS at,
@@ -94,13 +95,23 @@ eff AS (
   SELECT c.id AS id, c.data AS data,
          CASE WHEN p.id IS NULL THEN c.status ELSE p.status END AS status,
          CASE WHEN p.id IS NULL THEN c.assignee_id ELSE p.assignee_id END AS assignee_id,
-         CASE WHEN p.id IS NULL THEN coalesce(json_type(c.data, '$.crisis'), 'null') <> 'null' ELSE p.crisis END AS crisis,
-         CASE WHEN p.id IS NULL THEN json_extract(c.data, '$.waitingSince') ELSE p.waiting_since END AS waiting_since,
-         CASE WHEN p.id IS NULL THEN coalesce(c.last_message_at, json_extract(c.data, '$.createdAt')) ELSE p.at END AS at,
+         CASE WHEN p.id IS NULL THEN c.crisis ELSE p.crisis END AS crisis,
+         CASE WHEN p.id IS NULL THEN c.waiting_since ELSE p.waiting_since END AS waiting_since,
+         CASE WHEN p.id IS NULL THEN c.at ELSE p.at END AS at,
          CASE WHEN p.id IS NULL THEN c.citizen_name ELSE p.citizen_name END AS citizen_name,
          CASE WHEN p.id IS NULL THEN c.citizen_phone ELSE p.citizen_phone END AS citizen_phone
     FROM conversations c LEFT JOIN pend p ON p.id = c.id
 )`;
+
+/** The source of the list's rows: the table, or the table with this desk's pending changes over it. */
+function source(merged: Map<string, Conversation>): { sql: string; params: string[] } {
+  if (merged.size === 0) return { sql: 'SELECT id, data, status, assignee_id, crisis, waiting_since, at, citizen_name, citizen_phone FROM conversations', params: [] };
+  const pend = JSON.stringify([...merged.values()].map((c) => ({
+    id: c.id, status: c.status, assigneeId: c.assigneeId, crisis: c.crisis ? 1 : 0, waitingSince: c.waitingSince,
+    at: c.lastMessageAt ?? c.createdAt, name: c.citizenName, phone: c.citizenPhone,
+  })));
+  return { sql: `${WITH_PENDING} SELECT * FROM eff`, params: [pend] };
+}
 
 /** The first thing each citizen wrote, for rows that have no name to show. */
 async function firstQuestions(db: StoreTx, ids: string[]): Promise<Map<string, string>> {
@@ -119,18 +130,14 @@ async function firstQuestions(db: StoreTx, ids: string[]): Promise<Map<string, s
   return out;
 }
 
-/** This desk's unconfirmed conversations, merged, and their columns as EFFECTIVE's parameter. */
-async function pendingColumns(db: StoreTx): Promise<{ merged: Map<string, Conversation>; pend: string }> {
+/** This desk's unconfirmed conversations, as it shows them (replica with its changes on top). */
+async function pendingConversations(db: StoreTx): Promise<Map<string, Conversation>> {
   const merged = new Map<string, Conversation>();
   for (const id of (await pendingOverlays(db)).keys()) {
     const c = await conversationView(db, id);
     if (c) merged.set(id, c);
   }
-  const pend = JSON.stringify([...merged.values()].map((c) => ({
-    id: c.id, status: c.status, assigneeId: c.assigneeId, crisis: c.crisis ? 1 : 0, waitingSince: c.waitingSince,
-    at: c.lastMessageAt ?? c.createdAt, name: c.citizenName, phone: c.citizenPhone,
-  })));
-  return { merged, pend };
+  return merged;
 }
 
 export interface InboxQuery {
@@ -151,9 +158,10 @@ export async function pageConversations(db: StoreTx, query: InboxQuery, me: stri
   const { view, offset = 0, limit = null } = query;
   const sort = query.sort ?? defaultInboxSort(view);
   const filter = viewFilter(view, me);
-  const { merged, pend } = await pendingColumns(db);
+  const merged = await pendingConversations(db);
+  const from = source(merged);
   const where = [filter.sql];
-  const params: string[] = [pend, ...filter.params];
+  const params: string[] = [...filter.params];
   const text = query.q.trim();
   if (text) {
     const like = `%${likeEscape(text)}%`;
@@ -167,10 +175,11 @@ export async function pageConversations(db: StoreTx, query: InboxQuery, me: stri
     where.push(`(${conds.join(' OR ')})`);
   }
   const cond = where.join(' AND ');
-  const total = (await db.get<{ n: number }>(`${EFFECTIVE} SELECT count(*) AS n FROM eff WHERE ${cond}`, params))?.n ?? 0;
+  // Without pending changes these read the table and its indexes directly (SQLite flattens the subquery).
+  const total = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM (${from.sql}) WHERE ${cond}`, [...from.params, ...params]))?.n ?? 0;
   const rows = await db.all<{ id: string; data: string }>(
-    `${EFFECTIVE} SELECT id, data FROM eff WHERE ${cond} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`,
-    [...params, limit ?? -1, offset],
+    `SELECT id, data FROM (${from.sql}) WHERE ${cond} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`,
+    [...from.params, ...params, limit ?? -1, offset],
   );
   const window: Conversation[] = [];
   for (const r of rows) {
@@ -192,10 +201,10 @@ export async function listConversations(
 
 /** Open chats per assignee (배정/이관 shows how busy each counsellor is). */
 export async function openChatCounts(db: StoreTx): Promise<Array<{ assigneeId: string; count: number }>> {
-  const { pend } = await pendingColumns(db);
+  const from = source(await pendingConversations(db));
   return db.all<{ assigneeId: string; count: number }>(
-    `${EFFECTIVE} SELECT assignee_id AS assigneeId, count(*) AS count FROM eff WHERE assignee_id IS NOT NULL AND status <> 'closed' GROUP BY assignee_id`,
-    [pend],
+    `SELECT assignee_id AS assigneeId, count(*) AS count FROM (${from.sql}) WHERE assignee_id IS NOT NULL AND status <> 'closed' GROUP BY assignee_id`,
+    from.params,
   );
 }
 
