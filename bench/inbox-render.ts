@@ -29,7 +29,7 @@ const SIZES = [
   { conversations: 100, messages: 50 },
   { conversations: 10_000, messages: 5_000 },
 ] as const;
-const ROUNDS = 5;
+const ROUNDS = 7;
 
 const me = { id: '10000000-0000-4000-8000-000000000001', username: 'bench', displayName: '벤치 상담사', role: 'counsellor' as const, active: true, presence: 'offline' as const, presenceSince: null };
 const other = '10000000-0000-4000-8000-000000000002';
@@ -156,9 +156,11 @@ export async function run(): Promise<void> {
     const list: number[][] = SIZES.map(() => []);
     const chat: number[][] = SIZES.map(() => []);
     const domRows: number[] = SIZES.map(() => 0);
-    // Rounds alternate between the sizes, so that both see the same machine load.
+    // Rounds alternate between the sizes, and which goes first, so that both see the same machine
+    // load and neither always gets the warmer page.
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [k, size] of SIZES.entries()) {
+      for (const k of round % 2 ? [1, 0] : [0, 1]) {
+        const size = SIZES[k]!;
         await page.goto(harnesses[k]!.url);
         const region = page.getByRole('region', { name: '상담 목록' });
         await region.waitFor();
