@@ -13,7 +13,7 @@ const BENCHES: Array<{ name: string; file: string; what: string }> = [
   { name: 'kakao', file: 'kakao-channel.ts', what: 'Kakao webhook intake and outbound delivery (issue 3)' },
   { name: 'sync', file: 'sync.ts', what: 'initial sync and webhook-to-replica latency (issue 4)' },
   { name: 'calls', file: 'calls.ts', what: 'consultation log stats, caller history, search and export (issue 7)' },
-  { name: 'inbox', file: 'inbox-render.ts', what: 'inbox first paint in Chromium (issue 6)' },
+  { name: 'inbox', file: 'inbox-render.ts', what: 'inbox first paint in Chromium, 100 vs 10,000 conversations (issues 6, 17)' },
   { name: 'scale', file: 'scale.ts', what: 'engine limit vs message-create and webhook on 1 and 2 instances (issue 11)' },
   { name: 'broadcast', file: 'broadcast.ts', what: '구독 소식: a notice to 10,000 subscribers against sequential POSTs (issue 14)' },
 ];

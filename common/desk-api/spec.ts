@@ -76,9 +76,47 @@ export const defaultInboxSort = (view: InboxView): InboxSort => (view === 'unass
 export const ConversationListItem = Conversation.extend({ firstQuestion: z.string().max(200).nullable() });
 export type ConversationListItem = z.infer<typeof ConversationListItem>;
 
+/**
+ * The inbox list is read a window at a time (the rows the virtualised list shows), with the view's
+ * total counted by SQL: a centre's 10,000 conversations never cross IPC at once.
+ */
+export const INBOX_PAGE_MAX = 200;
+export const InboxPageArgs = z.object({
+  view: InboxView,
+  q: z.string().max(100, '검색어는 100자까지 입력할 수 있습니다').default(''),
+  sort: InboxSort.optional(),
+  offset: z.number().int().min(0, '목록 위치가 올바르지 않습니다').max(1_000_000, '목록 위치가 올바르지 않습니다').default(0),
+  limit: z.number().int().min(1, '한 번에 1건 이상 읽어야 합니다').max(INBOX_PAGE_MAX, `한 번에 ${INBOX_PAGE_MAX}건까지 읽을 수 있습니다`).default(50),
+});
+export const InboxPage = z.object({
+  /** Rows offset … offset + items.length − 1 of the view, in its order. */
+  items: z.array(ConversationListItem),
+  total: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
+});
+export type InboxPage = z.infer<typeof InboxPage>;
+
+/** Where a page of messages ends: its oldest message; the next (older) page starts before it. */
+export const MessageCursor = z.object({ createdAt: Instant, id: Uuid });
+export type MessageCursor = z.infer<typeof MessageCursor>;
+/** Messages per page when the caller does not say. */
+export const MESSAGE_PAGE = 50;
+export const MESSAGE_PAGE_MAX = 500;
+const MessageLimit = z.number().int().min(1, '한 번에 1건 이상 읽어야 합니다').max(MESSAGE_PAGE_MAX, `메시지는 한 번에 ${MESSAGE_PAGE_MAX}건까지 읽을 수 있습니다`);
+export const GetConversationArgs = z.object({ conversationId: Uuid, messageLimit: MessageLimit.optional() });
+export const OlderMessagesArgs = z.object({ conversationId: Uuid, before: MessageCursor, limit: MessageLimit.optional() });
+export const MessagePage = z.object({
+  messages: z.array(MessageView),
+  /** Set when older messages exist: pass it as `before` to read them. */
+  olderCursor: MessageCursor.nullable(),
+});
+export type MessagePage = z.infer<typeof MessagePage>;
+
 export const ConversationDetail = z.object({
   conversation: Conversation,
+  /** The newest page of the history, in time order; older pages come from inbox.messages. */
   messages: z.array(MessageView),
+  olderCursor: MessageCursor.nullable().default(null),
   /** The same citizen's other conversations and their call logs (by user key or phone). */
   earlierConversations: z.array(Conversation),
   callLogs: z.array(CallLog),
@@ -257,8 +295,16 @@ export const deskMethods = {
     unlock: method(z.object({ password: z.string().min(1, '비밀번호를 입력하세요').max(256) }), SessionState),
   },
   inbox: {
+    /** Every row of a view (tools, tests); the list on screen reads `page`. */
     list: method(z.object({ view: InboxView, q: z.string().max(100).default(''), sort: InboxSort.optional() }), z.array(ConversationListItem)),
-    get: method(ConversationRef, ConversationDetail),
+    /** One window of a view and the view's total. */
+    page: method(InboxPageArgs, InboxPage),
+    /** The conversation with the newest page of its history. */
+    get: method(GetConversationArgs, ConversationDetail),
+    /** An older page of a conversation's history (scrolling up, 이전 메시지 더 보기). */
+    messages: method(OlderMessagesArgs, MessagePage),
+    /** Open (not 종료) chats per assignee, counted by SQL (배정/이관 shows them). */
+    openChatCounts: method(NoArg, z.array(z.object({ assigneeId: Uuid, count: z.number().int().nonnegative() }))),
     send: method(
       z.object({
         conversationId: Uuid,

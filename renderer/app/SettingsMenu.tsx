@@ -1,13 +1,16 @@
 import { ActionIcon, Alert, Button, Popover, SegmentedControl, Stack, Switch, Text } from '@mantine/core';
 import { IconSettings } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { lazy, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../common/desk-api/index.js';
-import { CannedRepliesManager } from '../admin/CannedRepliesManager.js';
 import { TeamAdminButtons, TeamAdminDialogs, type TeamAdminDialog } from '../team/TeamAdminEntries.js';
 import { getDesk, queryKeys } from './desk.js';
 import { useErrorText } from './errors.js';
+import { LazyScreen, useOpenedOnce } from './lazy-screen.js';
+
+// An admin screen: a chunk of its own, loaded when first opened.
+const CannedRepliesManager = lazy(() => import('../admin/CannedRepliesManager.js').then((m) => ({ default: m.CannedRepliesManager })));
 
 /** Applies the stored language to the window whenever settings change (here or from the main side). */
 export function useSettingsLanguage(): void {
@@ -26,6 +29,7 @@ export function SettingsMenu({ counsellorName, isAdmin = false, meId = null }: {
   const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
   const [managingCanned, setManagingCanned] = useState(false);
+  const cannedMounted = useOpenedOnce(managingCanned);
   const [teamDialog, setTeamDialog] = useState<TeamAdminDialog>(null);
   const { data } = useQuery({ queryKey: queryKeys.settings, queryFn: () => getDesk().settings.get() });
 
@@ -92,7 +96,11 @@ export function SettingsMenu({ counsellorName, isAdmin = false, meId = null }: {
           </Stack>
         </Popover.Dropdown>
       </Popover>
-      {isAdmin && <CannedRepliesManager opened={managingCanned} onClose={() => setManagingCanned(false)} />}
+      {isAdmin && cannedMounted && (
+        <LazyScreen>
+          <CannedRepliesManager opened={managingCanned} onClose={() => setManagingCanned(false)} />
+        </LazyScreen>
+      )}
       {isAdmin && <TeamAdminDialogs open={teamDialog} onClose={() => setTeamDialog(null)} meId={meId} />}
     </>
   );

@@ -13,7 +13,7 @@ import { SidePanelSplit, useSideLayout } from './SidePanelSplit.js';
 import { SettingsMenu } from './SettingsMenu.js';
 import { SyncIndicator } from './SyncIndicator.js';
 import { TeamHeader } from '../team/TeamHeader.js';
-import { BroadcastsEntry } from '../broadcasts/BroadcastsDialog.js';
+import { BroadcastsEntry } from '../broadcasts/BroadcastsEntry.js';
 import { useLayoutMode } from './use-layout.js';
 import { useMe } from '../inbox/queries.js';
 import { listen } from './workspace-bus.js';

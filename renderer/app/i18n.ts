@@ -89,6 +89,7 @@ const ko = {
     noDesk: '데스크 연결(window.desk)이 없습니다. 앱을 다시 시작하세요.',
   },
   loading: '불러오는 중…',
+  loadingScreen: '화면을 불러오는 중…',
 };
 
 const en = {
@@ -178,6 +179,7 @@ const en = {
     noDesk: 'No desk connection (window.desk). Restart the app.',
   },
   loading: 'Loading…',
+  loadingScreen: 'Loading the screen…',
 };
 
 export const appI18n = defineStrings(ko, en);

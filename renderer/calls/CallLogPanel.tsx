@@ -1,6 +1,6 @@
 import { Stack, Tabs } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallLogDraft, CallLogView, IncomingCall } from '../../common/desk-api/index.js';
 import type { CallLog, CtiCall, Programme } from '../../common/domain/index.js';
@@ -21,8 +21,11 @@ import { CallLogList } from './list/CallLogList.js';
 import { RecordDetail } from './list/RecordDetail.js';
 import { ShortcutToast, useShortcutToast } from './ShortcutToast.js';
 import { callKeys, useProgrammeNames } from './queries.js';
-import { StatsView } from './stats/StatsView.js';
 import { useCallsShortcuts } from './useCallsShortcuts.js';
+import { LazyScreen, useOpenedOnce } from '../app/lazy-screen.js';
+
+// 통계 with its charts: a chunk of its own, loaded when the tab is first shown.
+const StatsView = lazy(() => import('./stats/StatsView.js').then((m) => ({ default: m.StatsView })));
 
 type Tab = 'entry' | 'list' | 'callbacks' | 'stats';
 
@@ -35,6 +38,7 @@ export function CallLogPanel() {
   const { t } = useTranslation('calls');
   const client = useQueryClient();
   const [tab, setTab] = useState<Tab>('entry');
+  const statsMounted = useOpenedOnce(tab === 'stats');
   const [detailId, setDetailId] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const toast = useShortcutToast();
@@ -208,7 +212,11 @@ export function CallLogPanel() {
           <CallbacksView now={now} onCallBack={callBack} onMissedCall={fromMissed} />
         </Tabs.Panel>
         <Tabs.Panel value="stats" pt="xs">
-          <StatsView />
+          {statsMounted && (
+            <LazyScreen>
+              <StatsView />
+            </LazyScreen>
+          )}
         </Tabs.Panel>
       </Tabs>
       {/* Every dialog of the panel sits outside the tabs: a tab hidden while its dialog closes

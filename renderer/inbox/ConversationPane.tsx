@@ -1,7 +1,7 @@
 import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConversationDetail } from '../../common/desk-api/index.js';
+import type { ConversationDetail, MessageView } from '../../common/desk-api/index.js';
 import { MaskedPhone } from '../privacy/MaskedPhone.js';
 import { getDesk } from '../app/desk.js';
 import { useErrorText } from '../app/errors.js';
@@ -11,8 +11,8 @@ import { CitizenHistory } from './CitizenHistory.js';
 import { Composer } from './Composer.js';
 import { LinkConfirmProvider } from './LinkConfirm.js';
 import { MessageList } from './MessageList.js';
-import { firstNewMessageId } from './message-rows.js';
-import { useConversationDetail, useCounsellorNames, useMe } from './queries.js';
+import { firstNewMessageId, seenAtOpen } from './message-rows.js';
+import { useConversation, useCounsellorNames, useMe } from './queries.js';
 import { useInboxSelection } from './selection.js';
 import { CrisisBadge } from '../crisis/CrisisBadge.js';
 import { CrisisPanel } from '../crisis/CrisisPanel.js';
@@ -23,7 +23,8 @@ import { WorkflowBar } from './WorkflowBar.js';
 export function ConversationPane() {
   const { t } = useTranslation('inbox');
   const { openId } = useInboxSelection();
-  const { data, error, isPending } = useConversationDetail(openId);
+  const conversation = useConversation(openId);
+  const { detail, error, isPending } = conversation;
   const errorText = useErrorText();
   return (
     <Stack component="section" aria-label={t('conversation.region')} gap={0} className="conversation-pane">
@@ -38,37 +39,49 @@ export function ConversationPane() {
           {errorText(error)}
         </Alert>
       )}
-      {openId && data && data.conversation.id === openId && (
+      {openId && detail && detail.conversation.id === openId && (
         <LinkConfirmProvider>
-          <OpenConversation key={openId} detail={data} />
+          <OpenConversation
+            key={openId}
+            detail={detail}
+            messages={conversation.messages}
+            older={{ has: conversation.hasOlder, loading: conversation.loadingOlder, load: () => void conversation.loadOlder() }}
+          />
         </LinkConfirmProvider>
       )}
     </Stack>
   );
 }
 
-function OpenConversation({ detail }: { detail: ConversationDetail }) {
+interface Older {
+  has: boolean;
+  loading: boolean;
+  load: () => void;
+}
+
+function OpenConversation({ detail, messages, older }: { detail: ConversationDetail; messages: MessageView[]; older: Older }) {
   const { t, i18n } = useTranslation('inbox');
-  const { conversation: c, messages } = detail;
+  const { conversation: c } = detail;
   const me = useMe();
   const names = useCounsellorNames();
   // What the counsellor had seen when opening: everything after it is "새 메시지".
-  const [baseline] = useState(() => ({ seenIds: new Set(messages.map((m) => m.id)), unreadAtOpen: c.unreadCount }));
+  const [baseline] = useState(() => seenAtOpen(messages, c.unreadCount));
   const newFromId = firstNewMessageId(messages, baseline);
   const lastMarked = useRef('');
+  const newest = messages.at(-1)?.id;
 
   useEffect(() => {
     // Reading happens while the conversation is open and the window is in front. Unread is per
     // counsellor: taking the chat over makes the team's count this counsellor's, so read again then.
-    const key = `${messages.length}:${c.assigneeId ?? ''}`;
+    const key = `${newest ?? ''}:${c.assigneeId ?? ''}`;
     if (c.unreadCount > 0 && lastMarked.current !== key && document.visibilityState !== 'hidden') {
       lastMarked.current = key;
       getDesk().inbox.markRead({ conversationId: c.id }).catch(() => {});
     }
-  }, [c.id, c.unreadCount, c.assigneeId, messages.length]);
+  }, [c.id, c.unreadCount, c.assigneeId, newest]);
 
   // Screen readers hear a citizen's new message once, not the history as it scrolls in.
-  const lastInbound = [...messages].reverse().find((m) => m.direction === 'inbound' && !baseline.seenIds.has(m.id));
+  const lastInbound = [...messages].reverse().find((m) => m.direction === 'inbound' && !baseline.seen(m));
   const announcement = lastInbound ? t('conversation.announce', { body: lastInbound.body.slice(0, 200) }) : '';
 
   const assignee = c.assigneeId ? names.get(c.assigneeId) : null;
@@ -106,7 +119,15 @@ function OpenConversation({ detail }: { detail: ConversationDetail }) {
       <div className="visually-hidden" aria-live="polite" role="status" aria-label={t('conversation.newMessages')}>
         {announcement}
       </div>
-      <MessageList conversationId={c.id} messages={messages} newFromId={newFromId} authorNames={names} />
+      <MessageList
+        conversationId={c.id}
+        messages={messages}
+        newFromId={newFromId}
+        authorNames={names}
+        hasOlder={older.has}
+        loadingOlder={older.loading}
+        onLoadOlder={older.load}
+      />
       <Composer key={c.id} conversation={c} me={me} />
     </>
   );

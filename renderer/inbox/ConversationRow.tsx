@@ -19,12 +19,14 @@ interface Props {
   style: CSSProperties;
   onOpen: (id: string) => void;
   onHover?: () => void;
+  /** Where the row sits in the whole view: only a window of it is in the DOM. */
+  position?: { index: number; total: number };
 }
 
 export const optionId = (id: string) => `conv-opt-${id}`;
 
 /** One row of the list. Every text is rendered as text: a citizen's name or message is never markup. */
-export const ConversationRow = memo(function ConversationRow({ conversation: c, assigneeName, now, active, selected, style, onOpen }: Props) {
+export const ConversationRow = memo(function ConversationRow({ conversation: c, assigneeName, now, active, selected, style, onOpen, position }: Props) {
   const { t, i18n } = useTranslation('inbox');
   // A held chat waits on purpose, and a closed one is done: neither runs the reply timer.
   const level = waitLevel(c.status === 'closed' || c.status === 'held' ? null : c.waitingSince, now);
@@ -33,6 +35,8 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
       role="option"
       id={optionId(c.id)}
       aria-selected={selected}
+      aria-posinset={position ? position.index + 1 : undefined}
+      aria-setsize={position?.total}
       data-active={active || undefined}
       data-crisis={c.crisis ? c.crisis.kind : undefined}
       className="conv-row"

@@ -6,17 +6,26 @@ import { useTranslation } from 'react-i18next';
 import { INBOX_SORTS, INBOX_VIEWS, InboxSort, type InboxView } from '../../common/desk-api/index.js';
 import { useErrorText } from '../app/errors.js';
 import { ConversationRow, ROW_HEIGHT, optionId } from './ConversationRow.js';
-import { useCounsellorNames, useInboxList } from './queries.js';
+import { LIST_PAGE, useCounsellorNames, useInboxWindow } from './queries.js';
 import { useInboxSelection } from './selection.js';
 import { useNow } from './use-now.js';
 
-/** 상담 목록: views, search, and a virtualised listbox (10,000 rows render only what is visible). */
+/**
+ * 상담 목록: views, search, and a virtualised listbox. Only the rows on screen are rendered, and
+ * only their pages are read from the replica (10,000 conversations cost what 100 do).
+ */
 export function InboxList() {
   const { t } = useTranslation('inbox');
   const errorText = useErrorText();
   const { openId, open, view, setView, query, setQuery, sort, setSort } = useInboxSelection();
   const [typed, setTyped] = useState(query);
-  const { data: rows = [], error } = useInboxList(view, query, sort);
+  // The pages of rows the virtualiser shows (set after each render from its range).
+  const [pages, setPages] = useState({ from: 0, to: 0 });
+  const list = useInboxWindow(view, query, sort, pages.from, pages.to);
+  const { rows, error } = list;
+  /** Unknown until the view's first page is read (then "no conversations" may show). */
+  const known = list.total !== undefined;
+  const total = list.total ?? 0;
   const names = useCounsellorNames();
   const now = useNow();
   const [active, setActive] = useState(0);
@@ -29,31 +38,43 @@ export function InboxList() {
   }, [typed, setQuery]);
 
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: total,
     getScrollElement: () => listRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
   });
 
-  const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
-  const activeRow = rows[activeIndex];
+  const items = virtualizer.getVirtualItems();
+  const fromPage = Math.floor((items[0]?.index ?? 0) / LIST_PAGE);
+  const toPage = Math.floor((items.at(-1)?.index ?? 0) / LIST_PAGE);
+  useEffect(() => {
+    setPages((p) => (p.from === fromPage && p.to === toPage ? p : { from: fromPage, to: toPage }));
+  }, [fromPage, toPage]);
+
+  const activeIndex = Math.min(active, Math.max(0, total - 1));
+  const activeRow = rows.get(activeIndex);
 
   const move = useCallback(
     (to: number) => {
-      if (rows.length === 0) return;
-      const next = Math.max(0, Math.min(rows.length - 1, to));
+      if (total === 0) return;
+      const next = Math.max(0, Math.min(total - 1, to));
       setActive(next);
       virtualizer.scrollToIndex(next, { align: 'auto' });
     },
-    [rows.length, virtualizer],
+    [total, virtualizer],
   );
 
-  // When a conversation is opened from elsewhere (notification, bus), the highlight follows it.
+  // When a conversation is opened from elsewhere (notification, bus), the highlight follows it
+  // (when its row is among those read).
+  const indexOf = useCallback((id: string) => {
+    for (const [i, r] of rows) if (r.id === id) return i;
+    return -1;
+  }, [rows]);
   useEffect(() => {
     if (!openId) return;
-    const i = rows.findIndex((r) => r.id === openId);
+    const i = indexOf(openId);
     if (i >= 0) setActive(i);
-  }, [openId, rows]);
+  }, [openId, indexOf]);
 
   // Alt+↓/↑ work from anywhere in the window: they move to the next/previous conversation and put
   // focus on the list, so that Enter opens it.
@@ -78,7 +99,7 @@ export function InboxList() {
       PageDown: () => move(activeIndex + page),
       PageUp: () => move(activeIndex - page),
       Home: () => move(0),
-      End: () => move(rows.length - 1),
+      End: () => move(total - 1),
       Enter: () => activeRow && open(activeRow.id),
       ' ': () => activeRow && open(activeRow.id),
     };
@@ -91,11 +112,11 @@ export function InboxList() {
 
   const onOpenRow = useCallback(
     (id: string) => {
-      const i = rows.findIndex((r) => r.id === id);
+      const i = indexOf(id);
       if (i >= 0) setActive(i);
       open(id);
     },
-    [rows, open],
+    [indexOf, open],
   );
 
   return (
@@ -123,7 +144,7 @@ export function InboxList() {
         />
         <Group justify="space-between" wrap="nowrap" gap="xs">
           <Text size="xs" c="dimmed" aria-live="polite">
-            {t('list.count', { count: rows.length })}
+            {t('list.count', { count: total })}
           </Text>
           <NativeSelect
             size="xs"
@@ -151,7 +172,7 @@ export function InboxList() {
       <div
         ref={listRef}
         // A listbox must hold options; with none it is a group holding the "no conversations" sentence.
-        role={rows.length > 0 ? 'listbox' : 'group'}
+        role={total > 0 ? 'listbox' : 'group'}
         aria-label={t('list.region')}
         tabIndex={0}
         aria-activedescendant={activeRow ? optionId(activeRow.id) : undefined}
@@ -164,14 +185,15 @@ export function InboxList() {
         onBlur={(e) => delete e.currentTarget.dataset.keyboard}
         className="inbox-listbox"
       >
-        {rows.length === 0 && (
+        {known && total === 0 && (
           <Text p="md" c="dimmed">
             {t('list.empty')}
           </Text>
         )}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const c = rows[item.index];
+          {items.map((item) => {
+            // A row whose page is still being read stays blank for that moment.
+            const c = rows.get(item.index);
             if (!c) return null;
             return (
               <ConversationRow
@@ -182,6 +204,7 @@ export function InboxList() {
                 active={item.index === activeIndex}
                 selected={c.id === openId}
                 onOpen={onOpenRow}
+                position={{ index: item.index, total }}
                 style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
               />
             );

@@ -23,18 +23,33 @@ export function buildMessageRows(messages: readonly MessageView[], newFromId: st
 }
 
 /**
+ * What the counsellor had in front of them when the conversation opened: those messages, and
+ * everything older (pages read later by scrolling up are history, not news).
+ */
+export interface OpenBaseline {
+  unreadAtOpen: number;
+  seen: (m: MessageView) => boolean;
+}
+
+const before = (a: Pick<MessageView, 'createdAt' | 'id'>, b: Pick<MessageView, 'createdAt' | 'id'>) =>
+  a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id);
+
+export function seenAtOpen(messages: readonly MessageView[], unreadAtOpen: number): OpenBaseline {
+  const ids = new Set(messages.map((m) => m.id));
+  const oldest = messages[0];
+  return { unreadAtOpen, seen: (m) => ids.has(m.id) || (oldest !== undefined && before(m, oldest)) };
+}
+
+/**
  * Where "새 메시지" goes: before the oldest unread citizen message at the time the conversation
  * was opened, or else before the first citizen message that arrived while it was open.
  */
-export function firstNewMessageId(
-  messages: readonly MessageView[],
-  baseline: { seenIds: ReadonlySet<string>; unreadAtOpen: number },
-): string | null {
+export function firstNewMessageId(messages: readonly MessageView[], baseline: OpenBaseline): string | null {
   const inbound = messages.filter((m) => m.direction === 'inbound');
   if (baseline.unreadAtOpen > 0) {
-    const seenInbound = inbound.filter((m) => baseline.seenIds.has(m.id));
+    const seenInbound = inbound.filter((m) => baseline.seen(m));
     const first = seenInbound[Math.max(0, seenInbound.length - baseline.unreadAtOpen)];
     if (first) return first.id;
   }
-  return inbound.find((m) => !baseline.seenIds.has(m.id))?.id ?? null;
+  return inbound.find((m) => !baseline.seen(m))?.id ?? null;
 }

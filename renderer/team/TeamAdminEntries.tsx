@@ -1,8 +1,12 @@
 import { Button } from '@mantine/core';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AccessLogScreen } from '../admin/access-log/AccessLogScreen.js';
-import { AccountsManager } from '../admin/accounts/AccountsManager.js';
+import { LazyScreen, useOpenedOnce } from '../app/lazy-screen.js';
 import { TeamSettingsDialog } from './TeamSettingsDialog.js';
+
+// The admin screens are chunks of their own, loaded when first opened.
+const AccessLogScreen = lazy(() => import('../admin/access-log/AccessLogScreen.js').then((m) => ({ default: m.AccessLogScreen })));
+const AccountsManager = lazy(() => import('../admin/accounts/AccountsManager.js').then((m) => ({ default: m.AccountsManager })));
 
 export type TeamAdminDialog = 'settings' | 'accounts' | 'accessLog' | null;
 
@@ -21,11 +25,21 @@ export function TeamAdminButtons({ onOpen }: { onOpen: (dialog: Exclude<TeamAdmi
 
 /** Their dialogs, rendered outside the menu's popover (which unmounts when it closes). */
 export function TeamAdminDialogs({ open, onClose, meId }: { open: TeamAdminDialog; onClose: () => void; meId: string | null }) {
+  const accounts = useOpenedOnce(open === 'accounts');
+  const accessLog = useOpenedOnce(open === 'accessLog');
   return (
     <>
       <TeamSettingsDialog opened={open === 'settings'} onClose={onClose} />
-      <AccountsManager opened={open === 'accounts'} onClose={onClose} meId={meId} />
-      <AccessLogScreen opened={open === 'accessLog'} onClose={onClose} />
+      {accounts && (
+        <LazyScreen>
+          <AccountsManager opened={open === 'accounts'} onClose={onClose} meId={meId} />
+        </LazyScreen>
+      )}
+      {accessLog && (
+        <LazyScreen>
+          <AccessLogScreen opened={open === 'accessLog'} onClose={onClose} />
+        </LazyScreen>
+      )}
     </>
   );
 }

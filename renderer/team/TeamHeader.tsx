@@ -1,9 +1,12 @@
 import { Button } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { lazy, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Counsellor } from '../../common/domain/index.js';
-import { SupervisorBoard } from '../supervisor/SupervisorBoard.js';
+import { LazyScreen, useOpenedOnce } from '../app/lazy-screen.js';
 import { PresenceMenu } from './PresenceMenu.js';
+
+// 현황판 with its service-level charts: a chunk of its own, loaded when first opened.
+const SupervisorBoard = lazy(() => import('../supervisor/SupervisorBoard.js').then((m) => ({ default: m.SupervisorBoard })));
 
 const isBoardKey = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && (e.code === 'KeyB' || e.key.toLowerCase() === 'b');
 
@@ -12,6 +15,7 @@ export function TeamHeader({ me }: { me: Counsellor }) {
   const { t } = useTranslation('team');
   const lead = me.role === 'supervisor' || me.role === 'admin';
   const [boardOpen, setBoardOpen] = useState(false);
+  const boardMounted = useOpenedOnce(boardOpen);
   useEffect(() => {
     if (!lead) return;
     const onKey = (e: KeyboardEvent) => {
@@ -30,7 +34,11 @@ export function TeamHeader({ me }: { me: Counsellor }) {
           {t('board.open')}
         </Button>
       )}
-      {lead && <SupervisorBoard opened={boardOpen} onClose={() => setBoardOpen(false)} />}
+      {lead && boardMounted && (
+        <LazyScreen>
+          <SupervisorBoard opened={boardOpen} onClose={() => setBoardOpen(false)} />
+        </LazyScreen>
+      )}
     </>
   );
 }

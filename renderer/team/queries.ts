@@ -19,10 +19,8 @@ export function useMyRecord(meId: string | null): Counsellor | null {
 
 /** Open (not 종료) chats per assignee, from the replica's conversations (the team shares one feed). */
 export function useOpenChatCounts(): Map<string, number> {
-  const { data } = useQuery({ queryKey: [...queryKeys.inboxLists, 'all', '', 'counts'], queryFn: () => getDesk().inbox.list({ view: 'all', q: '' }) });
-  const counts = new Map<string, number>();
-  for (const c of data ?? []) if (c.assigneeId && c.status !== 'closed') counts.set(c.assigneeId, (counts.get(c.assigneeId) ?? 0) + 1);
-  return counts;
+  const { data } = useQuery({ queryKey: queryKeys.openChatCounts, queryFn: () => getDesk().inbox.openChatCounts() });
+  return new Map((data ?? []).map((r) => [r.assigneeId, r.count]));
 }
 
 /** The board from the server, fetched again on every change the desk hears (≤ 1 s after a write). */

@@ -84,7 +84,9 @@ it('every call log and reply reaches the server exactly once across repeated kil
 
   // The desk's own view agrees: nothing left pending or failed.
   for (const c of conversations) {
-    const detail = await h.inbox.get({ conversationId: c.id });
+    // One page large enough for the whole history (~250 replies each): every message is checked.
+    const detail = await h.inbox.get({ conversationId: c.id, messageLimit: 500 });
+    expect(detail.olderCursor).toBeNull();
     expect(detail.messages.filter((m) => m.localState !== null)).toEqual([]);
   }
 }, 170_000);

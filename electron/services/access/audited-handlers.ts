@@ -33,10 +33,19 @@ export function createAuditedHandlers(recorder: AccessRecorder, now: () => Date)
     await recorder.record(fact);
   }
 
+  async function searched(text: string, rows: number): Promise<void> {
+    const q = text.trim();
+    if (!q) return;
+    await once(`search:conversation:${q}`, SEARCH_DEDUPE_MS, {
+      action: 'search', entity: 'conversation', recordId: null, subject: phoneSubject(q), reason: null, rows,
+    });
+  }
+
   return {
     inbox(h: DeskHandlers['inbox']): DeskHandlers['inbox'] {
       return {
         ...h,
+        // Opening logs the view; the older pages read while it is open (inbox.messages) are that view.
         get: async (arg) => {
           const detail = await h.get(arg);
           await once(`view:conversation:${arg.conversationId}`, VIEW_DEDUPE_MS, {
@@ -47,13 +56,14 @@ export function createAuditedHandlers(recorder: AccessRecorder, now: () => Date)
         },
         list: async (arg) => {
           const rows = await h.list(arg);
-          const q = arg.q.trim();
-          if (q) {
-            await once(`search:conversation:${q}`, SEARCH_DEDUPE_MS, {
-              action: 'search', entity: 'conversation', recordId: null, subject: phoneSubject(q), reason: null, rows: rows.length,
-            });
-          }
+          await searched(arg.q, rows.length);
           return rows;
+        },
+        // The list on screen reads windows; a search is logged once, with the number of matches.
+        page: async (arg) => {
+          const page = await h.page(arg);
+          await searched(arg.q, page.total);
+          return page;
         },
       };
     },

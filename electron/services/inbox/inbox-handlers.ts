@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CRISIS_KIND_LABELS } from '../../../common/crisis/index.js';
 import { CALL_NOTICE, CallLog, PHONE_QUESTION, type Conversation, type ConversationPatch, type Message } from '../../../common/domain/index.js';
-import { CallLogDraft, DeskError, type DeskHandlers, type MessageView } from '../../../common/desk-api/index.js';
+import { CallLogDraft, DeskError, MESSAGE_PAGE, MESSAGE_PAGE_MAX, type DeskHandlers, type MessageView } from '../../../common/desk-api/index.js';
 import { normaliseKoreanPhone } from '../../../common/phone/index.js';
 import { maskResidentNumbers } from '../../../common/privacy/index.js';
 import type { EventHub } from '../events/event-hub.js';
@@ -12,7 +12,8 @@ import { readCannedReplies, readConversation, readCounsellors } from '../replica
 import type { SessionService } from '../session/session-service.js';
 import type { Store, StoreTx } from '../store/index.js';
 import {
-  callLogsFor, conversationView, earlierConversations, listConversations, messageViews, overlayOf, withMyUnread, writeReadMark,
+  callLogsFor, conversationView, earlierConversations, listConversations, messagePage, openChatCounts, overlayOf, pageConversations,
+  withMyUnread, writeReadMark,
 } from './inbox-queries.js';
 
 export { CALL_NOTICE, PHONE_QUESTION };
@@ -81,12 +82,19 @@ export function createInboxHandlers(deps: InboxDeps): Omit<DeskHandlers['inbox']
 
   return {
     list: async ({ view, q, sort }) => listConversations(store, view, q, session.counsellor()?.id ?? null, sort),
-    get: async ({ conversationId }) => {
+    page: async ({ view, q, sort, offset, limit }) => ({
+      ...(await pageConversations(store, { view, q, sort, offset, limit }, session.counsellor()?.id ?? null)),
+      offset,
+    }),
+    get: async ({ conversationId, messageLimit }) => {
       const [conversation] = await withMyUnread(store, session.counsellor()?.id ?? null, [await mustGet(store, conversationId)]);
       const earlier = await earlierConversations(store, conversation!);
+      // The first page holds every message this counsellor has not read, so "새 메시지" has its place.
+      const newest = await messagePage(store, conversationId, null, Math.min(MESSAGE_PAGE_MAX, Math.max(messageLimit ?? MESSAGE_PAGE, conversation!.unreadCount + 10)));
       return {
         conversation: conversation!,
-        messages: await messageViews(store, conversationId),
+        messages: newest.messages,
+        olderCursor: newest.olderCursor,
         earlierConversations: earlier,
         callLogs: await callLogsFor(store, [conversationId, ...earlier.map((c) => c.id)], conversation!.citizenPhone),
       };
@@ -245,6 +253,8 @@ export function createInboxHandlers(deps: InboxDeps): Omit<DeskHandlers['inbox']
       }
       return { ok: true as const };
     },
+    messages: async ({ conversationId, before, limit }) => messagePage(store, conversationId, before, limit ?? MESSAGE_PAGE),
+    openChatCounts: async () => openChatCounts(store),
     cannedReplies: async () => readCannedReplies(store),
     counsellors: async () => readCounsellors(store),
   };

@@ -1,6 +1,7 @@
-import { byCrisisFirst } from '../../../common/crisis/index.js';
 import { CallLog, Conversation, Message } from '../../../common/domain/index.js';
-import { defaultInboxSort, type ConversationListItem, type InboxSort, type InboxView, type MessageView } from '../../../common/desk-api/index.js';
+import {
+  defaultInboxSort, type ConversationListItem, type InboxSort, type InboxView, type MessageCursor, type MessageView,
+} from '../../../common/desk-api/index.js';
 import { phoneMatchKey } from '../../../common/phone/index.js';
 import { parseRows, readConversation } from '../replica/read.js';
 import type { StoreTx } from '../store/index.js';
@@ -52,29 +53,65 @@ export async function conversationView(db: StoreTx, id: string): Promise<Convers
   return merged.success ? merged.data : replica;
 }
 
-function viewFilter(view: InboxView, me: string | null): { sql: string; params: string[]; test: (c: Conversation) => boolean } {
+/** The filter of each view over the list's columns (see source). */
+function viewFilter(view: InboxView, me: string | null): { sql: string; params: string[] } {
   switch (view) {
     case 'mine':
-      return { sql: "assignee_id = ? AND status <> 'closed'", params: [me ?? ''], test: (c) => c.assigneeId === me && c.status !== 'closed' };
+      return { sql: "assignee_id = ? AND status <> 'closed'", params: [me ?? ''] };
     case 'unassigned':
-      return { sql: "assignee_id IS NULL AND status <> 'closed'", params: [], test: (c) => c.assigneeId === null && c.status !== 'closed' };
+      return { sql: "assignee_id IS NULL AND status <> 'closed'", params: [] };
     case 'all':
-      return { sql: "status <> 'closed'", params: [], test: (c) => c.status !== 'closed' };
+      return { sql: "status <> 'closed'", params: [] };
     case 'closed':
-      return { sql: "status = 'closed'", params: [], test: (c) => c.status === 'closed' };
+      return { sql: "status = 'closed'", params: [] };
   }
 }
 
-/** Flagged (crisis) conversations first, then the newest activity. */
-const byLastMessageDesc = (a: Conversation, b: Conversation) =>
-  byCrisisFirst(a, b) || (b.lastMessageAt ?? b.createdAt).localeCompare(a.lastMessageAt ?? a.createdAt) || a.id.localeCompare(b.id);
-
-/** Who has waited longest for an answer comes first; chats with nothing waiting follow, oldest first. */
-const byLongestWaiting = (a: Conversation, b: Conversation) => {
-  if (a.waitingSince && b.waitingSince) return a.waitingSince.localeCompare(b.waitingSince) || a.id.localeCompare(b.id);
-  if (a.waitingSince || b.waitingSince) return a.waitingSince ? -1 : 1;
-  return (a.lastMessageAt ?? a.createdAt).localeCompare(b.lastMessageAt ?? b.createdAt) || a.id.localeCompare(b.id);
+/**
+ * Orders in SQL, so that a window can be cut with LIMIT/OFFSET (the indexes of migration 004
+ * follow these). 최근 순: flagged (crisis) conversations first, then the newest activity.
+ * 오래 기다린 순: who has waited longest for an answer first; chats with nothing waiting follow,
+ * oldest activity first.
+ */
+const ORDER: Record<InboxSort, string> = {
+  recent: 'crisis DESC, at DESC, id',
+  waiting: 'waiting_since IS NULL, coalesce(waiting_since, at), id',
 };
+
+/**
+ * The rows the list filters and orders on, when this desk has unconfirmed conversation changes
+ * (few: one row per changed conversation): they come in as one JSON parameter holding their
+ * merged values, so that replica and pending rows are filtered, counted and cut in one query.
+ * Without any, the list reads `conversations` itself and its indexes.
+ */
+const WITH_PENDING = `
+WITH pend AS (
+  SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.status') AS status, json_extract(value, '$.assigneeId') AS assignee_id,
+         json_extract(value, '$.crisis') AS crisis, json_extract(value, '$.waitingSince') AS waiting_since, json_extract(value, '$.at') AS at,
+         json_extract(value, '$.name') AS citizen_name, json_extract(value, '$.phone') AS citizen_phone
+    FROM json_each(?)
+),
+eff AS (
+  SELECT c.id AS id, c.data AS data,
+         CASE WHEN p.id IS NULL THEN c.status ELSE p.status END AS status,
+         CASE WHEN p.id IS NULL THEN c.assignee_id ELSE p.assignee_id END AS assignee_id,
+         CASE WHEN p.id IS NULL THEN c.crisis ELSE p.crisis END AS crisis,
+         CASE WHEN p.id IS NULL THEN c.waiting_since ELSE p.waiting_since END AS waiting_since,
+         CASE WHEN p.id IS NULL THEN c.at ELSE p.at END AS at,
+         CASE WHEN p.id IS NULL THEN c.citizen_name ELSE p.citizen_name END AS citizen_name,
+         CASE WHEN p.id IS NULL THEN c.citizen_phone ELSE p.citizen_phone END AS citizen_phone
+    FROM conversations c LEFT JOIN pend p ON p.id = c.id
+)`;
+
+/** The source of the list's rows: the table, or the table with this desk's pending changes over it. */
+function source(merged: Map<string, Conversation>): { sql: string; params: string[] } {
+  if (merged.size === 0) return { sql: 'SELECT id, data, status, assignee_id, crisis, waiting_since, at, citizen_name, citizen_phone FROM conversations', params: [] };
+  const pend = JSON.stringify([...merged.values()].map((c) => ({
+    id: c.id, status: c.status, assigneeId: c.assigneeId, crisis: c.crisis ? 1 : 0, waitingSince: c.waitingSince,
+    at: c.lastMessageAt ?? c.createdAt, name: c.citizenName, phone: c.citizenPhone,
+  })));
+  return { sql: `${WITH_PENDING} SELECT * FROM eff`, params: [pend] };
+}
 
 /** The first thing each citizen wrote, for rows that have no name to show. */
 async function firstQuestions(db: StoreTx, ids: string[]): Promise<Map<string, string>> {
@@ -93,66 +130,121 @@ async function firstQuestions(db: StoreTx, ids: string[]): Promise<Map<string, s
   return out;
 }
 
-/** A view of the inbox, searched by citizen name, phone number or message text. */
-export async function listConversations(
-  db: StoreTx, view: InboxView, q: string, me: string | null, sort: InboxSort = defaultInboxSort(view),
-): Promise<ConversationListItem[]> {
+/** This desk's unconfirmed conversations, as it shows them (replica with its changes on top). */
+async function pendingConversations(db: StoreTx): Promise<Map<string, Conversation>> {
+  const merged = new Map<string, Conversation>();
+  for (const id of (await pendingOverlays(db)).keys()) {
+    const c = await conversationView(db, id);
+    if (c) merged.set(id, c);
+  }
+  return merged;
+}
+
+export interface InboxQuery {
+  view: InboxView;
+  q: string;
+  sort?: InboxSort | undefined;
+  /** The window: rows offset … offset + limit − 1; no limit reads to the end. */
+  offset?: number;
+  limit?: number | null;
+}
+
+/**
+ * A window of a view of the inbox, searched by citizen name, phone number or message text, with
+ * the view's total. Only the window's rows are parsed, given their first question and counted
+ * unread.
+ */
+export async function pageConversations(db: StoreTx, query: InboxQuery, me: string | null): Promise<{ items: ConversationListItem[]; total: number }> {
+  const { view, offset = 0, limit = null } = query;
+  const sort = query.sort ?? defaultInboxSort(view);
   const filter = viewFilter(view, me);
-  const pending = await pendingOverlays(db);
+  const merged = await pendingConversations(db);
+  const from = source(merged);
   const where = [filter.sql];
   const params: string[] = [...filter.params];
-  const query = q.trim();
-  const digits = query.replace(/\D/g, '');
-  let matchIds: Set<string> | null = null;
-  if (query) {
-    const like = `%${likeEscape(query)}%`;
+  const text = query.q.trim();
+  if (text) {
+    const like = `%${likeEscape(text)}%`;
     const conds = ["citizen_name LIKE ? ESCAPE '\\'", "id IN (SELECT conversation_id FROM messages WHERE body LIKE ? ESCAPE '\\')"];
     params.push(like, like);
+    const digits = text.replace(/\D/g, '');
     if (digits.length >= 3) {
       conds.push("replace(replace(citizen_phone, '-', ''), ' ', '') LIKE ?");
       params.push(`%${digits}%`);
     }
     where.push(`(${conds.join(' OR ')})`);
-    if (pending.size) {
-      const ids = [...pending.keys()];
-      const hits = await db.all<{ id: string }>(
-        `SELECT DISTINCT conversation_id AS id FROM messages WHERE body LIKE ? ESCAPE '\\' AND conversation_id IN (${ids.map(() => '?').join(',')})`,
-        [like, ...ids],
-      );
-      matchIds = new Set(hits.map((h) => h.id));
-    }
   }
-  const rows = await db.all<{ id: string; data: string }>(`SELECT id, data FROM conversations WHERE ${where.join(' AND ')}`, params);
-  const out = parseRows(Conversation, rows.filter((r) => !pending.has(r.id)));
-  for (const id of pending.keys()) {
-    const c = await conversationView(db, id);
-    if (!c) continue;
-    if (!filter.test(c)) continue;
-    if (query) {
-      const byName = (c.citizenName ?? '').includes(query);
-      const byPhone = digits.length >= 3 && phoneMatchKey(c.citizenPhone ?? '').includes(digits);
-      if (!byName && !byPhone && !matchIds?.has(c.id)) continue;
-    }
-    out.push(c);
+  const cond = where.join(' AND ');
+  // Without pending changes these read the table and its indexes directly (SQLite flattens the subquery).
+  const total = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM (${from.sql}) WHERE ${cond}`, [...from.params, ...params]))?.n ?? 0;
+  const rows = await db.all<{ id: string; data: string }>(
+    `SELECT id, data FROM (${from.sql}) WHERE ${cond} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`,
+    [...from.params, ...params, limit ?? -1, offset],
+  );
+  const window: Conversation[] = [];
+  for (const r of rows) {
+    const c = merged.get(r.id) ?? parseRows(Conversation, [r])[0];
+    if (c) window.push(c);
   }
-  out.sort(sort === 'waiting' ? byLongestWaiting : byLastMessageDesc);
-  const nameless = out.filter((c) => !c.citizenName).map((c) => c.id);
+  const nameless = window.filter((c) => !c.citizenName).map((c) => c.id);
   const questions = nameless.length ? await firstQuestions(db, nameless) : new Map<string, string>();
-  return withMyUnread(db, me, out.map((c) => ({ ...c, firstQuestion: questions.get(c.id) ?? null })));
+  const items = await withMyUnread(db, me, window.map((c) => ({ ...c, firstQuestion: questions.get(c.id) ?? null })));
+  return { items, total };
 }
 
-/** The replica's messages and this desk's unconfirmed ones, in time order. */
-export async function messageViews(db: StoreTx, conversationId: string): Promise<MessageView[]> {
-  const replica = parseRows(Message, await db.all<{ data: string }>('SELECT data FROM messages WHERE conversation_id = ?', [conversationId]));
-  const seen = new Set(replica.map((m) => m.id));
+/** Every row of a view (see pageConversations). */
+export async function listConversations(
+  db: StoreTx, view: InboxView, q: string, me: string | null, sort: InboxSort = defaultInboxSort(view),
+): Promise<ConversationListItem[]> {
+  return (await pageConversations(db, { view, q, sort }, me)).items;
+}
+
+/** Open chats per assignee (배정/이관 shows how busy each counsellor is). */
+export async function openChatCounts(db: StoreTx): Promise<Array<{ assigneeId: string; count: number }>> {
+  const from = source(await pendingConversations(db));
+  return db.all<{ assigneeId: string; count: number }>(
+    `SELECT assignee_id AS assigneeId, count(*) AS count FROM (${from.sql}) WHERE assignee_id IS NOT NULL AND status <> 'closed' GROUP BY assignee_id`,
+    from.params,
+  );
+}
+
+const keyOf = (m: { createdAt: string; id: string }) => `${m.createdAt}\u0000${m.id}`;
+
+/**
+ * One page of a conversation's history, in time order: the `limit` messages before `before` (the
+ * newest when null), with this desk's unconfirmed messages of that stretch laid in. `olderCursor`
+ * says where the next older page starts.
+ */
+export async function messagePage(
+  db: StoreTx, conversationId: string, before: MessageCursor | null, limit: number,
+): Promise<{ messages: MessageView[]; olderCursor: MessageCursor | null }> {
+  const rows = before
+    ? await db.all<{ data: string }>(
+        'SELECT data FROM messages WHERE conversation_id = ? AND (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC LIMIT ?',
+        [conversationId, before.createdAt, before.id, limit + 1],
+      )
+    : await db.all<{ data: string }>('SELECT data FROM messages WHERE conversation_id = ? ORDER BY created_at DESC, id DESC LIMIT ?', [conversationId, limit + 1]);
+  const hasOlder = rows.length > limit;
+  const replica = parseRows(Message, rows.slice(0, limit));
   const views: MessageView[] = replica.map((m) => ({ ...m, localState: null, localError: null }));
+  const oldest = hasOlder ? replica.at(-1) : undefined;
   const pending = await db.all<PendingRow>("SELECT id, data, state, error FROM local_pending WHERE entity = 'message' AND conversation_id = ?", [conversationId]);
-  for (const p of pending) {
-    if (seen.has(p.id)) continue;
-    const [m] = parseRows(Message, [p]);
-    if (m) views.push({ ...m, localState: p.state, localError: p.error });
+  if (pending.length) {
+    // A confirmed message is shown from the replica (wherever its page is), never twice.
+    const ids = pending.map((p) => p.id);
+    const confirmed = new Set((await db.all<{ id: string }>(`SELECT id FROM messages WHERE id IN (${ids.map(() => '?').join(',')})`, ids)).map((r) => r.id));
+    for (const p of pending) {
+      if (confirmed.has(p.id)) continue;
+      const [m] = parseRows(Message, [p]);
+      if (!m) continue;
+      // Each unconfirmed message belongs to the page whose stretch of time holds it.
+      if (before && keyOf(m) >= keyOf(before)) continue;
+      if (oldest && keyOf(m) < keyOf(oldest)) continue;
+      views.push({ ...m, localState: p.state, localError: p.error });
+    }
   }
-  return views.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  views.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+  return { messages: views, olderCursor: oldest ? { createdAt: oldest.createdAt, id: oldest.id } : null };
 }
 
 /** The same citizen's other conversations (by channel user key or phone number). */

@@ -26,7 +26,8 @@ export function baseHandlers(): Handlers {
     },
     sync: { getStatus: async () => syncStatus(), conflicts: async () => [], syncNow: async () => syncStatus() },
     inbox: {
-      list: async () => [],
+      page: async ({ offset }) => ({ items: [], total: 0, offset }),
+      openChatCounts: async () => [],
       counsellors: async () => [ME, OTHER],
       cannedReplies: async () => [],
       getDraft: async () => ({ body: '' }),
@@ -86,6 +87,14 @@ export function giveElementsASize(): void {
   sized = true;
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 800 });
   Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1000 });
+}
+
+/** An inbox.page handler over rows held in memory (already filtered and ordered). */
+export function pageOf<T>(rows: (args: { view: string; q: string }) => T[]) {
+  return async ({ view, q, offset, limit }: { view: string; q: string; offset: number; limit: number }) => {
+    const all = rows({ view, q });
+    return { items: all.slice(offset, offset + limit), total: all.length, offset };
+  };
 }
 
 /** Calls made to one channel, by argument. */

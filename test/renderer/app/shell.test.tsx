@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { DeskError } from '../../../common/desk-api/index.js';
 import { App } from '../../../renderer/app/App.js';
 import { conversation, ME, signedIn, signedOut, syncStatus } from './fixtures.js';
-import { callsTo, giveElementsASize, renderWithDesk } from './render-desk.js';
+import { callsTo, giveElementsASize, pageOf, renderWithDesk } from './render-desk.js';
 
 function setWidth(px: number) {
   Object.defineProperty(window, 'innerWidth', { configurable: true, value: px });
@@ -64,7 +64,7 @@ describe('login', () => {
     const { fake } = renderWithDesk(<App />, {
       session: { login: async () => signedIn() },
       inbox: {
-        list: async () => [{ ...c, firstQuestion: null }],
+        page: pageOf(() => [{ ...c, firstQuestion: null }]),
         get: async () => ({ conversation: c, messages: [], earlierConversations: [], callLogs: [] }),
       },
     });
@@ -158,7 +158,7 @@ describe('layout and keyboard', () => {
     const user = userEvent.setup({ delay: null });
     const c = conversation({ citizenName: '좁은 화면' });
     renderWithDesk(<App />, {
-      inbox: { list: async () => [{ ...c, firstQuestion: null }], get: async () => ({ conversation: c, messages: [], earlierConversations: [], callLogs: [] }) },
+      inbox: { page: pageOf(() => [{ ...c, firstQuestion: null }]), get: async () => ({ conversation: c, messages: [], earlierConversations: [], callLogs: [] }) },
     });
     await user.click(await screen.findByRole('option', { name: /좁은 화면/ }));
     expect(await screen.findByRole('textbox', { name: '답장 입력' })).toBeVisible();

@@ -5,7 +5,8 @@ import type { Counsellor } from '../../../common/domain/index.js';
 import {
   CONSENT_STATEMENT, CONSENT_STATEMENT_VERSION, DEMO_TOPICS, type Broadcast, type BroadcastReport, type Subscriber,
 } from '../../../common/subscriptions/index.js';
-import { BroadcastsDialog, BroadcastsEntry } from '../../../renderer/broadcasts/BroadcastsDialog.js';
+import { BroadcastsDialog } from '../../../renderer/broadcasts/BroadcastsDialog.js';
+import { BroadcastsEntry } from '../../../renderer/broadcasts/BroadcastsEntry.js';
 import { CitizenHistory } from '../../../renderer/inbox/CitizenHistory.js';
 import { ME, NOW, uuid } from '../app/fixtures.js';
 import { renderWithDesk } from '../app/render-desk.js';

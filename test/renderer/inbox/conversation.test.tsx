@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ME, conversation, message } from '../app/fixtures.js';
 import { callsTo } from '../app/render-desk.js';
@@ -102,5 +102,45 @@ describe('conversation', () => {
     const side = within(pane).getByRole('region', { name: '시민 기록' });
     expect(within(side).getByText(/주거급여 안내/)).toBeInTheDocument();
     expect(within(side).getByText(/의료비 지원 문의/)).toBeInTheDocument();
+  });
+
+  it('opens at the newest page and reads older pages from the button and on scrolling up', async () => {
+    const c = conversation({ citizenName: '긴대화' });
+    const all = Array.from({ length: 150 }, (_, i) =>
+      message(c.id, { body: `메시지 ${i}`, createdAt: new Date(Date.parse('2026-11-20T00:00:00Z') + i * 60_000).toISOString() }));
+    const cursorOf = (m: (typeof all)[number]) => ({ createdAt: m.createdAt, id: m.id });
+    const { fake } = renderInbox([c], { [c.id]: { messages: all.slice(100), olderCursor: cursorOf(all[100]!), earlierConversations: [], callLogs: [] } }, {
+      inbox: {
+        messages: async ({ before }) => {
+          const end = all.findIndex((m) => m.id === before.id);
+          const start = Math.max(0, end - 50);
+          return { messages: all.slice(start, end), olderCursor: start > 0 ? cursorOf(all[start]!) : null };
+        },
+      },
+    });
+    const { user, pane } = await openOnly('긴대화');
+    const log = within(pane).getByRole('log', { name: '대화 내역' });
+    expect(await within(log).findByText('메시지 149')).toBeInTheDocument();
+    // Only the newest page was read.
+    expect(callsTo(fake, 'inbox:get')).toEqual([{ conversationId: c.id }]);
+    expect(callsTo(fake, 'inbox:messages')).toEqual([]);
+
+    // The keyboard way: a button above the history.
+    const more = within(pane).getByRole('button', { name: '이전 메시지 더 보기' });
+    more.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(callsTo(fake, 'inbox:messages')).toEqual([{ conversationId: c.id, before: cursorOf(all[100]!) }]));
+
+    // Scrolling near the top reads the page before that; then there is nothing older.
+    Object.defineProperty(log, 'scrollHeight', { configurable: true, value: 20_000 });
+    Object.defineProperty(log, 'scrollTop', { configurable: true, writable: true, value: 0 });
+    fireEvent.scroll(log);
+    await waitFor(() => expect(callsTo(fake, 'inbox:messages')).toHaveLength(2));
+    expect(callsTo(fake, 'inbox:messages')[1]).toEqual({ conversationId: c.id, before: cursorOf(all[50]!) });
+    await waitFor(() => expect(within(pane).queryByRole('button', { name: '이전 메시지 더 보기' })).toBeNull());
+    // The button left with the last page; the keyboard stays in the history.
+    expect(log).toHaveFocus();
+    // Older pages are history, not news: no "새 메시지" marker appears for them.
+    expect(within(log).queryByText('새 메시지')).toBeNull();
   });
 });

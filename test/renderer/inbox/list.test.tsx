@@ -35,24 +35,41 @@ describe('conversation list', () => {
     const { fake } = renderInbox([conversation({ citizenName: '홍길동' }), conversation({ citizenName: '이순신' })]);
     await screen.findByRole('option', { name: /홍길동/ });
     await user.click(screen.getByRole('radio', { name: '미배정' }));
-    await waitFor(() => expect(callsTo(fake, 'inbox:list')).toContainEqual({ view: 'unassigned', q: '', sort: 'waiting' }));
+    await waitFor(() => expect(callsTo(fake, 'inbox:page')).toContainEqual({ view: 'unassigned', q: '', sort: 'waiting', offset: 0, limit: 50 }));
     await user.click(screen.getByRole('radio', { name: '종료' }));
-    await waitFor(() => expect(callsTo(fake, 'inbox:list')).toContainEqual({ view: 'closed', q: '', sort: 'recent' }));
+    await waitFor(() => expect(callsTo(fake, 'inbox:page')).toContainEqual({ view: 'closed', q: '', sort: 'recent', offset: 0, limit: 50 }));
     await user.click(screen.getByRole('radio', { name: '전체' }));
     await user.type(screen.getByRole('searchbox', { name: '상담 검색' }), '이순');
-    await waitFor(() => expect(callsTo(fake, 'inbox:list')).toContainEqual({ view: 'all', q: '이순', sort: 'recent' }));
+    await waitFor(() => expect(callsTo(fake, 'inbox:page')).toContainEqual({ view: 'all', q: '이순', sort: 'recent', offset: 0, limit: 50 }));
     await waitFor(() => expect(screen.queryByRole('option', { name: /홍길동/ })).toBeNull());
     expect(screen.getByRole('option', { name: /이순신/ })).toBeInTheDocument();
   });
 
-  it('renders only a window of 10,000 conversations', async () => {
+  it('renders only a window of 10,000 conversations and reads only the pages it shows', async () => {
     const many = Array.from({ length: 10_000 }, (_, i) => conversation({ citizenName: `시민 ${i}` }));
-    renderInbox(many);
+    const { fake } = renderInbox(many);
     await screen.findByRole('option', { name: /시민 0\b/ });
     const options = screen.getAllByRole('option');
     expect(options.length).toBeGreaterThan(5);
     expect(options.length).toBeLessThan(60);
     expect(screen.getByText('10000건')).toBeInTheDocument();
+    // The count comes with the window: nothing asked for all 10,000 rows.
+    expect(callsTo(fake, 'inbox:list')).toEqual([]);
+    expect(callsTo(fake, 'inbox:page').every((a) => (a as { limit: number }).limit <= 50)).toBe(true);
+    // Each row says where it sits in the whole list, for screen readers.
+    const listbox = screen.getByRole('listbox', { name: '상담 목록' });
+    const first = within(listbox).getAllByRole('option')[0];
+    expect(first).toHaveAttribute('aria-posinset', '1');
+    expect(first).toHaveAttribute('aria-setsize', '10000');
+
+    // Scrolled to the end, the list reads the last page only and shows its rows.
+    const before = callsTo(fake, 'inbox:page').length;
+    Object.defineProperty(listbox, 'scrollTop', { configurable: true, value: 9_995 * 88 });
+    fireEvent.scroll(listbox);
+    expect(await within(listbox).findByRole('option', { name: /시민 9999\b/ })).toHaveAttribute('aria-posinset', '10000');
+    const read = callsTo(fake, 'inbox:page').slice(before) as Array<{ offset: number }>;
+    expect(read.map((a) => a.offset)).toContain(9_950);
+    expect(read.every((a) => a.offset >= 9_900)).toBe(true);
   });
 
   it('moves with Alt+↓/↑ and opens with Enter', async () => {

@@ -44,12 +44,12 @@ describe('inbox over a shift', () => {
     expect(row).not.toHaveTextContent('운영시간이 아닙니다');
 
     await user.click(screen.getByRole('radio', { name: '미배정' }));
-    await waitFor(() => expect(callsTo(fake, 'inbox:list')).toContainEqual({ view: 'unassigned', q: '', sort: 'waiting' }));
+    await waitFor(() => expect(callsTo(fake, 'inbox:page')).toContainEqual({ view: 'unassigned', q: '', sort: 'waiting', offset: 0, limit: 50 }));
     const sort = screen.getByRole('combobox', { name: '정렬' });
     expect(sort).toHaveValue('waiting');
     expect(within(sort).getByRole('option', { name: '오래 기다린 순' })).toBeInTheDocument();
     await user.selectOptions(sort, 'recent');
-    await waitFor(() => expect(callsTo(fake, 'inbox:list')).toContainEqual({ view: 'unassigned', q: '', sort: 'recent' }));
+    await waitFor(() => expect(callsTo(fake, 'inbox:page')).toContainEqual({ view: 'unassigned', q: '', sort: 'recent', offset: 0, limit: 50 }));
     // 내 상담 starts from its own default.
     await user.click(screen.getByRole('radio', { name: '내 상담' }));
     await waitFor(() => expect(screen.getByRole('combobox', { name: '정렬' })).toHaveValue('recent'));
