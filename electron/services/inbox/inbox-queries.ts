@@ -4,6 +4,7 @@ import {
 } from '../../../common/desk-api/index.js';
 import { phoneMatchKey } from '../../../common/phone/index.js';
 import { parseRows, readConversation } from '../replica/read.js';
+import { pendingCopies } from '../outbox/pending-store.js';
 import type { StoreTx } from '../store/index.js';
 
 /**
@@ -11,12 +12,6 @@ import type { StoreTx } from '../store/index.js';
  * laid over the server's rows so that they show at once.
  */
 
-interface PendingRow {
-  id: string;
-  data: string;
-  state: 'sending' | 'failed';
-  error: string | null;
-}
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -36,12 +31,12 @@ function parseOverlay(json: string): Overlay {
  * replica's current copy, so a message that arrives meanwhile still shows.
  */
 export async function pendingOverlays(db: StoreTx): Promise<Map<string, Overlay>> {
-  const rows = await db.all<PendingRow>("SELECT id, data, state, error FROM local_pending WHERE entity = 'conversation'");
+  const rows = await pendingCopies(db, 'conversation');
   return new Map(rows.map((r) => [r.id, parseOverlay(r.data)]));
 }
 
 export async function overlayOf(db: StoreTx, id: string): Promise<Overlay> {
-  const row = await db.get<PendingRow>("SELECT id, data, state, error FROM local_pending WHERE entity = 'conversation' AND id = ?", [id]);
+  const [row] = await pendingCopies(db, 'conversation', { id });
   return row ? parseOverlay(row.data) : {};
 }
 
@@ -228,7 +223,7 @@ export async function messagePage(
   const replica = parseRows(Message, rows.slice(0, limit));
   const views: MessageView[] = replica.map((m) => ({ ...m, localState: null, localError: null }));
   const oldest = hasOlder ? replica.at(-1) : undefined;
-  const pending = await db.all<PendingRow>("SELECT id, data, state, error FROM local_pending WHERE entity = 'message' AND conversation_id = ?", [conversationId]);
+  const pending = await pendingCopies(db, 'message', { conversationIds: [conversationId] });
   if (pending.length) {
     // A confirmed message is shown from the replica (wherever its page is), never twice.
     const ids = pending.map((p) => p.id);
@@ -267,10 +262,7 @@ export async function callLogsFor(db: StoreTx, conversationIds: string[], phone:
     [...ids, key, key],
   );
   const byId = new Map(parseRows(CallLog, rows).map((l) => [l.id, l]));
-  const pending = await db.all<PendingRow>(
-    `SELECT id, data, state, error FROM local_pending WHERE entity = 'callLog' AND conversation_id IN (${marks})`,
-    ids,
-  );
+  const pending = await pendingCopies(db, 'callLog', { conversationIds });
   for (const l of parseRows(CallLog, pending)) byId.set(l.id, l);
   return [...byId.values()].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 }
