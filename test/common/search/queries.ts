@@ -272,6 +272,80 @@ export const LABELLED_QUERIES: LabelledQuery[] = [
   { category: 'situation', q: "수급자 어르신 무릎 수술", expected: ['WLF00001179'], heldOut: true }, // 노인 무릎인공관절 수술 지원 사업
   { category: 'situation', q: "청소년 임신 병원비", expected: ['WLF00003246'], heldOut: true }, // 청소년산모 임신·출산 의료비 지원
 
+  /*
+   * ---- issue 16, second round: realistic chat messages (greetings, 사연, a family member's
+   * perspective, several needs in one message) across the five fields. Written before the
+   * analyser was changed for them; the `heldOut` ones at the end were never run while tuning.
+   */
+  // 복지일반: housing and work
+  { category: 'sentence', q: "안녕하세요~ 결혼한 지 얼마 안 된 신혼부부인데요 전셋집 구하려는데 보증금이 모자라요. 대출 지원 같은 거 있을까요?", expected: ['WLF00002617', 'WLF00003222'] }, // 신혼부부 임차보증금 지원사업 / 버팀목전세자금대출
+  { category: 'sentence', q: "저희 집이 반지하인데 비만 오면 물이 새고 곰팡이가 너무 심해요ㅠ 집 고치는 거 도와주는 데가 있을까요", expected: ['WLF00001299'] }, // 희망의 집수리사업
+  { category: 'sentence', q: "20대 후반 직장인이고 독립해서 원룸 월세 살고 있는데 월세가 너무 부담돼요. 청년한테 해주는 지원 있나요?", expected: ['WLF00004661'] }, // 청년월세 한시 특별지원
+  { category: 'sentence', q: "이번에 둘째를 낳았는데 아직 집이 없어서 월세를 살아요 아기 낳은 무주택 가구 주거비 지원이 있다던데 맞나요?", expected: ['WLF00006181'] }, // 자녀출산 무주택가구 주거비 지원
+  { category: 'sentence', q: "제가 40대 후반인데 다니던 공장에서 권고사직을 당하고 몇 달째 일을 못 구하고 있습니다. 취업 도와주는 곳이 있을까요", expected: ['WLF00003245'] }, // 국민취업지원제도
+  { category: 'sentence', q: "결혼하고 애 키우느라 10년 넘게 일을 쉬었는데요 이제 다시 일하고 싶어요. 여성 취업 도와주는 곳 있나요?", expected: ['WLF00000071'] }, // 여성경제활동 촉진지원(여성새로일하기지원센터 사업)
+  { category: 'sentence', q: "작은 식당을 하는데 요즘 장사가 너무 안 돼서 운영자금 대출이라도 받고 싶어요. 소상공인 지원 있을까요", expected: ['WLF00000058'] }, // 소상공인지원(융자)
+  { category: 'situation', q: "신혼부부 전세 보증금 대출", expected: ['WLF00002617', 'WLF00003222'] }, // 신혼부부 임차보증금 지원사업 / 버팀목전세자금대출
+  { category: 'situation', q: "반지하 곰팡이 집수리", expected: ['WLF00001299'] }, // 희망의 집수리사업
+  { category: 'situation', q: "경력단절 여성 재취업", expected: ['WLF00000071'] }, // 여성경제활동 촉진지원(여성새로일하기지원센터 사업)
+  { category: 'situation', q: "퇴직한 50대 사무직 재취업", expected: ['WLF00005852'] }, // 중장년 경력지원제
+  // 저소득층
+  { category: 'sentence', q: "실례합니다. 남편이 아파서 일을 그만두면서 수입이 완전히 끊겼어요. 기초생활수급 신청할 수 있을까요?", expected: ['WLF00001132', 'WLF00003180'] }, // 생계급여(맞춤형 급여) / 긴급복지 생계지원
+  { category: 'sentence', q: "혼자 사는데 쌀이 다 떨어져서 며칠째 라면만 먹고 있어요.. 먹을 것 좀 지원받을 수 있을까요", expected: ['WLF00000074', 'WLF00003180'] }, // 양곡할인 / 긴급복지 생계지원
+  { category: 'sentence', q: "중학생 아이 급식비랑 교복값이 너무 부담되는데 저소득층 교육비 지원 받을 수 있나요", expected: ['WLF00001089', 'WLF00001103'] }, // 교육급여(맞춤형 급여) / 초중고 교육비 지원사업(고교학비 지원)
+  { category: 'sentence', q: "우리 아이가 공부를 하고 싶어하는데 학원 보낼 형편이 안 돼요. 무료로 인강 들을 수 있는 게 있을까요?", expected: ['WLF00005410'] }, // 서울런(Seoul-Learn)
+  { category: 'sentence', q: "빚 때문에 신용불량자가 됐어요 이자만 계속 불어나고 갚을 방법이 없는데 다시 일어설 수 있을까요", expected: ['WLF00005036'] }, // 개인채무조정
+  { category: 'sentence', q: "저희는 차상위 가정인데 병원 갈 때마다 본인부담금이 부담돼요 줄일 수 있는 방법 있나요?", expected: ['WLF00001119'] }, // 차상위본인부담경감대상자지원
+  { category: 'sentence', q: "남편이 실직하고 월세도 두 달 밀렸어요. 당장 이번 달 생활비도 없어요 긴급하게 도움받을 수 있나요", expected: ['WLF00003180', 'WLF00000917'] }, // 긴급복지 생계지원 / 긴급복지 주거지원
+  { category: 'situation', q: "수급자 핸드폰 요금 할인", expected: ['WLF00003257'] }, // 이동통신요금감면
+  { category: 'situation', q: "저소득 중학생 교복 급식비", expected: ['WLF00001089', 'WLF00001103'] }, // 교육급여(맞춤형 급여) / 초중고 교육비 지원사업(고교학비 지원)
+  // 보건의료
+  { category: 'sentence', q: "어머니가 얼마 전에 암 진단을 받으셨어요. 치료비가 감당이 안 되는데 지원받을 수 있는 게 있을까요", expected: ['WLF00001184', 'WLF00003247'] }, // 암환자의료비지원 / 재난적의료비 지원 사업
+  { category: 'sentence', q: "안녕하세요 아버지가 백내장 수술을 받으셔야 하는데 형편이 어려워서 수술비가 걱정이에요", expected: ['WLF00001115'] }, // 노인 안검진 및 개안수술
+  { category: 'sentence', q: "아기가 예정일보다 두 달 일찍 태어나서 인큐베이터에 있어요 병원비가 걱정돼서 연락드려요", expected: ['WLF00003237'] }, // 미숙아 및 선천성이상아 의료비 지원
+  { category: 'sentence', q: "희귀병 진단을 받았는데 약값이랑 치료비가 한 달에 수십만원씩 나가요. 도움받을 수 있는 제도가 있을까요", expected: ['WLF00000864'] }, // 희귀질환자 의료비 지원사업
+  { category: 'sentence', q: "남편이 술을 끊지를 못해서 가족들이 너무 힘들어요 알코올 문제 상담받을 수 있는 곳이 있을까요", expected: ['WLF00000896'] }, // 중독관리통합지원센터 운영지원 및 인력지원
+  { category: 'sentence', q: "중학생 아들이 하루 종일 게임만 하고 스마트폰을 손에서 못 놔요. 치료받을 수 있는 곳 있나요?", expected: ['WLF00001145'] }, // 디지털미디어 피해 청소년 회복 지원 사업
+  { category: 'sentence', q: "갑자기 쓰러져서 응급실에 실려 갔는데 수술비가 수백만원 나왔어요 당장 낼 돈이 없어요", expected: ['WLF00003179', 'WLF00003247'] }, // 긴급복지 의료지원 / 재난적의료비 지원 사업
+  { category: 'situation', q: "미숙아 병원비", expected: ['WLF00003237'] }, // 미숙아 및 선천성이상아 의료비 지원
+  { category: 'situation', q: "저소득 암 치료비", expected: ['WLF00001184'] }, // 암환자의료비지원
+  { category: 'situation', q: "남편 알코올 중독 상담", expected: ['WLF00000896'] }, // 중독관리통합지원센터 운영지원 및 인력지원
+  // 여성과 가족: 아동, 청소년, 노인
+  { category: 'sentence', q: "미혼모인데 아기를 혼자 키우고 있어요. 생활이 많이 어려운데 받을 수 있는 지원이 있을까요", expected: ['WLF00001068'] }, // 한부모가족 아동양육비 지원
+  { category: 'sentence', q: "고등학생인데 아기를 낳아서 키우고 있어요 양육비 지원 같은 거 받을 수 있나요?", expected: ['WLF00005023', 'WLF00001109'] }, // 청소년부모 아동양육비 지원사업 / 청소년한부모 아동양육 및 자립지원
+  { category: 'sentence', q: "맞벌이라서 아이 어린이집 끝나고 봐줄 사람이 없어요 집으로 와주는 돌보미 신청하고 싶어요", expected: ['WLF00000024'] }, // 아이돌봄 서비스
+  { category: 'sentence', q: "중학생 딸이 학교 가기 싫다고 방에만 있어요 아이가 상담받을 수 있는 곳이 있을까요", expected: ['WLF00003263', 'WLF00003236'] }, // WEE 클래스 상담지원 / 청소년상담1388 전화상담
+  { category: 'sentence', q: "고등학교를 자퇴했는데 검정고시 준비하고 싶어요 도와주는 데 있나요", expected: ['WLF00000948'] }, // 학교 밖 청소년 지원
+  { category: 'sentence', q: "베트남에서 온 며느리가 한국말이 서툴러서 손주 학교 상담을 못 가요 통역해주는 서비스가 있나요", expected: ['WLF00003175'] }, // 결혼이민자 통번역 서비스
+  { category: 'sentence', q: "시어머니가 치매 초기 진단을 받으셨는데 제가 낮에는 일을 해서요 낮 동안 돌봐주는 곳이 필요해요", expected: ['WLF00003248'] }, // 재가급여
+  { category: 'sentence', q: "아버지가 거동을 전혀 못 하셔서 요양원에 모시려고 하는데 비용 지원이 되나요?", expected: ['WLF00003194'] }, // 시설급여
+  { category: 'sentence', q: "옆집 할아버지가 아들한테 맞는 것 같아요 멍이 자주 보여요 어디에 알려야 하나요", expected: ['WLF00003252'] }, // 노인보호전문기관
+  { category: 'sentence', q: "할머니가 손주 둘을 키우고 계신데 생활비가 많이 부족해요. 조손가정도 지원받을 수 있나요?", expected: ['WLF00001068'] }, // 한부모가족 아동양육비 지원
+  { category: 'situation', q: "청소년 부모 양육비", expected: ['WLF00005023', 'WLF00001109'] }, // 청소년부모 아동양육비 지원사업 / 청소년한부모 아동양육 및 자립지원
+  { category: 'situation', q: "학교 자퇴 청소년 검정고시", expected: ['WLF00000948'] }, // 학교 밖 청소년 지원
+  { category: 'situation', q: "조손가정 손주 양육비", expected: ['WLF00001068'] }, // 한부모가족 아동양육비 지원
+  { category: 'situation', q: "치매 시어머니 낮 돌봄", expected: ['WLF00003248'] }, // 재가급여
+  // 장애인
+  { category: 'sentence', q: "딸이 발달장애가 있는 중학생인데 학교 끝나고 갈 데가 없어요 방과후에 다닐 수 있는 프로그램 있나요", expected: ['WLF00001178'] }, // 청소년 발달장애인 방과후활동서비스
+  { category: 'sentence', q: "시각장애인인데 일을 하고 싶어요 장애인도 일자리 구할 수 있게 도와주나요?", expected: ['WLF00000025', 'WLF00004655'] }, // 장애인일자리지원 / 장애인취업성공패키지
+  { category: 'sentence', q: "장애 등록하려고 병원에 갔더니 진단서 발급비가 너무 비싸요 저희는 수급자예요", expected: ['WLF00000099'] }, // 저소득장애인 진단서 발급비 및 검사비 지원사업
+  { category: 'sentence', q: "자폐가 있는 아이를 키우고 있는데 저도 너무 지쳐서 가끔은 쉬고 싶어요 부모가 쉴 수 있게 도와주는 게 있을까요", expected: ['WLF00001150', 'WLF00003262'] }, // 발달장애인 가족휴식지원사업 / 장애아가족양육지원
+  { category: 'sentence', q: "휠체어를 타는 남편이 회사에 다니는데 출퇴근 교통비가 너무 많이 들어요", expected: ['WLF00001154'] }, // 중증장애인근로자 출퇴근비용 지원 사업
+  { category: 'situation', q: "장애인 출퇴근 비용", expected: ['WLF00001154'] }, // 중증장애인근로자 출퇴근비용 지원 사업
+  { category: 'situation', q: "발달장애 아이 부모 휴식", expected: ['WLF00001150', 'WLF00003262'] }, // 발달장애인 가족휴식지원사업 / 장애아가족양육지원
+  { category: 'situation', q: "수급자 장애 진단서 발급비", expected: ['WLF00000099'] }, // 저소득장애인 진단서 발급비 및 검사비 지원사업
+  // held out: written with the rest, never run while tuning
+  { category: 'sentence', q: "안녕하세요 저희 엄마가 당뇨랑 고혈압이 있으신데 보건소에서 꾸준히 관리받을 수 있는 게 있나요?", expected: ['WLF00000047'], heldOut: true }, // 고혈압·당뇨병 등록관리사업
+  { category: 'sentence', q: "제가 다리를 다쳐서 석 달째 일을 못 나가고 있어요 산재는 아니고요 생활비가 막막합니다", expected: ['WLF00004997'], heldOut: true }, // 한국형 상병수당 시범사업
+  { category: 'sentence', q: "아이가 다섯 살인데 유치원비가 부담돼요 유치원 다니는 아이도 지원이 되나요", expected: ['WLF00000969'], heldOut: true }, // 유아학비 지원(3~5세 누리과정 지원)
+  { category: 'sentence', q: "할아버지가 6.25 전쟁 때 참전하셨는데 받을 수 있는 수당이 있을까요?", expected: ['WLF00001066', 'WLF00003884'], heldOut: true }, // 참전명예수당 / 참전명예수당(서울)
+  { category: 'sentence', q: "장애가 있는 아들이 전동휠체어를 새로 사야 하는데 비용 지원을 받을 수 있나요", expected: ['WLF00001136'], heldOut: true }, // 보험급여(건강보험 장애인보조기기)
+  { category: 'sentence', q: "대학생인데 등록금이 없어서 휴학해야 할 것 같아요 장학금이나 대출 받을 수 있는 방법 있나요", expected: ['WLF00003197', 'WLF00003277'], heldOut: true }, // 국가장학금(Ⅰ, Ⅱ유형) / 취업 후 상환 학자금대출
+  { category: 'sentence', q: "다문화 가정인데 아이가 또래보다 말이 좀 늦어요. 도와주는 서비스가 있을까요", expected: ['WLF00003282'], heldOut: true }, // 다문화가족 자녀 언어발달지원서비스
+  { category: 'situation', q: "이혼 후 양육비 못 받음", expected: ['WLF00005856', 'WLF00003186'], heldOut: true }, // 양육비 선지급 / 양육비 이행 원스톱 종합서비스
+  { category: 'situation', q: "가출 청소년 쉼터", expected: ['WLF00000751'], heldOut: true }, // 청소년복지시설 운영 지원
+  { category: 'situation', q: "장애인 보호자 입원 긴급 돌봄", expected: ['WLF00005407'], heldOut: true }, // 장애인가족지원센터 긴급돌봄서비스
+
   /* ---- issue 16: 초성 mixed with words ---- */
   { category: 'mixed', q: "ㄱㅊ수급 생계", expected: ['WLF00001132'] }, // 생계급여(맞춤형 급여)
   { category: 'mixed', q: "ㄱㅊㅇㄱ 신청", expected: ['WLF00001164'] }, // 기초연금
