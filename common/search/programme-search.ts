@@ -266,6 +266,7 @@ export class ProgrammeSearchIndex {
       if (extra.size > 0) scored.push(...this.rank(extra, query, pass));
       scored.sort(byScore);
     }
+    if (query.sentence) coverNeeds(scored, query.facets);
     return scored.slice(0, max).map((h) => ({
       id: h.e.p.id,
       score: Math.round(h.score * 1000) / 1000,
@@ -351,9 +352,10 @@ export class ProgrammeSearchIndex {
     }
     const ownTerms = [...own].sort((a, b) => df(a) - df(b));
     const vocabularyTerms = [...vocabulary].filter((g) => !own.has(g)).sort((a, b) => df(a) - df(b));
-    // In a sentence most words are the message's own and the thesaurus says what it is about.
+    // In a sentence most words are the message's own and the thesaurus says what it is about; each
+    // need gets its share of the terms ("무주택" beside five other needs still retrieves its names).
     let terms = query.sentence
-      ? [...vocabularyTerms, ...ownTerms].slice(0, MAX_TERMS)
+      ? sentenceTerms(query, df, limit)
       : [...ownTerms, ...vocabularyTerms.slice(0, Math.max(MAX_TERMS / 2, MAX_TERMS - ownTerms.length))];
     // Words of common bigrams only ("지원 사업", "의료비" among many 의료비 programmes): their rarest
     // few. Next to a rare word ("아동수당 지급") a common one adds a long posting list and no candidate.
@@ -441,6 +443,27 @@ export class ProgrammeSearchIndex {
     }
     return out;
   }
+}
+
+/**
+ * A sentence's retrieval terms, taken in turns from its words (heaviest first): each word's rarest
+ * own bigrams and those of its first catalogue words, so that no one need fills MAX_TERMS alone.
+ */
+function sentenceTerms(query: AnalysedQuery, df: (g: string) => number, limit: number): string[] {
+  const rare = (k: string, n: number) => bigrams(k).filter((g) => g.length > 1 && df(g) > 0 && df(g) <= limit).sort((a, b) => df(a) - df(b)).slice(0, n);
+  const queues = [...query.words]
+    .filter((w) => w.weight >= 0.3 || w.means.length > 0)
+    .sort((a, b) => b.weight - a.weight)
+    .map((w) => [...(w.means.length > 0 ? [] : rare(w.key, 2)), ...[...w.alts, ...w.means].slice(0, 3).flatMap((m) => rare(m, 2))]);
+  const out = new Set<string>();
+  for (let round = 0; out.size < MAX_TERMS && queues.some((q) => q.length > round); round++) {
+    for (const q of queues) {
+      const g = q[round];
+      if (g !== undefined) out.add(g);
+      if (out.size >= MAX_TERMS) break;
+    }
+  }
+  return [...out];
 }
 
 /** `needle` inside `hay` with at most `slack` differing characters. */
@@ -594,6 +617,45 @@ function facetCoverage(e: Entry, facets: readonly Facet[]): number {
     covered += f.weight * Math.max(life ?? 0, home ?? 0);
   }
   return total > 0 ? covered / total : 0;
+}
+
+/** A message's needs each get a place in the first few: the best programme named for each one. */
+const NEEDS_SHOWN = 5;
+const NEED_MIN_WEIGHT = 0.8;
+/** A programme brought forward for a need still has to be this close to the best one. */
+const NEED_MIN_SHARE = 0.4;
+
+/**
+ * "실직하고 월세도 밀렸어요": the top of the list must not be all one need (every 긴급복지 programme
+ * covers "실직" and "당장"). For each named need, its champion is the best-ranked programme whose name
+ * holds one of its two preferred words; a champion outside the first NEEDS_SHOWN moves up to the
+ * last place of them not taken by another champion. Order within the rest is kept.
+ */
+function coverNeeds(scored: Scored[], facets: readonly Facet[]): void {
+  const needs = facets.filter((f) => f.means.length > 0 && f.weight >= NEED_MIN_WEIGHT);
+  if (needs.length === 0 || facets.length < 2 || scored.length <= NEEDS_SHOWN) return;
+  const floor = scored[0]!.score * NEED_MIN_SHARE;
+  const champions = new Set<Scored>();
+  for (const f of [...needs].sort((a, b) => b.weight - a.weight)) {
+    for (const m of f.means.slice(0, 2)) {
+      const champion = scored.find((h) => h.score >= floor && !champions.has(h) && h.e.nameKey.includes(m));
+      if (champion) {
+        champions.add(champion);
+        break;
+      }
+    }
+  }
+  for (const c of champions) {
+    const at = scored.indexOf(c);
+    if (at < NEEDS_SHOWN) continue;
+    // The last place among the first NEEDS_SHOWN that no champion holds.
+    let slot = NEEDS_SHOWN - 1;
+    while (slot >= 0 && champions.has(scored[slot]!)) slot--;
+    if (slot < 0) return;
+    scored.splice(at, 1);
+    c.score = Math.max(c.score, scored[slot]!.score);
+    scored.splice(slot, 0, c);
+  }
 }
 
 /* ---------- highlighting ---------- */
