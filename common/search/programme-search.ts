@@ -266,6 +266,7 @@ export class ProgrammeSearchIndex {
       if (extra.size > 0) scored.push(...this.rank(extra, query, pass));
       scored.sort(byScore);
     }
+    if (!query.choseong) spreadLocalDuplicates(scored);
     if (query.sentence) coverNeeds(scored, query.facets);
     return scored.slice(0, max).map((h) => ({
       id: h.e.p.id,
@@ -617,6 +618,49 @@ function facetCoverage(e: Entry, facets: readonly Facet[]): number {
     covered += f.weight * Math.max(life ?? 0, home ?? 0);
   }
   return total > 0 ? covered / total : 0;
+}
+
+/** How far down the list local near-duplicates are looked for, and how alike two names must be. */
+const DUPLICATE_WINDOW = 30;
+const DUPLICATE_DICE = 0.6;
+const DUPLICATES_KEPT = 2;
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let n = 0;
+  for (const g of a) if (b.has(g)) n++;
+  return (2 * n) / (a.size + b.size);
+}
+
+/**
+ * Many local governments run the same programme under nearly the same name ("장애인 휠체어 수리비
+ * 지원", "장애인 휠체어 보장구 수리비 지원"): one of them is enough at the top. A local programme
+ * whose name is a near-duplicate of two ranked above it moves below the first DUPLICATE_WINDOW
+ * hits' distinct ones; central programmes are never moved (their near-identical names are
+ * different benefits: 의료급여 본인부담 상한금 / 보상금).
+ */
+function spreadLocalDuplicates(scored: Scored[]): void {
+  const n = Math.min(scored.length, DUPLICATE_WINDOW);
+  if (n < 3) return;
+  const grams = scored.slice(0, n).map((h) => new Set(bigrams(h.e.nameKey)));
+  const kept: number[] = [];
+  const moved: Scored[] = [];
+  // Each name ranked first of its kind, with how many of its kind are kept (two are: the one a
+  // desk's own city runs may be the second).
+  const groups: Array<{ at: number; size: number }> = [];
+  for (let i = 0; i < n; i++) {
+    const h = scored[i]!;
+    const group = groups.find((g) => dice(grams[g.at]!, grams[i]!) >= DUPLICATE_DICE);
+    if (!group) groups.push({ at: i, size: 1 });
+    else if (h.e.p.provider !== 'central' && group.size >= DUPLICATES_KEPT) {
+      moved.push(h);
+      continue;
+    } else group.size++;
+    kept.push(i);
+  }
+  if (moved.length === 0) return;
+  const front = kept.map((i) => scored[i]!);
+  scored.splice(0, n, ...front, ...moved);
 }
 
 /** A message's needs each get a place in the first few: the best programme named for each one. */
