@@ -324,6 +324,20 @@ export function analyseQuery(q: string): AnalysedQuery {
   }
   const age = ageStages(whole);
   if (age.length > 0) facets.push({ means: [], themes: [], households: [], lifeStages: age, weight: 0.5 });
+  // Who-specific vocabulary goes first: "일하고 싶어요" from a 장애인 is about 장애인일자리.
+  // (A need's own tags say who too: "자폐" is about a 장애인, "수급자" about a 저소득 household.)
+  const whoStages = new Set(facets.flatMap((f) => f.lifeStages));
+  const whoHomes = new Set(facets.flatMap((f) => f.households));
+  for (const c of COMPILED) {
+    if (!c.entry.for || !matched.includes(c.entry)) continue;
+    const extra = c.entry.for
+      .filter((x) => x.lifeStages?.some((l) => whoStages.has(l)) || x.households?.some((h) => whoHomes.has(h)))
+      .flatMap((x) => x.means.map(compactKey));
+    if (extra.length === 0) continue;
+    const put = (means: string[]) => [...new Set([...extra, ...means])];
+    for (const w of out) if (c.means.some((m) => w.means.includes(m))) w.means = put(w.means);
+    for (const f of facets) if (f.means === c.means) f.means = put(c.means);
+  }
   if (sentence) {
     for (const w of out) {
       if (w.weight !== 1 || w.means.length > 0 || w.alts.length > 0 || w.pattern) continue;
