@@ -334,6 +334,34 @@ export const LABELLED_QUERIES: LabelledQuery[] = [
   { category: 'situation', q: "장애인 출퇴근 비용", expected: ['WLF00001154'] }, // 중증장애인근로자 출퇴근비용 지원 사업
   { category: 'situation', q: "발달장애 아이 부모 휴식", expected: ['WLF00001150', 'WLF00003262'] }, // 발달장애인 가족휴식지원사업 / 장애아가족양육지원
   { category: 'situation', q: "수급자 장애 진단서 발급비", expected: ['WLF00000099'] }, // 저소득장애인 진단서 발급비 및 검사비 지원사업
+  // Third batch (written after the first engine changes, before the next ones; none held out)
+  { category: 'sentence', q: "안녕하세요 상담사님ㅠㅠ 저희 아빠가 뇌졸중으로 쓰러지셔서 한쪽 몸을 못 쓰세요 집에서 돌봐줄 요양보호사 부를 수 있나요", expected: ['WLF00003248'] }, // 재가급여
+  { category: 'sentence', q: "엄마가 기초연금 받으시는데 혼자 사셔서 말벗도 없고 식사도 잘 못 챙기세요", expected: ['WLF00003191'] }, // 노인맞춤돌봄서비스
+  { category: 'sentence', q: "아이 둘 키우는 외벌이 가정인데 남편 월급으로는 생활이 안 돼요. 애들 앞으로 나오는 수당이 뭐가 있나요?", expected: ['WLF00001171'] }, // 아동수당 지급
+  { category: 'sentence', q: "이번 겨울에 보일러가 고장 났는데 고칠 돈이 없어요. 저소득층 난방 지원 있나요?", expected: ['WLF00001128', 'WLF00000072'] }, // 저소득층에너지효율개선 / 에너지바우처
+  { category: 'sentence', q: "출산하고 나서 산후우울증이 심한 것 같아요. 상담받을 수 있는 곳이 있을까요", expected: ['WLF00003169', 'WLF00005567'] }, // 정신건강복지센터 운영 / 정신건강 심리상담 바우처사업
+  { category: 'sentence', q: "남편이 교통사고로 갑자기 돌아가셨어요. 장례비도 없고 앞으로 생활이 막막합니다", expected: ['WLF00003180', 'WLF00000892'] }, // 긴급복지 생계지원 / 긴급복지 장제비지원
+  { category: 'sentence', q: "집주인이 갑자기 다음 달까지 방 빼라고 해요 갈 곳이 없어요 어떡하죠", expected: ['WLF00000917'] }, // 긴급복지 주거지원
+  { category: 'sentence', q: "안녕하세요 저는 한쪽 다리가 불편한 지체장애인입니다. 장애인 연금이랑 수당 중에 뭘 받을 수 있나요", expected: ['WLF00003249', 'WLF00003265'] }, // 장애인연금 / 장애수당
+  { category: 'sentence', q: "어르신이 계단에서 넘어지셔서 보행기가 필요해요 지원되는 게 있나요", expected: ['WLF00000103'] }, // 노인장기요양보험 복지용구 급여
+  { category: 'sentence', q: "엄마 혼자 자영업 하시는데 건강보험료가 너무 많이 나와서 몇 달째 못 내고 있어요", expected: ['WLF00002721'] }, // 저소득주민 국민건강보험료 지원
+  { category: 'sentence', q: "안녕하세요. 저희 집에 불이 나서 살 곳이 없어졌어요. 당장 지낼 곳이 필요합니다", expected: ['WLF00000917'] }, // 긴급복지 주거지원
+  { category: 'sentence', q: "아내가 집을 나가서 제가 혼자 초등학생 두 아이를 키우고 있어요. 일하는 동안 아이들 맡길 데가 없어요", expected: ['WLF00000024', 'WLF00001068'] }, // 아이돌봄 서비스 / 한부모가족 아동양육비 지원
+  { category: 'sentence', q: "택배 일 하다가 허리를 다쳐서 일을 못 하고 있어요 산재 처리가 되나요", expected: ['WLF00005447'] }, // 산재근로자 보험급여
+  { category: 'sentence', q: "저 탈북해서 온 지 얼마 안 됐는데 일자리를 구하고 싶어요 어디로 가면 되나요", expected: ['WLF00003168'] }, // (북한이탈주민)취업 지원
+  { category: 'sentence', q: "가스비가 너무 많이 나와요 할머니랑 둘이 사는데 겨울 나기가 힘들어요", expected: ['WLF00000072'] }, // 에너지바우처
+  { category: 'sentence', q: "혼자 사는 청년인데 우울하고 아무도 만나기 싫어요 집 밖에 안 나간 지 몇 달 됐어요", expected: ['WLF00005567', 'WLF00003169'] }, // 정신건강 심리상담 바우처사업 / 정신건강복지센터 운영
+  { category: 'sentence', q: "할아버지가 보훈대상자이신데 이제 요양원에 들어가셔야 할 것 같아요", expected: ['WLF00003243'] }, // 보훈요양원 이용지원
+  { category: 'sentence', q: "장애가 있는 아이 때문에 직장을 그만뒀어요 아이 돌봐주는 활동보조 선생님을 구하고 싶어요", expected: ['WLF00003260'] }, // 장애인활동지원
+  { category: 'sentence', q: "이혼하고 혼자 아이 둘 키우면서 월세 살고 있어요 한부모 가족이 들어갈 수 있는 임대주택이 있을까요", expected: ['WLF00000062', 'WLF00003269'] }, // 기존주택등 매입임대주택 지원사업 / 기존주택 전세임대주택 지원사업
+  { category: 'sentence', q: "이번 달부터 실업급여가 끊겼는데 아직 취업을 못 했어요 생활비를 어떻게 해야 할지 모르겠어요", expected: ['WLF00003245', 'WLF00003180'] }, // 국민취업지원제도 / 긴급복지 생계지원
+  { category: 'situation', q: "독거 어르신 식사 말벗", expected: ['WLF00003191'] }, // 노인맞춤돌봄서비스
+  { category: 'situation', q: "화재로 집을 잃음 긴급 주거", expected: ['WLF00000917'] }, // 긴급복지 주거지원
+  { category: 'situation', q: "저소득 보일러 고장", expected: ['WLF00001128'] }, // 저소득층에너지효율개선
+  { category: 'situation', q: "산후 우울증 상담", expected: ['WLF00003169', 'WLF00005567'] }, // 정신건강복지센터 운영 / 정신건강 심리상담 바우처사업
+  { category: 'situation', q: "한부모 임대주택", expected: ['WLF00000062', 'WLF00003269'] }, // 기존주택등 매입임대주택 지원사업 / 기존주택 전세임대주택 지원사업
+  { category: 'situation', q: "보훈 어르신 요양원", expected: ['WLF00003243'] }, // 보훈요양원 이용지원
+  { category: 'situation', q: "노인 보행기 대여", expected: ['WLF00000103'] }, // 노인장기요양보험 복지용구 급여
   // held out: written with the rest, never run while tuning
   { category: 'sentence', q: "안녕하세요 저희 엄마가 당뇨랑 고혈압이 있으신데 보건소에서 꾸준히 관리받을 수 있는 게 있나요?", expected: ['WLF00000047'], heldOut: true }, // 고혈압·당뇨병 등록관리사업
   { category: 'sentence', q: "제가 다리를 다쳐서 석 달째 일을 못 나가고 있어요 산재는 아니고요 생활비가 막막합니다", expected: ['WLF00004997'], heldOut: true }, // 한국형 상병수당 시범사업
