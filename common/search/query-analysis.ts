@@ -42,6 +42,12 @@ const PREDICATE_ENDINGS = [
   '여서', '셔서', '워서', '려고', '려는데', '면서', '지만', '거든요', '잖아요', '다고', '라고', '대요', '래요', '었어', '았어', '했어', '했고', '었고',
   '았고', '하고요', '고요', '는지', '을지', '는게', '는거', '하게', '시고', '셨는데', '셨어요', '습니다', 'ㅂ니다', '어도', '아도', '으면', '하면',
 ];
+const PARENT = /엄마|아빠|부모/u;
+const HONORIFIC = /(?:셔서|시는데|시는|셨어|셨는데|셨고|신데|계신|계셔|드시|주무시|편찮|으시)/u;
+
+/** The most the words of one thesaurus entry weigh together, in units of the entry's weight. */
+const NEED_REPEAT_CAP = 1.5;
+
 /** A word naming who is asking ("70대인데", "어머니가", "다섯 살"), in a sentence. */
 const WHO_IN_SENTENCE = 0.25;
 
@@ -278,6 +284,8 @@ export function analyseQuery(q: string): AnalysedQuery {
   const matched: ThesaurusEntry[] = [];
   const facets: Facet[] = [];
   const claimed = new Set<number>();
+  /** The entry each word has its weight from. */
+  const owner = new Map<number, CompiledEntry>();
   for (const c of COMPILED) {
     let hit = false;
     for (const say of c.says) {
@@ -299,6 +307,7 @@ export function analyseQuery(q: string): AnalysedQuery {
           w.lifeStages.push(...(c.entry.lifeStages ?? []));
           // One phrase is one need: "돈이 없어요" must not outweigh "집세" by being two words.
           const weight = (c.entry.weight ?? 1) / covered.length;
+          if (!claimed.has(i) || weight > w.weight) owner.set(i, c);
           w.weight = claimed.has(i) ? Math.max(w.weight, weight) : weight;
           claimed.add(i);
         }
@@ -313,6 +322,13 @@ export function analyseQuery(q: string): AnalysedQuery {
       });
     }
   }
+  // One need said several times ("이혼하고 … 혼자 아이 … 한부모") is still one need beside the others.
+  for (const c of new Set(owner.values())) {
+    const own = [...owner].filter(([, o]) => o === c).map(([i]) => out[i]!);
+    const sum = own.reduce((t, w) => t + w.weight, 0);
+    const cap = NEED_REPEAT_CAP * (c.entry.weight ?? 1);
+    if (sum > cap) for (const w of own) w.weight *= cap / sum;
+  }
   // Who the message is about: read on every word, fillers included ("제가 70대인데").
   const whole = spelt.join('');
   const who = new Set<string>();
@@ -324,6 +340,15 @@ export function analyseQuery(q: string): AnalysedQuery {
   }
   const age = ageStages(whole);
   if (age.length > 0) facets.push({ means: [], themes: [], households: [], lifeStages: age, weight: 0.5 });
+  // "갑자기 … 생활비가 없어요": with an urgency cue, a need's 긴급복지 vocabulary comes first.
+  if (matched.some((e) => e.urgent)) {
+    const urgent = compactKey('긴급복지');
+    const first = (means: string[]) => (means.includes(urgent) ? [urgent, ...means.filter((m) => m !== urgent)] : means);
+    // (Facets keep their order: each need's champion is still its own programme — 실직 → 국민취업지원제도.)
+    for (const w of out) w.means = first(w.means);
+  }
+  // A grown-up's parent told about with honorifics ("엄마가 … 받으시는데", "아빠가 쓰러지셔서") is older.
+  if (PARENT.test(whole) && HONORIFIC.test(whole)) facets.push({ means: [], themes: [], households: [], lifeStages: ['노년', '중장년'], weight: 0.5 });
   // Who-specific vocabulary goes first: "일하고 싶어요" from a 장애인 is about 장애인일자리.
   // (A need's own tags say who too: "자폐" is about a 장애인, "수급자" about a 저소득 household.)
   const whoStages = new Set(facets.flatMap((f) => f.lifeStages));
