@@ -33,6 +33,8 @@ interface Entry {
   textGramIds: Int32Array;
   /** 자모 of nameKey, split, computed once: typo scoring runs on every candidate. */
   nameJamo: string[];
+  /** Bigrams of nameKey, for spotting near-duplicate names among the hits. */
+  nameGrams: Set<string>;
 }
 
 interface Doc {
@@ -114,6 +116,7 @@ function toEntry(p: Programme): Entry {
     textKey,
     textGramIds: gramIdsOf(textKey),
     nameJamo: [...jamo(key)],
+    nameGrams: new Set(bigrams(key)),
   };
 }
 
@@ -642,7 +645,6 @@ function dice(a: Set<string>, b: Set<string>): number {
 function spreadLocalDuplicates(scored: Scored[]): void {
   const n = Math.min(scored.length, DUPLICATE_WINDOW);
   if (n < 3) return;
-  const grams = scored.slice(0, n).map((h) => new Set(bigrams(h.e.nameKey)));
   const kept: number[] = [];
   const moved: Scored[] = [];
   // Each name ranked first of its kind, with how many of its kind are kept (two are: the one a
@@ -650,7 +652,7 @@ function spreadLocalDuplicates(scored: Scored[]): void {
   const groups: Array<{ at: number; size: number }> = [];
   for (let i = 0; i < n; i++) {
     const h = scored[i]!;
-    const group = groups.find((g) => dice(grams[g.at]!, grams[i]!) >= DUPLICATE_DICE);
+    const group = groups.find((g) => dice(scored[g.at]!.e.nameGrams, h.e.nameGrams) >= DUPLICATE_DICE);
     if (!group) groups.push({ at: i, size: 1 });
     else if (h.e.p.provider !== 'central' && group.size >= DUPLICATES_KEPT) {
       moved.push(h);
