@@ -362,6 +362,31 @@ export const LABELLED_QUERIES: LabelledQuery[] = [
   { category: 'situation', q: "한부모 임대주택", expected: ['WLF00000062', 'WLF00003269'] }, // 기존주택등 매입임대주택 지원사업 / 기존주택 전세임대주택 지원사업
   { category: 'situation', q: "보훈 어르신 요양원", expected: ['WLF00003243'] }, // 보훈요양원 이용지원
   { category: 'situation', q: "노인 보행기 대여", expected: ['WLF00000103'] }, // 노인장기요양보험 복지용구 급여
+  // Fourth batch (written before the last engine changes; none held out)
+  { category: 'situation', q: "실직 가장 생계비", expected: ['WLF00003180'] }, // 긴급복지 생계지원
+  { category: 'situation', q: "저소득 가정 기저귀 분유", expected: ['WLF00000092'] }, // 저소득층 기저귀·조제분유 지원
+  { category: 'situation', q: "어르신 안과 수술비", expected: ['WLF00001115'] }, // 노인 안검진 및 개안수술
+  { category: 'situation', q: "청년 전세 대출", expected: ['WLF00003222'] }, // 버팀목전세자금대출
+  { category: 'situation', q: "한부모 명절 지원금", expected: ['WLF00000767'] }, // 한부모가족 명절 격려금 지급
+  { category: 'situation', q: "노인 우울 상담", expected: ['WLF00005567', 'WLF00003169'] }, // 정신건강 심리상담 바우처사업 / 정신건강복지센터 운영
+  { category: 'situation', q: "장애아 어린이집 비용", expected: ['WLF00001067'] }, // 장애아보육료지원
+  { category: 'situation', q: "중증장애인 수도요금", expected: ['WLF00006194'] }, // 중증장애인 세대 수도요금 감면
+  { category: 'situation', q: "독거노인 응급 호출", expected: ['WLF00001093'] }, // 독거노인·장애인 응급안전안심서비스
+  { category: 'situation', q: "출산 가정 가사 도우미", expected: ['WLF00005849'] }, // 서울형 가사서비스 지원사업
+  { category: 'sentence', q: "안녕하세요 혹시 우리 아이 어린이집 보육료는 어디서 신청하나요? 아이가 3살이에요", expected: ['WLF00003250'] }, // 영유아보육료 지원
+  { category: 'sentence', q: "지난달에 쌍둥이를 출산했어요~ 산후도우미 지원받을 수 있을까요?", expected: ['WLF00001188', 'WLF00002021'] }, // 산모·신생아 건강관리 지원사업 / 산모신생아 건강관리 지원사업
+  { category: 'sentence', q: "아버지가 치매 판정을 받으셨는데 장기요양 등급 받으면 집에서 받을 수 있는 서비스가 뭐가 있나요", expected: ['WLF00003248'] }, // 재가급여
+  { category: 'sentence', q: "신장 투석을 받고 있는데 병원비가 너무 부담돼요. 수급자는 아니에요", expected: ['WLF00003247'] }, // 재난적의료비 지원 사업
+  { category: 'sentence', q: "청각장애인인데 전화를 못 해서 너무 불편해요 대신 통화해 주는 서비스 있나요", expected: ['WLF00003219'] }, // 통신중계서비스 제공
+  { category: 'sentence', q: "어머니가 기초생활수급자신데 어제 돌아가셨어요 장례비 지원이 되나요", expected: ['WLF00003267'] }, // 장제급여
+  { category: 'sentence', q: "저희 애가 학교에서 왕따를 당하는 것 같아요 아이가 상담받을 곳이 필요해요", expected: ['WLF00003263', 'WLF00003236'] }, // WEE 클래스 상담지원 / 청소년상담1388 전화상담
+  { category: 'sentence', q: "40대 가장인데 회사가 부도나서 월급을 몇 달째 못 받았어요 애들 키우기가 너무 힘드네요", expected: ['WLF00003180'] }, // 긴급복지 생계지원
+  { category: 'sentence', q: "탈북민인데 하나원 나와서 살 집을 구해야 해요 도와주는 곳 있나요", expected: ['WLF00000815'] }, // (북한이탈주민)주택알선 지원
+  { category: 'sentence', q: "남편 폭력 때문에 이혼 소송을 하고 싶은데 변호사 비용이 없어요", expected: ['WLF00001072'] }, // 가정폭력·성폭력 등 폭력 피해자 무료법률지원
+  { category: 'sentence', q: "휴대폰으로 은행 일 보는 게 어려워요 어르신이 스마트폰 배울 수 있는 곳 있나요", expected: ['WLF00001083'] }, // 디지털배움터 운영
+  { category: 'sentence', q: "부부싸움이 잦아서 애들이 힘들어해요 가족이 다 같이 상담받을 수 있는 곳 있을까요", expected: ['WLF00001186'] }, // 가족센터(건강가정지원센터)운영
+  { category: 'sentence', q: "혼자 사는 50대 남자인데 몸이 아파서 병원에 같이 가줄 사람이 없어요", expected: ['WLF00005003'] }, // 서울시 1인가구 동행서비스(건강동행서비스)
+  { category: 'sentence', q: "공장에서 일하다 다쳐서 장애가 생겼는데 다시 일하고 싶어요 직업훈련 받을 수 있나요", expected: ['WLF00001125'] }, // 산재근로자직업훈련
   // held out: written with the rest, never run while tuning
   { category: 'sentence', q: "안녕하세요 저희 엄마가 당뇨랑 고혈압이 있으신데 보건소에서 꾸준히 관리받을 수 있는 게 있나요?", expected: ['WLF00000047'], heldOut: true }, // 고혈압·당뇨병 등록관리사업
   { category: 'sentence', q: "제가 다리를 다쳐서 석 달째 일을 못 나가고 있어요 산재는 아니고요 생활비가 막막합니다", expected: ['WLF00004997'], heldOut: true }, // 한국형 상병수당 시범사업
