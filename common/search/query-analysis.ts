@@ -43,6 +43,7 @@ const PREDICATE_ENDINGS = [
   '았고', '하고요', '고요', '는지', '을지', '는게', '는거', '하게', '시고', '셨는데', '셨어요', '습니다', 'ㅂ니다', '어도', '아도', '으면', '하면',
 ];
 const PARENT = /엄마|아빠|부모/u;
+const NEGATION = /^(?:아니에요|아니예요|아니고|아니고요|아닌데|아닌데요|아니라|아니라서|아닙니다|아니구요|아니요)$/u;
 const HONORIFIC = /(?:셔서|시는데|시는|셨어|셨는데|셨고|신데|계신|계셔|드시|주무시|편찮|으시)/u;
 
 /** The most the words of one thesaurus entry weigh together, in units of the entry's weight. */
@@ -259,6 +260,16 @@ export function analyseQuery(q: string): AnalysedQuery {
     const found = SAYS_VOCABULARY.find((s) => spells(w, s));
     return found ?? w;
   });
+  // "수급자는 아니에요", "산재는 아니고요": a word denied by the next one is not part of the situation.
+  const denied = new Set<number>();
+  spelt.forEach((w, i) => {
+    if (i > 0 && NEGATION.test(w)) denied.add(i - 1).add(i);
+  });
+  if (denied.size > 0 && sentence) {
+    const kept = spelt.filter((_, i) => !denied.has(i));
+    spelt.length = 0;
+    spelt.push(...kept);
+  }
   // A filler that is part of a phrase the thesaurus knows stays: "돈이 없어요", "당장", "살기 힘들어요".
   const inPhrase = sentence ? phraseWords(spelt) : new Set<number>();
   const content = sentence ? spelt.filter((w, i) => inPhrase.has(i) || !isFiller(w)) : spelt;
