@@ -387,6 +387,21 @@ export const LABELLED_QUERIES: LabelledQuery[] = [
   { category: 'sentence', q: "부부싸움이 잦아서 애들이 힘들어해요 가족이 다 같이 상담받을 수 있는 곳 있을까요", expected: ['WLF00001186'] }, // 가족센터(건강가정지원센터)운영
   { category: 'sentence', q: "혼자 사는 50대 남자인데 몸이 아파서 병원에 같이 가줄 사람이 없어요", expected: ['WLF00005003'] }, // 서울시 1인가구 동행서비스(건강동행서비스)
   { category: 'sentence', q: "공장에서 일하다 다쳐서 장애가 생겼는데 다시 일하고 싶어요 직업훈련 받을 수 있나요", expected: ['WLF00001125'] }, // 산재근로자직업훈련
+  // Fifth batch (written before the last engine changes; none held out)
+  { category: 'sentence', q: "수급자 가정인데 아이가 태권도를 배우고 싶어해요 운동 배우는 비용 지원이 있을까요", expected: ['WLF00000076'] }, // 스포츠강좌이용권
+  { category: 'sentence', q: "저희 엄마가 갑자기 입원하셔서 제가 돌봐야 하는데 장애가 있는 동생을 봐줄 사람이 없어요", expected: ['WLF00005407'] }, // 장애인가족지원센터 긴급돌봄서비스
+  { category: 'sentence', q: "안녕하세요 저는 예술 활동을 하는 사람인데 요즘 수입이 거의 없어서 창작을 못 하고 있어요", expected: ['WLF00003199'] }, // 예술활동준비금 지원
+  { category: 'sentence', q: "식당에서 일하는데 월급이 너무 적어서 생활이 빠듯해요 근로장려금 같은 거 받을 수 있나요?", expected: ['WLF00001148'] }, // 근로·자녀장려금
+  { category: 'sentence', q: "길에서 모르는 사람한테 폭행을 당해서 병원비가 많이 나왔어요 피해자 지원이 있나요", expected: ['WLF00003275'] }, // 범죄피해자에 대한 경제적 지원 사업
+  { category: 'sentence', q: "어머니가 70대신데 집은 있는데 현금이 없어서 생활이 어려우세요 집으로 연금 받는 방법이 있나요", expected: ['WLF00001108'] }, // 주택담보노후연금보증
+  { category: 'sentence', q: "아이 통장을 만들어 주고 싶은데 저소득 가정 아이한테 나라에서 돈을 같이 넣어주는 게 있다던데요", expected: ['WLF00003258'] }, // 아동발달지원계좌(디딤씨앗통장)지원
+  { category: 'sentence', q: "혼자 사시는 할머니가 병원에서 퇴원하셨는데 집안일이랑 간병을 도와줄 사람이 필요해요 저소득층이에요", expected: ['WLF00001087'] }, // 가사·간병 방문 지원사업
+  { category: 'sentence', q: "차상위계층인데 공연이나 영화 보는 것도 지원해 주는 카드가 있나요?", expected: ['WLF00000055'] }, // 통합문화이용권
+  { category: 'situation', q: "저소득 아이 운동 강좌", expected: ['WLF00000076'] }, // 스포츠강좌이용권
+  { category: 'situation', q: "예술인 생활 지원금", expected: ['WLF00003199'] }, // 예술활동준비금 지원
+  { category: 'situation', q: "폭행 피해 치료비", expected: ['WLF00003275'] }, // 범죄피해자에 대한 경제적 지원 사업
+  { category: 'situation', q: "저소득 어르신 가사 간병", expected: ['WLF00001087'] }, // 가사·간병 방문 지원사업
+  { category: 'situation', q: "집 담보 노후 연금", expected: ['WLF00001108'] }, // 주택담보노후연금보증
   // held out: written with the rest, never run while tuning
   { category: 'sentence', q: "안녕하세요 저희 엄마가 당뇨랑 고혈압이 있으신데 보건소에서 꾸준히 관리받을 수 있는 게 있나요?", expected: ['WLF00000047'], heldOut: true }, // 고혈압·당뇨병 등록관리사업
   { category: 'sentence', q: "제가 다리를 다쳐서 석 달째 일을 못 나가고 있어요 산재는 아니고요 생활비가 막막합니다", expected: ['WLF00004997'], heldOut: true }, // 한국형 상병수당 시범사업
