@@ -560,15 +560,24 @@ function conceptScore(e: Entry, w: QueryWord): WordScore {
   return { score: Math.min(1, score), keys: inName };
 }
 
+const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+function sameConcept(a: QueryWord, b: QueryWord): boolean {
+  return a.means.length > 0 && sameList(a.means, b.means) && sameList(a.themes, b.themes) &&
+    sameList(a.households, b.households) && sameList(a.lifeStages, b.lifeStages);
+}
+
 function scoreEntry(e: Entry, query: AnalysedQuery, bm25: number): { score: number; matchedKeys: string[] } {
   let total = 0;
   let weights = 0;
   const matchedKeys: string[] = [];
   const conceptKeys = new Set<string>();
+  let previous: { w: QueryWord; concept: WordScore } | null = null;
   for (const w of query.words) {
     const name = nameScore(e, w, bm25 === 0, query.sentence);
     const text = 0.4 * textScore(e, w);
-    const concept = conceptScore(e, w);
+    // The words of one phrase ("쉴 수 있게") stand for the same vocabulary: scored once.
+    const concept: WordScore = previous && sameConcept(previous.w, w) ? previous.concept : conceptScore(e, w);
+    previous = { w, concept };
     // Two needs explained by one name word ("긴급복지" for both 실직 and 생활비) are one facet covered, not two.
     const reused = concept.keys.length > 0 && concept.keys.every((k) => conceptKeys.has(k));
     for (const k of concept.keys) conceptKeys.add(k);
@@ -644,7 +653,7 @@ function dice(a: Set<string>, b: Set<string>): number {
  */
 function spreadLocalDuplicates(scored: Scored[]): void {
   const n = Math.min(scored.length, DUPLICATE_WINDOW);
-  if (n < 3) return;
+  if (n < 3 || scored.slice(0, 10).every((h) => h.e.p.provider === 'central')) return;
   const kept: number[] = [];
   const moved: Scored[] = [];
   // Each name ranked first of its kind, with how many of its kind are kept (two are: the one a
