@@ -402,6 +402,19 @@ export const LABELLED_QUERIES: LabelledQuery[] = [
   { category: 'situation', q: "폭행 피해 치료비", expected: ['WLF00003275'] }, // 범죄피해자에 대한 경제적 지원 사업
   { category: 'situation', q: "저소득 어르신 가사 간병", expected: ['WLF00001087'] }, // 가사·간병 방문 지원사업
   { category: 'situation', q: "집 담보 노후 연금", expected: ['WLF00001108'] }, // 주택담보노후연금보증
+  // Sixth batch (written before the last engine changes; none held out)
+  { category: 'sentence', q: "신생아 청력 검사에서 재검 나왔어요ㅠ 보청기까지 해야 할 수도 있다는데 지원이 있을까요", expected: ['WLF00001130'] }, // 선천성 난청검사 및 보청기 지원
+  { category: 'sentence', q: "70대 어머니 독감 주사는 무료로 맞을 수 있나요? 보건소 가면 되나요", expected: ['WLF00003213'] }, // 인플루엔자 국가예방접종 지원사업
+  { category: 'sentence', q: "프리랜서라 고용보험이 없는데 출산하면 출산급여 같은 거 받을 수 있나요", expected: ['WLF00000838'] }, // 고용보험 미적용자 출산급여 지원
+  { category: 'sentence', q: "회사 다니는데 다음 달 출산이에요 출산휴가 급여랑 육아휴직 급여 신청은 어떻게 해요", expected: ['WLF00003226'] }, // 모성보호육아지원(출산전후휴가 급여, 육아휴직등 급여)
+  { category: 'sentence', q: "작은 가게에서 직원 두 명이랑 일하는데 사장님이 사회보험료가 부담된다고 해요 지원해주는 제도 있나요", expected: ['WLF00000095'] }, // 사회보험사각지대해소 사업(두루누리 사회보험료 지원사업)
+  { category: 'sentence', q: "처음으로 집을 사려고 하는데 돈이 부족해요 집 살 때 대출 지원 받을 수 있나요", expected: ['WLF00003271'] }, // 내집마련 디딤돌 대출
+  { category: 'sentence', q: "고시원에 5년째 살고 있는데 제대로 된 집으로 옮기고 싶어요 보증금이 없어요", expected: ['WLF00000036'] }, // 주거취약계층 주거상향 지원사업
+  { category: 'sentence', q: "대학생인데 학교 다니면서 일할 수 있는 장학금이 있다던데 어떻게 신청해요", expected: ['WLF00001060'] }, // 대학생 근로장학금 지원
+  { category: 'sentence', q: "저소득층이라 월세를 내기 너무 힘들어요 서울 살고 있고요 월세 보조해주는 거 있나요", expected: ['WLF00002255', 'WLF00003201'] }, // 서울형 주택바우처 / 주거급여(맞춤형 급여)
+  { category: 'situation', q: "신생아 난청 보청기", expected: ['WLF00001130'] }, // 선천성 난청검사 및 보청기 지원
+  { category: 'situation', q: "프리랜서 출산급여", expected: ['WLF00000838'] }, // 고용보험 미적용자 출산급여 지원
+  { category: 'situation', q: "첫 집 구입 대출", expected: ['WLF00003271'] }, // 내집마련 디딤돌 대출
   // held out: written with the rest, never run while tuning
   { category: 'sentence', q: "안녕하세요 저희 엄마가 당뇨랑 고혈압이 있으신데 보건소에서 꾸준히 관리받을 수 있는 게 있나요?", expected: ['WLF00000047'], heldOut: true }, // 고혈압·당뇨병 등록관리사업
   { category: 'sentence', q: "제가 다리를 다쳐서 석 달째 일을 못 나가고 있어요 산재는 아니고요 생활비가 막막합니다", expected: ['WLF00004997'], heldOut: true }, // 한국형 상병수당 시범사업
