@@ -33,6 +33,8 @@ interface Entry {
   textGramIds: Int32Array;
   /** 자모 of nameKey, split, computed once: typo scoring runs on every candidate. */
   nameJamo: string[];
+  /** Bigrams of nameKey, for spotting near-duplicate names among the hits. */
+  nameGrams: Set<string>;
 }
 
 interface Doc {
@@ -114,6 +116,7 @@ function toEntry(p: Programme): Entry {
     textKey,
     textGramIds: gramIdsOf(textKey),
     nameJamo: [...jamo(key)],
+    nameGrams: new Set(bigrams(key)),
   };
 }
 
@@ -266,6 +269,8 @@ export class ProgrammeSearchIndex {
       if (extra.size > 0) scored.push(...this.rank(extra, query, pass));
       scored.sort(byScore);
     }
+    if (!query.choseong) spreadLocalDuplicates(scored);
+    if (query.sentence) coverNeeds(scored, query.facets);
     return scored.slice(0, max).map((h) => ({
       id: h.e.p.id,
       score: Math.round(h.score * 1000) / 1000,
@@ -351,9 +356,10 @@ export class ProgrammeSearchIndex {
     }
     const ownTerms = [...own].sort((a, b) => df(a) - df(b));
     const vocabularyTerms = [...vocabulary].filter((g) => !own.has(g)).sort((a, b) => df(a) - df(b));
-    // In a sentence most words are the message's own and the thesaurus says what it is about.
+    // In a sentence most words are the message's own and the thesaurus says what it is about; each
+    // need gets its share of the terms ("무주택" beside five other needs still retrieves its names).
     let terms = query.sentence
-      ? [...vocabularyTerms, ...ownTerms].slice(0, MAX_TERMS)
+      ? sentenceTerms(query, df, limit)
       : [...ownTerms, ...vocabularyTerms.slice(0, Math.max(MAX_TERMS / 2, MAX_TERMS - ownTerms.length))];
     // Words of common bigrams only ("지원 사업", "의료비" among many 의료비 programmes): their rarest
     // few. Next to a rare word ("아동수당 지급") a common one adds a long posting list and no candidate.
@@ -441,6 +447,27 @@ export class ProgrammeSearchIndex {
     }
     return out;
   }
+}
+
+/**
+ * A sentence's retrieval terms, taken in turns from its words (heaviest first): each word's rarest
+ * own bigrams and those of its first catalogue words, so that no one need fills MAX_TERMS alone.
+ */
+function sentenceTerms(query: AnalysedQuery, df: (g: string) => number, limit: number): string[] {
+  const rare = (k: string, n: number) => bigrams(k).filter((g) => g.length > 1 && df(g) > 0 && df(g) <= limit).sort((a, b) => df(a) - df(b)).slice(0, n);
+  const queues = [...query.words]
+    .filter((w) => w.weight >= 0.3 || w.means.length > 0)
+    .sort((a, b) => b.weight - a.weight)
+    .map((w) => [...(w.means.length > 0 ? [] : rare(w.key, 2)), ...[...w.alts, ...w.means].slice(0, 3).flatMap((m) => rare(m, 2))]);
+  const out = new Set<string>();
+  for (let round = 0; out.size < MAX_TERMS && queues.some((q) => q.length > round); round++) {
+    for (const q of queues) {
+      const g = q[round];
+      if (g !== undefined) out.add(g);
+      if (out.size >= MAX_TERMS) break;
+    }
+  }
+  return [...out];
 }
 
 /** `needle` inside `hay` with at most `slack` differing characters. */
@@ -533,15 +560,24 @@ function conceptScore(e: Entry, w: QueryWord): WordScore {
   return { score: Math.min(1, score), keys: inName };
 }
 
+const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+function sameConcept(a: QueryWord, b: QueryWord): boolean {
+  return a.means.length > 0 && sameList(a.means, b.means) && sameList(a.themes, b.themes) &&
+    sameList(a.households, b.households) && sameList(a.lifeStages, b.lifeStages);
+}
+
 function scoreEntry(e: Entry, query: AnalysedQuery, bm25: number): { score: number; matchedKeys: string[] } {
   let total = 0;
   let weights = 0;
   const matchedKeys: string[] = [];
   const conceptKeys = new Set<string>();
+  let previous: { w: QueryWord; concept: WordScore } | null = null;
   for (const w of query.words) {
     const name = nameScore(e, w, bm25 === 0, query.sentence);
     const text = 0.4 * textScore(e, w);
-    const concept = conceptScore(e, w);
+    // The words of one phrase ("쉴 수 있게") stand for the same vocabulary: scored once.
+    const concept: WordScore = previous && sameConcept(previous.w, w) ? previous.concept : conceptScore(e, w);
+    previous = { w, concept };
     // Two needs explained by one name word ("긴급복지" for both 실직 and 생활비) are one facet covered, not two.
     const reused = concept.keys.length > 0 && concept.keys.every((k) => conceptKeys.has(k));
     for (const k of concept.keys) conceptKeys.add(k);
@@ -594,6 +630,87 @@ function facetCoverage(e: Entry, facets: readonly Facet[]): number {
     covered += f.weight * Math.max(life ?? 0, home ?? 0);
   }
   return total > 0 ? covered / total : 0;
+}
+
+/** How far down the list local near-duplicates are looked for, and how alike two names must be. */
+const DUPLICATE_WINDOW = 30;
+const DUPLICATE_DICE = 0.6;
+const DUPLICATES_KEPT = 2;
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let n = 0;
+  for (const g of a) if (b.has(g)) n++;
+  return (2 * n) / (a.size + b.size);
+}
+
+/**
+ * Many local governments run the same programme under nearly the same name ("장애인 휠체어 수리비
+ * 지원", "장애인 휠체어 보장구 수리비 지원"): one of them is enough at the top. A local programme
+ * whose name is a near-duplicate of two ranked above it moves below the first DUPLICATE_WINDOW
+ * hits' distinct ones; central programmes are never moved (their near-identical names are
+ * different benefits: 의료급여 본인부담 상한금 / 보상금).
+ */
+function spreadLocalDuplicates(scored: Scored[]): void {
+  const n = Math.min(scored.length, DUPLICATE_WINDOW);
+  if (n < 3 || scored.slice(0, 10).every((h) => h.e.p.provider === 'central')) return;
+  const kept: number[] = [];
+  const moved: Scored[] = [];
+  // Each name ranked first of its kind, with how many of its kind are kept (two are: the one a
+  // desk's own city runs may be the second).
+  const groups: Array<{ at: number; size: number }> = [];
+  for (let i = 0; i < n; i++) {
+    const h = scored[i]!;
+    const group = groups.find((g) => dice(scored[g.at]!.e.nameGrams, h.e.nameGrams) >= DUPLICATE_DICE);
+    if (!group) groups.push({ at: i, size: 1 });
+    else if (h.e.p.provider !== 'central' && group.size >= DUPLICATES_KEPT) {
+      moved.push(h);
+      continue;
+    } else group.size++;
+    kept.push(i);
+  }
+  if (moved.length === 0) return;
+  const front = kept.map((i) => scored[i]!);
+  scored.splice(0, n, ...front, ...moved);
+}
+
+/** A message's needs each get a place in the first few: the best programme named for each one. */
+const NEEDS_SHOWN = 5;
+const NEED_MIN_WEIGHT = 0.8;
+/** A programme brought forward for a need still has to be this close to the best one. */
+const NEED_MIN_SHARE = 0.4;
+
+/**
+ * "실직하고 월세도 밀렸어요": the top of the list must not be all one need (every 긴급복지 programme
+ * covers "실직" and "당장"). For each named need, its champion is the best-ranked programme whose name
+ * holds one of its two preferred words; a champion outside the first NEEDS_SHOWN moves up to the
+ * last place of them not taken by another champion. Order within the rest is kept.
+ */
+function coverNeeds(scored: Scored[], facets: readonly Facet[]): void {
+  const needs = facets.filter((f) => f.means.length > 0 && f.weight >= NEED_MIN_WEIGHT);
+  if (needs.length === 0 || facets.length < 2 || scored.length <= NEEDS_SHOWN) return;
+  const floor = scored[0]!.score * NEED_MIN_SHARE;
+  const champions = new Set<Scored>();
+  for (const f of [...needs].sort((a, b) => b.weight - a.weight)) {
+    for (const m of f.means.slice(0, 2)) {
+      const champion = scored.find((h) => h.score >= floor && !champions.has(h) && h.e.nameKey.includes(m));
+      if (champion) {
+        champions.add(champion);
+        break;
+      }
+    }
+  }
+  for (const c of champions) {
+    const at = scored.indexOf(c);
+    if (at < NEEDS_SHOWN) continue;
+    // The last place among the first NEEDS_SHOWN that no champion holds.
+    let slot = NEEDS_SHOWN - 1;
+    while (slot >= 0 && champions.has(scored[slot]!)) slot--;
+    if (slot < 0) return;
+    scored.splice(at, 1);
+    c.score = Math.max(c.score, scored[slot]!.score);
+    scored.splice(slot, 0, c);
+  }
 }
 
 /* ---------- highlighting ---------- */

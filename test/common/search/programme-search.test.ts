@@ -183,3 +183,52 @@ describe('sentences, situations, mixed 초성, spellings and shorthand (issue 16
     expect(top('긴복 교육', 1)).toEqual([eduEmergency.id]);
   });
 });
+
+describe('chat messages: fillers in phrases, denial, who the message is about, several needs (issue 16)', () => {
+  it('keeps a filler that is part of a known phrase ("당장", "돈이 없어요") and drops a denied word ("수급자는 아니에요")', () => {
+    const a = analyseQuery('갑자기 쓰러져서 수술비가 수백만원 나왔어요 당장 낼 돈이 없어요');
+    expect(a.words.find((w) => w.key === '당장')?.means).toContain('긴급복지');
+    expect(a.words.find((w) => w.key === '없어요')?.means).toContain('생계지원');
+    const denied = analyseQuery('신장 투석을 받고 있는데 병원비가 너무 부담돼요. 수급자는 아니에요');
+    expect(denied.words.map((w) => w.key)).not.toContain('수급자는');
+    expect(denied.facets.some((f) => f.households.includes('저소득'))).toBe(false);
+  });
+
+  it('reads who the message is about: a told age, a family member, a parent told of with honorifics', () => {
+    const stages = (q: string) => analyseQuery(q).facets.filter((f) => f.means.length === 0).flatMap((f) => f.lifeStages);
+    expect(stages('아이가 다섯 살인데 어린이집 비용이 궁금해요 지원 있나요')).toContain('영유아');
+    expect(stages('우리 애가 7살이고 이번에 학교에 들어가요 돌봄 알려주세요')).toContain('아동');
+    expect(stages('시어머니가 치매 초기 진단을 받으셨는데 낮 동안 돌봐주는 곳이 필요해요')).toContain('노년');
+    expect(stages('엄마가 기초연금 받으시는데 말벗도 없고 식사도 잘 못 챙기세요')).toContain('노년');
+    // "혼자 살기 힘들어요" tells no age ("살" alone is no 살 of an age).
+    expect(stages('혼자 살기 힘들어요 생활비 지원 받을 수 있나요 알려주세요')).toEqual([]);
+  });
+
+  it('puts the vocabulary of a need as it applies to who asks first (일자리 → 장애인일자리 / 노인일자리)', () => {
+    const first = (q: string) => analyseQuery(q).words.find((w) => w.key.startsWith('일자리'))?.means[0];
+    expect(first('시각장애인인데 일을 하고 싶어요 장애인도 일자리 구할 수 있게 도와주나요?')).toBe('장애인일자리');
+    expect(first('저는 70대인데 아직 건강해서 일자리 구할 수 있을까요 궁금합니다')).toBe('노인일자리');
+    expect(first('요즘 일자리 구하기가 너무 힘들어요 도와주세요 부탁드려요')).toBe('일자리');
+  });
+
+  it('gives each need of a message a place in the first five, not only the need every 긴급복지 name covers', () => {
+    const emergencies = ['생계지원', '교육지원', '주거지원', '의료지원', '연료비 및 전기요금', '장제비지원', '해산비지원']
+      .map((s) => programme({ name: `긴급복지 ${s}`, summary: '위기상황에 처한 가구를 긴급하게 지원', households: ['저소득'] }));
+    const jobs = programme({ name: '국민취업지원제도', summary: '취업지원서비스와 생계지원' });
+    const idx = new ProgrammeSearchIndex([...emergencies, jobs, ...all]);
+    const top5 = ids(idx.search('회사에서 갑자기 잘려서 당장 생활비가 없어요ㅠㅠ', {}, 5));
+    expect(top5[0]).toBe(emergencies[0]!.id);
+    expect(top5).toContain(jobs.id);
+  });
+
+  it('lets at most two local near-duplicates of a name into the top, never moving a central programme', () => {
+    const locals = ['가나군', '다라시', '마바구', '사아군'].map((r) => programme({ name: `${r} 장애인 휠체어 수리비 지원`, provider: 'district', households: ['장애인'] }));
+    const central = programme({ name: '장애인보조기기 수리 지원', summary: '휠체어 등 보장구 수리비 지원', households: ['장애인'] });
+    const other = programme({ name: '서울시 장애인 전동보장구 수리비', summary: '전동휠체어 수리비', provider: 'seoul', households: ['장애인'] });
+    const idx = new ProgrammeSearchIndex([...locals, central, other]);
+    const top4 = ids(idx.search('휠체어 수리비', {}, 4));
+    expect(top4.filter((id) => locals.some((p) => p.id === id))).toHaveLength(2);
+    expect(top4).toContain(central.id);
+    expect(top4).toContain(other.id);
+  });
+});
