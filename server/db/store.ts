@@ -190,13 +190,19 @@ export async function openStore(config: DatabaseConfig, options: StoreOptions = 
       }
       const result = await insideWrite.run(true, () => fn(tx));
       if (pending.length > 0 && engine === 'postgres') {
-        // The critical section, one round trip and the COMMIT: lock, number, insert, notify
-        // (other server instances hear of it at commit) in bokji_append_changes (migration 009).
-        // A transaction that took the lock earlier (lockFeed) just re-enters it.
-        const row = await sql<{ last: string | number }>`select bokji_append_changes(
-          ${CHANGE_FEED_LOCK}, ${channel}, ${tx.now},
-          ${pending.map((c) => c.entity)}::text[], ${pending.map((c) => c.id)}::text[], ${pending.map((c) => c.data)}::text[]
-        ) as last`.execute(trx);
+        // The critical section is one round trip: lock, number, insert, notify (other server
+        // instances hear of it at commit) in bokji_append_changes (migration 009), and the COMMIT
+        // in the same simple query. Were the COMMIT a round trip of its own, the feed lock would
+        // be held while this process's event loop, busy with hundreds of desks, gets round to
+        // sending it. (Kysely's own COMMIT then finds no transaction: a warning, nothing more.)
+        // A simple query takes no parameters: the values are escaped literals (pg.escapeLiteral).
+        const list = (xs: string[]) => `array[${xs.map((x) => pg.escapeLiteral(x)).join(',')}]::text[]`;
+        await sql.raw(
+          `select set_config('bokji.feed_last', bokji_append_changes(${CHANGE_FEED_LOCK}, ${pg.escapeLiteral(channel)}, ${pg.escapeLiteral(tx.now)}, ` +
+          `${list(pending.map((c) => c.entity))}, ${list(pending.map((c) => c.id))}, ${list(pending.map((c) => c.data))})::text, false); commit`,
+        ).execute(trx);
+        // Committed; the connection is still this write's: its session remembers the last seq.
+        const row = await sql<{ last: string }>`select current_setting('bokji.feed_last') as last`.execute(trx);
         lastSeq = Number(row.rows[0]!.last);
       } else if (pending.length > 0) {
         const first = (await readLatestSeq(trx)) + 1;

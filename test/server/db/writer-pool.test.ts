@@ -92,4 +92,20 @@ describe('writers pool (PostgreSQL)', () => {
     }
     expect(Math.max(...heard)).toBe(before + 80);
   });
+
+  it('carries any text into the feed unchanged (the critical section sends escaped literals)', async () => {
+    const nasty = { body: "it's \\ a 'quote' \"and\" \\'); drop table changes; -- 한글 🙂 \n\t $fn$ E'x'", n: 1 };
+    const id = "id-with-'quote'-and-\\";
+    const before = await store.latestSeq();
+    const last = await store.write(null, async (tx) => {
+      await tx.change('message', id, nasty);
+      return 'ok';
+    }, { lockFeedFirst: false });
+    expect(last).toBe('ok');
+    const rows = await store.db.selectFrom('changes').select(['seq', 'entity', 'record_id', 'data']).where('seq', '>', before).execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.record_id).toBe(id);
+    expect(JSON.parse(rows[0]!.data)).toEqual(nasty);
+    expect(store.notifier.latest).toBe(before + 1);
+  });
 });
