@@ -15,6 +15,7 @@ export const POKE_WINDOW_MS = 50;
 export class ChangeNotifier {
   #emitter = new EventEmitter();
   #latest = 0;
+  #generation = 0;
   #emitted = 0;
   #lastEmitAt = -Infinity;
   #timer: NodeJS.Timeout | null = null;
@@ -28,7 +29,17 @@ export class ChangeNotifier {
     return this.#latest;
   }
 
+  /**
+   * Counts every notify() call, also those that do not raise `latest`: what was read from the
+   * feed before the last call may be out of date (sync/feed-pages.ts), even if a deleted head
+   * entry's seq was numbered again.
+   */
+  get generation(): number {
+    return this.#generation;
+  }
+
   notify(seq: number): void {
+    this.#generation++;
     if (seq <= this.#latest) return;
     this.#latest = seq;
     if (this.#timer) return;

@@ -21,21 +21,21 @@ export interface FeedPage {
  * The pages of /sync/pull, serialised once for all desks. Hundreds of desks pull the same
  * entries after every poke; validating (the response schema strips what it does not know) and
  * stringifying each entry once per desk was most of the server's work under load. Each entry is
- * serialised once (keyed by seq: committed entries are immutable, a destroyed record's entries are
- * deleted and a null entry appended), and a page asked for again at the same cursor is reused
- * while the notifier's latest seq is unchanged, for at most PAGE_TTL_MS.
+ * serialised once (keyed by seq and checked against the row: committed entries are immutable, a
+ * destroyed record's entries are deleted and a null entry appended), and a page asked for again at the same cursor is reused
+ * while no write was notified since (the notifier's generation), for at most PAGE_TTL_MS.
  */
 export class FeedPages {
-  private readonly entries = new Map<number, string>();
-  private readonly pages = new Map<string, { latest: number; at: number; page: FeedPage }>();
+  private readonly entries = new Map<number, { entity: string; id: string; data: string; json: string }>();
+  private readonly pages = new Map<string, { generation: number; at: number; page: FeedPage }>();
 
   constructor(private readonly store: Store, private readonly now: () => number = () => performance.now()) {}
 
   async page(cursor: number, limit: number): Promise<FeedPage> {
     const key = `${cursor}:${limit}`;
-    const latest = this.store.notifier.latest;
+    const generation = this.store.notifier.generation;
     const hit = this.pages.get(key);
-    if (hit && hit.latest === latest && this.now() - hit.at < PAGE_TTL_MS) return hit.page;
+    if (hit && hit.generation === generation && this.now() - hit.at < PAGE_TTL_MS) return hit.page;
     const at = this.now();
     const rows = await this.store.db
       .selectFrom('changes')
@@ -54,17 +54,20 @@ export class FeedPages {
       lastSeq,
     };
     if (this.pages.size >= PAGE_CACHE_MAX) this.pages.delete(this.pages.keys().next().value!);
-    this.pages.set(key, { latest, at, page });
+    this.pages.set(key, { generation, at, page });
     return page;
   }
 
   private entry(seq: number, entity: string, id: string, data: string): string {
+    // Checked against the row, not just its seq: should a seq ever be handed out again after its
+    // row was deleted (a destroyed record's copy at the head of the feed), the old text must not
+    // be served for the new row.
     const cached = this.entries.get(seq);
-    if (cached !== undefined) return cached;
+    if (cached && cached.entity === entity && cached.id === id && cached.data === data) return cached.json;
     // The same validation the response schema did: unknown fields are stripped, a bad row is an error.
     const json = JSON.stringify(Change.parse({ seq, entity, id, data: fromJson(data) }));
     if (this.entries.size >= ENTRY_CACHE_MAX) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(seq, json);
+    this.entries.set(seq, { entity, id, data, json });
     return json;
   }
 }

@@ -39,3 +39,15 @@ describe('ChangeNotifier', () => {
     expect(heard).toEqual([5]);
   });
 });
+
+describe('ChangeNotifier generation', () => {
+  it('counts every notification, also one that does not raise the latest seq', () => {
+    const n = new ChangeNotifier(50);
+    const g = n.generation;
+    n.notify(4);
+    n.notify(4);
+    n.notify(2);
+    expect(n.generation).toBe(g + 3);
+    expect(n.latest).toBe(4);
+  });
+});

@@ -78,3 +78,23 @@ describe('FeedPages', () => {
     expect(await pages.page(cursor, 1000)).not.toBe(first);
   });
 });
+
+describe('FeedPages entry cache', () => {
+  it('never serves an old text for a row that took a deleted row\'s seq', async () => {
+    const pages = new FeedPages(store);
+    const before = await store.latestSeq();
+    await store.write(null, async (tx) => {
+      await tx.change('counsellor', uuid('fp-reused'), counsellor('fp-reused', { displayName: '지워질 이름' }));
+    });
+    expect((await pages.page(before, 1000)).json).toContain('지워질 이름');
+    // As a destruction at the head of the feed does: delete the copy, append a new entry (same seq).
+    await store.write(null, async (tx) => {
+      await tx.trx.deleteFrom('changes').where('seq', '>', before).execute();
+      await tx.change('counsellor', uuid('fp-reused'), counsellor('fp-reused', { displayName: '새 이름' }));
+    });
+    const page = await pages.page(before, 1000);
+    expect(page.lastSeq).toBe(before + 1);
+    expect(page.json).not.toContain('지워질 이름');
+    expect(page.json).toContain('새 이름');
+  });
+});
