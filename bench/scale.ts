@@ -1,7 +1,10 @@
 /**
- * `npm run bench -- scale` (issue 11): the database engine's own limit, measured here, side by
- * side with message-create and the signed webhook on one and on two server instances (separate
- * processes on one PostgreSQL schema), as a ratio to it. BENCH_SCALE_SECONDS (default 4) per run.
+ * `npm run bench -- scale` (issue 11): (a) the database engine's own limit, measured here, side
+ * by side with message-create and the signed webhook on one and on two server instances (separate
+ * processes on one PostgreSQL schema), as a ratio to it; (b) 200 desks holding SSE and pulling as
+ * the desk does while 50 webhook events/s arrive: webhook ack and write→desk-store latency, memory
+ * per instance. BENCH_SCALE_SECONDS (default 4) per run of (a); BENCH_SCALE_DESKS (200),
+ * BENCH_SCALE_EVENTS_PER_S (50) and BENCH_SCALE_DESK_SECONDS (20) for (b).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,12 +13,17 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import sqlite3 from 'sqlite3';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { BENCH_EVENT_PREFIX, type DeskReport, type DeskStart } from './scale-desks.js';
 import { signKakaoBody } from '../server/channels/kakao/signature.js';
 import { startKakaoSink } from '../server/simulator/sink.js';
 import { type CentralService, startCentralService } from '../test/harness/central-service.js';
 
 const SECONDS = Number(process.env.BENCH_SCALE_SECONDS ?? 4);
 const CLIENTS = 10;
+/** Processes the simulated desks are spread over. */
+const DESK_PROCESSES = 2;
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SECRET = 'bench-scale-webhook-secret-0001';
 
@@ -84,16 +92,33 @@ async function sqliteLimit(): Promise<number> {
   }
 }
 
-interface Instance { service: CentralService; token: string; conversations: string[] }
+export interface Instance { service: CentralService; token: string; conversations: string[] }
+
+async function login(service: CentralService, username: string): Promise<string> {
+  const res = await fetch(`${service.url}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: service.demoPassword }),
+  });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}
 
 async function instance(env: Record<string, string>): Promise<Instance> {
   const service = await startCentralService({ env: { ...env, LOG_LEVEL: 'silent' } });
-  const login = await fetch(`${service.url}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'counsellor1', password: service.demoPassword }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  const list = (await (await fetch(`${service.url}/api/v1/conversations?status=open&limit=50`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { id: string }[] };
-  return { service, token, conversations: list.items.map((c) => c.id) };
+  return { service, token: await login(service, 'counsellor1'), conversations: [] };
+}
+
+/**
+ * One conversation per HTTP client and then some, as a team replies: ten counsellors in ten
+ * conversations, not ten in the demo seed's two open ones (their row locks would make it a
+ * benchmark of one conversation).
+ */
+async function openConversations(s: Instance, n: number): Promise<string[]> {
+  for (let k = 0; k < n; k++) {
+    const ok = await webhookEvent(s, `bench-conv-${k}`, '안녕하세요, 상담 부탁드립니다');
+    if (!ok) throw new Error('could not open a conversation through the webhook');
+  }
+  const list = (await (await fetch(`${s.service.url}/api/v1/conversations?limit=200`, { headers: { authorization: `Bearer ${s.token}` } })).json()) as { items: { id: string; status: string; citizenKey: string }[] };
+  return list.items.filter((c) => c.status !== 'closed' && c.citizenKey.startsWith('bench-conv-')).map((c) => c.id);
 }
 
 const rssMiB = (pid: number | undefined) => {
@@ -115,14 +140,96 @@ const createReply = (s: Instance) => async (i: number) => {
   return res.status === 201;
 };
 
-const webhook = (s: Instance) => async (i: number) => {
-  const body = JSON.stringify({ serial_number: randomUUID(), event: 'message', user_key: `bench-${i % 500}`, message_type: 'TX', message: '문의드립니다', time: new Date().toISOString() });
+async function webhookEvent(s: Instance, userKey: string, message: string): Promise<boolean> {
+  const body = JSON.stringify({ serial_number: randomUUID(), event: 'message', user_key: userKey, message_type: 'TX', message, time: new Date().toISOString() });
   const res = await fetch(`${s.service.url}/api/v1/channels/kakao/webhook`, {
     method: 'POST', headers: { 'content-type': 'application/json', 'x-bokji-signature': signKakaoBody(body, SECRET) }, body,
   });
   await res.arrayBuffer();
   return res.ok;
-};
+}
+
+const webhook = (s: Instance) => (i: number) => webhookEvent(s, `bench-${i % 500}`, '문의드립니다');
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0);
+
+/** (b): DESKS desks on the two instances (half each), EVENTS_PER_S webhook events for DESK_SECONDS. */
+export async function desksUnderWebhooks(instances: Instance[]): Promise<void> {
+  const desks = Number(process.env.BENCH_SCALE_DESKS ?? 200);
+  const perSecond = Number(process.env.BENCH_SCALE_EVENTS_PER_S ?? 50);
+  const seconds = Number(process.env.BENCH_SCALE_DESK_SECONDS ?? 20);
+  const users = ['counsellor1', 'counsellor2', 'counsellor3', 'counsellor4', 'supervisor1', 'admin'];
+  const tokens = await Promise.all(instances.map(async (s) => Promise.all(users.map((u) => login(s.service, u)))));
+  // Where the feed stands now: the desks start from there (their initial sync is not measured).
+  const head = (await (await fetch(`${instances[0]!.service.url}/api/v1/sync/pull?cursor=0&limit=1`, { headers: { authorization: `Bearer ${tokens[0]![0]}` } })).json()) as { cursor: string };
+  let cursor = head.cursor;
+  for (;;) {
+    const page = (await (await fetch(`${instances[0]!.service.url}/api/v1/sync/pull?cursor=${cursor}&limit=5000`, { headers: { authorization: `Bearer ${tokens[0]![0]}` } })).json()) as { cursor: string; hasMore: boolean };
+    cursor = page.cursor;
+    if (!page.hasMore) break;
+  }
+  // The desks run in child processes (bench/scale-desks.ts), so that their pulling does not
+  // delay this process's sending and timing of the webhook events.
+  const workers = Array.from({ length: DESK_PROCESSES }, (_, w) => {
+    const mine = Array.from({ length: desks }, (_, i) => i).filter((i) => i % DESK_PROCESSES === w);
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./scale-desks.ts', import.meta.url))], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const report = new Promise<DeskReport>((resolve, reject) => {
+      child.once('message', (m) => resolve(m as DeskReport));
+      child.once('exit', (code) => reject(new Error(`desk process exited with ${code}`)));
+    });
+    const start: DeskStart = {
+      cursor,
+      desks: mine.map((i) => ({ url: instances[i % instances.length]!.service.url, token: tokens[i % instances.length]![i % users.length]! })),
+    };
+    child.send(start);
+    return { child, report };
+  });
+  await new Promise((r) => setTimeout(r, 2000));
+  const rss = instances.map(() => 0);
+  const sampler = setInterval(() => {
+    instances.forEach((s, i) => {
+      const m = /VmRSS:\s+(\d+) kB/.exec((() => { try { return readFileSync(`/proc/${s.service.process.pid}/status`, 'utf8'); } catch { return ''; } })());
+      if (m) rss[i] = Math.max(rss[i]!, Number(m[1]) / 1024);
+    });
+  }, 500);
+
+  const acks: number[] = [];
+  let ackErrors = 0;
+  const total = perSecond * seconds;
+  const started = performance.now();
+  const sends: Promise<void>[] = [];
+  for (let n = 0; n < total; n++) {
+    const due = started + (n * 1000) / perSecond;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    // The send time travels in the text (base 36: no digit run that the 주민번호 mask would take).
+    const body = `${BENCH_EVENT_PREFIX}${n}@${Date.now().toString(36)} 문의드립니다`;
+    const target = instances[n % instances.length]!;
+    sends.push((async () => {
+      const t = performance.now();
+      const ok = await webhookEvent(target, `bench-desk-citizen-${n % 200}`, body).catch(() => false);
+      if (ok) acks.push(performance.now() - t);
+      else ackErrors++;
+    })());
+  }
+  await Promise.all(sends);
+  const expected = (total - ackErrors) * desks;
+  for (const w of workers) w.child.send({ settle: { expectedPerDesk: total - ackErrors, withinMs: 15_000 } });
+  const reports = await Promise.all(workers.map((w) => w.report));
+  clearInterval(sampler);
+  for (const w of workers) w.child.kill();
+
+  acks.sort((x, y) => x - y);
+  const toDesk = reports.flatMap((r) => r.latencies).sort((x, y) => x - y);
+  const received = toDesk.length;
+  const pulls = reports.reduce((sum, r) => sum + r.pulls, 0);
+  const pullErrors = reports.reduce((sum, r) => sum + r.pullErrors, 0);
+  const streamErrors = reports.reduce((sum, r) => sum + r.streamErrors, 0);
+  console.log(`-- ${desks} desks (SSE + pull on every poke, one pull in flight and one queued) on ${instances.length} instances, ${perSecond} webhook events/s for ${seconds} s (${total} events)`);
+  console.log(`webhook ack             p50 ${percentile(acks, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(acks, 99).toFixed(1).padStart(7)} ms${ackErrors ? `  (${ackErrors} failed)` : ''}   goal p99 ≤ 200 ms`);
+  console.log(`write→desk store        p50 ${percentile(toDesk, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(toDesk, 99).toFixed(1).padStart(7)} ms  (${received} of ${expected} deliveries to desks)   goal p99 ≤ 1000 ms`);
+  console.log(`pulls ${pulls} (${(pulls / desks / Math.max(1, total)).toFixed(2)} per desk per event${pullErrors ? `, ${pullErrors} failed` : ''}${streamErrors ? `, ${streamErrors} SSE reconnects` : ''}); peak RSS ${rss.map((m, i) => `instance ${String.fromCharCode(65 + i)} ${m.toFixed(0)} MiB`).join(', ')}`);
+}
 
 /** Both instances at once, half the clients each. */
 async function both(a: Instance, b: Instance, make: (s: Instance) => (i: number) => Promise<boolean>) {
@@ -131,6 +238,7 @@ async function both(a: Instance, b: Instance, make: (s: Instance) => (i: number)
 }
 
 export async function run(): Promise<void> {
+  console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (${os.cpus().length} cores), ${new Date().toISOString()}`);
   const pgPerSecond = await pgLimit();
   const sqlitePerSecond = await sqliteLimit();
   console.log(`engine limit (single-row INSERT transactions from Node, ${SECONDS} s): PostgreSQL ${pgPerSecond.toFixed(0)}/s with ${CLIENTS} clients; SQLite synchronous=FULL ${sqlitePerSecond.toFixed(0)}/s (one writer)`);
@@ -141,6 +249,8 @@ export async function run(): Promise<void> {
   const a = await instance(env);
   const b = await instance(env);
   try {
+    a.conversations = await openConversations(a, CLIENTS * 2);
+    b.conversations = a.conversations;
     const row = (label: string, r: { perSecond: number; p50: number; p99: number; errors: number }) =>
       console.log(`${label.padEnd(40)} ${r.perSecond.toFixed(0).padStart(6)}/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  = ${((r.perSecond / pgPerSecond) * 100).toFixed(1)}% of the engine${r.errors ? `  (${r.errors} errors)` : ''}`);
     console.log(`-- PostgreSQL, ${CLIENTS} HTTP clients, ${SECONDS} s each`);
@@ -149,6 +259,8 @@ export async function run(): Promise<void> {
     row('signed webhook, 1 instance', await load(webhook(a)));
     row('signed webhook, 2 instances', await both(a, b, webhook));
     console.log(`memory (RSS): instance A ${rssMiB(a.service.process.pid)}, instance B ${rssMiB(b.service.process.pid)}`);
+    if (process.env.BENCH_SCALE_DESKS !== '0') await desksUnderWebhooks([a, b]);
+    console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);
   } finally {
     await a.service.stop();
     await b.service.stop();

@@ -7,6 +7,7 @@ import * as privacy from './migrations/005-privacy.js';
 import * as teamOperations from './migrations/006-team-operations.js';
 import * as crisisSignal from './migrations/007-crisis-signal.js';
 import * as subscriptionsBroadcasts from './migrations/008-subscriptions-broadcasts.js';
+import * as feedAppend from './migrations/009-feed-append.js';
 
 /** The one migration history of both engines; append, never edit a released step. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006-team-operations': teamOperations,
   '007-crisis-signal': crisisSignal,
   '008-subscriptions-broadcasts': subscriptionsBroadcasts,
+  '009-feed-append': feedAppend,
 };
 
 class InCodeMigrations implements MigrationProvider {

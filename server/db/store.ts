@@ -52,7 +52,14 @@ export interface WriteOptions {
 }
 
 export interface Store {
+  /** Reads (and writes that run outside write(), such as the access log's appender). */
   db: Kysely<Database>;
+  /**
+   * Where write() runs its transactions. On PostgreSQL a pool of its own, so that a burst of
+   * pulls, lists and SSE catch-ups never leaves a writer queueing for a connection, and writers
+   * waiting for the feed lock never leave a reader without one. On SQLite the same as db.
+   */
+  writer: Kysely<Database>;
   engine: Engine;
   notifier: ChangeNotifier;
   /**
@@ -77,10 +84,13 @@ export function lockingRead(q: Kysely<Database> | Transaction<Database>): boolea
 
 export const nowIso = (): string => new Date().toISOString();
 
+/** Connections per pool: readers have one pool of this size, writers another. */
+export const PG_POOL_SIZE = 10;
+
 function pgPool(url: string, schema: string | null): pg.Pool {
   return new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: PG_POOL_SIZE,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
 }
@@ -111,17 +121,24 @@ export interface StoreOptions {
 
 export async function openStore(config: DatabaseConfig, options: StoreOptions = {}): Promise<Store> {
   let db: Kysely<Database>;
+  let writer: Kysely<Database>;
   if (config.engine === 'postgres') {
     if (config.schema) await ensurePgSchema(config.url, config.schema);
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pgPool(config.url, config.schema) }) });
+    writer = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pgPool(config.url, config.schema) }) });
   } else {
     await mkdir(path.dirname(config.file), { recursive: true });
     db = new Kysely<Database>({ dialect: new Sqlite3Dialect({ file: config.file, beforeAcquire: refuseNestedAccess }) });
+    writer = db;
   }
+  const destroy = async () => {
+    await db.destroy();
+    if (writer !== db) await writer.destroy();
+  };
   try {
     await migrateToLatest(db, undefined, config.engine === 'postgres' ? (config.schema ?? 'public') : undefined);
   } catch (err) {
-    await db.destroy();
+    await destroy();
     throw err;
   }
   if (config.engine === 'sqlite') {
@@ -142,7 +159,7 @@ export async function openStore(config: DatabaseConfig, options: StoreOptions = 
 
   const writeOnce = async <T>(actorId: string | null, fn: (tx: WriteTx) => Promise<T>, opts?: WriteOptions): Promise<{ result: T; lastSeq: number }> => {
     let lastSeq = 0;
-    const result = await db.transaction().execute(async (trx) => {
+    const result = await writer.transaction().execute(async (trx) => {
       const pending: { entity: ChangeEntity; id: string; data: string }[] = [];
       let feedLocked = false;
       const tx: WriteTx = {
@@ -172,17 +189,28 @@ export async function openStore(config: DatabaseConfig, options: StoreOptions = 
         else await sql`select pg_advisory_xact_lock(${WRITERS_LOCK})`.execute(trx);
       }
       const result = await insideWrite.run(true, () => fn(tx));
-      if (pending.length > 0) {
-        // The critical section: lock, number, insert, (notify,) commit.
-        await tx.lockFeed();
+      if (pending.length > 0 && engine === 'postgres') {
+        // The critical section is one round trip: lock, number, insert, notify (other server
+        // instances hear of it at commit) in bokji_append_changes (migration 009), and the COMMIT
+        // in the same simple query. Were the COMMIT a round trip of its own, the feed lock would
+        // be held while this process's event loop, busy with hundreds of desks, gets round to
+        // sending it. (Kysely's own COMMIT then finds no transaction: a warning, nothing more.)
+        // A simple query takes no parameters: the values are escaped literals (pg.escapeLiteral).
+        const list = (xs: string[]) => `array[${xs.map((x) => pg.escapeLiteral(x)).join(',')}]::text[]`;
+        await sql.raw(
+          `select set_config('bokji.feed_last', bokji_append_changes(${CHANGE_FEED_LOCK}, ${pg.escapeLiteral(channel)}, ${pg.escapeLiteral(tx.now)}, ` +
+          `${list(pending.map((c) => c.entity))}, ${list(pending.map((c) => c.id))}, ${list(pending.map((c) => c.data))})::text, false); commit`,
+        ).execute(trx);
+        // Committed; the connection is still this write's: its session remembers the last seq.
+        const row = await sql<{ last: string }>`select current_setting('bokji.feed_last') as last`.execute(trx);
+        lastSeq = Number(row.rows[0]!.last);
+      } else if (pending.length > 0) {
         const first = (await readLatestSeq(trx)) + 1;
         await trx
           .insertInto('changes')
           .values(pending.map((c, i) => ({ seq: first + i, entity: c.entity, record_id: c.id, data: c.data, created_at: tx.now })))
           .execute();
         lastSeq = first + pending.length - 1;
-        // Other server instances on this database hear of it at commit (LISTEN/NOTIFY).
-        if (engine === 'postgres') await sql`select pg_notify(${channel}, ${String(lastSeq)})`.execute(trx);
       }
       return result;
     });
@@ -191,6 +219,7 @@ export async function openStore(config: DatabaseConfig, options: StoreOptions = 
 
   const store: Store = {
     db,
+    writer,
     engine,
     notifier,
     async write(actorId, fn, opts) {
@@ -207,7 +236,7 @@ export async function openStore(config: DatabaseConfig, options: StoreOptions = 
     latestSeq: () => readLatestSeq(db),
     async close() {
       await listener?.close();
-      await db.destroy();
+      await destroy();
     },
   };
   notifier.notify(await store.latestSeq());

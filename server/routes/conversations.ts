@@ -187,10 +187,13 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
     const me = actor(request);
     const input = request.body;
     const key = idempotencyKeyOf(request) ?? input.id;
+    // The access-log subject; known from the write unless the response is a stored replay.
+    let citizenKey: string | null = null;
     // Beside other replies and webhook filings: the conversation's row lock orders them.
     const outcome = await idempotentWrite(store, request, reply, { key, counsellorId: me.id, lockFeedFirst: false }, async (tx) => {
       const c = await getConversation(tx.trx, request.params.id);
       if (!c) throw problems.notFound('상담 (conversation)', request.params.id);
+      citizenKey = c.citizenKey;
       const exists = await tx.trx.selectFrom('messages').select('data').where('id', '=', input.id).executeTakeFirst();
       if (exists) {
         // The same message again (its stored response was lost): the client UUID makes it idempotent.
@@ -235,7 +238,8 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
       return { status: 201, body: message };
     });
     if (request.body.direction === 'outbound') pokeOutbound();
-    await accessLog.record(request, { action: 'create', entity: 'message', recordId: outcome.body.id, subject: await citizenOf(request.params.id) });
+    const subject = citizenKey !== null ? { citizenKey } : await citizenOf(request.params.id);
+    await accessLog.record(request, { action: 'create', entity: 'message', recordId: outcome.body.id, subject });
     return reply.code(outcome.status as 201).send(outcome.body);
   });
 

@@ -1,16 +1,16 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Change } from '../../common/domain/index.js';
 import { PullQuery, PullResponse } from '../../common/rest/contract.js';
-import { fromJson, num } from '../db/json.js';
 import type { ServerDeps } from '../deps.js';
 import { actor } from '../http/auth.js';
 import { problems } from '../http/problem.js';
 import { RAW_SECURITY_HEADERS } from '../http/security-headers.js';
 import { presenceOnDeskConnected } from '../team/presence.js';
+import { FeedPages } from '../sync/feed-pages.js';
 
 export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, config, accessLog, team }) => {
+  const pages = new FeedPages(store);
   app.get('/sync/pull', {
     schema: {
       tags: ['sync'],
@@ -18,25 +18,17 @@ export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store
       querystring: PullQuery,
       response: { 200: PullResponse },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const cursor = Number(request.query.cursor);
     if (!Number.isSafeInteger(cursor)) {
       throw problems.badRequest(`cursor 가 너무 큽니다. 이전 응답의 cursor 를 그대로 보내세요 (cursor beyond the feed: at most ${Number.MAX_SAFE_INTEGER}).`);
     }
-    const limit = request.query.limit;
-    const rows = await store.db
-      .selectFrom('changes')
-      .select(['seq', 'entity', 'record_id', 'data'])
-      .where('seq', '>', cursor)
-      .orderBy('seq')
-      .limit(limit + 1)
-      .execute();
-    const page = rows.slice(0, limit);
-    const changes = page.map((r) => ({ seq: num(r.seq), entity: r.entity, id: r.record_id, data: fromJson(r.data) }) as Change);
-    const last = changes.at(-1);
+    const page = await pages.page(cursor, request.query.limit);
     // The feed is hot: one entry per pull that handed out records, with their count, not one per row.
-    if (changes.length > 0) await accessLog.record(request, { action: 'list', entity: 'changes', recordId: `${cursor}..${last!.seq}`, rows: changes.length });
-    return { changes, cursor: String(last ? last.seq : cursor), hasMore: rows.length > limit };
+    if (page.count > 0) await accessLog.record(request, { action: 'list', entity: 'changes', recordId: `${cursor}..${page.lastSeq}`, rows: page.count });
+    // Already serialised against the response schema (sync/feed-pages.ts): a string with a JSON
+    // content type is sent as it is, so the type provider's PullResponse is only nominal here.
+    return reply.type('application/json; charset=utf-8').send(page.json as unknown as PullResponse);
   });
 
   // Open SSE streams, ended on shutdown so that close() does not wait for desktops to hang up.

@@ -148,6 +148,7 @@ export async function postChannelAnswer(tx: WriteTx, conversationId: string, a: 
  */
 export async function handleSubscriptionWords(store: Store, event: InboundCitizenEvent, filed: InboundFiled): Promise<boolean> {
   if (event.event !== 'message' || event.messageType !== 'TX') return false;
+  if (!(await mayConcernChannel(store, event, filed))) return false;
   return store.write(null, async (tx) => {
     const seen = await tx.trx.selectFrom('subscription_inbound').select('serial_number').where('serial_number', '=', event.serialNumber).executeTakeFirst();
     if (seen) return false;
@@ -162,6 +163,32 @@ export async function handleSubscriptionWords(store: Store, event: InboundCitize
     await markNoticeReply(tx, event.userKey, filed.conversationId);
     return false;
   });
+}
+
+/**
+ * Whether the message may be for the channel at all: a subscription word, an answer to an open
+ * dialog, or the first reply to a recent notice. Most messages are none of these, and checking
+ * with plain reads spares them handleSubscriptionWords' transaction, which runs alone among the
+ * writers. The citizen's events are filed one at a time (the webhook's per-citizen queue), so
+ * what these reads see is what the transaction would see.
+ */
+async function mayConcernChannel(store: Store, event: InboundCitizenEvent, filed: InboundFiled): Promise<boolean> {
+  if (keywordOf(event.message) !== null) return true;
+  const now = new Date().toISOString();
+  const dialog = await store.db.selectFrom('subscription_dialogs').select('expires_at').where('citizen_key', '=', event.userKey).executeTakeFirst();
+  if (dialog && dialog.expires_at > now) return true;
+  if (filed.duplicate) return false;
+  const since = new Date(Date.parse(now) - NOTICE_REPLY_WINDOW_MS).toISOString();
+  const notice = await store.db
+    .selectFrom('broadcast_recipients')
+    .select('id')
+    .where('citizen_key', '=', event.userKey)
+    .where('status', '=', 'delivered')
+    .where('sent_at', '>=', since)
+    .where('replied_at', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
+  return notice !== undefined;
 }
 
 /** The first message after a notice is a reply to it: the counsellor sees which notice. */

@@ -1,0 +1,73 @@
+import { Change } from '../../common/domain/index.js';
+import { fromJson, num } from '../db/json.js';
+import type { Store } from '../db/store.js';
+
+/** Serialised feed entries kept (an entry never changes once committed; it can only be deleted). */
+const ENTRY_CACHE_MAX = 20_000;
+/** Pages kept for desks asking for the same cursor; a page is reused only while the feed has not grown. */
+const PAGE_CACHE_MAX = 64;
+/** And never for longer than this, so that a page misses another instance's commit only briefly. */
+const PAGE_TTL_MS = 1000;
+
+export interface FeedPage {
+  /** The PullResponse as JSON text. */
+  json: string;
+  count: number;
+  firstSeq: number | null;
+  lastSeq: number | null;
+}
+
+/**
+ * The pages of /sync/pull, serialised once for all desks. Hundreds of desks pull the same
+ * entries after every poke; validating (the response schema strips what it does not know) and
+ * stringifying each entry once per desk was most of the server's work under load. Each entry is
+ * serialised once (keyed by seq and checked against the row: committed entries are immutable, a
+ * destroyed record's entries are deleted and a null entry appended), and a page asked for again at the same cursor is reused
+ * while no write was notified since (the notifier's generation), for at most PAGE_TTL_MS.
+ */
+export class FeedPages {
+  private readonly entries = new Map<number, { entity: string; id: string; data: string; json: string }>();
+  private readonly pages = new Map<string, { generation: number; at: number; page: FeedPage }>();
+
+  constructor(private readonly store: Store, private readonly now: () => number = () => performance.now()) {}
+
+  async page(cursor: number, limit: number): Promise<FeedPage> {
+    const key = `${cursor}:${limit}`;
+    const generation = this.store.notifier.generation;
+    const hit = this.pages.get(key);
+    if (hit && hit.generation === generation && this.now() - hit.at < PAGE_TTL_MS) return hit.page;
+    const at = this.now();
+    const rows = await this.store.db
+      .selectFrom('changes')
+      .select(['seq', 'entity', 'record_id', 'data'])
+      .where('seq', '>', cursor)
+      .orderBy('seq')
+      .limit(limit + 1)
+      .execute();
+    const pageRows = rows.slice(0, limit);
+    const parts = pageRows.map((r) => this.entry(num(r.seq), r.entity, r.record_id, r.data));
+    const lastSeq = pageRows.length > 0 ? num(pageRows.at(-1)!.seq) : null;
+    const page: FeedPage = {
+      json: `{"changes":[${parts.join(',')}],"cursor":${JSON.stringify(String(lastSeq ?? cursor))},"hasMore":${rows.length > limit}}`,
+      count: pageRows.length,
+      firstSeq: pageRows.length > 0 ? num(pageRows[0]!.seq) : null,
+      lastSeq,
+    };
+    if (this.pages.size >= PAGE_CACHE_MAX) this.pages.delete(this.pages.keys().next().value!);
+    this.pages.set(key, { generation, at, page });
+    return page;
+  }
+
+  private entry(seq: number, entity: string, id: string, data: string): string {
+    // Checked against the row, not just its seq: should a seq ever be handed out again after its
+    // row was deleted (a destroyed record's copy at the head of the feed), the old text must not
+    // be served for the new row.
+    const cached = this.entries.get(seq);
+    if (cached && cached.entity === entity && cached.id === id && cached.data === data) return cached.json;
+    // The same validation the response schema did: unknown fields are stripped, a bad row is an error.
+    const json = JSON.stringify(Change.parse({ seq, entity, id, data: fromJson(data) }));
+    if (this.entries.size >= ENTRY_CACHE_MAX) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(seq, { entity, id, data, json });
+    return json;
+  }
+}
