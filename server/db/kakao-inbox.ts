@@ -8,8 +8,9 @@ import type {
   InboundCitizenEvent, InboundFiled, KakaoInboxPort, PendingDelivery,
 } from '../channels/kakao/port.js';
 import {
-  appendMessage, automaticReply, getConversation, insertConversationRow, newConversation, preview, putConversation, systemMessage,
+  appendMessage, automaticReply, getConversation, insertConversationRow, newConversation, putConversation, systemMessage,
 } from './conversations.js';
+import { preview } from '../domain/conversations.js';
 import { fromJson } from './json.js';
 import { replyKind } from './reply-deliveries.js';
 import { lockingRead, type Store, type WriteTx } from './store.js';

@@ -1,7 +1,8 @@
 import { CONSENT_STATEMENT, type SubscriptionTopic } from '../../common/subscriptions/index.js';
 import { isNo, isYes, keywordOf, topicChoice } from '../../common/subscriptions/keywords.js';
 import type { InboundCitizenEvent, InboundFiled } from '../channels/kakao/port.js';
-import { appendMessage, automaticReply, getConversation, preview, putConversation, systemMessage } from '../db/conversations.js';
+import { appendMessage, automaticReply, getConversation, putConversation, systemMessage } from '../db/conversations.js';
+import { preview } from '../domain/conversations.js';
 import { fromJson, toJson } from '../db/json.js';
 import type { Store, WriteTx } from '../db/store.js';
 import { applyConsent, getSubscriber, listTopics, topicNames, topicPhrase } from './store.js';

@@ -38,6 +38,14 @@ export async function openChatCounts(q: Q): Promise<Map<string, number>> {
   return new Map(rows.map((r) => [r.assignee_id as string, Number(r.n)]));
 }
 
+/** What the capacity rule needs about one counsellor: the assignment settings and their open chats. */
+export async function assigneeLoad(q: Q, assigneeId: string): Promise<{ settings: AssignmentSettings; open: number }> {
+  const settings = await getTeamSetting(q, 'assignment');
+  // Off: capacity does not apply, and the count is not needed.
+  if (!settings.enabled) return { settings, open: 0 };
+  return { settings, open: (await openChatCounts(q)).get(assigneeId) ?? 0 };
+}
+
 /** The time a chat has waited from: the citizen's oldest unanswered message, else its creation. */
 const waitedFrom = (c: Conversation) => c.waitingSince ?? c.createdAt;
 
