@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Conversation, ConversationStatus, Message } from '../../common/domain/index.js';
+import { Conversation, type ConversationStatus, Message } from '../../common/domain/index.js';
 import { maskResidentNumbers } from '../../common/privacy/index.js';
-import { fromJson, toJson } from './json.js';
+import { parseStored, toJson } from './json.js';
 import { keysetPage, likePattern } from './paging.js';
 import { enqueueReply, requeueReply } from './reply-deliveries.js';
 import type { Database } from './schema.js';
@@ -16,7 +16,7 @@ const searchText = (c: Conversation) =>
 /** Inside a write transaction this takes the row's lock (lockingRead): the caller may rewrite it. */
 export async function getConversation(q: Q, id: string): Promise<Conversation | null> {
   const row = await q.selectFrom('conversations').select('data').where('id', '=', id).$if(lockingRead(q), (qb) => qb.forUpdate()).executeTakeFirst();
-  return row ? fromJson<Conversation>(row.data) : null;
+  return row ? parseStored(Conversation, row.data, 'conversations', id) : null;
 }
 
 const rowOf = (c: Conversation) => ({
@@ -170,14 +170,14 @@ export async function listConversations(q: Q, filter: ConversationFilter, page: 
   else if (filter.assignee) query = query.where('assignee_id', '=', filter.assignee);
   if (filter.q) query = query.where(sql<boolean>`search_text like ${likePattern(filter.q)} escape '\\'`);
   const rows = await keysetPage(query, { column: 'updated_at', order: 'desc', cursor: page.cursor, limit: page.limit });
-  return { items: rows.rows.map((r) => fromJson<Conversation>(r.data)), nextCursor: rows.nextCursor };
+  return { items: rows.rows.map((r) => parseStored(Conversation, r.data, 'conversations', r.id)), nextCursor: rows.nextCursor };
 }
 
 /** One conversation's messages, oldest first. */
 export async function listMessages(q: Q, conversationId: string, page: PageRequest): Promise<PageOf<Message>> {
   const query = q.selectFrom('messages').select(['id', 'created_at', 'data']).where('conversation_id', '=', conversationId);
   const rows = await keysetPage(query, { column: 'created_at', order: 'asc', cursor: page.cursor, limit: page.limit });
-  return { items: rows.rows.map((r) => fromJson<Message>(r.data)), nextCursor: rows.nextCursor };
+  return { items: rows.rows.map((r) => parseStored(Message, r.data, 'messages', r.id)), nextCursor: rows.nextCursor };
 }
 
 /** The citizen's conversation not yet 종료 other than `exceptId`, if any (migration 003 allows one). */
@@ -206,7 +206,7 @@ export async function findMessage(q: Q, id: string, conversationId?: string): Pr
     .where('id', '=', id)
     .$if(conversationId !== undefined, (qb) => qb.where('conversation_id', '=', conversationId ?? ''))
     .executeTakeFirst();
-  return row ? fromJson<Message>(row.data) : null;
+  return row ? parseStored(Message, row.data, 'messages', id) : null;
 }
 
 /** Puts a failed reply back to pending, due now, requeued for its citizen, with its feed entry. */

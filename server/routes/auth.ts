@@ -5,11 +5,14 @@ import { LoginRequest, LoginResponse, MeResponse, PasswordChangeRequest } from '
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.js';
 import { newToken, tokenHash } from '../auth/tokens.js';
 import { findCounsellorByUsername, toCounsellor } from '../db/counsellors.js';
-import { fromJson } from '../db/json.js';
+import { parseStored } from '../db/json.js';
 import { nowIso } from '../db/store.js';
 import type { ServerDeps } from '../deps.js';
 import { actor, bearerToken } from '../http/auth.js';
 import { problems } from '../http/problem.js';
+
+/** counsellors.password_history: the previous hashes, newest first. */
+const PasswordHistory = z.array(z.string());
 import { setPresence } from '../team/presence.js';
 
 const WRONG_LOGIN = '아이디 또는 비밀번호가 올바르지 않습니다 (wrong user name or password).';
@@ -108,7 +111,7 @@ export const authRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, deps) =
     }
     const violation = passwordRuleViolation(next, row.username);
     if (violation) throw problems.weakPassword(violation);
-    const history = fromJson<string[]>(row.password_history || '[]');
+    const history = parseStored(PasswordHistory, row.password_history || '[]', 'counsellors', row.id);
     const recent = [row.password_hash, ...history].slice(0, PASSWORD_HISTORY);
     for (const old of recent) {
       if (await verifyPassword(next, old)) {

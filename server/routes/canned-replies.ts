@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CannedReply, Uuid } from '../../common/domain/index.js';
 import { CannedReplyInput } from '../../common/rest/contract.js';
 import { insertCannedReply } from '../db/canned-replies.js';
-import { fromJson, toJson } from '../db/json.js';
+import { parseStored, toJson } from '../db/json.js';
 import type { WriteTx } from '../db/store.js';
 import type { ServerDeps } from '../deps.js';
 import { actor } from '../http/auth.js';
@@ -16,7 +16,7 @@ const CannedReplyCreate = CannedReplyInput.extend({ id: Uuid.optional() });
 
 async function getReply(tx: WriteTx, id: string): Promise<CannedReply | null> {
   const row = await tx.trx.selectFrom('canned_replies').select('data').where('id', '=', id).executeTakeFirst();
-  return row ? fromJson<CannedReply>(row.data) : null;
+  return row ? parseStored(CannedReply, row.data, 'canned_replies', id) : null;
 }
 
 export const cannedReplyRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store }) => {
@@ -24,7 +24,7 @@ export const cannedReplyRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, 
     schema: { tags: ['canned-replies'], summary: '상용구 목록 (canned replies)', response: { 200: z.object({ items: z.array(CannedReply) }) } },
   }, async () => {
     const rows = await store.db.selectFrom('canned_replies').select('data').orderBy('id').execute();
-    const items = rows.map((r) => fromJson<CannedReply>(r.data)).sort((a, b) => a.title.localeCompare(b.title, 'ko'));
+    const items = rows.map((r) => parseStored(CannedReply, r.data, 'canned_replies')).sort((a, b) => a.title.localeCompare(b.title, 'ko'));
     return { items };
   });
 
