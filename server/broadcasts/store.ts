@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
 import type { Counsellor } from '../../common/domain/index.js';
 import { maskResidentNumbers } from '../../common/privacy/index.js';
 import {
-  maskCitizenKey, type Broadcast, type BroadcastCounts, type BroadcastCreate, type BroadcastPatch, type BroadcastRecipient,
+  Broadcast, maskCitizenKey, type BroadcastCounts, type BroadcastCreate, type BroadcastPatch, type BroadcastRecipient,
   type BroadcastStatus, type RecipientStatus,
 } from '../../common/subscriptions/index.js';
-import { fromJson, num, toJson } from '../db/json.js';
+import { parseStored, num, toJson } from '../db/json.js';
 import type { Database } from '../db/schema.js';
 import type { WriteTx } from '../db/store.js';
 import { audienceOf } from '../subscriptions/store.js';
@@ -14,7 +15,8 @@ import { audienceOf } from '../subscriptions/store.js';
 type Q = Kysely<Database> | Transaction<Database>;
 
 /** The stored record: everything but the live counts. */
-export type BroadcastRecord = Omit<Broadcast, 'counts'>;
+export const BroadcastRecord = Broadcast.omit({ counts: true });
+export type BroadcastRecord = z.infer<typeof BroadcastRecord>;
 
 const EMPTY_COUNTS: BroadcastCounts = { targeted: 0, pending: 0, delivered: 0, failed: 0, optedOut: 0, cancelled: 0 };
 const COUNT_KEY: Record<RecipientStatus, keyof BroadcastCounts> = {
@@ -42,7 +44,7 @@ export async function countsOf(q: Q, ids: readonly string[]): Promise<Map<string
 
 export async function getRecord(q: Q, id: string): Promise<BroadcastRecord | null> {
   const row = await q.selectFrom('broadcasts').select('data').where('id', '=', id).executeTakeFirst();
-  return row ? fromJson<BroadcastRecord>(row.data) : null;
+  return row ? parseStored(BroadcastRecord, row.data, 'broadcasts', id) : null;
 }
 
 export async function withCounts(q: Q, records: BroadcastRecord[]): Promise<Broadcast[]> {
@@ -59,7 +61,7 @@ export async function listBroadcasts(q: Q, status: BroadcastStatus | undefined, 
   let query = q.selectFrom('broadcasts').select('data').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit);
   if (status) query = query.where('status', '=', status);
   const rows = await query.execute();
-  return withCounts(q, rows.map((r) => fromJson<BroadcastRecord>(r.data)));
+  return withCounts(q, rows.map((r) => parseStored(BroadcastRecord, r.data, 'broadcasts')));
 }
 
 export async function saveRecord(tx: WriteTx, r: BroadcastRecord, isNew: boolean): Promise<void> {

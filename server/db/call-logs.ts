@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { CallLog, CallLogInput, CallLogRevision } from '../../common/domain/index.js';
+import { CallLog, type CallLogInput, CallLogRevision } from '../../common/domain/index.js';
 import { maskResidentNumbers } from '../../common/privacy/index.js';
 import { linkCallLog } from './cti.js';
-import { fromJson, toJson } from './json.js';
+import { parseStored, toJson } from './json.js';
 import type { CallLogsTable, Database } from './schema.js';
 import type { WriteTx } from './store.js';
 
@@ -11,7 +11,7 @@ type Q = Kysely<Database> | Transaction<Database>;
 
 export async function getCallLog(q: Q, id: string): Promise<CallLog | null> {
   const row = await q.selectFrom('call_logs').select('data').where('id', '=', id).executeTakeFirst();
-  return row ? fromJson<CallLog>(row.data) : null;
+  return row ? parseStored(CallLog, row.data, 'call_logs', id) : null;
 }
 
 /** Free text never keeps a 주민등록번호 (DESIGN §7). */
@@ -95,6 +95,6 @@ export async function callLogHistory(q: Q, id: string): Promise<CallLogRevision[
     version: r.version,
     counsellorId: r.counsellor_id,
     changedAt: r.changed_at,
-    changes: fromJson<CallLogRevision['changes']>(r.changes),
+    changes: parseStored(CallLogRevision.shape.changes, r.changes, 'call_log_revisions', `${r.call_log_id} v${r.version}`),
   }));
 }

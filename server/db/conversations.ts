@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { Conversation, ConversationPatch, Message } from '../../common/domain/index.js';
-import { CRISIS_KIND_LABELS } from '../../common/crisis/index.js';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { Conversation, type ConversationStatus, Message } from '../../common/domain/index.js';
 import { maskResidentNumbers } from '../../common/privacy/index.js';
-import { fromJson, toJson } from './json.js';
-import { enqueueReply } from './reply-deliveries.js';
+import { parseStored, toJson } from './json.js';
+import { keysetPage, likePattern } from './paging.js';
+import { enqueueReply, requeueReply } from './reply-deliveries.js';
 import type { Database } from './schema.js';
 import { lockingRead, type WriteTx } from './store.js';
 
@@ -16,7 +16,7 @@ const searchText = (c: Conversation) =>
 /** Inside a write transaction this takes the row's lock (lockingRead): the caller may rewrite it. */
 export async function getConversation(q: Q, id: string): Promise<Conversation | null> {
   const row = await q.selectFrom('conversations').select('data').where('id', '=', id).$if(lockingRead(q), (qb) => qb.forUpdate()).executeTakeFirst();
-  return row ? fromJson<Conversation>(row.data) : null;
+  return row ? parseStored(Conversation, row.data, 'conversations', id) : null;
 }
 
 const rowOf = (c: Conversation) => ({
@@ -108,11 +108,6 @@ export async function appendMessage(tx: WriteTx, message: Message, extra: Messag
   return m;
 }
 
-export const preview = (body: string) => {
-  const flat = maskResidentNumbers(body).replace(/\s+/g, ' ').trim();
-  return flat.length > 200 ? flat.slice(0, 199) + '…' : flat;
-};
-
 export function systemMessage(conversationId: string, body: string, authorId: string | null, now: string): Message {
   return {
     id: randomUUID(),
@@ -149,64 +144,78 @@ export function automaticReply(conversationId: string, body: string, now: string
   };
 }
 
-export class TransitionError extends Error {}
+/** What the conversation list is narrowed to; `assignee` is an id, or 'none' for unassigned. */
+export interface ConversationFilter {
+  status?: ConversationStatus;
+  assignee?: string;
+  /** Searched in name, phone, key and the last message preview (already trimmed, non-empty). */
+  q?: string;
+}
 
-/**
- * Applies a PATCH to a conversation: status workflow (열림/대기/보류/종료), assignment, hold,
- * read marker. Returns the new record and the system message describing it, if any.
- */
-export function applyPatch(
-  c: Conversation,
-  patch: ConversationPatch,
-  now: string,
-  names: { actor: string; actorId: string; assignee: string | null },
-): { next: Conversation; events: string[] } {
-  const next: Conversation = { ...c, updatedAt: now, version: c.version + 1 };
-  const events: string[] = [];
-  if (patch.status !== undefined && patch.status !== c.status) {
-    next.status = patch.status;
-    if (patch.status === 'closed') {
-      next.closedAt = now;
-      next.heldUntil = null;
-      next.waitingSince = null;
-      events.push(`${names.actor} 님이 상담을 종료했습니다.`);
-    } else if (c.status === 'closed') {
-      next.closedAt = null;
-      events.push(`${names.actor} 님이 상담을 다시 열었습니다.`);
-    } else if (patch.status === 'held') {
-      events.push(`${names.actor} 님이 상담을 보류했습니다.`);
-    } else if (c.status === 'held') {
-      events.push(`${names.actor} 님이 보류를 해제했습니다.`);
-    }
-    if (patch.status !== 'held') next.heldUntil = null;
-  }
-  if (patch.heldUntil !== undefined) {
-    if (patch.heldUntil !== null && next.status !== 'held') {
-      throw new TransitionError('heldUntil 은 보류(held) 상태에서만 정할 수 있습니다 (set status "held" with heldUntil).');
-    }
-    next.heldUntil = patch.heldUntil;
-  }
-  if (patch.assigneeId !== undefined && patch.assigneeId !== c.assigneeId) {
-    next.assigneeId = patch.assigneeId;
-    events.push(
-      patch.assigneeId === null
-        ? `${names.actor} 님이 담당을 해제했습니다.`
-        : patch.assigneeId === names.actorId
-          ? `${names.actor} 님이 상담을 맡았습니다.`
-          : `${names.actor} 님이 ${names.assignee ?? '상담원'} 님에게 배정했습니다.`,
-    );
-  }
-  if (patch.field !== undefined) next.field = patch.field;
-  if (patch.summary !== undefined) next.summary = patch.summary === null ? null : maskResidentNumbers(patch.summary);
-  if (patch.citizenName !== undefined) next.citizenName = patch.citizenName;
-  if (patch.citizenPhone !== undefined) next.citizenPhone = patch.citizenPhone;
-  // The unread count is the team's "needs answer" state: only the assignee's reading clears it.
-  // Anyone else opening the chat (an unassigned one, a colleague's) leaves it for the assignee.
-  if (patch.markRead && next.assigneeId === names.actorId) next.unreadCount = 0;
-  if (patch.dismissCrisis !== undefined) {
-    if (!c.crisis) throw new TransitionError('해제할 위기 신호가 없습니다 (the conversation has no crisis signal; it may have been dismissed already).');
-    next.crisis = null;
-    events.push(`${names.actor} 님이 위기 신호(${CRISIS_KIND_LABELS[c.crisis.kind]}: "${c.crisis.phrase}")를 해제했습니다. 사유: ${maskResidentNumbers(patch.dismissCrisis.trim())}`);
-  }
-  return { next, events: events.filter(Boolean) };
+export interface PageRequest {
+  cursor?: string | undefined;
+  limit: number;
+}
+
+export interface PageOf<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** The conversation list, newest activity first. */
+export async function listConversations(q: Q, filter: ConversationFilter, page: PageRequest): Promise<PageOf<Conversation>> {
+  let query = q.selectFrom('conversations').select(['id', 'updated_at', 'data']);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.assignee === 'none') query = query.where('assignee_id', 'is', null);
+  else if (filter.assignee) query = query.where('assignee_id', '=', filter.assignee);
+  if (filter.q) query = query.where(sql<boolean>`search_text like ${likePattern(filter.q)} escape '\\'`);
+  const rows = await keysetPage(query, { column: 'updated_at', order: 'desc', cursor: page.cursor, limit: page.limit });
+  return { items: rows.rows.map((r) => parseStored(Conversation, r.data, 'conversations', r.id)), nextCursor: rows.nextCursor };
+}
+
+/** One conversation's messages, oldest first. */
+export async function listMessages(q: Q, conversationId: string, page: PageRequest): Promise<PageOf<Message>> {
+  const query = q.selectFrom('messages').select(['id', 'created_at', 'data']).where('conversation_id', '=', conversationId);
+  const rows = await keysetPage(query, { column: 'created_at', order: 'asc', cursor: page.cursor, limit: page.limit });
+  return { items: rows.rows.map((r) => parseStored(Message, r.data, 'messages', r.id)), nextCursor: rows.nextCursor };
+}
+
+/** The citizen's conversation not yet 종료 other than `exceptId`, if any (migration 003 allows one). */
+export async function openConversationOfCitizen(q: Q, citizenKey: string, exceptId: string): Promise<string | null> {
+  const row = await q
+    .selectFrom('conversations')
+    .select('id')
+    .where('citizen_key', '=', citizenKey)
+    .where('status', '!=', 'closed')
+    .where('id', '!=', exceptId)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** The access-log subject of a conversation: its citizen, or null when there is no such row. */
+export async function citizenOf(q: Q, conversationId: string): Promise<{ citizenKey: string } | null> {
+  const row = await q.selectFrom('conversations').select('citizen_key').where('id', '=', conversationId).executeTakeFirst();
+  return row ? { citizenKey: row.citizen_key } : null;
+}
+
+/** A message by id; with `conversationId`, only if it belongs to that conversation. */
+export async function findMessage(q: Q, id: string, conversationId?: string): Promise<Message | null> {
+  const row = await q
+    .selectFrom('messages')
+    .select('data')
+    .where('id', '=', id)
+    .$if(conversationId !== undefined, (qb) => qb.where('conversation_id', '=', conversationId ?? ''))
+    .executeTakeFirst();
+  return row ? parseStored(Message, row.data, 'messages', id) : null;
+}
+
+/** Puts a failed reply back to pending, due now, requeued for its citizen, with its feed entry. */
+export async function requeueDelivery(tx: WriteTx, next: Message): Promise<void> {
+  await tx.trx
+    .updateTable('messages')
+    .set({ delivery: 'pending', next_attempt_at: null, data: JSON.stringify(next) })
+    .where('id', '=', next.id)
+    .execute();
+  await requeueReply(tx, next.id, next.conversationId);
+  await tx.change('message', next.id, next);
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
 import { Presence, type Counsellor, type Role } from '../../common/domain/index.js';
 import { hashPassword } from '../auth/passwords.js';
 import { tokenHash } from '../auth/tokens.js';
+import { parseStored } from './json.js';
 import type { CounsellorsTable, Database } from './schema.js';
 import type { WriteTx } from './store.js';
 
@@ -141,4 +143,52 @@ export async function counsellorForToken(db: Kysely<Database>, token: string, no
     await db.updateTable('auth_tokens').set({ last_used_at: now }).where('token_hash', '=', hash).execute();
   }
   return { kind: 'ok', counsellor, mustChangePassword: Number(row.must_change_password) === 1 };
+}
+
+/** A new session: its token row; a successful sign-in also clears the failure count and the account's expired tokens. */
+export async function openSession(tx: WriteTx, counsellorId: string, hash: string, expiresAt: string): Promise<void> {
+  await tx.trx
+    .insertInto('auth_tokens')
+    .values({ token_hash: hash, counsellor_id: counsellorId, created_at: tx.now, expires_at: expiresAt, last_used_at: tx.now })
+    .execute();
+  await tx.trx.updateTable('counsellors').set({ failed_logins: 0, locked_until: null }).where('id', '=', counsellorId).execute();
+  // Expired tokens of this account are of no use to anyone.
+  await tx.trx.deleteFrom('auth_tokens').where('counsellor_id', '=', counsellorId).where('expires_at', '<=', tx.now).execute();
+}
+
+/** Counts one wrong password and returns the new count (one statement, so concurrent failures all count). */
+export async function countFailedLogin(tx: WriteTx, id: string): Promise<{ failedLogins: number; username: string }> {
+  await tx.trx.updateTable('counsellors').set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) })).where('id', '=', id).execute();
+  const row = await tx.trx.selectFrom('counsellors').select(['failed_logins', 'username']).where('id', '=', id).executeTakeFirstOrThrow();
+  return { failedLogins: Number(row.failed_logins), username: row.username };
+}
+
+export async function lockAccount(tx: WriteTx, id: string, until: string): Promise<void> {
+  await tx.trx.updateTable('counsellors').set({ locked_until: until, failed_logins: 0 }).where('id', '=', id).execute();
+}
+
+/** counsellors.password_history: the previous hashes, newest first. */
+const PasswordHistory = z.array(z.string());
+
+/** What a password change checks against: the username, the current hash and the kept history. */
+export async function passwordRecord(q: Kysely<Database> | Transaction<Database>, id: string): Promise<{ username: string; hash: string; history: string[] }> {
+  const row = await q.selectFrom('counsellors').select(['username', 'password_hash', 'password_history']).where('id', '=', id).executeTakeFirstOrThrow();
+  return { username: row.username, hash: row.password_hash, history: parseStored(PasswordHistory, row.password_history || '[]', 'counsellors', id) };
+}
+
+/** Sets the new hash and history; every other session of the account (opened with the old password) ends. */
+export async function changePassword(tx: WriteTx, id: string, hash: string, history: string[], keepTokenHash: string | null): Promise<void> {
+  await tx.trx
+    .updateTable('counsellors')
+    .set({ password_hash: hash, password_history: JSON.stringify(history), must_change_password: 0, updated_at: tx.now })
+    .where('id', '=', id)
+    .execute();
+  await tx.trx.deleteFrom('auth_tokens').where('counsellor_id', '=', id).where('token_hash', '!=', keepTokenHash ?? '').execute();
+}
+
+/** Ends one session; returns whether the account still has another unexpired one. */
+export async function endSession(tx: WriteTx, counsellorId: string, hash: string | null): Promise<boolean> {
+  if (hash) await tx.trx.deleteFrom('auth_tokens').where('token_hash', '=', hash).execute();
+  const other = await tx.trx.selectFrom('auth_tokens').select('token_hash').where('counsellor_id', '=', counsellorId).where('expires_at', '>', tx.now).executeTakeFirst();
+  return other !== undefined;
 }

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { CtiCall, CtiEvent } from '../../common/domain/index.js';
+import { CtiCall, type CtiEvent } from '../../common/domain/index.js';
 import { findCounsellorByUsername } from './counsellors.js';
-import { fromJson, toJson } from './json.js';
+import { parseStored, toJson } from './json.js';
 import type { Database } from './schema.js';
 import type { WriteTx } from './store.js';
 
 async function getCall(tx: WriteTx, callId: string): Promise<CtiCall | null> {
   const row = await tx.trx.selectFrom('cti_calls').select('data').where('call_id', '=', callId).executeTakeFirst();
-  return row ? fromJson<CtiCall>(row.data) : null;
+  return row ? parseStored(CtiCall, row.data, 'cti_calls', callId) : null;
 }
 
 async function putCall(tx: WriteTx, call: CtiCall, isNew: boolean): Promise<void> {
@@ -72,5 +72,5 @@ export async function listCtiCalls(db: Kysely<Database>, opts: { missed?: boolea
   let q = db.selectFrom('cti_calls').select('data');
   if (opts.missed !== undefined) q = q.where('missed', '=', opts.missed ? 1 : 0);
   const rows = await q.orderBy('ringing_at', 'desc').limit(opts.limit).execute();
-  return rows.map((r) => fromJson<CtiCall>(r.data));
+  return rows.map((r) => parseStored(CtiCall, r.data, 'cti_calls'));
 }

@@ -2,15 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { CRISIS_PRIORITY, detectCrisis } from '../../common/crisis/index.js';
 import { SATISFACTION_THANKS, awaitsSatisfactionAnswer, parseSatisfactionAnswer } from '../../common/team/satisfaction.js';
 import { noteSatisfactionAnswer } from '../team/satisfaction.js';
-import type { Conversation, CrisisSignal, Message } from '../../common/domain/index.js';
+import { Conversation, type CrisisSignal, type Message } from '../../common/domain/index.js';
 import { createOutboundClaims, type OutboundKind, type OutboundOutcome, type OutboundPayload } from '../delivery/outbound-claims.js';
 import type {
   InboundCitizenEvent, InboundFiled, KakaoInboxPort, PendingDelivery,
 } from '../channels/kakao/port.js';
 import {
-  appendMessage, automaticReply, getConversation, insertConversationRow, newConversation, preview, putConversation, systemMessage,
+  appendMessage, automaticReply, getConversation, insertConversationRow, newConversation, putConversation, systemMessage,
 } from './conversations.js';
-import { fromJson } from './json.js';
+import { preview } from '../domain/conversations.js';
+import { parseStored } from './json.js';
 import { replyKind } from './reply-deliveries.js';
 import { lockingRead, type Store, type WriteTx } from './store.js';
 import { isOpenConversationConflict, isTransientConflict, isUniqueViolation } from './unique-violation.js';
@@ -56,7 +57,7 @@ async function openConversationOf(tx: WriteTx, userKey: string): Promise<Convers
     .limit(1)
     .$if(lockingRead(tx.trx), (qb) => qb.forUpdate())
     .executeTakeFirst();
-  return row ? fromJson<Conversation>(row.data) : null;
+  return row ? parseStored(Conversation, row.data, 'conversations') : null;
 }
 
 /** The citizen's latest conversation, 종료 or not. */
@@ -70,7 +71,7 @@ async function latestConversationOf(tx: WriteTx, userKey: string): Promise<Conve
     .limit(1)
     .$if(lockingRead(tx.trx), (qb) => qb.forUpdate())
     .executeTakeFirst();
-  return row ? fromJson<Conversation>(row.data) : null;
+  return row ? parseStored(Conversation, row.data, 'conversations') : null;
 }
 
 /** What the counsellor sees when the citizen leaves the chat (Kakao chat_end). */

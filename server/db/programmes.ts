@@ -1,17 +1,17 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Programme, ProgrammeInput } from '../../common/domain/index.js';
-import { fromJson, toJson } from './json.js';
+import { Programme, type ProgrammeInput } from '../../common/domain/index.js';
+import { parseStored, toJson } from './json.js';
 import type { Database } from './schema.js';
 import type { WriteTx } from './store.js';
 
 export async function allProgrammes(db: Kysely<Database>): Promise<Programme[]> {
   const rows = await db.selectFrom('programmes').select('data').orderBy('id').execute();
-  return rows.map((r) => fromJson<Programme>(r.data));
+  return rows.map((r) => parseStored(Programme, r.data, 'programmes'));
 }
 
 export async function getProgramme(db: Kysely<Database> | Transaction<Database>, id: string): Promise<Programme | null> {
   const row = await db.selectFrom('programmes').select('data').where('id', '=', id).executeTakeFirst();
-  return row ? fromJson<Programme>(row.data) : null;
+  return row ? parseStored(Programme, row.data, 'programmes') : null;
 }
 
 /** Inserts or replaces one programme with the next version, feed entry and audit row. */

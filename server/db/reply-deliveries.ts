@@ -1,8 +1,8 @@
-import type { Message } from '../../common/domain/index.js';
+import { Message } from '../../common/domain/index.js';
 import {
   enqueueOutbound, requeueOutbound, type ClaimedWork, type OutboundKind, type OutboundOutcome, type OutboundPayload,
 } from '../delivery/outbound-claims.js';
-import { fromJson, toJson } from './json.js';
+import { parseStored, toJson } from './json.js';
 import type { WriteTx } from './store.js';
 
 /**
@@ -30,7 +30,7 @@ async function setMessageDelivery(tx: WriteTx, messageId: string, outcome: Outbo
   if (!row) return;
   const status = outcome.status === 'retry' ? 'pending' : outcome.status;
   const error = outcome.status === 'delivered' ? null : outcome.error.slice(0, 500);
-  const message: Message = { ...fromJson<Message>(row.data), delivery: status, deliveryError: error };
+  const message: Message = { ...parseStored(Message, row.data, 'messages', messageId), delivery: status, deliveryError: error };
   await tx.trx
     .updateTable('messages')
     .set({
@@ -55,11 +55,11 @@ export const replyKind: OutboundKind = {
       .select(['messages.data as data', 'conversations.citizen_key as userKey'])
       .where('messages.id', 'in', items.map((i) => i.refId))
       .execute();
-    const byId = new Map(rows.map((r) => [fromJson<Message>(r.data).id, r] as const));
+    const byId = new Map(rows.map((r) => [parseStored(Message, r.data, 'messages').id, r] as const));
     for (const item of items) {
       const r = byId.get(item.refId);
       if (!r) continue;
-      const m = fromJson<Message>(r.data);
+      const m = parseStored(Message, r.data, 'messages');
       out.set(item.id, {
         userKey: r.userKey,
         conversationId: m.conversationId,

@@ -4,11 +4,13 @@ import { PASSWORD_HISTORY, passwordRuleViolation } from '../../common/accounts/i
 import { LoginRequest, LoginResponse, MeResponse, PasswordChangeRequest } from '../../common/rest/contract.js';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.js';
 import { newToken, tokenHash } from '../auth/tokens.js';
-import { findCounsellorByUsername, toCounsellor } from '../db/counsellors.js';
-import { fromJson } from '../db/json.js';
+import {
+  changePassword, countFailedLogin, endSession, findCounsellorByUsername, lockAccount, openSession, passwordRecord, toCounsellor,
+} from '../db/counsellors.js';
 import { nowIso } from '../db/store.js';
 import type { ServerDeps } from '../deps.js';
 import { actor, bearerToken } from '../http/auth.js';
+import { historyAfterChange, lockAfterFailure, reuseCandidates } from '../domain/accounts.js';
 import { problems } from '../http/problem.js';
 import { setPresence } from '../team/presence.js';
 
@@ -63,13 +65,7 @@ export const authRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, deps) =
     const token = newToken();
     const expiresAt = new Date(Date.now() + config.tokenTtlHours * 3_600_000).toISOString();
     await store.write(counsellor.id, async (tx) => {
-      await tx.trx
-        .insertInto('auth_tokens')
-        .values({ token_hash: tokenHash(token), counsellor_id: counsellor.id, created_at: tx.now, expires_at: expiresAt, last_used_at: tx.now })
-        .execute();
-      await tx.trx.updateTable('counsellors').set({ failed_logins: 0, locked_until: null }).where('id', '=', counsellor.id).execute();
-      // Expired tokens of this account are of no use to anyone.
-      await tx.trx.deleteFrom('auth_tokens').where('counsellor_id', '=', counsellor.id).where('expires_at', '<=', tx.now).execute();
+      await openSession(tx, counsellor.id, tokenHash(token), expiresAt);
       await tx.audit('login', 'counsellor', counsellor.id, `login ${counsellor.username}`);
     }, { lockFeedFirst: false });
     await accessLog.record(request, { action: 'login', entity: 'counsellor', recordId: counsellor.id, actor: { id: counsellor.id, name: counsellor.displayName } });
@@ -79,13 +75,11 @@ export const authRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, deps) =
   /** Counts a wrong password; at the threshold the account locks. Returns the lock's end if it locked now. */
   async function recordFailedLogin(id: string): Promise<string | null> {
     return store.write(null, async (tx) => {
-      // One statement, so concurrent failures all count.
-      await tx.trx.updateTable('counsellors').set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) })).where('id', '=', id).execute();
-      const row = await tx.trx.selectFrom('counsellors').select(['failed_logins', 'username']).where('id', '=', id).executeTakeFirstOrThrow();
-      if (Number(row.failed_logins) < config.lockout.threshold) return null;
-      const until = new Date(Date.parse(tx.now) + config.lockout.minutes * 60_000).toISOString();
-      await tx.trx.updateTable('counsellors').set({ locked_until: until, failed_logins: 0 }).where('id', '=', id).execute();
-      await tx.audit('lock', 'counsellor', id, `${row.username}: locked until ${until} after ${config.lockout.threshold} failed logins`);
+      const counted = await countFailedLogin(tx, id);
+      const until = lockAfterFailure(counted.failedLogins, config.lockout, tx.now);
+      if (!until) return null;
+      await lockAccount(tx, id, until);
+      await tx.audit('lock', 'counsellor', id, `${counted.username}: locked until ${until} after ${config.lockout.threshold} failed logins`);
       return until;
     }, { lockFeedFirst: false });
   }
@@ -101,16 +95,14 @@ export const authRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, deps) =
   }, async (request, reply) => {
     const me = actor(request);
     const { current, next } = request.body;
-    const row = await store.db.selectFrom('counsellors').selectAll().where('id', '=', me.id).executeTakeFirstOrThrow();
-    if (!(await verifyPassword(current, row.password_hash))) {
+    const record = await passwordRecord(store.db, me.id);
+    if (!(await verifyPassword(current, record.hash))) {
       authFailures.fail(request.ip);
       throw problems.unauthorized('현재 비밀번호가 올바르지 않습니다 (current password is wrong).');
     }
-    const violation = passwordRuleViolation(next, row.username);
+    const violation = passwordRuleViolation(next, record.username);
     if (violation) throw problems.weakPassword(violation);
-    const history = fromJson<string[]>(row.password_history || '[]');
-    const recent = [row.password_hash, ...history].slice(0, PASSWORD_HISTORY);
-    for (const old of recent) {
+    for (const old of reuseCandidates(record.hash, record.history)) {
       if (await verifyPassword(next, old)) {
         throw problems.weakPassword(`최근 ${PASSWORD_HISTORY}개의 비밀번호는 다시 쓸 수 없습니다 (must differ from the last ${PASSWORD_HISTORY} passwords).`);
       }
@@ -118,18 +110,8 @@ export const authRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, deps) =
     const hash = await hashPassword(next);
     const token = bearerToken(request);
     await store.write(me.id, async (tx) => {
-      await tx.trx
-        .updateTable('counsellors')
-        .set({
-          password_hash: hash,
-          password_history: JSON.stringify([row.password_hash, ...history].slice(0, PASSWORD_HISTORY - 1)),
-          must_change_password: 0,
-          updated_at: tx.now,
-        })
-        .where('id', '=', me.id)
-        .execute();
-      // Other sessions of the account were opened with the old password: end them.
-      await tx.trx.deleteFrom('auth_tokens').where('counsellor_id', '=', me.id).where('token_hash', '!=', token ? tokenHash(token) : '').execute();
+      // Other sessions of the account were opened with the old password: they end.
+      await changePassword(tx, me.id, hash, historyAfterChange(record.hash, record.history), token ? tokenHash(token) : null);
       await tx.audit('password', 'counsellor', me.id, `${me.username}: password changed`);
     }, { lockFeedFirst: false });
     await accessLog.record(request, { action: 'permission_change', entity: 'counsellor', recordId: me.id });
@@ -143,11 +125,10 @@ export const authRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, deps) =
     const me = actor(request);
     const token = bearerToken(request);
     await store.write(me.id, async (tx) => {
-      if (token) await tx.trx.deleteFrom('auth_tokens').where('token_hash', '=', tokenHash(token)).execute();
+      const stillSignedIn = await endSession(tx, me.id, token ? tokenHash(token) : null);
       await tx.audit('logout', 'counsellor', me.id, `logout ${me.username}`);
       // The last session signed out: nobody is at that desk any more.
-      const other = await tx.trx.selectFrom('auth_tokens').select('token_hash').where('counsellor_id', '=', me.id).where('expires_at', '>', tx.now).executeTakeFirst();
-      if (!other) await setPresence(tx, me.id, 'offline', 'logout');
+      if (!stillSignedIn) await setPresence(tx, me.id, 'offline', 'logout');
     });
     await accessLog.record(request, { action: 'logout', entity: 'counsellor', recordId: me.id });
     return reply.code(204).send(null);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CallLog, CallLogInput, Uuid } from '../../common/domain/index.js';
 import { CallLogHistoryResponse, CallLogListQuery, Page } from '../../common/rest/contract.js';
 import { callLogHistory, createCallLog, getCallLog, updateCallLog } from '../db/call-logs.js';
-import { fromJson } from '../db/json.js';
+import { parseStored } from '../db/json.js';
 import { keysetPage, likePattern } from '../db/paging.js';
 import type { ServerDeps } from '../deps.js';
 import type { AccessSubjectInput } from '../../common/rest/access-log.js';
@@ -55,7 +55,7 @@ export const callLogRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { st
     await accessLog.record(request, {
       action: searched ? 'search' : 'list', entity: 'call_log', rows: page.rows.length, subject: phone ? { phone } : null,
     });
-    return { items: page.rows.map((r) => fromJson<CallLog>(r.data)), nextCursor: page.nextCursor };
+    return { items: page.rows.map((r) => parseStored(CallLog, r.data, 'call_logs', r.id)), nextCursor: page.nextCursor };
   });
 
   app.get('/call-logs/:id', {

@@ -4,39 +4,31 @@ import { Conversation, ConversationPatch, Message, NewMessage, Uuid } from '../.
 import { ConversationListQuery, Page } from '../../common/rest/contract.js';
 import { findCounsellor } from '../db/counsellors.js';
 import {
-  appendMessage, applyPatch, getConversation, preview, putConversation, systemMessage, TransitionError,
+  appendMessage, citizenOf, findMessage, getConversation, listConversations, listMessages, openConversationOfCitizen,
+  putConversation, requeueDelivery, systemMessage,
 } from '../db/conversations.js';
-import { fromJson } from '../db/json.js';
+import {
+  afterMessage, applyPatch, capacityBinds, capacityRefusal, isSameMessage, newMessageRefusal, reopens, retryDelivery, transfersToSomeoneElse,
+  TransitionError,
+} from '../domain/conversations.js';
 import { isOpenConversationConflict } from '../db/unique-violation.js';
-import { keysetPage, likePattern } from '../db/paging.js';
 import type { ServerDeps } from '../deps.js';
 import { requireConversationRouting } from '../auth/need-to-know.js';
 import { actor } from '../http/auth.js';
-import { requeueReply } from '../db/reply-deliveries.js';
 import { etag, idempotencyKeyOf, idempotentWrite, requireIfMatch } from '../http/idempotency.js';
 import { problems } from '../http/problem.js';
-import { sql, type Transaction } from 'kysely';
-import type { Counsellor } from '../../common/domain/index.js';
-import type { Database } from '../db/schema.js';
-import { openChatCounts } from '../team/assignment.js';
-import { getTeamSetting } from '../team/settings.js';
+import { assigneeLoad } from '../team/assignment.js';
 import { askSatisfactionAtClose } from '../team/satisfaction.js';
 
-/**
- * A transfer to someone at capacity (while automatic assignment is on) is refused for a
- * counsellor; a supervisor or admin may override it.
- */
-async function requireCapacity(trx: Transaction<Database>, me: Counsellor, assignee: Counsellor): Promise<void> {
-  if (me.role !== 'counsellor') return;
-  const settings = await getTeamSetting(trx, 'assignment');
-  if (!settings.enabled) return;
-  const open = (await openChatCounts(trx)).get(assignee.id) ?? 0;
-  if (open >= settings.maxOpenPerCounsellor) {
-    throw problems.conflict(
-      `${assignee.displayName} 님은 이미 상담 ${open}건을 맡고 있어 더 배정할 수 없습니다 (최대 ${settings.maxOpenPerCounsellor}건). 팀장에게 요청하세요 (assignee at capacity).`,
-    );
+/** The workflow's refusals are the client's to fix: 422 with the rule's sentence. */
+const unprocessableOnRefusal = <T>(rule: () => T): T => {
+  try {
+    return rule();
+  } catch (err) {
+    if (err instanceof TransitionError) throw problems.unprocessable(err.message);
+    throw err;
   }
-}
+};
 
 const IdParams = z.object({ id: Uuid });
 
@@ -50,11 +42,6 @@ const MessageListQuery = z.object({
 });
 
 export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, accessLog, pokeOutbound }) => {
-  const citizenOf = async (conversationId: string) => {
-    const row = await store.db.selectFrom('conversations').select('citizen_key').where('id', '=', conversationId).executeTakeFirst();
-    return row ? { citizenKey: row.citizen_key } : null;
-  };
-
   app.get('/conversations', {
     schema: {
       tags: ['conversations'],
@@ -65,15 +52,10 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
   }, async (request) => {
     const me = actor(request);
     const { status, assignee, q, cursor, limit } = request.query;
-    let query = store.db.selectFrom('conversations').select(['id', 'updated_at', 'data']);
-    if (status) query = query.where('status', '=', status);
-    if (assignee === 'none') query = query.where('assignee_id', 'is', null);
-    else if (assignee === 'me') query = query.where('assignee_id', '=', me.id);
-    else if (assignee) query = query.where('assignee_id', '=', assignee);
-    if (q?.trim()) query = query.where(sql<boolean>`search_text like ${likePattern(q.trim())} escape '\\'`);
-    const page = await keysetPage(query, { column: 'updated_at', order: 'desc', cursor, limit });
-    await accessLog.record(request, { action: q?.trim() ? 'search' : 'list', entity: 'conversation', rows: page.rows.length });
-    return { items: page.rows.map((r) => fromJson<Conversation>(r.data)), nextCursor: page.nextCursor };
+    const search = q?.trim() || undefined;
+    const page = await listConversations(store.db, { status, assignee: assignee === 'me' ? me.id : assignee, q: search }, { cursor, limit });
+    await accessLog.record(request, { action: search ? 'search' : 'list', entity: 'conversation', rows: page.items.length });
+    return page;
   });
 
   app.get('/conversations/:id', {
@@ -107,25 +89,18 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
         const assignee = await findCounsellor(tx.trx, patch.assigneeId);
         if (!assignee || !assignee.active) throw problems.unprocessable(`배정할 상담원 '${patch.assigneeId}' 이(가) 없거나 비활성입니다 (unknown assignee).`);
         assigneeName = assignee.displayName;
-        if (patch.assigneeId !== c.assigneeId && patch.assigneeId !== me.id) await requireCapacity(tx.trx, me, assignee);
+        // The load is read only when the rule can bind (as before: no reads for a supervisor's transfer).
+        if (transfersToSomeoneElse(c, patch.assigneeId, me.id) && capacityBinds(me)) {
+          const load = await assigneeLoad(tx.trx, assignee.id);
+          const refusal = capacityRefusal(me, assignee, load.settings, load.open);
+          if (refusal) throw problems.conflict(refusal);
+        }
       }
-      let applied: ReturnType<typeof applyPatch>;
-      try {
-        applied = applyPatch(c, patch, tx.now, { actor: me.displayName, actorId: me.id, assignee: assigneeName });
-      } catch (err) {
-        if (err instanceof TransitionError) throw problems.unprocessable(err.message);
-        throw err;
-      }
-      if (c.status === 'closed' && applied.next.status !== 'closed') {
+      const applied = unprocessableOnRefusal(() => applyPatch(c, patch, tx.now, { actor: me.displayName, actorId: me.id, assignee: assigneeName }));
+      if (reopens(c, applied.next)) {
         // One conversation not yet 종료 per citizen (migration 003): a reopen must not make a second.
-        const other = await tx.trx
-          .selectFrom('conversations')
-          .select('id')
-          .where('citizen_key', '=', c.citizenKey)
-          .where('status', '!=', 'closed')
-          .where('id', '!=', c.id)
-          .executeTakeFirst();
-        if (other) throw reopenConflict(other.id);
+        const other = await openConversationOfCitizen(tx.trx, c.citizenKey, c.id);
+        if (other) throw reopenConflict(other);
       }
       const notes = [...applied.events, ...(patch.comment?.trim() ? [`메모: ${patch.comment.trim()}`] : [])];
       if (notes.length > 0) {
@@ -168,11 +143,9 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
   }, async (request) => {
     const c = await getConversation(store.db, request.params.id);
     if (!c) throw problems.notFound('상담 (conversation)', request.params.id);
-    const { cursor, limit } = request.query;
-    const query = store.db.selectFrom('messages').select(['id', 'created_at', 'data']).where('conversation_id', '=', c.id);
-    const page = await keysetPage(query, { column: 'created_at', order: 'asc', cursor, limit });
-    await accessLog.record(request, { action: 'view', entity: 'message', recordId: c.id, subject: { citizenKey: c.citizenKey }, rows: page.rows.length });
-    return { items: page.rows.map((r) => fromJson<Message>(r.data)), nextCursor: page.nextCursor };
+    const page = await listMessages(store.db, c.id, request.query);
+    await accessLog.record(request, { action: 'view', entity: 'message', recordId: c.id, subject: { citizenKey: c.citizenKey }, rows: page.items.length });
+    return page;
   });
 
   app.post('/conversations/:id/messages', {
@@ -194,21 +167,13 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
       const c = await getConversation(tx.trx, request.params.id);
       if (!c) throw problems.notFound('상담 (conversation)', request.params.id);
       citizenKey = c.citizenKey;
-      const exists = await tx.trx.selectFrom('messages').select('data').where('id', '=', input.id).executeTakeFirst();
-      if (exists) {
-        // The same message again (its stored response was lost): the client UUID makes it idempotent.
-        const m = fromJson<Message>(exists.data);
-        if (m.conversationId === c.id && m.direction === input.direction && m.kind === input.kind && m.authorId === me.id) {
-          return { status: 201, body: m };
-        }
+      const existing = await findMessage(tx.trx, input.id);
+      if (existing) {
+        if (isSameMessage(existing, c, input, me.id)) return { status: 201, body: existing };
         throw problems.conflict(`메시지 id '${input.id}' 가 다른 메시지에 이미 쓰였습니다. 새 메시지에는 새 UUID를 쓰세요 (message id already used).`);
       }
-      if (input.kind === 'programme_card' && !input.programmeId) {
-        throw problems.unprocessable('programme_card 메시지에는 programmeId 가 필요합니다 (programme card needs programmeId).');
-      }
-      if (input.direction === 'outbound' && c.status === 'closed') {
-        throw problems.unprocessable('종료된 상담에는 답장할 수 없습니다. 먼저 다시 여세요 (conversation is closed; reopen it first).');
-      }
+      const refusal = newMessageRefusal(c, input);
+      if (refusal) throw problems.unprocessable(refusal);
       const message = await appendMessage(tx, {
         id: input.id,
         conversationId: c.id,
@@ -223,22 +188,12 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
         deliveryError: null,
         createdAt: tx.now,
       }, { deliverTo: c.citizenKey });
-      const next: Conversation = { ...c, updatedAt: tx.now, version: c.version + 1 };
-      if (input.direction === 'outbound') {
-        next.lastMessageAt = tx.now;
-        next.lastMessagePreview = preview(message.body);
-        next.waitingSince = null;
-        next.unreadCount = 0;
-        // The first reply claims an unassigned conversation.
-        next.assigneeId ??= me.id;
-        if (next.status === 'waiting') next.status = 'open';
-      }
-      await putConversation(tx, next, false);
+      await putConversation(tx, afterMessage(c, message, me.id, tx.now), false);
       await tx.audit('create', 'message', message.id, `${input.direction} in ${c.id}`);
       return { status: 201, body: message };
     });
     if (request.body.direction === 'outbound') pokeOutbound();
-    const subject = citizenKey !== null ? { citizenKey } : await citizenOf(request.params.id);
+    const subject = citizenKey !== null ? { citizenKey } : await citizenOf(store.db, request.params.id);
     await accessLog.record(request, { action: 'create', entity: 'message', recordId: outcome.body.id, subject });
     return reply.code(outcome.status as 201).send(outcome.body);
   });
@@ -253,28 +208,15 @@ export const conversationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
   }, async (request) => {
     const me = actor(request);
     const message = await store.write(me.id, async (tx) => {
-      const row = await tx.trx
-        .selectFrom('messages')
-        .select(['data', 'delivery'])
-        .where('id', '=', request.params.messageId)
-        .where('conversation_id', '=', request.params.id)
-        .executeTakeFirst();
-      if (!row) throw problems.notFound('메시지 (message)', request.params.messageId);
-      const m = fromJson<Message>(row.data);
-      if (m.delivery !== 'failed') throw problems.unprocessable('전송 실패한 답장만 다시 보낼 수 있습니다 (only failed deliveries can be retried).');
-      const next: Message = { ...m, delivery: 'pending', deliveryError: null };
-      await tx.trx
-        .updateTable('messages')
-        .set({ delivery: 'pending', next_attempt_at: null, data: JSON.stringify(next) })
-        .where('id', '=', m.id)
-        .execute();
-      await requeueReply(tx, m.id, m.conversationId);
-      await tx.change('message', m.id, next);
+      const m = await findMessage(tx.trx, request.params.messageId, request.params.id);
+      if (!m) throw problems.notFound('메시지 (message)', request.params.messageId);
+      const next = unprocessableOnRefusal(() => retryDelivery(m));
+      await requeueDelivery(tx, next);
       await tx.audit('retry-delivery', 'message', m.id, 'delivery retried');
       return next;
     });
     pokeOutbound();
-    await accessLog.record(request, { action: 'update', entity: 'message', recordId: message.id, subject: await citizenOf(message.conversationId) });
+    await accessLog.record(request, { action: 'update', entity: 'message', recordId: message.id, subject: await citizenOf(store.db, message.conversationId) });
     return message;
   });
 };

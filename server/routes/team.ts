@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AssignmentSettings, Counsellor, Instant, PresenceUpdate, SatisfactionSettings, ServiceLevelTargets, SupervisorBoard,
-  TeamSettings, type Conversation, type CtiCall, type Message,
+  TeamSettings, Conversation, CtiCall, Message,
 } from '../../common/domain/index.js';
 import { ServiceLevelReport, SlaGroupBy, serviceLevelReport } from '../../common/team/service-levels.js';
-import { fromJson } from '../db/json.js';
+import { parseStored } from '../db/json.js';
 import type { ServerDeps } from '../deps.js';
 import { actor } from '../http/auth.js';
 import { problems } from '../http/problem.js';
@@ -88,7 +88,7 @@ export const teamRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store
       .where('updated_at', '>=', fromIso)
       .where('created_at', '<', toIso)
       .execute();
-    const conversations = conversationRows.map((r) => fromJson<Conversation>(r.data));
+    const conversations = conversationRows.map((r) => parseStored(Conversation, r.data, 'conversations'));
     const ids = conversations.map((c) => c.id);
     const messages: Message[] = [];
     for (let i = 0; i < ids.length; i += 500) {
@@ -99,7 +99,7 @@ export const teamRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store
         .where('direction', 'in', ['inbound', 'outbound'])
         .where('created_at', '>=', lookback)
         .execute();
-      messages.push(...rows.map((r) => fromJson<Message>(r.data)));
+      messages.push(...rows.map((r) => parseStored(Message, r.data, 'messages')));
     }
     const callRows = await store.db.selectFrom('cti_calls').select('data').where('ringing_at', '>=', fromIso).where('ringing_at', '<', toIso).execute();
     const targets = await getTeamSetting(store.db, 'serviceLevels');
@@ -107,7 +107,7 @@ export const teamRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store
       from: fromIso, to: toIso, groupBy, targets,
       conversations: conversations.map((c) => ({ id: c.id, assigneeId: c.assigneeId, createdAt: c.createdAt, closedAt: c.closedAt, satisfaction: c.satisfaction ?? null })),
       messages,
-      calls: callRows.map((r) => fromJson<CtiCall>(r.data)),
+      calls: callRows.map((r) => parseStored(CtiCall, r.data, 'cti_calls')),
     });
   });
 };

@@ -1,9 +1,14 @@
-import { CONSENT_STATEMENT, type SubscriptionTopic } from '../../common/subscriptions/index.js';
+import { z } from 'zod';
+import { CONSENT_STATEMENT, Subscriber, type SubscriptionTopic } from '../../common/subscriptions/index.js';
 import { isNo, isYes, keywordOf, topicChoice } from '../../common/subscriptions/keywords.js';
 import type { InboundCitizenEvent, InboundFiled } from '../channels/kakao/port.js';
-import { appendMessage, automaticReply, getConversation, preview, putConversation, systemMessage } from '../db/conversations.js';
-import { fromJson, toJson } from '../db/json.js';
+import { appendMessage, automaticReply, getConversation, putConversation, systemMessage } from '../db/conversations.js';
+import { preview } from '../domain/conversations.js';
+import { parseStored, toJson } from '../db/json.js';
 import type { Store, WriteTx } from '../db/store.js';
+
+/** Of a stored notice (broadcasts.data), the title a reply to it is filed under. */
+const NoticeTitle = z.object({ title: z.string() });
 import { applyConsent, getSubscriber, listTopics, topicNames, topicPhrase } from './store.js';
 
 /** An unanswered topic choice or yes/no is forgotten after this long (the next "1" is a normal message). */
@@ -66,7 +71,7 @@ async function answer(tx: WriteTx, citizenKey: string, text: string): Promise<An
   const dialog = await tx.trx.selectFrom('subscription_dialogs').selectAll().where('citizen_key', '=', citizenKey).executeTakeFirst();
   if (!dialog || dialog.expires_at <= tx.now) return null;
   const state = dialog.state as DialogState;
-  const chosen = fromJson<string[]>(dialog.topics);
+  const chosen = parseStored(Subscriber.shape.topics, dialog.topics, 'subscription_dialogs', citizenKey);
   if (state === 'choose') {
     if (isNo(text)) {
       await clearDialog(tx, citizenKey);
@@ -208,6 +213,6 @@ async function markNoticeReply(tx: WriteTx, citizenKey: string, conversationId: 
   const already = await tx.trx.selectFrom('broadcast_recipients').select('replied_at').where('id', '=', recent.id).executeTakeFirst();
   if (already?.replied_at) return;
   await tx.trx.updateTable('broadcast_recipients').set({ replied_at: tx.now }).where('id', '=', recent.id).execute();
-  const title = fromJson<{ title: string }>(recent.data).title;
+  const title = parseStored(NoticeTitle, recent.data, 'broadcasts').title;
   await appendMessage(tx, systemMessage(conversationId, `구독 소식 '${title}'에 대한 답장`, null, tx.now));
 }

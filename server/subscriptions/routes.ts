@@ -4,7 +4,8 @@ import {
   CONSENT_STATEMENT, CONSENT_STATEMENT_VERSION, CitizenKeyParams, Subscriber, SubscriberListItem, SubscriberListQuery,
   SubscriberPut, SubscriptionTopic, TopicId, maskCitizenKey, narrowingMatches,
 } from '../../common/subscriptions/index.js';
-import { fromJson } from '../db/json.js';
+import { Conversation } from '../../common/domain/index.js';
+import { parseStored } from '../db/json.js';
 import type { ServerDeps } from '../deps.js';
 import { actor } from '../http/auth.js';
 import { problems } from '../http/problem.js';
@@ -87,13 +88,13 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
       .orderBy('citizen_key');
     if (status) query = query.where('status', '=', status);
     if (topic) query = query.where('citizen_key', 'in', store.db.selectFrom('subscriber_topics').select('citizen_key').where('topic_id', '=', topic));
-    const all = (await query.execute()).filter((r) => !dong || narrowingMatches(fromJson<string[]>(r.dongs), [dong]));
+    const all = (await query.execute()).filter((r) => !dong || narrowingMatches(parseStored(Subscriber.shape.dongs, r.dongs, 'subscribers', r.citizen_key), [dong]));
     const start = cursor ? Number(cursor) : 0;
     const page = all.slice(start, start + limit);
     const names = new Map<string, string | null>();
     if (page.length > 0) {
       const rows = await store.db.selectFrom('conversations').select(['citizen_key', 'data', 'created_at']).where('citizen_key', 'in', page.map((r) => r.citizen_key)).orderBy('created_at').execute();
-      for (const r of rows) names.set(r.citizen_key, fromJson<{ citizenName: string | null }>(r.data).citizenName ?? names.get(r.citizen_key) ?? null);
+      for (const r of rows) names.set(r.citizen_key, parseStored(Conversation, r.data, 'conversations').citizenName ?? names.get(r.citizen_key) ?? null);
     }
     const items = [];
     for (const r of page) {
@@ -101,9 +102,9 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
         citizenKeyMasked: maskCitizenKey(r.citizen_key),
         citizenName: maskName(names.get(r.citizen_key) ?? null),
         status: r.status as z.infer<typeof Subscriber>['status'],
-        topics: fromJson<string[]>(r.topics),
-        dongs: fromJson<z.infer<typeof Subscriber>['dongs']>(r.dongs),
-        lifeStages: fromJson<z.infer<typeof Subscriber>['lifeStages']>(r.life_stages),
+        topics: parseStored(Subscriber.shape.topics, r.topics, 'subscribers', r.citizen_key),
+        dongs: parseStored(Subscriber.shape.dongs, r.dongs, 'subscribers', r.citizen_key),
+        lifeStages: parseStored(Subscriber.shape.lifeStages, r.life_stages, 'subscribers', r.citizen_key),
         consentedAt: r.consented_at,
         reconfirmDueAt: r.reconfirm_due_at,
         history: await consentHistory(store.db, r.citizen_key),

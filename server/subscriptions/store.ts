@@ -3,10 +3,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { LifeStage } from '../../common/domain/index.js';
 import {
   CONSENT_STATEMENT, CONSENT_STATEMENT_VERSION, DEMO_TOPICS, RECONFIRM_AFTER_DAYS, narrowingMatches,
-  type ConsentAction, type ConsentEntry, type ConsentMethod, type Dong, type Subscriber, type SubscriberStatus,
+  type ConsentAction, ConsentEntry, type ConsentMethod, type Dong, Subscriber, type SubscriberStatus,
   type SubscriptionTopic,
 } from '../../common/subscriptions/index.js';
-import { fromJson, toJson } from '../db/json.js';
+import { parseStored, toJson } from '../db/json.js';
 import type { Database } from '../db/schema.js';
 import type { Store, WriteTx } from '../db/store.js';
 
@@ -53,7 +53,7 @@ interface SubscriberRow {
 
 export async function consentHistory(q: Q, citizenKey: string): Promise<ConsentEntry[]> {
   const rows = await q.selectFrom('consent_ledger').select('data').where('citizen_key', '=', citizenKey).orderBy('at').orderBy('id').execute();
-  return rows.map((r) => fromJson<ConsentEntry>(r.data));
+  return rows.map((r) => parseStored(ConsentEntry, r.data, 'consent_ledger'));
 }
 
 function subscriberOf(citizenKey: string, row: SubscriberRow | undefined, history: ConsentEntry[]): Subscriber {
@@ -61,9 +61,9 @@ function subscriberOf(citizenKey: string, row: SubscriberRow | undefined, histor
   return {
     citizenKey,
     status: row.status as SubscriberStatus,
-    topics: fromJson<string[]>(row.topics),
-    dongs: fromJson<Dong[]>(row.dongs),
-    lifeStages: fromJson<LifeStage[]>(row.life_stages),
+    topics: parseStored(Subscriber.shape.topics, row.topics, 'subscribers', citizenKey),
+    dongs: parseStored(Subscriber.shape.dongs, row.dongs, 'subscribers', citizenKey),
+    lifeStages: parseStored(Subscriber.shape.lifeStages, row.life_stages, 'subscribers', citizenKey),
     consentedAt: row.consented_at,
     reconfirmDueAt: row.reconfirm_due_at,
     history,
@@ -178,7 +178,7 @@ export async function audienceOf(q: Q, filter: AudienceFilter): Promise<string[]
     .orderBy('subscribers.citizen_key')
     .execute();
   return rows
-    .filter((r) => narrowingMatches(fromJson<string[]>(r.dongs), filter.dongs) && narrowingMatches(fromJson<string[]>(r.lifeStages), filter.lifeStages))
+    .filter((r) => narrowingMatches(parseStored(Subscriber.shape.dongs, r.dongs, 'subscribers', r.citizenKey), filter.dongs) && narrowingMatches(parseStored(Subscriber.shape.lifeStages, r.lifeStages, 'subscribers', r.citizenKey), filter.lifeStages))
     .map((r) => r.citizenKey);
 }
 

@@ -1,5 +1,5 @@
 import { Change } from '../../common/domain/index.js';
-import { fromJson, num } from '../db/json.js';
+import { checkStored, storedJson, num } from '../db/json.js';
 import type { Store } from '../db/store.js';
 
 /** Serialised feed entries kept (an entry never changes once committed; it can only be deleted). */
@@ -64,8 +64,10 @@ export class FeedPages {
     // be served for the new row.
     const cached = this.entries.get(seq);
     if (cached && cached.entity === entity && cached.id === id && cached.data === data) return cached.json;
-    // The same validation the response schema did: unknown fields are stripped, a bad row is an error.
-    const json = JSON.stringify(Change.parse({ seq, entity, id, data: fromJson(data) }));
+    // The same validation the response schema did: unknown fields are stripped, a bad row is an
+    // error naming its seq. The one schema check of a feed entry (the pull route sends this text).
+    const change = checkStored(Change, { seq, entity, id, data: storedJson(data, 'changes', String(seq)) }, 'changes', String(seq));
+    const json = JSON.stringify(change);
     if (this.entries.size >= ENTRY_CACHE_MAX) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(seq, { entity, id, data, json });
     return json;

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { AssignmentSettings, Conversation } from '../../common/domain/index.js';
+import { type AssignmentSettings, Conversation } from '../../common/domain/index.js';
 import { appendMessage, putConversation, systemMessage } from '../db/conversations.js';
-import { fromJson } from '../db/json.js';
+import { parseStored } from '../db/json.js';
 import type { Database } from '../db/schema.js';
 import type { Store } from '../db/store.js';
 import type { Kysely, Transaction } from 'kysely';
@@ -36,6 +36,14 @@ export async function openChatCounts(q: Q): Promise<Map<string, number>> {
     .groupBy('assignee_id')
     .execute();
   return new Map(rows.map((r) => [r.assignee_id as string, Number(r.n)]));
+}
+
+/** What the capacity rule needs about one counsellor: the assignment settings and their open chats. */
+export async function assigneeLoad(q: Q, assigneeId: string): Promise<{ settings: AssignmentSettings; open: number }> {
+  const settings = await getTeamSetting(q, 'assignment');
+  // Off: capacity does not apply, and the count is not needed.
+  if (!settings.enabled) return { settings, open: 0 };
+  return { settings, open: (await openChatCounts(q)).get(assigneeId) ?? 0 };
 }
 
 /** The time a chat has waited from: the citizen's oldest unanswered message, else its creation. */
@@ -91,7 +99,7 @@ async function readPlan(q: Q, now: string): Promise<{ settings: AssignmentSettin
   if (people.length === 0) return { settings, steps: [] };
   const counts = await openChatCounts(q);
   const available = people.map((p) => ({ id: p.id, displayName: p.display_name, open: counts.get(p.id) ?? 0, lastAssignedAt: p.last_assigned_at }));
-  return { settings, steps: planAssignments(rows.map((r) => fromJson<Conversation>(r.data)), available, settings, now) };
+  return { settings, steps: planAssignments(rows.map((r) => parseStored(Conversation, r.data, 'conversations')), available, settings, now) };
 }
 
 /** The system line in the chat (and what the assignee's notification says). */

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import {
-  CrisisFlag, type BoardCounsellor, type BoardWaiting, type Conversation, type CtiCall, type Message, type SupervisorBoard,
+  CrisisFlag, type BoardCounsellor, type BoardWaiting, Conversation, CtiCall, Message, type SupervisorBoard,
 } from '../../common/domain/index.js';
 import { businessSecondsBetween, kstInstant, kstParts } from '../../common/hours/index.js';
 import { maskPhone } from '../../common/privacy/index.js';
 import { firstResponses } from '../../common/team/service-levels.js';
 import { toCounsellor } from '../db/counsellors.js';
-import { fromJson } from '../db/json.js';
+import { parseStored } from '../db/json.js';
 import type { Database } from '../db/schema.js';
 import { openChatCounts } from './assignment.js';
 import { getTeamSettings } from './settings.js';
@@ -50,7 +50,7 @@ export async function buildBoard(db: Kysely<Database>, now: Date): Promise<Super
   const target = settings.serviceLevels.chatFirstResponseSeconds;
 
   const openRows = await db.selectFrom('conversations').select('data').where('status', 'in', ['open', 'waiting']).execute();
-  const open = openRows.map((r) => fromJson<Conversation>(r.data));
+  const open = openRows.map((r) => parseStored(Conversation, r.data, 'conversations'));
   const waiting: (BoardWaiting & { businessSeconds: number })[] = open
     .filter((c) => c.waitingSince !== null || c.assigneeId === null)
     .map((c) => {
@@ -75,7 +75,7 @@ export async function buildBoard(db: Kysely<Database>, now: Date): Promise<Super
 
   const callRows = await db.selectFrom('cti_calls').select('data').where('ringing_at', '>=', today).execute();
   const callsToday = new Map<string, number>();
-  for (const call of callRows.map((r) => fromJson<CtiCall>(r.data))) {
+  for (const call of callRows.map((r) => parseStored(CtiCall, r.data, 'cti_calls'))) {
     if (call.counsellorId && call.answeredAt && call.answeredAt >= today) callsToday.set(call.counsellorId, (callsToday.get(call.counsellorId) ?? 0) + 1);
   }
 
@@ -91,7 +91,7 @@ export async function buildBoard(db: Kysely<Database>, now: Date): Promise<Super
   const messageRows = ids.length
     ? await db.selectFrom('messages').select('data').where('conversation_id', 'in', ids).where('direction', 'in', ['inbound', 'outbound']).execute()
     : [];
-  const responses = firstResponses(messageRows.map((r) => fromJson<Message>(r.data))).filter((r) => r.answeredAt >= today);
+  const responses = firstResponses(messageRows.map((r) => parseStored(Message, r.data, 'messages'))).filter((r) => r.answeredAt >= today);
   const responseTimes = new Map<string, number[]>();
   for (const r of responses) responseTimes.set(r.counsellorId, [...(responseTimes.get(r.counsellorId) ?? []), r.businessSeconds]);
 

@@ -1,7 +1,7 @@
-import { SATISFACTION_LABELS, type Conversation, type Message, type SatisfactionAnswer } from '../../common/domain/index.js';
+import { SATISFACTION_LABELS, type Conversation, Message, type SatisfactionAnswer } from '../../common/domain/index.js';
 import { SATISFACTION_QUESTION } from '../../common/team/satisfaction.js';
 import { appendMessage, automaticReply, systemMessage } from '../db/conversations.js';
-import { fromJson } from '../db/json.js';
+import { parseStored } from '../db/json.js';
 import type { WriteTx } from '../db/store.js';
 import { getTeamSetting } from './settings.js';
 
@@ -15,7 +15,7 @@ export async function askSatisfactionAtClose(tx: WriteTx, next: Conversation): P
   if (next.status !== 'closed' || (next.satisfaction ?? null) !== null) return next;
   if (!(await getTeamSetting(tx.trx, 'satisfaction')).enabled) return next;
   const outbound = await tx.trx.selectFrom('messages').select('data').where('conversation_id', '=', next.id).where('direction', '=', 'outbound').execute();
-  if (!outbound.some((r) => fromJson<Message>(r.data).authorId !== null)) return next;
+  if (!outbound.some((r) => parseStored(Message, r.data, 'messages').authorId !== null)) return next;
   await appendMessage(tx, automaticReply(next.id, SATISFACTION_QUESTION, tx.now), { deliverTo: next.citizenKey });
   await tx.audit('satisfaction-asked', 'conversation', next.id, '만족도 질문 발송');
   return { ...next, satisfaction: { askedAt: tx.now, answer: null, answeredAt: null } };

@@ -4,7 +4,7 @@ import {
   AssignmentSettings, DEFAULT_ASSIGNMENT_SETTINGS, DEFAULT_SERVICE_LEVEL_TARGETS, SatisfactionSettings,
   ServiceLevelTargets, type TeamSettings,
 } from '../../common/domain/index.js';
-import { fromJson, toJson } from '../db/json.js';
+import { storedJson, toJson } from '../db/json.js';
 import type { Database } from '../db/schema.js';
 import type { WriteTx } from '../db/store.js';
 
@@ -25,7 +25,7 @@ export async function getTeamSetting<K extends TeamSettingsKey>(q: Q, key: K): P
   const { schema, fallback } = DOCUMENTS[key];
   if (!row) return fallback as Doc<K>;
   // A document written by an older version that no longer parses falls back to the default.
-  const parsed = schema.safeParse(fromJson<unknown>(row.data));
+  const parsed = schema.safeParse(storedJson(row.data, 'team_settings', key));
   return (parsed.success ? parsed.data : fallback) as Doc<K>;
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Conversation, Message } from '../../common/domain/index.js';
+import { Conversation, Message } from '../../common/domain/index.js';
 import { CITIZEN_ENDED_CHAT, createKakaoInbox } from '../../server/db/kakao-inbox.js';
-import { fromJson } from '../../server/db/json.js';
+import { parseStored } from '../../server/db/json.js';
 import { ALL_TABLES } from '../../server/db/schema.js';
 import { openStore, type Store } from '../../server/db/store.js';
 import { ENGINES, dropStoreLocation, newStoreLocation, testConfig, type TestStoreLocation } from './helpers.js';
@@ -41,7 +41,7 @@ describe.each(ENGINES)('Kakao inbox port over the data layer (%s)', (engine) => 
     ...over,
   });
   const conversation = async (id: string) =>
-    fromJson<Conversation>((await s.app.store.db.selectFrom('conversations').select('data').where('id', '=', id).executeTakeFirstOrThrow()).data);
+    parseStored(Conversation, (await s.app.store.db.selectFrom('conversations').select('data').where('id', '=', id).executeTakeFirstOrThrow()).data, 'conversations');
 
   it('files messages into the open conversation, opens a new one after 종료, and de-duplicates by serial number', async () => {
     const port = createKakaoInbox(s.app.store);
@@ -53,9 +53,9 @@ describe.each(ENGINES)('Kakao inbox port over the data layer (%s)', (engine) => 
     expect(second.conversationId).toBe(first.conversationId);
     const c = await conversation(first.conversationId);
     // Waiting counts from the server's receipt of the first message, not the provider's `time`.
-    const received = fromJson<Message>((await s.app.store.db.selectFrom('messages').select('data').where('id', '=', first.messageId!).executeTakeFirstOrThrow()).data).createdAt;
+    const received = parseStored(Message, (await s.app.store.db.selectFrom('messages').select('data').where('id', '=', first.messageId!).executeTakeFirstOrThrow()).data, 'messages').createdAt;
     expect(c).toMatchObject({ unreadCount: 2, waitingSince: received, lastMessagePreview: '(사진)', status: 'open' });
-    const image = fromJson<Message>((await s.app.store.db.selectFrom('messages').select('data').where('id', '=', second.messageId!).executeTakeFirstOrThrow()).data);
+    const image = parseStored(Message, (await s.app.store.db.selectFrom('messages').select('data').where('id', '=', second.messageId!).executeTakeFirstOrThrow()).data, 'messages');
     expect(image).toMatchObject({ kind: 'image', imageUrl: 'https://example.com/a.png', direction: 'inbound' });
 
     const again = event(userKey);
@@ -80,7 +80,7 @@ describe.each(ENGINES)('Kakao inbox port over the data layer (%s)', (engine) => 
     const userKey = `u-${randomUUID()}`;
     const messagesOf = async (conversationId: string) =>
       (await s.app.store.db.selectFrom('messages').select('data').where('conversation_id', '=', conversationId).orderBy('created_at').orderBy('id').execute())
-        .map((r) => fromJson<Message>(r.data));
+        .map((r) => parseStored(Message, r.data, 'messages'));
     const first = await port.fileInbound(event(userKey));
     const ended = await port.fileInbound(event(userKey, { event: 'chat_end', message: '' }));
     expect(ended).toMatchObject({ duplicate: false, conversationId: first.conversationId });
@@ -146,9 +146,9 @@ describe.each(ENGINES)('Kakao inbox port over the data layer (%s)', (engine) => 
     // The first claim's token no longer holds.
     expect(await port.setDelivery(due[0]!, { status: 'delivered' })).toBe(false);
     await port.setDelivery(later[0]!, { status: 'failed', error: '카카오 발송 실패 HTTP 400: invalid user' });
-    const failed = fromJson<Message>((await s.app.store.db.selectFrom('messages').select('data').where('id', '=', noticeId!).executeTakeFirstOrThrow()).data);
+    const failed = parseStored(Message, (await s.app.store.db.selectFrom('messages').select('data').where('id', '=', noticeId!).executeTakeFirstOrThrow()).data, 'messages');
     expect(failed).toMatchObject({ delivery: 'failed', deliveryError: '카카오 발송 실패 HTTP 400: invalid user', direction: 'outbound', authorId: null });
     const feed = await s.app.store.db.selectFrom('changes').select('data').where('record_id', '=', noticeId!).orderBy('seq', 'desc').executeTakeFirstOrThrow();
-    expect(fromJson<Message>(feed.data).delivery).toBe('failed');
+    expect(parseStored(Message, feed.data, 'messages').delivery).toBe('failed');
   });
 });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
-import type { Conversation } from '../../common/domain/index.js';
+import { Conversation } from '../../common/domain/index.js';
 import { signKakaoBody } from '../../server/channels/kakao/index.js';
-import { fromJson } from '../../server/db/json.js';
+import { parseStored } from '../../server/db/json.js';
 import { installProblemHandlers } from '../../server/http/problem.js';
 import { ENGINES, WEBHOOK_SECRET, startServer, type TestServer } from './helpers.js';
 
@@ -30,7 +30,7 @@ describe.each(ENGINES)('concurrent writes to one conversation (%s)', (engine) =>
     const userKey = `citizen-${randomUUID()}`;
     expect((await webhook(userKey, '첫 문의')).status).toBe(200);
     const row = await s.app.store.db.selectFrom('conversations').select('data').where('citizen_key', '=', userKey).executeTakeFirstOrThrow();
-    const start = fromJson<Conversation>(row.data);
+    const start = parseStored(Conversation, row.data, 'conversations');
     const n = 12;
     const results = await Promise.all([
       ...Array.from({ length: n }, (_, i) => webhook(userKey, `추가 문의 ${i}`)),
@@ -42,7 +42,7 @@ describe.each(ENGINES)('concurrent writes to one conversation (%s)', (engine) =>
     expect(end.unreadCount).toBe(1 + n);
     expect(end.version).toBe(start.version + 2 * n);
     const feed = await s.app.store.db.selectFrom('changes').select('data').where('entity', '=', 'conversation').where('record_id', '=', start.id).execute();
-    const versions = feed.map((f) => fromJson<Conversation>(f.data).version);
+    const versions = feed.map((f) => parseStored(Conversation, f.data, 'conversations').version);
     expect(new Set(versions).size).toBe(versions.length);
   });
 });

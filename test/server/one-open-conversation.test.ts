@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import type { Conversation, Message } from '../../common/domain/index.js';
+import { Conversation, Message } from '../../common/domain/index.js';
 import type { InboundCitizenEvent } from '../../server/channels/kakao/port.js';
 import { newConversation } from '../../server/db/conversations.js';
-import { fromJson } from '../../server/db/json.js';
+import { parseStored } from '../../server/db/json.js';
 import { createKakaoInbox } from '../../server/db/kakao-inbox.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
 import type { Database } from '../../server/db/schema.js';
@@ -26,7 +26,7 @@ const event = (userKey: string, over: Partial<InboundCitizenEvent> = {}): Inboun
 
 async function conversationsOf(store: Store, userKey: string): Promise<Conversation[]> {
   const rows = await store.db.selectFrom('conversations').select('data').where('citizen_key', '=', userKey).execute();
-  return rows.map((r) => fromJson<Conversation>(r.data));
+  return rows.map((r) => parseStored(Conversation, r.data, 'conversations'));
 }
 
 /** A bare Kysely on the test location, migrated only up to `target`. */
@@ -79,13 +79,13 @@ describe.each(ENGINES)('one open conversation per citizen (%s)', (engine) => {
     expect(only!.status).toBe('open');
     expect(new Set(filed.map((f) => f.conversationId))).toEqual(new Set([only!.id]));
     expect(filed.every((f) => !f.duplicate && f.messageId !== null)).toBe(true);
-    const messages = (await a.db.selectFrom('messages').select('data').where('conversation_id', '=', only!.id).execute()).map((r) => fromJson<Message>(r.data));
+    const messages = (await a.db.selectFrom('messages').select('data').where('conversation_id', '=', only!.id).execute()).map((r) => parseStored(Message, r.data, 'messages'));
     expect(messages.map((m) => m.body).sort()).toEqual(events.map((e) => e.message).sort());
     // Every message counted: no filing overwrote another's update of the conversation.
     expect(only!.unreadCount).toBe(events.length);
     // The feed's last word on the conversation is the row as stored.
     const last = await a.db.selectFrom('changes').select('data').where('entity', '=', 'conversation').where('record_id', '=', only!.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
-    expect(fromJson<Conversation>(last.data)).toEqual(only);
+    expect(parseStored(Conversation, last.data, 'conversations')).toEqual(only);
   });
 
   it('files a redelivery racing its first delivery once', async () => {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Conversation, Message } from '../../../common/domain/index.js';
+import { Conversation, Message } from '../../../common/domain/index.js';
 import { KAKAO_WEBHOOK_PATH, kakaoWebhookRoutes, signKakaoBody } from '../../../server/channels/kakao/index.js';
 import { createKakaoInbox } from '../../../server/db/kakao-inbox.js';
-import { fromJson } from '../../../server/db/json.js';
+import { parseStored } from '../../../server/db/json.js';
 import { openStore, type Store } from '../../../server/db/store.js';
 import { ENGINES, WEBHOOK_SECRET, dropStoreLocation, isProblem, newStoreLocation, startServer, testConfig, type TestServer, type TestStoreLocation } from '../helpers.js';
 
@@ -43,10 +43,10 @@ describe.each(ENGINES)('crisis signals on the inbound path (%s)', (engine) => {
     expect(res.statusCode).toBe(200);
   };
   const conversationOf = async (userKey: string) =>
-    fromJson<Conversation>((await store.db.selectFrom('conversations').select('data').where('citizen_key', '=', userKey).executeTakeFirstOrThrow()).data);
+    parseStored(Conversation, (await store.db.selectFrom('conversations').select('data').where('citizen_key', '=', userKey).executeTakeFirstOrThrow()).data, 'conversations');
   const messagesOf = async (conversationId: string) =>
     (await store.db.selectFrom('messages').select('data').where('conversation_id', '=', conversationId).orderBy('created_at').orderBy('id').execute())
-      .map((r) => fromJson<Message>(r.data));
+      .map((r) => parseStored(Message, r.data, 'messages'));
 
   it('flags a crisis message during hours with kind, phrase and message id, and sends nothing automatic', async () => {
     clock = OPEN;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import type { AssignmentSettings, Conversation, Message } from '../../../common/domain/index.js';
+import { type AssignmentSettings, Conversation, Message } from '../../../common/domain/index.js';
 import type { InboundCitizenEvent } from '../../../server/channels/kakao/port.js';
 import { insertCounsellor } from '../../../server/db/counsellors.js';
-import { fromJson } from '../../../server/db/json.js';
+import { parseStored } from '../../../server/db/json.js';
 import { createKakaoInbox } from '../../../server/db/kakao-inbox.js';
 import { openStore, type Store } from '../../../server/db/store.js';
 import { assignWaiting, planAssignments, type CounsellorLoad } from '../../../server/team/assignment.js';
@@ -39,9 +39,9 @@ async function addCounsellors(store: Store, presences: readonly ('available' | '
 }
 
 async function state(store: Store) {
-  const conversations = (await store.db.selectFrom('conversations').select('data').execute()).map((r) => fromJson<Conversation>(r.data));
+  const conversations = (await store.db.selectFrom('conversations').select('data').execute()).map((r) => parseStored(Conversation, r.data, 'conversations'));
   const lines = (await store.db.selectFrom('messages').select('data').where('direction', '=', 'system').execute())
-    .map((r) => fromJson<Message>(r.data))
+    .map((r) => parseStored(Message, r.data, 'messages'))
     .filter((m) => m.body.startsWith('자동 배정'));
   return { conversations, lines };
 }
