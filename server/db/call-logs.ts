@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { CallLog, type CallLogInput, CallLogRevision } from '../../common/domain/index.js';
 import { maskResidentNumbers } from '../../common/privacy/index.js';
 import { linkCallLog } from './cti.js';
 import { parseStored, toJson } from './json.js';
+import { keysetPage, likePattern } from './paging.js';
+import type { PageOf, PageRequest } from './conversations.js';
 import type { CallLogsTable, Database } from './schema.js';
 import type { WriteTx } from './store.js';
 
@@ -12,6 +14,33 @@ type Q = Kysely<Database> | Transaction<Database>;
 export async function getCallLog(q: Q, id: string): Promise<CallLog | null> {
   const row = await q.selectFrom('call_logs').select('data').where('id', '=', id).executeTakeFirst();
   return row ? parseStored(CallLog, row.data, 'call_logs', id) : null;
+}
+
+/** What the call-log list is narrowed to; `phone` is digits only, `q` already trimmed and non-empty. */
+export interface CallLogFilter {
+  from?: string | undefined;
+  to?: string | undefined;
+  counsellor?: string | undefined;
+  field?: string | undefined;
+  channel?: string | undefined;
+  action?: string | undefined;
+  phone?: string | undefined;
+  q?: string | undefined;
+}
+
+/** The call-log list, newest call first. */
+export async function listCallLogs(q: Q, filter: CallLogFilter, page: PageRequest): Promise<PageOf<CallLog>> {
+  let query = q.selectFrom('call_logs').select(['id', 'started_at', 'data']);
+  if (filter.from) query = query.where('started_at', '>=', filter.from);
+  if (filter.to) query = query.where('started_at', '<', filter.to);
+  if (filter.counsellor) query = query.where('counsellor_id', '=', filter.counsellor);
+  if (filter.field) query = query.where('field', '=', filter.field);
+  if (filter.channel) query = query.where('channel', '=', filter.channel);
+  if (filter.action) query = query.where('action', '=', filter.action);
+  if (filter.phone !== undefined) query = query.where('caller_phone', '=', filter.phone);
+  if (filter.q) query = query.where(sql<boolean>`search_text like ${likePattern(filter.q)} escape '\\'`);
+  const rows = await keysetPage(query, { column: 'started_at', order: 'desc', cursor: page.cursor, limit: page.limit });
+  return { items: rows.rows.map((r) => parseStored(CallLog, r.data, 'call_logs', r.id)), nextCursor: rows.nextCursor };
 }
 
 /** Free text never keeps a 주민등록번호 (DESIGN §7). */

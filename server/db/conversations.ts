@@ -198,6 +198,13 @@ export async function citizenOf(q: Q, conversationId: string): Promise<{ citizen
   return row ? { citizenKey: row.citizen_key } : null;
 }
 
+/** Who a conversation is assigned to: null when unassigned, when there is no id, or no such row. */
+export async function assigneeOf(q: Q, conversationId: string | null): Promise<string | null> {
+  if (!conversationId) return null;
+  const row = await q.selectFrom('conversations').select('assignee_id').where('id', '=', conversationId).executeTakeFirst();
+  return row?.assignee_id ?? null;
+}
+
 /** A message by id; with `conversationId`, only if it belongs to that conversation. */
 export async function findMessage(q: Q, id: string, conversationId?: string): Promise<Message | null> {
   const row = await q

@@ -1,12 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
 import { z } from 'zod';
 import { CallLog, CallLogInput, Uuid } from '../../common/domain/index.js';
 import { CallLogHistoryResponse, CallLogListQuery, Page } from '../../common/rest/contract.js';
-import { callLogHistory, createCallLog, getCallLog, updateCallLog } from '../db/call-logs.js';
-import { parseStored } from '../db/json.js';
-import { keysetPage, likePattern } from '../db/paging.js';
+import { callLogHistory, createCallLog, getCallLog, listCallLogs, updateCallLog } from '../db/call-logs.js';
+import { assigneeOf, citizenOf } from '../db/conversations.js';
 import type { ServerDeps } from '../deps.js';
 import type { AccessSubjectInput } from '../../common/rest/access-log.js';
 import { requireCallLogChange } from '../auth/need-to-know.js';
@@ -20,15 +17,7 @@ const IdParams = z.object({ id: Uuid });
 /** Whose data a call log holds: the caller's number, else the citizen of its conversation. */
 async function subjectOf(store: Store, log: CallLog): Promise<AccessSubjectInput | null> {
   if (log.callerPhone) return { phone: log.callerPhone };
-  if (!log.conversationId) return null;
-  const row = await store.db.selectFrom('conversations').select('citizen_key').where('id', '=', log.conversationId).executeTakeFirst();
-  return row ? { citizenKey: row.citizen_key } : null;
-}
-
-async function assigneeOf(q: Kysely<Database> | Transaction<Database>, conversationId: string | null): Promise<string | null> {
-  if (!conversationId) return null;
-  const row = await q.selectFrom('conversations').select('assignee_id').where('id', '=', conversationId).executeTakeFirst();
-  return row?.assignee_id ?? null;
+  return log.conversationId ? citizenOf(store.db, log.conversationId) : null;
 }
 
 export const callLogRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, accessLog }) => {
@@ -41,21 +30,18 @@ export const callLogRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { st
     },
   }, async (request) => {
     const { from, to, counsellor, field, channel, action, phone, q, cursor, limit } = request.query;
-    let query = store.db.selectFrom('call_logs').select(['id', 'started_at', 'data']);
-    if (from) query = query.where('started_at', '>=', new Date(from).toISOString());
-    if (to) query = query.where('started_at', '<', new Date(to).toISOString());
-    if (counsellor) query = query.where('counsellor_id', '=', counsellor);
-    if (field) query = query.where('field', '=', field);
-    if (channel) query = query.where('channel', '=', channel);
-    if (action) query = query.where('action', '=', action);
-    if (phone) query = query.where('caller_phone', '=', phone.replace(/\D/g, ''));
-    if (q?.trim()) query = query.where(sql<boolean>`search_text like ${likePattern(q.trim())} escape '\\'`);
-    const page = await keysetPage(query, { column: 'started_at', order: 'desc', cursor, limit });
+    const page = await listCallLogs(store.db, {
+      from: from ? new Date(from).toISOString() : undefined,
+      to: to ? new Date(to).toISOString() : undefined,
+      counsellor, field, channel, action,
+      phone: phone ? phone.replace(/\D/g, '') : undefined,
+      q: q?.trim() || undefined,
+    }, { cursor, limit });
     const searched = !!(q?.trim() || phone);
     await accessLog.record(request, {
-      action: searched ? 'search' : 'list', entity: 'call_log', rows: page.rows.length, subject: phone ? { phone } : null,
+      action: searched ? 'search' : 'list', entity: 'call_log', rows: page.items.length, subject: phone ? { phone } : null,
     });
-    return { items: page.rows.map((r) => parseStored(CallLog, r.data, 'call_logs', r.id)), nextCursor: page.nextCursor };
+    return page;
   });
 
   app.get('/call-logs/:id', {
