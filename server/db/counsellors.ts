@@ -167,6 +167,18 @@ export async function lockAccount(tx: WriteTx, id: string, until: string): Promi
   await tx.trx.updateTable('counsellors').set({ locked_until: until, failed_logins: 0 }).where('id', '=', id).execute();
 }
 
+/** Lifts a lock from repeated failed logins; null when there is no such account. */
+export async function unlockCounsellor(tx: WriteTx, id: string): Promise<Counsellor | null> {
+  const result = await tx.trx
+    .updateTable('counsellors')
+    .set({ locked_until: null, failed_logins: 0, updated_at: tx.now })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return null;
+  await tx.audit('unlock', 'counsellor', id, 'unlocked by admin');
+  return findCounsellor(tx.trx, id);
+}
+
 /** counsellors.password_history: the previous hashes, newest first. */
 const PasswordHistory = z.array(z.string());
 

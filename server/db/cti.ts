@@ -1,12 +1,15 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { CtiCall, type CtiEvent } from '../../common/domain/index.js';
 import { findCounsellorByUsername } from './counsellors.js';
 import { parseStored, toJson } from './json.js';
 import type { Database } from './schema.js';
 import type { WriteTx } from './store.js';
 
-async function getCall(tx: WriteTx, callId: string): Promise<CtiCall | null> {
-  const row = await tx.trx.selectFrom('cti_calls').select('data').where('call_id', '=', callId).executeTakeFirst();
+type Q = Kysely<Database> | Transaction<Database>;
+
+/** One CTI call by the telephony's call id. */
+export async function findCtiCall(q: Q, callId: string): Promise<CtiCall | null> {
+  const row = await q.selectFrom('cti_calls').select('data').where('call_id', '=', callId).executeTakeFirst();
   return row ? parseStored(CtiCall, row.data, 'cti_calls', callId) : null;
 }
 
@@ -31,7 +34,7 @@ async function putCall(tx: WriteTx, call: CtiCall, isNew: boolean): Promise<void
 export async function applyCtiEvent(tx: WriteTx, event: CtiEvent): Promise<CtiCall> {
   const at = event.at ? new Date(event.at).toISOString() : tx.now;
   const counsellor = event.counsellor ? await findCounsellorByUsername(tx.trx, event.counsellor) : undefined;
-  const previous = await getCall(tx, event.callId);
+  const previous = await findCtiCall(tx.trx, event.callId);
   const call: CtiCall = previous
     ? { ...previous }
     : {
@@ -63,7 +66,7 @@ export async function applyCtiEvent(tx: WriteTx, event: CtiEvent): Promise<CtiCa
 
 /** Links a saved call log to the CTI call it records. */
 export async function linkCallLog(tx: WriteTx, callId: string, callLogId: string): Promise<void> {
-  const call = await getCall(tx, callId);
+  const call = await findCtiCall(tx.trx, callId);
   if (!call || call.callLogId === callLogId) return;
   await putCall(tx, { ...call, callLogId, updatedAt: tx.now, version: call.version + 1 }, false);
 }

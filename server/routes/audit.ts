@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Instant, Uuid } from '../../common/domain/index.js';
+import { listAuditLog } from '../db/audit-log.js';
 import type { ServerDeps } from '../deps.js';
 
 const AuditEntry = z.object({
@@ -29,15 +30,7 @@ export const auditRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { stor
     config: { admin: true },
   }, async (request) => {
     const { entity, recordId, before, limit } = request.query;
-    let q = store.db.selectFrom('audit_log').selectAll();
-    if (entity) q = q.where('entity', '=', entity);
-    if (recordId) q = q.where('record_id', '=', recordId);
-    if (before) q = q.where('at', '<', new Date(before).toISOString());
-    const rows = await q.orderBy('at', 'desc').orderBy('id').limit(limit).execute();
-    return {
-      items: rows.map((r) => ({
-        id: r.id, at: r.at, counsellorId: r.counsellor_id, action: r.action, entity: r.entity, recordId: r.record_id, summary: r.summary,
-      })),
-    };
+    const items = await listAuditLog(store.db, { entity, recordId, before: before ? new Date(before).toISOString() : undefined }, limit);
+    return { items };
   });
 };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Counsellor, Uuid } from '../../common/domain/index.js';
 import { CounsellorInput } from '../../common/rest/contract.js';
 import { passwordRuleViolation } from '../../common/accounts/index.js';
-import { findCounsellor, findCounsellorByUsername, insertCounsellor, listCounsellors, updateCounsellor } from '../db/counsellors.js';
+import { findCounsellor, findCounsellorByUsername, insertCounsellor, listCounsellors, unlockCounsellor, updateCounsellor } from '../db/counsellors.js';
 import type { ServerDeps } from '../deps.js';
 import { actor } from '../http/auth.js';
 import { problems } from '../http/problem.js';
@@ -86,16 +86,7 @@ export const counsellorRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, {
     config: { admin: true },
   }, async (request) => {
     const me = actor(request);
-    const unlocked = await store.write(me.id, async (tx) => {
-      const result = await tx.trx
-        .updateTable('counsellors')
-        .set({ locked_until: null, failed_logins: 0, updated_at: tx.now })
-        .where('id', '=', request.params.id)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) return null;
-      await tx.audit('unlock', 'counsellor', request.params.id, 'unlocked by admin');
-      return findCounsellor(tx.trx, request.params.id);
-    }, { lockFeedFirst: false });
+    const unlocked = await store.write(me.id, (tx) => unlockCounsellor(tx, request.params.id), { lockFeedFirst: false });
     if (!unlocked) throw problems.notFound('상담원 (counsellor)', request.params.id);
     await accessLog.record(request, { action: 'permission_change', entity: 'counsellor', recordId: unlocked.id, reason: 'unlock' });
     return unlocked;

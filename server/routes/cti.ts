@@ -2,8 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CtiCall, CtiEvent } from '../../common/domain/index.js';
-import { applyCtiEvent, listCtiCalls } from '../db/cti.js';
-import { parseStored } from '../db/json.js';
+import { applyCtiEvent, findCtiCall, listCtiCalls } from '../db/cti.js';
 import { presenceOnAnswer, presenceOnHangup } from '../team/presence.js';
 import type { ServerDeps } from '../deps.js';
 import { bearerToken } from '../http/auth.js';
@@ -34,8 +33,7 @@ export const ctiRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store,
   }, async (request) => {
     const event = request.body;
     const call = await store.write(null, async (tx) => {
-      const before = await tx.trx.selectFrom('cti_calls').select('data').where('call_id', '=', event.callId).executeTakeFirst();
-      const previous = before ? parseStored(CtiCall, before.data, 'cti_calls', event.callId) : null;
+      const previous = await findCtiCall(tx.trx, event.callId);
       const next = await applyCtiEvent(tx, event);
       // 통화 중 from the answer to the hang-up (team/presence.ts); repeats change nothing.
       if (next.counsellorId && next.answeredAt && !previous?.answeredAt && !next.endedAt) await presenceOnAnswer(tx, next.counsellorId);
