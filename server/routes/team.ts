@@ -2,15 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AssignmentSettings, Counsellor, Instant, PresenceUpdate, SatisfactionSettings, ServiceLevelTargets, SupervisorBoard,
-  TeamSettings, Conversation, CtiCall, Message,
+  TeamSettings,
 } from '../../common/domain/index.js';
 import { ServiceLevelReport, SlaGroupBy, serviceLevelReport } from '../../common/team/service-levels.js';
-import { parseStored } from '../db/json.js';
 import type { ServerDeps } from '../deps.js';
 import { actor } from '../http/auth.js';
 import { problems } from '../http/problem.js';
 import { buildBoard } from '../team/board.js';
 import { setPresence } from '../team/presence.js';
+import { serviceLevelInputs } from '../team/report.js';
 import { getTeamSetting, getTeamSettings, putTeamSetting } from '../team/settings.js';
 
 const TEAM_LEADS = ['supervisor', 'admin'] as const;
@@ -80,34 +80,8 @@ export const teamRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store
     const { from, to, groupBy } = request.query;
     const fromIso = new Date(from).toISOString();
     const toIso = new Date(to).toISOString();
-    // A first response may answer a message from before `from`; a week of slack covers long waits.
-    const lookback = new Date(Date.parse(fromIso) - 7 * 86_400_000).toISOString();
-    const conversationRows = await store.db
-      .selectFrom('conversations')
-      .select('data')
-      .where('updated_at', '>=', fromIso)
-      .where('created_at', '<', toIso)
-      .execute();
-    const conversations = conversationRows.map((r) => parseStored(Conversation, r.data, 'conversations'));
-    const ids = conversations.map((c) => c.id);
-    const messages: Message[] = [];
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = await store.db
-        .selectFrom('messages')
-        .select('data')
-        .where('conversation_id', 'in', ids.slice(i, i + 500))
-        .where('direction', 'in', ['inbound', 'outbound'])
-        .where('created_at', '>=', lookback)
-        .execute();
-      messages.push(...rows.map((r) => parseStored(Message, r.data, 'messages')));
-    }
-    const callRows = await store.db.selectFrom('cti_calls').select('data').where('ringing_at', '>=', fromIso).where('ringing_at', '<', toIso).execute();
+    const inputs = await serviceLevelInputs(store.db, fromIso, toIso);
     const targets = await getTeamSetting(store.db, 'serviceLevels');
-    return serviceLevelReport({
-      from: fromIso, to: toIso, groupBy, targets,
-      conversations: conversations.map((c) => ({ id: c.id, assigneeId: c.assigneeId, createdAt: c.createdAt, closedAt: c.closedAt, satisfaction: c.satisfaction ?? null })),
-      messages,
-      calls: callRows.map((r) => parseStored(CtiCall, r.data, 'cti_calls')),
-    });
+    return serviceLevelReport({ from: fromIso, to: toIso, groupBy, targets, ...inputs });
   });
 };
