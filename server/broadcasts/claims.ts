@@ -129,6 +129,12 @@ export async function dequeueWork(tx: WriteTx, broadcastId: string, why: 'paused
   }
 }
 
+/** Cancel: every unsent recipient not in flight is cancelled; those in flight right now are settled by their sender. */
+export async function cancelUnsent(tx: WriteTx, broadcastId: string): Promise<void> {
+  await tx.trx.updateTable('broadcast_recipients').set({ status: 'cancelled', updated_at: tx.now })
+    .where('broadcast_id', '=', broadcastId).where('status', '=', 'pending').where('queued', '=', 0).execute();
+}
+
 /**
  * SQLite: one process owns the file, so a broadcast claim still held at start belongs to the
  * previous process (it died mid-send): free it now instead of after the lease, as the

@@ -9,10 +9,10 @@ import type { ServerDeps } from '../deps.js';
 import { actor } from '../http/auth.js';
 import { etag, idempotencyKeyOf, idempotentWrite, ifMatchAccepts, ifMatchOf } from '../http/idempotency.js';
 import { problems } from '../http/problem.js';
-import { dequeueWork } from './claims.js';
+import { cancelUnsent, dequeueWork } from './claims.js';
 import { audienceOf, listTopics } from '../subscriptions/store.js';
 import {
-  freezeAudience, getBroadcast, getRecord, listBroadcasts, listRecipients, newRecord, patched, saveRecord, timeline,
+  broadcastReport, freezeAudience, getBroadcast, getRecord, listBroadcasts, listRecipients, newRecord, patched, saveRecord,
   type BroadcastRecord,
 } from './store.js';
 
@@ -138,9 +138,7 @@ export const broadcastRoutes: FastifyPluginAsyncZod<BroadcastRouteOptions> = asy
       if (r.status === 'cancelled') return r;
       if (r.status === 'sent') throw conflictState(r, '취소');
       await dequeueWork(tx, r.id, 'cancelled');
-      // Those in flight right now are settled by their sender; every other unsent one is cancelled.
-      await tx.trx.updateTable('broadcast_recipients').set({ status: 'cancelled', updated_at: tx.now })
-        .where('broadcast_id', '=', r.id).where('status', '=', 'pending').where('queued', '=', 0).execute();
+      await cancelUnsent(tx, r.id);
       await tx.audit('cancel', 'broadcast', r.id, r.title);
       return { ...r, status: 'cancelled', pausedReason: null, cancelledAt: tx.now, updatedAt: tx.now, version: r.version + 1 };
     });
@@ -210,41 +208,6 @@ export const broadcastRoutes: FastifyPluginAsyncZod<BroadcastRouteOptions> = asy
   }, async (request) => {
     const b = await getBroadcast(store.db, request.params.id);
     if (!b) throw problems.notFound(LABEL, request.params.id);
-    const failures = await store.db
-      .selectFrom('broadcast_recipients')
-      .select(['error', (eb) => eb.fn.countAll().as('n')])
-      .where('broadcast_id', '=', b.id)
-      .where('status', '=', 'failed')
-      .groupBy('error')
-      .execute();
-    const delivered = await store.db
-      .selectFrom('broadcast_recipients')
-      .select(['citizen_key', 'sent_at', 'replied_at'])
-      .where('broadcast_id', '=', b.id)
-      .where('status', '=', 'delivered')
-      .execute();
-    let optOutsAfter = 0;
-    if (delivered.length > 0) {
-      const sentAt = new Map(delivered.map((d) => [d.citizen_key, d.sent_at ?? '']));
-      const keys = [...sentAt.keys()];
-      for (let i = 0; i < keys.length; i += 500) {
-        const rows = await store.db
-          .selectFrom('consent_ledger')
-          .select(['citizen_key', 'at'])
-          .where('action', 'in', ['unsubscribe', 'lapse'])
-          .where('citizen_key', 'in', keys.slice(i, i + 500))
-          .execute();
-        const counted = new Set<string>();
-        for (const r of rows) if (r.at >= (sentAt.get(r.citizen_key) ?? '') && !counted.has(r.citizen_key)) counted.add(r.citizen_key);
-        optOutsAfter += counted.size;
-      }
-    }
-    return {
-      broadcast: b,
-      timeline: await timeline(store.db, b.id),
-      failures: failures.map((f) => ({ error: f.error ?? '(이유 없음)', count: Number(f.n) })).sort((x, y) => y.count - x.count),
-      optOutsAfter,
-      replies: delivered.filter((d) => d.replied_at).length,
-    };
+    return broadcastReport(store.db, b);
   });
 };

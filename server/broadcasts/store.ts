@@ -5,7 +5,7 @@ import type { Counsellor } from '../../common/domain/index.js';
 import { maskResidentNumbers } from '../../common/privacy/index.js';
 import {
   Broadcast, maskCitizenKey, type BroadcastCounts, type BroadcastCreate, type BroadcastPatch, type BroadcastRecipient,
-  type BroadcastStatus, type RecipientStatus,
+  type BroadcastReport, type BroadcastStatus, type RecipientStatus,
 } from '../../common/subscriptions/index.js';
 import { parseStored, num, toJson } from '../db/json.js';
 import type { Database } from '../db/schema.js';
@@ -157,4 +157,47 @@ export async function timeline(q: Q, broadcastId: string): Promise<{ minute: str
     byMinute.set(at, slot);
   }
   return [...byMinute.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([minute, v]) => ({ minute: `${minute}:00.000Z`, ...v }));
+}
+
+/** Citizen keys per consent-ledger query: the IN list stays bounded however large the audience. */
+const LEDGER_BATCH = 500;
+
+/** The report of a notice: counts, deliveries per minute, failures by reason, opt-outs after it, replies. */
+export async function broadcastReport(q: Q, b: Broadcast): Promise<BroadcastReport> {
+  const failures = await q
+    .selectFrom('broadcast_recipients')
+    .select(['error', (eb) => eb.fn.countAll().as('n')])
+    .where('broadcast_id', '=', b.id)
+    .where('status', '=', 'failed')
+    .groupBy('error')
+    .execute();
+  const delivered = await q
+    .selectFrom('broadcast_recipients')
+    .select(['citizen_key', 'sent_at', 'replied_at'])
+    .where('broadcast_id', '=', b.id)
+    .where('status', '=', 'delivered')
+    .execute();
+  let optOutsAfter = 0;
+  if (delivered.length > 0) {
+    const sentAt = new Map(delivered.map((d) => [d.citizen_key, d.sent_at ?? '']));
+    const keys = [...sentAt.keys()];
+    for (let i = 0; i < keys.length; i += LEDGER_BATCH) {
+      const rows = await q
+        .selectFrom('consent_ledger')
+        .select(['citizen_key', 'at'])
+        .where('action', 'in', ['unsubscribe', 'lapse'])
+        .where('citizen_key', 'in', keys.slice(i, i + LEDGER_BATCH))
+        .execute();
+      const counted = new Set<string>();
+      for (const r of rows) if (r.at >= (sentAt.get(r.citizen_key) ?? '') && !counted.has(r.citizen_key)) counted.add(r.citizen_key);
+      optOutsAfter += counted.size;
+    }
+  }
+  return {
+    broadcast: b,
+    timeline: await timeline(q, b.id),
+    failures: failures.map((f) => ({ error: f.error ?? '(이유 없음)', count: Number(f.n) })).sort((x, y) => y.count - x.count),
+    optOutsAfter,
+    replies: delivered.filter((d) => d.replied_at).length,
+  };
 }

@@ -2,16 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   CONSENT_STATEMENT, CONSENT_STATEMENT_VERSION, CitizenKeyParams, Subscriber, SubscriberListItem, SubscriberListQuery,
-  SubscriberPut, SubscriptionTopic, TopicId, maskCitizenKey, narrowingMatches,
+  SubscriberPut, SubscriptionTopic, TopicId,
 } from '../../common/subscriptions/index.js';
-import { Conversation } from '../../common/domain/index.js';
-import { parseStored } from '../db/json.js';
 import type { ServerDeps } from '../deps.js';
 import { actor } from '../http/auth.js';
 import { problems } from '../http/problem.js';
-import { applyConsent, consentHistory, getSubscriber, listTopics, putTopic } from './store.js';
-
-const maskName = (name: string | null) => (name ? `${name.slice(0, 1)}${'*'.repeat(Math.max(1, name.length - 1))}` : null);
+import { applyConsent, getSubscriber, listSubscribers, listTopics, putTopic } from './store.js';
 
 export const subscriptionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, accessLog }) => {
   app.get('/subscription-topics', {
@@ -81,36 +77,8 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
     },
     config: { roles: ['supervisor', 'admin'] },
   }, async (request) => {
-    const { topic, dong, status, cursor, limit } = request.query;
-    let query = store.db
-      .selectFrom('subscribers')
-      .select(['citizen_key', 'status', 'topics', 'dongs', 'life_stages', 'consented_at', 'reconfirm_due_at'])
-      .orderBy('citizen_key');
-    if (status) query = query.where('status', '=', status);
-    if (topic) query = query.where('citizen_key', 'in', store.db.selectFrom('subscriber_topics').select('citizen_key').where('topic_id', '=', topic));
-    const all = (await query.execute()).filter((r) => !dong || narrowingMatches(parseStored(Subscriber.shape.dongs, r.dongs, 'subscribers', r.citizen_key), [dong]));
-    const start = cursor ? Number(cursor) : 0;
-    const page = all.slice(start, start + limit);
-    const names = new Map<string, string | null>();
-    if (page.length > 0) {
-      const rows = await store.db.selectFrom('conversations').select(['citizen_key', 'data', 'created_at']).where('citizen_key', 'in', page.map((r) => r.citizen_key)).orderBy('created_at').execute();
-      for (const r of rows) names.set(r.citizen_key, parseStored(Conversation, r.data, 'conversations').citizenName ?? names.get(r.citizen_key) ?? null);
-    }
-    const items = [];
-    for (const r of page) {
-      items.push({
-        citizenKeyMasked: maskCitizenKey(r.citizen_key),
-        citizenName: maskName(names.get(r.citizen_key) ?? null),
-        status: r.status as z.infer<typeof Subscriber>['status'],
-        topics: parseStored(Subscriber.shape.topics, r.topics, 'subscribers', r.citizen_key),
-        dongs: parseStored(Subscriber.shape.dongs, r.dongs, 'subscribers', r.citizen_key),
-        lifeStages: parseStored(Subscriber.shape.lifeStages, r.life_stages, 'subscribers', r.citizen_key),
-        consentedAt: r.consented_at,
-        reconfirmDueAt: r.reconfirm_due_at,
-        history: await consentHistory(store.db, r.citizen_key),
-      });
-    }
-    await accessLog.record(request, { action: 'list', entity: 'subscriber', rows: items.length });
-    return { items, nextCursor: start + limit < all.length ? String(start + limit) : null, total: all.length };
+    const list = await listSubscribers(store.db, request.query);
+    await accessLog.record(request, { action: 'list', entity: 'subscriber', rows: list.items.length });
+    return list;
   });
 };

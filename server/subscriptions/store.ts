@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { LifeStage } from '../../common/domain/index.js';
+import type { z } from 'zod';
+import { Conversation, type LifeStage } from '../../common/domain/index.js';
 import {
-  CONSENT_STATEMENT, CONSENT_STATEMENT_VERSION, DEMO_TOPICS, RECONFIRM_AFTER_DAYS, narrowingMatches,
+  CONSENT_STATEMENT, CONSENT_STATEMENT_VERSION, DEMO_TOPICS, RECONFIRM_AFTER_DAYS, maskCitizenKey, narrowingMatches,
   type ConsentAction, ConsentEntry, type ConsentMethod, type Dong, Subscriber, type SubscriberStatus,
-  type SubscriptionTopic,
+  type SubscriberListItem, type SubscriberListQuery, type SubscriptionTopic,
 } from '../../common/subscriptions/index.js';
 import { parseStored, toJson } from '../db/json.js';
 import type { Database } from '../db/schema.js';
@@ -77,6 +78,56 @@ export async function getSubscriber(q: Q, citizenKey: string): Promise<Subscribe
     .where('citizen_key', '=', citizenKey)
     .executeTakeFirst();
   return subscriberOf(citizenKey, row, await consentHistory(q, citizenKey));
+}
+
+const maskName = (name: string | null) => (name ? `${name.slice(0, 1)}${'*'.repeat(Math.max(1, name.length - 1))}` : null);
+
+/** Each citizen's name from their conversations, the latest one that has a name winning. */
+async function citizenNames(q: Q, citizenKeys: readonly string[]): Promise<Map<string, string | null>> {
+  const names = new Map<string, string | null>();
+  if (citizenKeys.length === 0) return names;
+  const rows = await q.selectFrom('conversations').select(['citizen_key', 'data', 'created_at']).where('citizen_key', 'in', [...citizenKeys]).orderBy('created_at').execute();
+  for (const r of rows) names.set(r.citizen_key, parseStored(Conversation, r.data, 'conversations').citizenName ?? names.get(r.citizen_key) ?? null);
+  return names;
+}
+
+export interface SubscriberList {
+  items: z.infer<typeof SubscriberListItem>[];
+  nextCursor: string | null;
+  total: number;
+}
+
+/**
+ * The supervisor's subscriber list, masked, ordered by key; the cursor is an offset. The 동 filter
+ * reads the stored JSON, so it runs here rather than in SQL.
+ */
+export async function listSubscribers(q: Q, query: z.infer<typeof SubscriberListQuery>): Promise<SubscriberList> {
+  const { topic, dong, status, cursor, limit } = query;
+  let qb = q
+    .selectFrom('subscribers')
+    .select(['citizen_key', 'status', 'topics', 'dongs', 'life_stages', 'consented_at', 'reconfirm_due_at'])
+    .orderBy('citizen_key');
+  if (status) qb = qb.where('status', '=', status);
+  if (topic) qb = qb.where('citizen_key', 'in', q.selectFrom('subscriber_topics').select('citizen_key').where('topic_id', '=', topic));
+  const all = (await qb.execute()).filter((r) => !dong || narrowingMatches(parseStored(Subscriber.shape.dongs, r.dongs, 'subscribers', r.citizen_key), [dong]));
+  const start = cursor ? Number(cursor) : 0;
+  const page = all.slice(start, start + limit);
+  const names = await citizenNames(q, page.map((r) => r.citizen_key));
+  const items = [];
+  for (const r of page) {
+    items.push({
+      citizenKeyMasked: maskCitizenKey(r.citizen_key),
+      citizenName: maskName(names.get(r.citizen_key) ?? null),
+      status: r.status as SubscriberStatus,
+      topics: parseStored(Subscriber.shape.topics, r.topics, 'subscribers', r.citizen_key),
+      dongs: parseStored(Subscriber.shape.dongs, r.dongs, 'subscribers', r.citizen_key),
+      lifeStages: parseStored(Subscriber.shape.lifeStages, r.life_stages, 'subscribers', r.citizen_key),
+      consentedAt: r.consented_at,
+      reconfirmDueAt: r.reconfirm_due_at,
+      history: await consentHistory(q, r.citizen_key),
+    });
+  }
+  return { items, nextCursor: start + limit < all.length ? String(start + limit) : null, total: all.length };
 }
 
 /** The version the ledger records for a statement: ours, or a hash of the text actually read. */
