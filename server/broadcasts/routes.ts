@@ -10,7 +10,7 @@ import { actor } from '../http/auth.js';
 import { etag, idempotencyKeyOf, idempotentWrite, ifMatchAccepts, ifMatchOf } from '../http/idempotency.js';
 import { problems } from '../http/problem.js';
 import { cancelUnsent, dequeueWork } from './claims.js';
-import { audienceOf, listTopics } from '../subscriptions/store.js';
+import { audienceOf, requireKnownTopics } from '../subscriptions/store.js';
 import {
   broadcastReport, freezeAudience, getBroadcast, getRecord, listBroadcasts, listRecipients, newRecord, patched, saveRecord,
   type BroadcastRecord,
@@ -24,12 +24,6 @@ export interface BroadcastRouteOptions extends ServerDeps {
 const IdParams = z.object({ id: Uuid });
 const STAFF = { roles: ['supervisor', 'admin'] as const };
 const LABEL = '구독 소식 (notice)';
-
-async function checkTopics(tx: WriteTx, topics: readonly string[]): Promise<void> {
-  const known = new Set((await listTopics(tx.trx)).map((t) => t.id));
-  const unknown = topics.filter((t) => !known.has(t));
-  if (unknown.length > 0) throw problems.badRequest(`없는 구독 주제입니다: ${unknown.join(', ')} (GET /subscription-topics 로 확인하세요)`);
-}
 
 const conflictState = (r: BroadcastRecord, doing: string) =>
   problems.conflict(`이 소식은 '${r.status}' 상태라서 ${doing}할 수 없습니다 (notice is ${r.status}).`);
@@ -64,7 +58,7 @@ export const broadcastRoutes: FastifyPluginAsyncZod<BroadcastRouteOptions> = asy
     const input = request.body;
     const outcome = await idempotentWrite(store, request, reply, { key: idempotencyKeyOf(request) ?? input.id, counsellorId: me.id }, async (tx) => {
       if (await getRecord(tx.trx, input.id)) throw problems.conflict(`소식 id '${input.id}' 가 이미 있습니다 (id already used).`);
-      await checkTopics(tx, input.topics);
+      await requireKnownTopics(tx.trx, input.topics);
       const r = newRecord(input, me, tx.now);
       await saveRecord(tx, r, true);
       await tx.audit('create', 'broadcast', r.id, r.title);
@@ -83,7 +77,7 @@ export const broadcastRoutes: FastifyPluginAsyncZod<BroadcastRouteOptions> = asy
       if (r.status !== 'draft') throw conflictState(r, '수정');
       const expected = ifMatchOf(request);
       if (expected !== null && !ifMatchAccepts(expected, r.version)) throw problems.preconditionFailed(r.version);
-      if (request.body.topics) await checkTopics(tx, request.body.topics);
+      if (request.body.topics) await requireKnownTopics(tx.trx, request.body.topics);
       const next = patched(r, request.body, tx.now);
       await tx.audit('update', 'broadcast', r.id, next.title);
       return next;

@@ -6,8 +6,7 @@ import {
 } from '../../common/subscriptions/index.js';
 import type { ServerDeps } from '../deps.js';
 import { actor } from '../http/auth.js';
-import { problems } from '../http/problem.js';
-import { applyConsent, getSubscriber, listSubscribers, listTopics, putTopic } from './store.js';
+import { applyConsent, getSubscriber, listSubscribers, listTopics, putTopic, requireKnownTopics } from './store.js';
 
 export const subscriptionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, accessLog }) => {
   app.get('/subscription-topics', {
@@ -56,11 +55,7 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app,
     const key = request.params.citizenKey;
     const { topics, dongs, lifeStages, consent } = request.body;
     const subscriber = await store.write(me.id, async (tx) => {
-      const known = new Set((await listTopics(tx.trx)).map((t) => t.id));
-      const unknown = topics.filter((t) => !known.has(t));
-      if (unknown.length > 0) {
-        throw problems.badRequest(`없는 구독 주제입니다: ${unknown.join(', ')} (GET /subscription-topics 로 확인하세요)`, unknown.map(() => ({ path: 'body.topics', message: 'unknown topic' })));
-      }
+      await requireKnownTopics(tx.trx, topics);
       const { subscriber } = await applyConsent(tx, key, {
         topics, dongs, lifeStages, method: consent.method, channel: 'desk', statement: consent.statement, actor: { id: me.id, name: me.displayName },
       });

@@ -10,6 +10,7 @@ import {
 import { parseStored, toJson } from '../db/json.js';
 import type { Database } from '../db/schema.js';
 import type { Store, WriteTx } from '../db/store.js';
+import { problems } from '../http/problem.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -18,6 +19,15 @@ const DAY_MS = 86_400_000;
 export async function listTopics(q: Q): Promise<SubscriptionTopic[]> {
   const rows = await q.selectFrom('subscription_topics').select(['id', 'name', 'description']).where('active', '=', 1).orderBy('position').orderBy('id').execute();
   return rows;
+}
+
+/** Refuses topic ids that are not (or no longer) offered: a subscription or a notice may name only listed topics. */
+export async function requireKnownTopics(q: Q, topics: readonly string[]): Promise<void> {
+  const known = new Set((await listTopics(q)).map((t) => t.id));
+  const unknown = topics.filter((t) => !known.has(t));
+  if (unknown.length > 0) {
+    throw problems.badRequest(`없는 구독 주제입니다: ${unknown.join(', ')} (GET /subscription-topics 로 확인하세요)`, unknown.map(() => ({ path: 'body.topics', message: 'unknown topic' })));
+  }
 }
 
 /** BOKJI_DEMO=1: 임대주택, 공공일자리, 복지 소식, 구정 소식 (only those missing). */
