@@ -209,10 +209,6 @@ export async function failedMessageItem(db: StoreTx, messageId: string): Promise
   return db.get<OutboxRow>("SELECT * FROM outbox WHERE record_id = ? AND op = 'message.create' AND state = 'failed'", [messageId]);
 }
 
-export async function outboxItem(db: StoreTx, seq: number): Promise<OutboxRow | undefined> {
-  return db.get<OutboxRow>('SELECT * FROM outbox WHERE seq = ?', [seq]);
-}
-
 /** Writes still on their way (queued, or waiting for a conflict decision); failed ones are shown on their record. */
 export async function countOutbox(db: StoreTx, counsellorId: string | null): Promise<number> {
   const row = await db.get<{ n: number }>(

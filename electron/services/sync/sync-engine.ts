@@ -277,8 +277,6 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     refreshStatus,
     /** Deliver the outbox now (a write was just queued). */
     kick: () => sender.kick(),
-    /** Resolves when the outbox is not sending anything right now (tests). */
-    outboxIdle: () => sender.idle(),
     onDidApply(listener: ApplyListener): () => void {
       applyListeners.add(listener);
       return () => applyListeners.delete(listener);
