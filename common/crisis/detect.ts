@@ -1,5 +1,6 @@
 import type { CrisisKind } from '../domain/index.js';
 import { compactKeyWithOffsets, jamo, substringDistance } from '../text/index.js';
+import { crisisClassifier } from './classifier.js';
 import { CRISIS_RULES, type CrisisRule } from './rules.js';
 
 /** What the detector found: the kind, and the citizen's own words that raised it. */
@@ -124,7 +125,30 @@ function matchRule(rule: CrisisRule, p: Prepared): [number, number] | null {
   return null;
 }
 
-/** All kinds the text raises, each with its phrase, in priority order. */
+/** The classifier flags a message when its most probable label is a crisis kind at least this probable. */
+const FLAG_PROBABILITY = 0.7;
+/** A phrase rule flags on its own only when the classifier does not find the message clearly harmless. */
+const RULE_VETO = 0.5;
+/** Where a message splits into the clauses a phrase is taken from. */
+const CLAUSE_BREAK = /[.!?。\n,]+|ㅠ{2,}|ㅜ{2,}/;
+
+/** The clause of the message that reads most like this kind: the phrase shown when no rule named one. */
+function likeliestClause(text: string, kind: CrisisKind): string {
+  const clauses = text.normalize('NFC').split(CLAUSE_BREAK).map((c) => c.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  let best = { clause: clauses[0] ?? text.trim(), p: -1 };
+  for (const clause of clauses) {
+    const p = crisisClassifier().probabilities(clause).get(kind) ?? 0;
+    if (p > best.p) best = { clause, p };
+  }
+  return best.clause.slice(0, PHRASE_MAX);
+}
+
+/**
+ * All kinds the text raises, each with its phrase, in priority order. The classifier (trained on
+ * the labelled corpus) decides first; the phrase rules add the kinds they name, and the citizen's
+ * exact words as the phrase. A rule alone flags only a message the classifier does not find
+ * harmless: rules see a word, the classifier the whole message ("가정폭력 피해자 지원기관 목록").
+ */
 export function detectCrisisAll(text: string): CrisisMatch[] {
   if (!text.trim()) return [];
   const p = prepare(text);
@@ -134,6 +158,11 @@ export function detectCrisisAll(text: string): CrisisMatch[] {
     const hit = matchRule(rule, p);
     if (hit) found.set(rule.kind, { kind: rule.kind, phrase: phraseOf(p, hit[0], hit[1]) });
   }
+  const classifier = crisisClassifier();
+  const best = classifier.best(text);
+  const classified = best.label !== 'none' && best.p >= FLAG_PROBABILITY ? best.label : null;
+  if (!classified && (found.size === 0 || (classifier.probabilities(text).get('none') ?? 0) >= RULE_VETO)) return [];
+  if (classified && !found.has(classified)) found.set(classified, { kind: classified, phrase: likeliestClause(text, classified) });
   return CRISIS_PRIORITY.flatMap((k) => (found.has(k) ? [found.get(k)!] : []));
 }
 

@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { CRISIS_KINDS, type CrisisKind } from '../../../common/domain/index.js';
 import { crisisAutoAnswer, detectCrisis, detectCrisisAll } from '../../../common/crisis/index.js';
-import { ALL_MESSAGES, CRISIS_MESSAGES, LOOK_ALIKES } from './messages.js';
+import { CRISIS_CORPUS as ALL_MESSAGES, CRISIS_MESSAGES, LOOK_ALIKES, type LabelledMessage } from '../../../common/crisis/corpus.js';
+import { HELD_OUT } from './held-out.js';
 
 const RECALL_FLOOR = 0.95;
 const PRECISION_FLOOR = 0.9;
+/**
+ * Per kind on unseen messages the kind is sometimes the neighbouring one (a child alone with no
+ * food: child_abuse or basic_needs; "3일째 굶었어요" read as a child's): measured 0.885–1.00 recall
+ * and 0.897–0.962 precision per kind on the two rounds, while flagged-or-not holds 0.95 / 0.9.
+ */
+const HELD_OUT_KIND_FLOOR = 0.85;
 
 /** Per kind: recall = flagged as this kind / labelled this kind; precision = right / flagged as this kind. */
-function scores() {
+function scores(set: readonly LabelledMessage[]) {
   const rows = CRISIS_KINDS.map((kind) => {
-    const labelled = ALL_MESSAGES.filter((m) => m.kind === kind);
-    const flagged = ALL_MESSAGES.filter((m) => detectCrisis(m.text)?.kind === kind);
+    const labelled = set.filter((m) => m.kind === kind);
+    const flagged = set.filter((m) => detectCrisis(m.text)?.kind === kind);
     const right = flagged.filter((m) => m.kind === kind);
     return {
       kind,
@@ -25,7 +32,7 @@ function scores() {
   return rows;
 }
 
-describe('crisis signals: the labelled set', () => {
+describe('crisis signals: the labelled corpus (what the classifier is trained on)', () => {
   it('holds at least 200 messages, about half crisis and half look-alikes, every kind represented', () => {
     expect(ALL_MESSAGES.length).toBeGreaterThanOrEqual(200);
     expect(Math.abs(CRISIS_MESSAGES.length - LOOK_ALIKES.length)).toBeLessThanOrEqual(ALL_MESSAGES.length * 0.1);
@@ -33,7 +40,7 @@ describe('crisis signals: the labelled set', () => {
   });
 
   it(`keeps recall ≥ ${RECALL_FLOOR} and precision ≥ ${PRECISION_FLOOR} for every kind`, () => {
-    const rows = scores();
+    const rows = scores(ALL_MESSAGES);
     console.table(rows.map(({ kind, labelled, flagged, recall, precision }) => ({ kind, labelled, flagged, recall: recall.toFixed(3), precision: precision.toFixed(3) })));
     for (const r of rows) {
       expect({ kind: r.kind, recall: r.recall, missed: r.missed }).toEqual(expect.objectContaining({ kind: r.kind }));
@@ -45,6 +52,33 @@ describe('crisis signals: the labelled set', () => {
   it('flags no look-alike at all in most cases (overall false-alarm rate ≤ 5 %)', () => {
     const alarms = LOOK_ALIKES.filter((m) => detectCrisis(m.text) !== null);
     expect(alarms.length / LOOK_ALIKES.length, alarms.map((m) => m.text).join(' | ')).toBeLessThanOrEqual(0.05);
+  });
+});
+
+describe('crisis signals: held-out messages (never trained on)', () => {
+  it('holds at least 200 messages, about half crisis, every kind represented', () => {
+    const crises = HELD_OUT.filter((m) => m.kind !== null);
+    expect(HELD_OUT.length).toBeGreaterThanOrEqual(200);
+    expect(Math.abs(crises.length - (HELD_OUT.length - crises.length))).toBeLessThanOrEqual(HELD_OUT.length * 0.1);
+    for (const kind of CRISIS_KINDS) expect(crises.filter((m) => m.kind === kind).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it(`finds ≥ ${RECALL_FLOOR} of the crisis messages with precision ≥ ${PRECISION_FLOOR} (flagged or not)`, () => {
+    const crises = HELD_OUT.filter((m) => m.kind !== null);
+    const missed = crises.filter((m) => detectCrisis(m.text) === null);
+    const alarms = HELD_OUT.filter((m) => m.kind === null && detectCrisis(m.text) !== null);
+    const found = crises.length - missed.length;
+    expect(found / crises.length, `missed: ${missed.map((m) => m.text).join(' | ')}`).toBeGreaterThanOrEqual(RECALL_FLOOR);
+    expect(found / (found + alarms.length), `false alarms: ${alarms.map((m) => m.text).join(' | ')}`).toBeGreaterThanOrEqual(PRECISION_FLOOR);
+  });
+
+  it(`names the right kind: recall and precision ≥ ${HELD_OUT_KIND_FLOOR} for every kind`, () => {
+    const rows = scores(HELD_OUT);
+    console.table(rows.map(({ kind, labelled, flagged, recall, precision }) => ({ kind, labelled, flagged, recall: recall.toFixed(3), precision: precision.toFixed(3) })));
+    for (const r of rows) {
+      expect(r.recall, `${r.kind} missed: ${r.missed.join(' | ')}`).toBeGreaterThanOrEqual(HELD_OUT_KIND_FLOOR);
+      expect(r.precision, `${r.kind} wrongly flagged: ${r.wrong.join(' | ')}`).toBeGreaterThanOrEqual(HELD_OUT_KIND_FLOOR);
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import type { CrisisKind } from '../../../common/domain/index.js';
+import type { CrisisKind } from '../domain/index.js';
 
 /**
  * Labelled citizen messages for the crisis detector: about half in crisis (every kind, written
@@ -1721,4 +1721,4 @@ export const LOOK_ALIKES: readonly LabelledMessage[] = harmless([
   '뉴스에서 단전·단수 가구 정보로 위기가구 찾는다던데 우리 구도 그런 발굴 사업 하나요? 통장 회의 때 설명하려고요',
 ]);
 
-export const ALL_MESSAGES: readonly LabelledMessage[] = [...CRISIS_MESSAGES, ...LOOK_ALIKES];
+export const CRISIS_CORPUS: readonly LabelledMessage[] = [...CRISIS_MESSAGES, ...LOOK_ALIKES];
