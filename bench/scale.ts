@@ -251,13 +251,22 @@ export async function run(): Promise<void> {
   try {
     a.conversations = await openConversations(a, CLIENTS * 2);
     b.conversations = a.conversations;
-    const row = (label: string, r: { perSecond: number; p50: number; p99: number; errors: number }) =>
-      console.log(`${label.padEnd(40)} ${r.perSecond.toFixed(0).padStart(6)}/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  = ${((r.perSecond / pgPerSecond) * 100).toFixed(1)}% of the engine${r.errors ? `  (${r.errors} errors)` : ''}`);
+    const row = (label: string, r: { perSecond: number; p50: number; p99: number; errors: number }, limit = pgPerSecond) =>
+      console.log(`${label.padEnd(40)} ${r.perSecond.toFixed(0).padStart(6)}/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  = ${((r.perSecond / limit) * 100).toFixed(1)}% of the engine${r.errors ? `  (${r.errors} errors)` : ''}`);
     console.log(`-- PostgreSQL, ${CLIENTS} HTTP clients, ${SECONDS} s each`);
     row('message-create, 1 instance', await load(createReply(a)));
     row('message-create, 2 instances', await both(a, b, createReply));
     row('signed webhook, 1 instance', await load(webhook(a)));
     row('signed webhook, 2 instances', await both(a, b, webhook));
+    // The embedded engine, against its own limit: one instance, its own temporary data directory.
+    const lite = await instance({ DATABASE_URL: '', KAKAO_WEBHOOK_SECRET: SECRET, KAKAO_SEND_URL: sink.url, BOKJI_RATE_LIMIT_PER_MIN: '100000000' });
+    try {
+      lite.conversations = await openConversations(lite, CLIENTS * 2);
+      console.log(`-- embedded SQLite (synchronous=FULL), ${CLIENTS} HTTP clients, ${SECONDS} s`);
+      row('message-create, 1 instance', await load(createReply(lite)), sqlitePerSecond);
+    } finally {
+      await lite.service.stop();
+    }
     console.log(`memory (RSS): instance A ${rssMiB(a.service.process.pid)}, instance B ${rssMiB(b.service.process.pid)}`);
     if (process.env.BENCH_SCALE_DESKS !== '0') await desksUnderWebhooks([a, b]);
     console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);

@@ -16,6 +16,12 @@ import { isTransientConflict } from './unique-violation.js';
 
 /** How often write() runs a transaction that PostgreSQL aborted for a deadlock or serialization failure. */
 const TRANSIENT_ATTEMPTS = 3;
+/**
+ * SQLite group commit: how long the first write of a batch waits for companions, and how many
+ * writes one transaction (one fsync) serves at most.
+ */
+const GROUP_COMMIT_WAIT_MS = 2;
+const GROUP_COMMIT_MAX = 64;
 
 export type Engine = DatabaseConfig['engine'];
 
@@ -70,6 +76,8 @@ export interface Store {
    */
   write<T>(actorId: string | null, fn: (tx: WriteTx) => Promise<T>, opts?: WriteOptions): Promise<T>;
   latestSeq(): Promise<number>;
+  /** Transactions write() has committed so far (SQLite: one per batch; for tests and benchmarks). */
+  commits(): number;
   close(): Promise<void>;
 }
 
@@ -157,64 +165,129 @@ export async function openStore(config: DatabaseConfig, options: StoreOptions = 
     ? startPgListener({ url: config.url, schema: config.schema, notifier, latestSeq: () => readLatestSeq(db), ...(options.logger ? { logger: options.logger } : {}) })
     : null;
 
-  const writeOnce = async <T>(actorId: string | null, fn: (tx: WriteTx) => Promise<T>, opts?: WriteOptions): Promise<{ result: T; lastSeq: number }> => {
+  let commits = 0;
+  /** Runs fn in trx and numbers and inserts its change rows; lastSeq is 0 when it wrote none. */
+  const runInTrx = async <T>(trx: Transaction<Database>, actorId: string | null, fn: (tx: WriteTx) => Promise<T>, opts?: WriteOptions): Promise<{ result: T; lastSeq: number }> => {
     let lastSeq = 0;
-    const result = await writer.transaction().execute(async (trx) => {
-      const pending: { entity: ChangeEntity; id: string; data: string }[] = [];
-      let feedLocked = false;
-      const tx: WriteTx = {
-        trx,
-        now: nowIso(),
-        actorId,
-        async lockFeed() {
-          if (feedLocked) return;
-          // Serialise the numbering of the feed so seq order is commit order: a reader can never
-          // see seq n+1 while n is still uncommitted. SQLite transactions already are serial.
-          if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${CHANGE_FEED_LOCK})`.execute(trx);
-          feedLocked = true;
-        },
-        async change(entity, id, data) {
-          pending.push({ entity, id, data: JSON.stringify(data) });
-        },
-        async audit(action, entity, id, summary) {
-          await trx
-            .insertInto('audit_log')
-            .values({ id: randomUUID(), at: tx.now, counsellor_id: actorId, action, entity, record_id: id, summary: summary.slice(0, 500) })
-            .execute();
-        },
-      };
-      if (engine === 'postgres') {
-        // Exclusive: alone among writers; shared: beside the other row-locking writers.
-        if (opts?.lockFeedFirst === false) await sql`select pg_advisory_xact_lock_shared(${WRITERS_LOCK})`.execute(trx);
-        else await sql`select pg_advisory_xact_lock(${WRITERS_LOCK})`.execute(trx);
-      }
-      const result = await insideWrite.run(true, () => fn(tx));
-      if (pending.length > 0 && engine === 'postgres') {
-        // The critical section is one round trip: lock, number, insert, notify (other server
-        // instances hear of it at commit) in bokji_append_changes (migration 009), and the COMMIT
-        // in the same simple query. Were the COMMIT a round trip of its own, the feed lock would
-        // be held while this process's event loop, busy with hundreds of desks, gets round to
-        // sending it. (Kysely's own COMMIT then finds no transaction: a warning, nothing more.)
-        // A simple query takes no parameters: the values are escaped literals (pg.escapeLiteral).
-        const list = (xs: string[]) => `array[${xs.map((x) => pg.escapeLiteral(x)).join(',')}]::text[]`;
-        await sql.raw(
-          `select set_config('bokji.feed_last', bokji_append_changes(${CHANGE_FEED_LOCK}, ${pg.escapeLiteral(channel)}, ${pg.escapeLiteral(tx.now)}, ` +
-          `${list(pending.map((c) => c.entity))}, ${list(pending.map((c) => c.id))}, ${list(pending.map((c) => c.data))})::text, false); commit`,
-        ).execute(trx);
-        // Committed; the connection is still this write's: its session remembers the last seq.
-        const row = await sql<{ last: string }>`select current_setting('bokji.feed_last') as last`.execute(trx);
-        lastSeq = Number(row.rows[0]!.last);
-      } else if (pending.length > 0) {
-        const first = (await readLatestSeq(trx)) + 1;
+    const pending: { entity: ChangeEntity; id: string; data: string }[] = [];
+    let feedLocked = false;
+    const tx: WriteTx = {
+      trx,
+      now: nowIso(),
+      actorId,
+      async lockFeed() {
+        if (feedLocked) return;
+        // Serialise the numbering of the feed so seq order is commit order: a reader can never
+        // see seq n+1 while n is still uncommitted. SQLite transactions already are serial.
+        if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${CHANGE_FEED_LOCK})`.execute(trx);
+        feedLocked = true;
+      },
+      async change(entity, id, data) {
+        pending.push({ entity, id, data: JSON.stringify(data) });
+      },
+      async audit(action, entity, id, summary) {
         await trx
-          .insertInto('changes')
-          .values(pending.map((c, i) => ({ seq: first + i, entity: c.entity, record_id: c.id, data: c.data, created_at: tx.now })))
+          .insertInto('audit_log')
+          .values({ id: randomUUID(), at: tx.now, counsellor_id: actorId, action, entity, record_id: id, summary: summary.slice(0, 500) })
           .execute();
-        lastSeq = first + pending.length - 1;
-      }
-      return result;
-    });
+      },
+    };
+    if (engine === 'postgres') {
+      // Exclusive: alone among writers; shared: beside the other row-locking writers.
+      if (opts?.lockFeedFirst === false) await sql`select pg_advisory_xact_lock_shared(${WRITERS_LOCK})`.execute(trx);
+      else await sql`select pg_advisory_xact_lock(${WRITERS_LOCK})`.execute(trx);
+    }
+    const result = await insideWrite.run(true, () => fn(tx));
+    if (pending.length > 0 && engine === 'postgres') {
+      // The critical section is one round trip: lock, number, insert, notify (other server
+      // instances hear of it at commit) in bokji_append_changes (migration 009), and the COMMIT
+      // in the same simple query. Were the COMMIT a round trip of its own, the feed lock would
+      // be held while this process's event loop, busy with hundreds of desks, gets round to
+      // sending it. (Kysely's own COMMIT then finds no transaction: a warning, nothing more.)
+      // A simple query takes no parameters: the values are escaped literals (pg.escapeLiteral).
+      const list = (xs: string[]) => `array[${xs.map((x) => pg.escapeLiteral(x)).join(',')}]::text[]`;
+      await sql.raw(
+        `select set_config('bokji.feed_last', bokji_append_changes(${CHANGE_FEED_LOCK}, ${pg.escapeLiteral(channel)}, ${pg.escapeLiteral(tx.now)}, ` +
+        `${list(pending.map((c) => c.entity))}, ${list(pending.map((c) => c.id))}, ${list(pending.map((c) => c.data))})::text, false); commit`,
+      ).execute(trx);
+      // Committed; the connection is still this write's: its session remembers the last seq.
+      const row = await sql<{ last: string }>`select current_setting('bokji.feed_last') as last`.execute(trx);
+      lastSeq = Number(row.rows[0]!.last);
+    } else if (pending.length > 0) {
+      const first = (await readLatestSeq(trx)) + 1;
+      await trx
+        .insertInto('changes')
+        .values(pending.map((c, i) => ({ seq: first + i, entity: c.entity, record_id: c.id, data: c.data, created_at: tx.now })))
+        .execute();
+      lastSeq = first + pending.length - 1;
+    }
     return { result, lastSeq };
+  };
+
+  const writeOnce = async <T>(actorId: string | null, fn: (tx: WriteTx) => Promise<T>, opts?: WriteOptions): Promise<{ result: T; lastSeq: number }> => {
+    const out = await writer.transaction().execute((trx) => runInTrx(trx, actorId, fn, opts));
+    commits++;
+    return out;
+  };
+
+  // SQLite: every write goes through the one connection anyway, so concurrent writes share a
+  // transaction and its fsync at COMMIT (synchronous=FULL is unchanged: nothing is acknowledged
+  // before the COMMIT that makes it durable). Each write runs in a savepoint of its own, so one
+  // that throws takes back only its own work.
+  interface Queued {
+    actorId: string | null;
+    fn: (tx: WriteTx) => Promise<unknown>;
+    resolve: (result: unknown) => void;
+    reject: (err: unknown) => void;
+  }
+  const queue: Queued[] = [];
+  let draining = false;
+  const runBatch = async (batch: Queued[]): Promise<void> => {
+    const outcomes: ({ ok: true; result: unknown } | { ok: false; error: unknown })[] = [];
+    let lastSeq = 0;
+    try {
+      await writer.transaction().execute(async (trx) => {
+        for (const w of batch) {
+          await sql`savepoint one_write`.execute(trx);
+          try {
+            const out = await runInTrx(trx, w.actorId, w.fn);
+            await sql`release one_write`.execute(trx);
+            if (out.lastSeq > 0) lastSeq = out.lastSeq;
+            outcomes.push({ ok: true, result: out.result });
+          } catch (error) {
+            // Its change rows were inserted inside the savepoint too: the feed keeps no gap.
+            await sql`rollback to one_write`.execute(trx);
+            await sql`release one_write`.execute(trx);
+            outcomes.push({ ok: false, error });
+          }
+        }
+      });
+      commits++;
+    } catch (err) {
+      for (const w of batch) w.reject(err);
+      return;
+    }
+    batch.forEach((w, i) => {
+      const o = outcomes[i]!;
+      if (o.ok) w.resolve(o.result);
+      else w.reject(o.error);
+    });
+    if (lastSeq > 0) notifier.notify(lastSeq);
+  };
+  const drain = async (): Promise<void> => {
+    // Writes that arrive while a batch runs make up the next one.
+    while (queue.length > 0) await runBatch(queue.splice(0, GROUP_COMMIT_MAX));
+    draining = false;
+  };
+  const enqueue = <T>(actorId: string | null, fn: (tx: WriteTx) => Promise<T>): Promise<T> => {
+    // A write from inside a write would wait for the batch it is part of.
+    refuseNestedAccess();
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ actorId, fn, resolve: resolve as (result: unknown) => void, reject });
+      if (draining) return;
+      draining = true;
+      setTimeout(() => void drain(), GROUP_COMMIT_WAIT_MS);
+    });
   };
 
   const store: Store = {
@@ -223,6 +296,7 @@ export async function openStore(config: DatabaseConfig, options: StoreOptions = 
     engine,
     notifier,
     async write(actorId, fn, opts) {
+      if (engine === 'sqlite') return enqueue(actorId, fn);
       for (let attempt = 1; ; attempt++) {
         try {
           const { result, lastSeq } = await writeOnce(actorId, fn, opts);
@@ -234,6 +308,7 @@ export async function openStore(config: DatabaseConfig, options: StoreOptions = 
       }
     },
     latestSeq: () => readLatestSeq(db),
+    commits: () => commits,
     async close() {
       await listener?.close();
       await destroy();
