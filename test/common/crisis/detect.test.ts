@@ -87,6 +87,9 @@ describe('crisis signals: the detector', () => {
     ['더워 죽겠어요'], ['이 서류 맞는 건가요'], ['학교폭력 예방 교육 신청'], [''], ['   '],
     // Words the compact key joins across a space: 수급자+해당 holds 자해, 혼자+살고 holds 자살.
     ['기초수급자 해당되나요'], ['혼자 살고 있는 노인입니다'], ['수급자 결정 통지서가 왔어요'],
+    // Everyday chat not in the corpus (a lone greeting once read as a farewell), and test-like input.
+    ['반갑습니다'], ['저기요'], ['여보세요'], ['확인 부탁드려요'], ['혹시 담당자 계신가요'], ['좋은 아침입니다'],
+    ['수고 많으십니다'], ['안녕하세요 상담사님'], ['안녕하세요 주거급여 문의요'], ['추가 문의 7'], ['메모 3'],
   ])('does not flag %j', (text) => {
     expect(detectCrisis(text)).toBeNull();
   });
