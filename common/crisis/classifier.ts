@@ -74,10 +74,15 @@ export class CrisisClassifier {
 
   /** The most probable label and its probability. */
   best(text: string): { label: CrisisLabel; p: number } {
-    let best: { label: CrisisLabel; p: number } = { label: 'none', p: 0 };
-    for (const [label, p] of this.probabilities(text)) if (p > best.p) best = { label, p };
-    return best;
+    return mostProbable(this.probabilities(text));
   }
+}
+
+/** The most probable label of a probabilities() answer, and its probability. */
+export function mostProbable(probabilities: ReadonlyMap<CrisisLabel, number>): { label: CrisisLabel; p: number } {
+  let best: { label: CrisisLabel; p: number } = { label: 'none', p: 0 };
+  for (const [label, p] of probabilities) if (p > best.p) best = { label, p };
+  return best;
 }
 
 let trained: CrisisClassifier | null = null;

@@ -1,6 +1,6 @@
 import type { CrisisKind } from '../domain/index.js';
 import { compactKeyWithOffsets, jamo, substringDistance } from '../text/index.js';
-import { crisisClassifier } from './classifier.js';
+import { crisisClassifier, mostProbable } from './classifier.js';
 import { CRISIS_RULES, type CrisisRule } from './rules.js';
 
 /** What the detector found: the kind, and the citizen's own words that raised it. */
@@ -158,10 +158,11 @@ export function detectCrisisAll(text: string): CrisisMatch[] {
     const hit = matchRule(rule, p);
     if (hit) found.set(rule.kind, { kind: rule.kind, phrase: phraseOf(p, hit[0], hit[1]) });
   }
-  const classifier = crisisClassifier();
-  const best = classifier.best(text);
+  // One reading of the message serves both the flag and the rules' veto (this runs on every inbound message).
+  const probabilities = crisisClassifier().probabilities(text);
+  const best = mostProbable(probabilities);
   const classified = best.label !== 'none' && best.p >= FLAG_PROBABILITY ? best.label : null;
-  if (!classified && (found.size === 0 || (classifier.probabilities(text).get('none') ?? 0) >= RULE_VETO)) return [];
+  if (!classified && (found.size === 0 || (probabilities.get('none') ?? 0) >= RULE_VETO)) return [];
   if (classified && !found.has(classified)) found.set(classified, { kind: classified, phrase: likeliestClause(text, classified) });
   return CRISIS_PRIORITY.flatMap((k) => (found.has(k) ? [found.get(k)!] : []));
 }
