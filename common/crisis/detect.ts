@@ -1,6 +1,7 @@
 import type { CrisisKind } from '../domain/index.js';
 import { compactKeyWithOffsets, jamo, substringDistance } from '../text/index.js';
-import { crisisClassifier, mostProbable } from './classifier.js';
+import { mostProbable } from '../text/index.js';
+import { crisisClassifier } from './classifier.js';
 import { CRISIS_RULES, type CrisisRule } from './rules.js';
 
 /** What the detector found: the kind, and the citizen's own words that raised it. */
@@ -160,7 +161,7 @@ export function detectCrisisAll(text: string): CrisisMatch[] {
   }
   // One reading of the message serves both the flag and the rules' veto (this runs on every inbound message).
   const probabilities = crisisClassifier().probabilities(text);
-  const best = mostProbable(probabilities);
+  const best = mostProbable(probabilities, 'none');
   const classified = best.label !== 'none' && best.p >= FLAG_PROBABILITY ? best.label : null;
   if (!classified && (found.size === 0 || (probabilities.get('none') ?? 0) >= RULE_VETO)) return [];
   if (classified && !found.has(classified)) found.set(classified, { kind: classified, phrase: likeliestClause(text, classified) });

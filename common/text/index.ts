@@ -1,3 +1,4 @@
 export * from './normalize.js';
 export * from './hangul.js';
 export * from './korean-message.js';
+export * from './naive-bayes.js';
