@@ -3,6 +3,7 @@ import type { Programme, ProgrammeFilters, ProgrammeHit } from '../domain/index.
 import {
   bigrams, choseongKey, compactKey, compactKeyWithOffsets, isChoseongQuery, jamo, substringDistance,
 } from '../text/index.js';
+import { exampleIndex } from './example-index.js';
 import { analyseQuery, type AnalysedQuery, type Facet, type QueryWord } from './query-analysis.js';
 
 /**
@@ -127,6 +128,9 @@ function toDoc(e: Entry): Doc {
 }
 
 const CANDIDATES = 120;
+/** How many of each ranking the fusion with the example queries reads, and its constant k (small: the top places count most). */
+const FUSED_DEPTH = 30;
+const FUSION_K = 3;
 const CENTRAL_PRIOR = 0.3;
 const FUZZY_CANDIDATES = 60;
 const MAX_TERMS = 16;
@@ -269,13 +273,41 @@ export class ProgrammeSearchIndex {
       if (extra.size > 0) scored.push(...this.rank(extra, query, pass));
       scored.sort(byScore);
     }
-    if (!query.choseong) spreadLocalDuplicates(scored);
-    if (query.sentence) coverNeeds(scored, query.facets);
-    return scored.slice(0, max).map((h) => ({
+    // A name typed in full stays first; the examples may rank a sibling programme above it.
+    const named = !query.sentence && best !== undefined && scored[0]?.e === best && query.words.every((w) => w.weight < 1 || wordInName(best, w));
+    let ranked = /[ㄱ-ㅎ]/u.test(q) ? scored : this.withExamples(q, scored, pass);
+    if (named && ranked[0]?.e !== best) ranked = [{ ...scored[0]!, score: ranked[0]!.score + 0.001 }, ...ranked.filter((h) => h.e !== best)];
+    spreadLocalDuplicates(ranked);
+    if (query.sentence) coverNeeds(ranked, query.facets);
+    return ranked.slice(0, max).map((h) => ({
       id: h.e.p.id,
       score: Math.round(h.score * 1000) / 1000,
       nameMatches: spansOf(h.e, h.matchedKeys),
     }));
+  }
+
+  /**
+   * The engine's ranking fused with the programmes whose example queries are most like this one
+   * (reciprocal-rank fusion: each list gives 1/(k + rank)), so that a description of a situation
+   * finds the programme its words never name. A name typed in full still comes first: it leads both
+   * lists. Not for 초성 queries, which the examples do not hold.
+   */
+  private withExamples(q: string, scored: Scored[], pass: (p: Programme) => boolean): Scored[] {
+    const examples = exampleIndex().rank(q, (id) => {
+      const e = this.entries.get(id);
+      return e && pass(e.p) ? e.p.name : undefined;
+    }, FUSED_DEPTH);
+    if (examples.length === 0) return scored;
+    const fused = new Map<string, Scored>();
+    scored.slice(0, FUSED_DEPTH).forEach((h, rank) => fused.set(h.e.p.id, { ...h, score: 1 / (FUSION_K + rank) }));
+    examples.forEach((id, rank) => {
+      const hit = fused.get(id);
+      if (hit) hit.score += 1 / (FUSION_K + rank);
+      else fused.set(id, { e: this.entries.get(id)!, score: 1 / (FUSION_K + rank), matchedKeys: [] });
+    });
+    // Below the fused ones, the rest keep the engine's order (and a score on the same scale).
+    const rest = scored.slice(FUSED_DEPTH).filter((h) => !fused.has(h.e.p.id)).map((h, i) => ({ ...h, score: 0.5 / (FUSION_K + FUSED_DEPTH + i) }));
+    return [...[...fused.values()].sort(byScore), ...rest];
   }
 
   private rank(candidates: Map<string, number>, query: AnalysedQuery, pass: (p: Programme) => boolean): Scored[] {

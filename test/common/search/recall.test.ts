@@ -3,16 +3,17 @@ import path from 'node:path';
 import { z } from 'zod';
 import { Programme } from '../../../common/domain/index.js';
 import { ProgrammeSearchIndex } from '../../../common/search/index.js';
-import { LABELLED_QUERIES, type QueryCategory } from './queries.js';
+import { HELD_OUT_ROUND_17, HELD_OUT_ROUND_18 } from './held-out-queries.js';
+import { LABELLED_QUERIES, type LabelledQuery, type QueryCategory } from './queries.js';
 
 const catalogue = z.array(Programme).parse(
   JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../resources/catalogue/demo-programmes.json'), 'utf8')),
 );
 
 /** recall@5 per query = share of its expected programmes found in the top five. */
-function recallAt5(index: ProgrammeSearchIndex): Map<QueryCategory, { recall: number; n: number; misses: string[] }> {
+function recallAt5(index: ProgrammeSearchIndex, queries: readonly Omit<LabelledQuery, 'heldOut'>[] = LABELLED_QUERIES): Map<QueryCategory, { recall: number; n: number; misses: string[] }> {
   const byCat = new Map<QueryCategory, { sum: number; n: number; misses: string[] }>();
-  for (const lq of LABELLED_QUERIES) {
+  for (const lq of queries) {
     const top = index.search(lq.q, lq.filters ?? {}, 5).map((h) => h.id);
     const found = lq.expected.filter((id) => top.includes(id)).length / lq.expected.length;
     const c = byCat.get(lq.category) ?? { sum: 0, n: 0, misses: [] };
@@ -74,5 +75,27 @@ describe('recall@5 on the demo catalogue', () => {
     for (const lq of LABELLED_QUERIES.filter((q) => q.category === 'exact')) {
       expect(index.search(lq.q, {}, 1)[0]?.id, lq.q).toBe(lq.expected[0]);
     }
+  });
+});
+
+describe('held-out rounds (issue 16: queries the engine was not built on)', () => {
+  const index = new ProgrammeSearchIndex(catalogue);
+  const ids = new Set(catalogue.map((p) => p.id));
+  const overall = (queries: readonly Omit<LabelledQuery, 'heldOut'>[]) => {
+    let sum = 0;
+    for (const lq of queries) {
+      const top = index.search(lq.q, {}, 5).map((h) => h.id);
+      sum += lq.expected.filter((id) => top.includes(id)).length / lq.expected.length;
+    }
+    return sum / queries.length;
+  };
+
+  it.each([['17', HELD_OUT_ROUND_17], ['18', HELD_OUT_ROUND_18]] as const)('round %s: 120 queries of the demo catalogue, recall@5 ≥ 0.95 overall and ≥ 0.9 in every category', (_round, queries) => {
+    expect(queries).toHaveLength(120);
+    for (const lq of queries) for (const id of lq.expected) expect(ids.has(id), `${lq.q}: ${id}`).toBe(true);
+    const byCategory = recallAt5(index, queries);
+    console.log(`held-out round ${_round}: overall ${overall(queries).toFixed(3)} · ${[...byCategory].map(([c, r]) => `${c} ${r.recall.toFixed(3)}`).join(' · ')}`);
+    expect(overall(queries)).toBeGreaterThanOrEqual(0.95);
+    for (const [cat, r] of byCategory) expect(r.recall, `${cat}, misses: ${r.misses.join(' / ')}`).toBeGreaterThanOrEqual(0.9);
   });
 });
