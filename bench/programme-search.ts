@@ -10,7 +10,10 @@ import MiniSearch from 'minisearch';
 import type { Programme, ProgrammeFilters } from '../common/domain/index.js';
 import { ProgrammeSearchIndex } from '../common/search/index.js';
 import { buildNationalCatalogue } from '../scripts/build-catalogue.js';
-import { LABELLED_QUERIES, type QueryCategory } from '../test/common/search/queries.js';
+import { HELD_OUT_ROUND_17, HELD_OUT_ROUND_18 } from '../test/common/search/held-out-queries.js';
+import { LABELLED_QUERIES, type LabelledQuery, type QueryCategory } from '../test/common/search/queries.js';
+
+type Query = Omit<LabelledQuery, 'heldOut'>;
 
 interface Engine {
   name: string;
@@ -78,16 +81,16 @@ interface Figures {
   byCategory: Map<QueryCategory, number>;
 }
 
-function measure(engine: Engine, rounds: number, warmup: number): Figures {
+function measure(engine: Engine, rounds: number, warmup: number, queries: readonly Query[] = LABELLED_QUERIES): Figures {
   // Warm-up queries so that JIT compilation is not counted as query time.
-  for (const lq of LABELLED_QUERIES.slice(0, warmup)) engine.search(lq.q, lq.filters ?? {});
+  for (const lq of queries.slice(0, warmup)) engine.search(lq.q, lq.filters ?? {});
   const times: number[] = [];
   const cpu: number[] = [];
-  const perQuery = LABELLED_QUERIES.map(() => [] as number[]);
+  const perQuery = queries.map(() => [] as number[]);
   const perCat = new Map<QueryCategory, { sum: number; n: number }>();
   let sum = 0;
   for (let r = 0; r < rounds; r++) {
-    for (const [i, lq] of LABELLED_QUERIES.entries()) {
+    for (const [i, lq] of queries.entries()) {
       const { value: top, ms, cpuMs } = timed(() => engine.search(lq.q, lq.filters ?? {}));
       times.push(ms);
       perQuery[i]!.push(ms);
@@ -108,7 +111,7 @@ function measure(engine: Engine, rounds: number, warmup: number): Figures {
     p99: percentile(times, 99),
     cpuP50: percentile(cpu, 50),
     cpuP99: percentile(cpu, 99),
-    recall: sum / LABELLED_QUERIES.length,
+    recall: sum / queries.length,
     byCategory: new Map([...perCat].map(([k, v]) => [k, v.sum / v.n])),
   };
 }
@@ -142,5 +145,14 @@ export async function run(): Promise<void> {
   console.log(`recall@5 by category: ${'engine'.padEnd(22)} ${cats.map((c) => c.padStart(10)).join(' ')}`);
   for (const { e, f } of figures) {
     console.log(`${''.padEnd(22)}${e.name.padEnd(22)} ${cats.map((c) => fmt(f.byCategory.get(c) ?? 0, 3).padStart(10)).join(' ')}`);
+  }
+  // The held-out rounds (never tuned on; round 18 never read query by query), on the national catalogue.
+  for (const [round, queries] of [['17', HELD_OUT_ROUND_17], ['18', HELD_OUT_ROUND_18]] as const) {
+    const held = list.map((e) => ({ e, f: measure(e, 1, 0, queries) }));
+    const heldCats = [...held[0]!.f.byCategory.keys()];
+    console.log(`held-out round ${round} (${queries.length} queries), recall@5 on the national catalogue: ${'overall'.padStart(10)} ${heldCats.map((c) => c.padStart(10)).join(' ')}`);
+    for (const { e, f } of held) {
+      console.log(`${''.padEnd(22)}${e.name.padEnd(22)} ${fmt(f.recall, 3).padStart(10)} ${heldCats.map((c) => fmt(f.byCategory.get(c) ?? 0, 3).padStart(10)).join(' ')}`);
+    }
   }
 }

@@ -10,29 +10,44 @@ import { EXAMPLE_PROGRAMMES, EXAMPLE_QUERIES, type ExampleQuery } from './exampl
  * was measured against naive Bayes on the same examples and held-out messages (README, programme
  * lookup) and ranked better; it learns nothing at build time beyond the n-gram counts.
  */
+/**
+ * N-grams in more than this share of the examples ("있나", "어요") say nothing of the programme
+ * and have the longest posting lists: they are left out (their weight would be under a sixth of a
+ * rare n-gram's), which keeps a query well under a millisecond.
+ */
+const COMMON_SHARE = 0.15;
+
 export class ExampleIndex {
   readonly #ids: string[] = [];
-  readonly #norms: number[] = [];
-  readonly #postings = new Map<string, number[]>();
-  readonly #idf = new Map<string, number>();
+  readonly #norms: Float64Array;
+  /** Per n-gram: its weight (idf²) and the examples holding it. */
+  readonly #grams = new Map<string, { weight: number; examples: Int32Array }>();
+  readonly #dot: Float64Array;
 
   /** names: the programme each id's examples were written for. */
   constructor(examples: readonly Pick<ExampleQuery, 'id' | 'text'>[], readonly names: Readonly<Record<string, string>>) {
     const grams = examples.map((e) => syllableGrams(e.text));
-    const df = new Map<string, number>();
-    for (const gs of grams) for (const g of gs) df.set(g, (df.get(g) ?? 0) + 1);
-    for (const [g, n] of df) this.#idf.set(g, Math.log(examples.length / n) ** 2);
+    const holders = new Map<string, number[]>();
+    grams.forEach((gs, i) => {
+      for (const g of gs) {
+        const list = holders.get(g);
+        if (list) list.push(i);
+        else holders.set(g, [i]);
+      }
+    });
+    const n = examples.length;
+    for (const [g, list] of holders) {
+      if (list.length > Math.max(1, n * COMMON_SHARE)) continue;
+      this.#grams.set(g, { weight: Math.log(n / list.length) ** 2, examples: Int32Array.from(list) });
+    }
+    this.#norms = new Float64Array(n);
     grams.forEach((gs, i) => {
       this.#ids.push(examples[i]!.id);
       let norm = 0;
-      for (const g of gs) {
-        norm += this.#idf.get(g)!;
-        let list = this.#postings.get(g);
-        if (!list) this.#postings.set(g, (list = []));
-        list.push(i);
-      }
-      this.#norms.push(Math.sqrt(norm) || 1);
+      for (const g of gs) norm += this.#grams.get(g)?.weight ?? 0;
+      this.#norms[i] = Math.sqrt(norm) || 1;
     });
+    this.#dot = new Float64Array(n);
   }
 
   /**
@@ -41,24 +56,29 @@ export class ExampleIndex {
    * if its name is the one its examples were written for.
    */
   rank(query: string, nameOf: (id: string) => string | undefined, limit: number): string[] {
-    const grams = syllableGrams(query).filter((g) => this.#idf.has(g));
+    const dot = this.#dot;
+    const touched: number[] = [];
     let queryNorm = 0;
-    for (const g of grams) queryNorm += this.#idf.get(g)!;
-    queryNorm = Math.sqrt(queryNorm) || 1;
-    const dot = new Map<number, number>();
-    for (const g of grams) {
-      const w = this.#idf.get(g)!;
-      for (const i of this.#postings.get(g)!) dot.set(i, (dot.get(i) ?? 0) + w);
+    for (const g of syllableGrams(query)) {
+      const gram = this.#grams.get(g);
+      if (!gram) continue;
+      queryNorm += gram.weight;
+      for (const i of gram.examples) {
+        if (dot[i] === 0) touched.push(i);
+        dot[i]! += gram.weight;
+      }
     }
+    queryNorm = Math.sqrt(queryNorm) || 1;
     const byProgramme = new Map<string, number[]>();
     const fits = new Map<string, boolean>();
-    for (const [i, v] of dot) {
+    for (const i of touched) {
+      const cos = dot[i]! / (queryNorm * this.#norms[i]!);
+      dot[i] = 0;
       const id = this.#ids[i]!;
       let fit = fits.get(id);
       if (fit === undefined) fits.set(id, (fit = nameOf(id) === this.names[id]));
       if (!fit) continue;
       const list = byProgramme.get(id);
-      const cos = v / (queryNorm * this.#norms[i]!);
       if (list) list.push(cos);
       else byProgramme.set(id, [cos]);
     }
