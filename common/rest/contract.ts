@@ -50,8 +50,27 @@ export const PullQuery = z.object({
 export const PullResponse = z.object({ changes: z.array(Change), cursor: z.string(), hasMore: z.boolean() });
 export type PullResponse = z.infer<typeof PullResponse>;
 
-/** The SSE `data` of a `change` event: pull up to at least this sequence. */
-export const SyncPoke = z.object({ seq: z.number().int().nonnegative() });
+/** Most bytes of SSE `data` that may carry changes; a bigger event is a plain poke. */
+export const SYNC_POKE_CARRY_MAX_BYTES = 4096;
+/** Most changes one event carries (the server reads one feed page of this size). */
+export const SYNC_POKE_CARRY_MAX_CHANGES = 16;
+
+/**
+ * The SSE `data` of a `change` event: pull up to at least this sequence. A small batch of changes
+ * may ride along (`changes`, exactly what GET /sync/pull?cursor=`after` returns, up to `seq`):
+ * a desk whose cursor is `after` applies them without a pull; any other desk pulls as before.
+ * Both fields are optional and come together, so a desk that reads only `seq` keeps working.
+ */
+export const SyncPoke = z.object({
+  seq: z.number().int().nonnegative(),
+  after: z.number().int().nonnegative().optional(),
+  changes: z.array(Change).min(1).max(SYNC_POKE_CARRY_MAX_CHANGES).optional(),
+}).refine((p) => (p.after === undefined) === (p.changes === undefined), { message: 'after and changes come together' })
+  // A page of the feed: increasing seqs after `after`, ending at `seq`; anything else is not applied.
+  .refine((p) => !p.changes || (p.changes.every((c, i) => c.seq > (i === 0 ? p.after! : p.changes![i - 1]!.seq)) && p.changes.at(-1)!.seq === p.seq), {
+    message: 'carried changes must run in order from after to seq',
+  });
+export type SyncPoke = z.infer<typeof SyncPoke>;
 
 export const Page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });

@@ -1,9 +1,12 @@
 import type { ServerResponse } from 'node:http';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PullQuery, PullResponse } from '../../common/rest/contract.js';
+import { PullQuery, PullResponse, SYNC_POKE_CARRY_MAX_BYTES, SYNC_POKE_CARRY_MAX_CHANGES } from '../../common/rest/contract.js';
+import { counsellorForToken } from '../db/counsellors.js';
+import { nowIso } from '../db/store.js';
 import type { ServerDeps } from '../deps.js';
-import { actor } from '../http/auth.js';
+import { TOKEN_CACHE_MS, actor, bearerToken } from '../http/auth.js';
 import { problems } from '../http/problem.js';
 import { RAW_SECURITY_HEADERS } from '../http/security-headers.js';
 import { presenceOnDeskConnected } from '../team/presence.js';
@@ -31,6 +34,40 @@ export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store
     return reply.type('application/json; charset=utf-8').send(page.json as unknown as PullResponse);
   });
 
+  /**
+   * Builds, for one stream, the event that carries the changes after `after` up to at least
+   * `upTo`, or null when they do not fit (then a plain poke). What is carried is exactly what
+   * this desk's GET /sync/pull?cursor=`after` would return, under the pull's rules: the token
+   * must still pass the auth hook (signed out, deactivated, idle or an admin-set password get
+   * plain pokes, their pull answers the 401/403), and the handing out is an access-log entry.
+   */
+  const carrier = (request: FastifyRequest, counsellorId: string) => {
+    const token = bearerToken(request);
+    const idleMs = config.idleTimeoutMinutes * 60_000;
+    let tokenOkUntil = 0;
+    const stillSignedIn = async (): Promise<boolean> => {
+      if (!token) return false;
+      // Rechecked as often as the auth hook's cache would (auth.ts): a logout takes effect as fast.
+      if (performance.now() < tokenOkUntil) return true;
+      const found = await counsellorForToken(store.db, token, nowIso(), idleMs);
+      const ok = found.kind === 'ok' && found.counsellor.id === counsellorId && !found.mustChangePassword;
+      tokenOkUntil = ok ? performance.now() + TOKEN_CACHE_MS : 0;
+      return ok;
+    };
+    return async (after: number, upTo: number): Promise<{ seq: number; data: string } | null> => {
+      // One page shared by all desks that were told the same seq (sync/feed-pages.ts).
+      const page = await pages.page(after, SYNC_POKE_CARRY_MAX_CHANGES);
+      // Across instances the page may not have the notified commit yet: the pull will.
+      if (page.lastSeq === null || page.hasMore || page.lastSeq < upTo) return null;
+      const data = `{"seq":${page.lastSeq},"after":${after},"changes":${page.changesJson}}`;
+      if (Buffer.byteLength(data, 'utf8') > SYNC_POKE_CARRY_MAX_BYTES) return null;
+      if (!(await stillSignedIn())) return null;
+      // As for a pull that handed out records: the entry is written before the records leave.
+      await accessLog.record(request, { action: 'list', entity: 'changes', recordId: `${after}..${page.lastSeq}`, rows: page.count });
+      return { seq: page.lastSeq, data };
+    };
+  };
+
   // Open SSE streams, ended on shutdown so that close() does not wait for desktops to hang up.
   const streams = new Set<ServerResponse>();
   app.addHook('preClose', async () => {
@@ -40,7 +77,7 @@ export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store
   app.get('/events', {
     schema: {
       tags: ['sync'],
-      summary: '실시간 알림 (Server-Sent Events: `change` events with id = seq, data SyncPoke)',
+      summary: '실시간 알림 (Server-Sent Events: `change` events with id = seq, data SyncPoke; small batches carry their changes)',
       headers: z.object({ 'last-event-id': z.string().max(32).optional() }).loose(),
     },
   }, async (request, reply) => {
@@ -56,11 +93,42 @@ export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store
       'x-accel-buffering': 'no',
     });
     res.write('retry: 2000\n\n');
+    const carry = carrier(request, me.id);
+    /** The seq this desk was last told (its Last-Event-ID at first): carried changes start after it. */
     let sent = lastEventId ?? 0;
+    // Without a Last-Event-ID the desk's cursor is unknown: the first event is a plain poke, which
+    // its pull answers; changes are carried only after a seq the desk was told.
+    let known = lastEventId !== null;
+    let target = 0;
+    let sending = false;
+    // One event built at a time, so that events go out in seq order and each carries from the last.
+    const flush = async () => {
+      if (sending) return;
+      sending = true;
+      try {
+        while (target > sent && !res.writableEnded) {
+          const upTo = target;
+          let event: { seq: number; data: string } | null = null;
+          if (known) {
+            try {
+              event = await carry(sent, upTo);
+            } catch (err) {
+              request.log.warn({ err }, 'SSE: could not carry the changes, sending a plain poke');
+            }
+          }
+          event ??= { seq: upTo, data: JSON.stringify({ seq: upTo }) };
+          sent = event.seq;
+          known = true;
+          if (!res.writableEnded) res.write(`id: ${event.seq}\nevent: change\ndata: ${event.data}\n\n`);
+        }
+      } finally {
+        sending = false;
+      }
+    };
     const poke = (seq: number) => {
-      if (seq <= sent || res.writableEnded) return;
-      sent = seq;
-      res.write(`id: ${seq}\nevent: change\ndata: ${JSON.stringify({ seq })}\n\n`);
+      if (seq <= target || res.writableEnded) return;
+      target = seq;
+      void flush();
     };
     // Subscribe before reading the latest seq so that nothing committed in between is missed.
     const unsubscribe = store.notifier.subscribe(poke);

@@ -12,6 +12,9 @@ const PAGE_TTL_MS = 1000;
 export interface FeedPage {
   /** The PullResponse as JSON text. */
   json: string;
+  /** Its `changes` array as JSON text (what an SSE event carries, routes/sync.ts). */
+  changesJson: string;
+  hasMore: boolean;
   count: number;
   firstSeq: number | null;
   lastSeq: number | null;
@@ -47,8 +50,12 @@ export class FeedPages {
     const pageRows = rows.slice(0, limit);
     const parts = pageRows.map((r) => this.entry(num(r.seq), r.entity, r.record_id, r.data));
     const lastSeq = pageRows.length > 0 ? num(pageRows.at(-1)!.seq) : null;
+    const changesJson = `[${parts.join(',')}]`;
+    const hasMore = rows.length > limit;
     const page: FeedPage = {
-      json: `{"changes":[${parts.join(',')}],"cursor":${JSON.stringify(String(lastSeq ?? cursor))},"hasMore":${rows.length > limit}}`,
+      json: `{"changes":${changesJson},"cursor":${JSON.stringify(String(lastSeq ?? cursor))},"hasMore":${hasMore}}`,
+      changesJson,
+      hasMore,
       count: pageRows.length,
       firstSeq: pageRows.length > 0 ? num(pageRows[0]!.seq) : null,
       lastSeq,

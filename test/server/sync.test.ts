@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { Change } from '../../common/domain/index.js';
-import { PullResponse } from '../../common/rest/contract.js';
+import { PullResponse, SYNC_POKE_CARRY_MAX_BYTES, SYNC_POKE_CARRY_MAX_CHANGES, SyncPoke } from '../../common/rest/contract.js';
 import { startServer, ENGINES, isProblem, type TestServer } from './helpers.js';
 
 /** Opens the SSE stream and collects its events until stopped. */
@@ -168,7 +168,11 @@ describe.each(ENGINES)('change feed and SSE (%s)', (engine) => {
     await stream.waitFor(() => stream.events.some((e) => Number(e.id) === after), 'a poke');
     const poke = stream.events.find((e) => Number(e.id) === after)!;
     expect(poke.event).toBe('change');
-    expect(JSON.parse(poke.data)).toEqual({ seq: after });
+    // The note and its conversation are small: they ride in the event, exactly as the pull has them.
+    const carried = SyncPoke.parse(JSON.parse(poke.data));
+    expect(carried).toMatchObject({ seq: after, after: latest });
+    const pulled = PullResponse.parse((await s.call('GET', `/sync/pull?cursor=${latest}`, { token })).body);
+    expect(carried.changes).toEqual(pulled.changes);
     await stream.close();
 
     // Reconnect with an older Last-Event-ID: a poke arrives at once.
@@ -182,6 +186,94 @@ describe.each(ENGINES)('change feed and SSE (%s)', (engine) => {
     await current.waitFor(() => current.comments.some((c) => c.includes('heartbeat')), 'a heartbeat');
     expect(current.events).toHaveLength(0);
     await current.close();
+  });
+
+  /** A canned reply as the feed carries it (written straight into the feed, one transaction). */
+  const cannedReply = (body: string) => ({
+    id: randomUUID(), title: '상용구', body, shortcut: null, updatedAt: new Date().toISOString(), version: 1,
+  });
+  const writeFeed = (records: ({ id: string } | string)[]) =>
+    s.app.store.write(null, async (tx) => {
+      for (const r of records) await tx.change('cannedReply', typeof r === 'string' ? r : r.id, typeof r === 'string' ? null : r);
+    });
+  const accessEntries = (recordId: string) =>
+    s.app.store.db.selectFrom('access_log').select(['actor_name', 'action', 'entity', 'rows']).where('record_id', '=', recordId).execute();
+
+  it('SSE: carries a small write with its access-log entry; a write over 4 KiB or over one page is a plain poke', async () => {
+    const start = await s.app.store.latestSeq();
+    const stream = await openEvents(s, token, String(start));
+    const next = async (what: string) => {
+      const seen = stream.events.length;
+      await stream.waitFor(() => stream.events.length > seen, what);
+      return { id: Number(stream.events.at(-1)!.id), body: SyncPoke.parse(JSON.parse(stream.events.at(-1)!.data)) };
+    };
+    // Presence or other feed news may arrive first: start from a quiet stream.
+    await new Promise((r) => setTimeout(r, 300));
+
+    const small = cannedReply('작은 변경');
+    let from = await s.app.store.latestSeq();
+    let waiting = next('the carried change');
+    await writeFeed([small]);
+    let ev = await waiting;
+    expect(ev.body.after).toBe(from);
+    expect(ev.body.changes?.map((c) => c.id)).toEqual([small.id]);
+    expect(ev.id).toBe(ev.body.seq);
+    // Handing records out is logged as a pull would be (the entry is written before the event).
+    expect(await accessEntries(`${from}..${ev.body.seq}`)).toEqual([{ actor_name: expect.any(String), action: 'list', entity: 'changes', rows: 1 }]);
+
+    // Two records of 1,000 Hangul characters (3 bytes each in UTF-8): over 4 KiB, a plain poke.
+    const big = [cannedReply('가'.repeat(1000)), cannedReply('나'.repeat(1000))];
+    from = await s.app.store.latestSeq();
+    waiting = next('the plain poke for a big write');
+    await writeFeed(big);
+    ev = await waiting;
+    expect(ev.body).toEqual({ seq: from + 2 });
+    expect(Buffer.byteLength((await s.call('GET', `/sync/pull?cursor=${from}`, { token })).text)).toBeGreaterThan(SYNC_POKE_CARRY_MAX_BYTES);
+
+    // Small records but more than one page of them: a plain poke too.
+    from = await s.app.store.latestSeq();
+    waiting = next('the plain poke for many changes');
+    await writeFeed(Array.from({ length: SYNC_POKE_CARRY_MAX_CHANGES + 1 }, () => randomUUID()));
+    ev = await waiting;
+    expect(ev.body).toEqual({ seq: from + SYNC_POKE_CARRY_MAX_CHANGES + 1 });
+
+    // And after a plain poke the next small write is carried from the seq that poke told.
+    from = await s.app.store.latestSeq();
+    waiting = next('carried after the plain poke');
+    await writeFeed([randomUUID()]);
+    ev = await waiting;
+    expect(ev.body).toMatchObject({ seq: from + 1, after: from });
+    await stream.close();
+  });
+
+  it('SSE: without Last-Event-ID the first event is a plain poke, later ones carry from it', async () => {
+    const stream = await openEvents(s, token);
+    await stream.waitFor(() => stream.events.length > 0, 'the first poke');
+    const first = SyncPoke.parse(JSON.parse(stream.events[0]!.data));
+    expect(first.changes).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 300));
+    const told = Number(stream.events.at(-1)!.id);
+    const seen = stream.events.length;
+    const id = randomUUID();
+    await writeFeed([id]);
+    await stream.waitFor(() => stream.events.length > seen, 'the carried change');
+    expect(SyncPoke.parse(JSON.parse(stream.events.at(-1)!.data))).toMatchObject({ after: told, changes: [{ entity: 'cannedReply', id, data: null }] });
+    await stream.close();
+  });
+
+  it('SSE: a signed-out token gets plain pokes only, as its pull would get a 401', async () => {
+    const other = await s.login('counsellor2');
+    const stream = await openEvents(s, other);
+    await stream.waitFor(() => stream.events.length > 0, 'the first poke');
+    await new Promise((r) => setTimeout(r, 300));
+    const seen = stream.events.length;
+    expect((await s.call('POST', '/auth/logout', { token: other })).status).toBeLessThan(300);
+    expect((await s.call('GET', '/sync/pull', { token: other })).status).toBe(401);
+    await writeFeed([randomUUID()]);
+    const head = await s.app.store.latestSeq();
+    await stream.waitFor(() => stream.events.some((e) => Number(e.id) >= head), 'the poke after the logout');
+    for (const e of stream.events.slice(seen)) expect(JSON.parse(e.data)).toEqual({ seq: Number(e.id) });
+    await stream.close();
   });
 
   it('SSE requires a token', async () => {

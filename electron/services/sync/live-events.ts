@@ -1,4 +1,6 @@
 import { createParser } from 'eventsource-parser';
+import { z } from 'zod';
+import type { Change } from '../../../common/domain/index.js';
 import { SyncPoke } from '../../../common/rest/index.js';
 import { type BackoffPolicy, retryDelay } from '../../../common/retry/index.js';
 import { RestError, type RestClient } from '../rest/index.js';
@@ -8,16 +10,32 @@ export interface LiveEventsDeps {
   policy: BackoffPolicy;
   /** No byte (not even the server's heartbeat) for this long: the line is dead, reconnect. */
   idleMs?: number;
-  /** The server says there is news (up to `seq` when it said so). */
+  /** The server says there is news (up to `seq` when it said so): pull. */
   onPoke(seq: number | null): void;
+  /**
+   * The event carried the changes after `after` up to `seq`: apply them if the cursor is
+   * `after` and say so; false (or a throw) and the desk pulls instead (onPoke).
+   */
+  applyCarried?(carried: CarriedChanges): Promise<boolean>;
   onConnected(): void;
   onDisconnected(error: string): void;
   onUnauthenticated(message: string): void;
 }
 
+export interface CarriedChanges {
+  seq: number;
+  after: number;
+  changes: Change[];
+}
+
+/** What is left of a poke whose carried changes do not validate: still "pull up to seq". */
+const BarePoke = z.object({ seq: z.number().int().nonnegative() });
+
 /**
  * Holds GET /events (Server-Sent Events) on the Node side: reconnects with backoff and full
  * jitter, resumes with Last-Event-ID. A lost event only costs latency: every (re)connect pulls.
+ * An event that carries its changes is applied without a pull when it starts at the desk's
+ * cursor (applyCarried); otherwise, or when it does not validate, the desk pulls.
  */
 export function createLiveEvents(deps: LiveEventsDeps) {
   let abort: AbortController | null = null;
@@ -25,20 +43,39 @@ export function createLiveEvents(deps: LiveEventsDeps) {
   let lastEventId: string | null = null;
   let serverRetryMs: number | null = null;
   let wake: (() => void) | null = null;
+  /** Events are handled one after the other: a carried page is applied before the next event is looked at. */
+  let handling: Promise<void> = Promise.resolve();
+
+  function handle(data: string): Promise<void> {
+    let poke: SyncPoke | null = null;
+    let seq: number | null = null;
+    try {
+      const body: unknown = JSON.parse(data);
+      const parsed = SyncPoke.safeParse(body);
+      if (parsed.success) poke = parsed.data;
+      // Carried changes that fail validation are dropped: the pull brings them.
+      else seq = BarePoke.safeParse(body).data?.seq ?? null;
+    } catch {
+      // A poke without a body still means "pull now".
+    }
+    if (poke) seq = poke.seq;
+    const carried = poke?.changes && poke.after !== undefined ? { seq: poke.seq, after: poke.after, changes: poke.changes } : null;
+    if (!carried || !deps.applyCarried) {
+      deps.onPoke(seq);
+      return Promise.resolve();
+    }
+    return deps.applyCarried(carried).then(
+      (applied) => (applied ? undefined : deps.onPoke(seq)),
+      () => deps.onPoke(seq),
+    );
+  }
 
   async function readStream(body: ReadableStream<Uint8Array>, signal: AbortSignal, onBytes: () => void): Promise<void> {
     const parser = createParser({
       onEvent(ev) {
         if (ev.id) lastEventId = ev.id;
         if (ev.event && ev.event !== 'change' && ev.event !== 'message' && ev.event !== 'poke') return;
-        let seq: number | null = null;
-        try {
-          const parsed = SyncPoke.safeParse(JSON.parse(ev.data));
-          if (parsed.success) seq = parsed.data.seq;
-        } catch {
-          // A poke without a body still means "pull now".
-        }
-        deps.onPoke(seq);
+        handling = handling.then(() => handle(ev.data)).catch(() => undefined);
       },
       onRetry(ms) {
         serverRetryMs = ms;
@@ -126,6 +163,8 @@ export function createLiveEvents(deps: LiveEventsDeps) {
       abort = null;
       await loop?.catch(() => undefined);
       loop = null;
+      // A carried page being applied finishes before the store can be closed.
+      await handling;
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { Change } from '../../../common/domain/index.js';
 import type { Store } from '../store/index.js';
 import { type AppliedEffects, applyChanges, emptyEffects } from '../replica/apply-changes.js';
 import type { RestClient } from '../rest/index.js';
@@ -8,10 +9,43 @@ export interface PullProgress {
   initial: boolean;
 }
 
+/** One page of the change feed: what GET /sync/pull returns, or what an SSE event carried. */
+export interface FeedPageIn {
+  changes: Change[];
+  cursor: string;
+  hasMore: boolean;
+}
+
+/**
+ * Applies one page of changes to the replica and advances the cursor to `page.cursor`, in ONE
+ * transaction, only if the stored cursor is still `from` (so a page is never applied twice nor
+ * out of order, whether it came from a pull or an SSE event). Null when the cursor had moved,
+ * or, with `onlyAfterInitial`, while the first sync is not done.
+ */
+export async function applyPage(
+  store: Store,
+  from: string,
+  page: FeedPageIn,
+  opts: { now: () => Date; onlyAfterInitial?: boolean },
+): Promise<{ effects: AppliedEffects; initial: boolean } | null> {
+  return store.transaction(async (tx) => {
+    // Someone else (a reset by another login, a pull, a carried page) moved the cursor meanwhile.
+    const st = await tx.get<{ cursor: string; initial_done: number }>('SELECT cursor, initial_done FROM sync_state WHERE id = 1');
+    if ((st?.cursor ?? '0') !== from) return null;
+    const initial = (st?.initial_done ?? 0) === 0;
+    if (initial && opts.onlyAfterInitial) return null;
+    const effects = await applyChanges(tx, page.changes, emptyEffects(), { detectNew: !initial });
+    await tx.run('UPDATE sync_state SET cursor = ?, initial_done = CASE WHEN ? THEN 1 ELSE initial_done END, last_success_at = ?, last_error = NULL WHERE id = 1', [
+      page.cursor, page.hasMore ? 0 : 1, opts.now().toISOString(),
+    ]);
+    return { effects, initial };
+  });
+}
+
 /**
  * Pulls the change feed from the stored cursor until `hasMore` is false. Each page is applied
- * in ONE transaction together with the cursor, so a crash mid-page leaves the previous cursor
- * and the page is simply pulled again.
+ * in ONE transaction together with the cursor (applyPage), so a crash mid-page leaves the
+ * previous cursor and the page is simply pulled again.
  */
 export async function pullAll(
   store: Store,
@@ -28,25 +62,15 @@ export async function pullAll(
   let applied = 0;
   for (;;) {
     if (opts.signal?.aborted) break;
-    const st = await store.get<{ cursor: string; initial_done: number }>('SELECT cursor, initial_done FROM sync_state WHERE id = 1');
+    const st = await store.get<{ cursor: string }>('SELECT cursor FROM sync_state WHERE id = 1');
     const cursor = st?.cursor ?? '0';
-    const initial = (st?.initial_done ?? 0) === 0;
     const page = await rest.pull(cursor, opts.limit, opts.signal);
-    const effects = await store.transaction(async (tx) => {
-      // Someone else (a reset by another login) moved the cursor meanwhile: drop this page.
-      const again = await tx.get<{ cursor: string }>('SELECT cursor FROM sync_state WHERE id = 1');
-      if (again?.cursor !== cursor) return null;
-      const fx = await applyChanges(tx, page.changes, emptyEffects(), { detectNew: !initial });
-      await tx.run('UPDATE sync_state SET cursor = ?, initial_done = CASE WHEN ? THEN 1 ELSE initial_done END, last_success_at = ?, last_error = NULL WHERE id = 1', [
-        page.cursor, page.hasMore ? 0 : 1, opts.now().toISOString(),
-      ]);
-      return fx;
-    });
-    if (!effects) continue;
+    const done = await applyPage(store, cursor, page, { now: opts.now });
+    if (!done) continue;
     pages += 1;
     applied += page.changes.length;
     const lastSeq = page.changes.length ? page.changes[page.changes.length - 1]!.seq : null;
-    opts.onPage(effects, { applied, latestSeq: opts.latestSeq() ?? lastSeq, initial });
+    opts.onPage(done.effects, { applied, latestSeq: opts.latestSeq() ?? lastSeq, initial: done.initial });
     if (!page.hasMore) break;
     // A server that says "more" without moving the cursor would spin us forever.
     if (page.cursor === cursor) break;

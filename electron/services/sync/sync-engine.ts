@@ -8,7 +8,7 @@ import { RestError, type RestClient } from '../rest/index.js';
 import type { SessionService } from '../session/session-service.js';
 import type { Store } from '../store/index.js';
 import { createLiveEvents } from './live-events.js';
-import { pullAll } from './puller.js';
+import { applyPage, pullAll } from './puller.js';
 
 export interface SyncEngineDeps {
   store: Store;
@@ -85,6 +85,17 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     onPoke(seq) {
       if (seq !== null) latestSeq = Math.max(latestSeq ?? 0, seq);
       requestPull();
+    },
+    async applyCarried({ seq, after, changes }) {
+      latestSeq = Math.max(latestSeq ?? 0, seq);
+      if (!running) return false;
+      // The cursor check inside applyPage is what keeps a carried page from being applied twice
+      // or over a gap; during the first sync the pull goes on by itself.
+      const done = await applyPage(deps.store, String(after), { changes, cursor: String(seq), hasMore: false }, { now: deps.now, onlyAfterInitial: true });
+      if (!done) return false;
+      for (const listener of applyListeners) listener(done.effects, false);
+      setReachable(true, null);
+      return true;
     },
     onConnected() {
       setReachable(true, null);
