@@ -12,6 +12,9 @@ import { RAW_SECURITY_HEADERS } from '../http/security-headers.js';
 import { presenceOnDeskConnected } from '../team/presence.js';
 import { FeedPages } from '../sync/feed-pages.js';
 
+/** How long one access-log entry covers the changes carried to one stream (after its first batch). */
+const CARRY_LOG_WINDOW_MS = 30_000;
+
 export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, config, accessLog, team }) => {
   const pages = new FeedPages(store);
   app.get('/sync/pull', {
@@ -54,7 +57,7 @@ export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store
       tokenOkUntil = ok ? performance.now() + TOKEN_CACHE_MS : 0;
       return ok;
     };
-    return async (after: number, upTo: number): Promise<{ seq: number; data: string } | null> => {
+    const carry = async (after: number, upTo: number): Promise<{ seq: number; data: string } | null> => {
       // One page shared by all desks that were told the same seq (sync/feed-pages.ts).
       const page = await pages.page(after, SYNC_POKE_CARRY_MAX_CHANGES);
       // Across instances the page may not have the notified commit yet: the pull will.
@@ -62,10 +65,38 @@ export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store
       const data = `{"seq":${page.lastSeq},"after":${after},"changes":${page.changesJson}}`;
       if (Buffer.byteLength(data, 'utf8') > SYNC_POKE_CARRY_MAX_BYTES) return null;
       if (!(await stillSignedIn())) return null;
-      // As for a pull that handed out records: the entry is written before the records leave.
-      await accessLog.record(request, { action: 'list', entity: 'changes', recordId: `${after}..${page.lastSeq}`, rows: page.count });
+      await logCarried(after, page.lastSeq, page.count);
       return { seq: page.lastSeq, data };
     };
+    /**
+     * The handing out is access-logged per stream and window, not per event: 200 desks told of 50
+     * events a second would be 10,000 entries a second, and their writing held up the webhooks
+     * (measured, README). A window's first batch is written before its records leave, as for a
+     * pull; the rest of the window is one entry with its seq range and row count, written when
+     * the window ends or the stream closes.
+     */
+    let window: { from: number; to: number; rows: number; timer: NodeJS.Timeout } | null = null;
+    const closeWindow = async (): Promise<void> => {
+      const w = window;
+      window = null;
+      if (!w) return;
+      clearTimeout(w.timer);
+      if (w.rows > 0) await accessLog.record(request, { action: 'list', entity: 'changes', recordId: `${w.from}..${w.to}`, rows: w.rows });
+    };
+    const logCarried = async (after: number, lastSeq: number, rows: number): Promise<void> => {
+      if (window) {
+        window.to = lastSeq;
+        window.rows += rows;
+        return;
+      }
+      await accessLog.record(request, { action: 'list', entity: 'changes', recordId: `${after}..${lastSeq}`, rows });
+      const timer = setTimeout(() => {
+        closeWindow().catch((err: unknown) => request.log.error({ err }, 'SSE: could not write the access-log entry of carried changes'));
+      }, CARRY_LOG_WINDOW_MS);
+      timer.unref();
+      window = { from: lastSeq, to: lastSeq, rows: 0, timer };
+    };
+    return { carry, close: closeWindow };
   };
 
   // Open SSE streams, ended on shutdown so that close() does not wait for desktops to hang up.
@@ -93,7 +124,7 @@ export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store
       'x-accel-buffering': 'no',
     });
     res.write('retry: 2000\n\n');
-    const carry = carrier(request, me.id);
+    const carrying = carrier(request, me.id);
     /** The seq this desk was last told (its Last-Event-ID at first): carried changes start after it. */
     let sent = lastEventId ?? 0;
     // Without a Last-Event-ID the desk's cursor is unknown: the first event is a plain poke, which
@@ -111,7 +142,7 @@ export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store
           let event: { seq: number; data: string } | null = null;
           if (known) {
             try {
-              event = await carry(sent, upTo);
+              event = await carrying.carry(sent, upTo);
             } catch (err) {
               request.log.warn({ err }, 'SSE: could not carry the changes, sending a plain poke');
             }
@@ -139,6 +170,7 @@ export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store
     // A desk holding this stream keeps its counsellor from going 오프라인 (team/presence.ts).
     const releaseDesk = team.streams.add(me.id);
     const cleanup = () => {
+      carrying.close().catch((err: unknown) => request.log.error({ err }, 'SSE: could not write the access-log entry of carried changes'));
       releaseDesk();
       clearInterval(heartbeat);
       unsubscribe();

@@ -218,6 +218,7 @@ describe.each(ENGINES)('change feed and SSE (%s)', (engine) => {
     expect(ev.body.after).toBe(from);
     expect(ev.body.changes?.map((c) => c.id)).toEqual([small.id]);
     expect(ev.id).toBe(ev.body.seq);
+    const firstCarriedSeq = ev.body.seq;
     // Handing records out is logged as a pull would be (the entry is written before the event).
     expect(await accessEntries(`${from}..${ev.body.seq}`)).toEqual([{ actor_name: expect.any(String), action: 'list', entity: 'changes', rows: 1 }]);
 
@@ -243,7 +244,12 @@ describe.each(ENGINES)('change feed and SSE (%s)', (engine) => {
     await writeFeed([randomUUID()]);
     ev = await waiting;
     expect(ev.body).toMatchObject({ seq: from + 1, after: from });
+    // Within the stream's log window a carried batch adds to one entry, written when the window
+    // ends or the stream closes: seq range from the first batch's end, and the rows carried since.
+    const windowFrom = firstCarriedSeq;
+    expect(await accessEntries(`${from}..${from + 1}`)).toEqual([]);
     await stream.close();
+    await expect.poll(() => accessEntries(`${windowFrom}..${from + 1}`), { timeout: 5000 }).toEqual([{ actor_name: expect.any(String), action: 'list', entity: 'changes', rows: 1 }]);
   });
 
   it('SSE: without Last-Event-ID the first event is a plain poke, later ones carry from it', async () => {
