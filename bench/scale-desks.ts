@@ -17,21 +17,27 @@ export interface DeskReport {
   /** Send → applied in a desk's store, ms, one per (desk, message). */
   latencies: number[];
   pulls: number;
+  carried: number;
   pullErrors: number;
   streamErrors: number;
 }
 
 /**
- * A desk as electron/services/sync does it: an SSE stream whose `change` events request a pull;
+ * A desk as electron/services/sync does it: an SSE stream whose `change` events carry small
+ * changes (applied when they follow the cursor) or else request a pull;
  * at most one pull in flight and one queued; a pull pages through /sync/pull (1,000 a page) until
  * hasMore is false and applies every change to its store (here a map).
  */
+type Change = { entity: string; id: string; data: { body?: string } | null };
+
 class SimulatedDesk {
   private pulling: Promise<void> | null = null;
   private again = false;
   private readonly store = new Map<string, unknown>();
   received = 0;
   pulls = 0;
+  /** Events whose carried changes were applied without a pull. */
+  carried = 0;
   pullErrors = 0;
   streamErrors = 0;
 
@@ -47,7 +53,7 @@ class SimulatedDesk {
       try {
         const res = await fetch(`${this.url}/api/v1/events`, { headers: { authorization: `Bearer ${this.token}`, accept: 'text/event-stream' }, signal });
         if (!res.ok || !res.body) throw new Error(`SSE ${res.status}`);
-        const parser = createParser({ onEvent: (e) => { if (e.event === 'change') this.requestPull(); } });
+        const parser = createParser({ onEvent: (e) => { if (e.event === 'change') this.onChange(e.data); } });
         const decoder = new TextDecoder();
         const reader = res.body.getReader();
         for (;;) {
@@ -60,6 +66,38 @@ class SimulatedDesk {
         this.streamErrors++;
         await new Promise((r) => setTimeout(r, 250));
       }
+    }
+  }
+
+  /** As live-events.ts: changes carried in the event apply at once when they follow the cursor; otherwise a pull. */
+  private onChange(data: string): void {
+    let poke: { seq: number; after?: number; changes?: Change[] };
+    try {
+      poke = JSON.parse(data) as typeof poke;
+    } catch {
+      this.requestPull();
+      return;
+    }
+    if (poke.changes && poke.after !== undefined && !this.pulling && String(poke.after) === this.cursor) {
+      this.carried++;
+      this.apply(poke.changes);
+      this.cursor = String(poke.seq);
+      return;
+    }
+    this.requestPull();
+  }
+
+  private apply(changes: Change[]): void {
+    const now = Date.now();
+    for (const c of changes) {
+      const key = `${c.entity}/${c.id}`;
+      const body = c.entity === 'message' ? c.data?.body : undefined;
+      if (body?.startsWith(BENCH_EVENT_PREFIX) && !this.store.has(key)) {
+        const sent = parseInt(body.slice(body.indexOf('@') + 1).split(' ')[0]!, 36);
+        this.latencies.push(now - sent);
+        this.received++;
+      }
+      this.store.set(key, c.data);
     }
   }
 
@@ -81,18 +119,8 @@ class SimulatedDesk {
           this.pulls++;
           const res = await fetch(`${this.url}/api/v1/sync/pull?cursor=${this.cursor}&limit=1000`, { headers: { authorization: `Bearer ${this.token}` } });
           if (!res.ok) throw new Error(`pull ${res.status}`);
-          const page = (await res.json()) as { changes: { entity: string; id: string; data: { body?: string } | null }[]; cursor: string; hasMore: boolean };
-          const now = Date.now();
-          for (const c of page.changes) {
-            const key = `${c.entity}/${c.id}`;
-            const body = c.entity === 'message' ? c.data?.body : undefined;
-            if (body?.startsWith(BENCH_EVENT_PREFIX) && !this.store.has(key)) {
-              const sent = parseInt(body.slice(body.indexOf('@') + 1).split(' ')[0]!, 36);
-              this.latencies.push(now - sent);
-              this.received++;
-            }
-            this.store.set(key, c.data);
-          }
+          const page = (await res.json()) as { changes: Change[]; cursor: string; hasMore: boolean };
+          this.apply(page.changes);
           this.cursor = page.cursor;
           if (!page.hasMore) break;
         }
@@ -122,6 +150,7 @@ if (process.send) {
       const report: DeskReport = {
         latencies,
         pulls: fleet.reduce((s, d) => s + d.pulls, 0),
+        carried: fleet.reduce((s, d) => s + d.carried, 0),
         pullErrors: fleet.reduce((s, d) => s + d.pullErrors, 0),
         streamErrors: fleet.reduce((s, d) => s + d.streamErrors, 0),
       };

@@ -223,12 +223,13 @@ export async function desksUnderWebhooks(instances: Instance[]): Promise<void> {
   const toDesk = reports.flatMap((r) => r.latencies).sort((x, y) => x - y);
   const received = toDesk.length;
   const pulls = reports.reduce((sum, r) => sum + r.pulls, 0);
+  const carried = reports.reduce((sum, r) => sum + r.carried, 0);
   const pullErrors = reports.reduce((sum, r) => sum + r.pullErrors, 0);
   const streamErrors = reports.reduce((sum, r) => sum + r.streamErrors, 0);
   console.log(`-- ${desks} desks (SSE + pull on every poke, one pull in flight and one queued) on ${instances.length} instances, ${perSecond} webhook events/s for ${seconds} s (${total} events)`);
   console.log(`webhook ack             p50 ${percentile(acks, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(acks, 99).toFixed(1).padStart(7)} ms${ackErrors ? `  (${ackErrors} failed)` : ''}   goal p99 ≤ 200 ms`);
   console.log(`write→desk store        p50 ${percentile(toDesk, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(toDesk, 99).toFixed(1).padStart(7)} ms  (${received} of ${expected} deliveries to desks)   goal p99 ≤ 1000 ms`);
-  console.log(`pulls ${pulls} (${(pulls / desks / Math.max(1, total)).toFixed(2)} per desk per event${pullErrors ? `, ${pullErrors} failed` : ''}${streamErrors ? `, ${streamErrors} SSE reconnects` : ''}); peak RSS ${rss.map((m, i) => `instance ${String.fromCharCode(65 + i)} ${m.toFixed(0)} MiB`).join(', ')}`);
+  console.log(`events applied from their carried changes ${carried}, pulls ${pulls} (${(pulls / desks / Math.max(1, total)).toFixed(2)} per desk per event${pullErrors ? `, ${pullErrors} failed` : ''}${streamErrors ? `, ${streamErrors} SSE reconnects` : ''}); peak RSS ${rss.map((m, i) => `instance ${String.fromCharCode(65 + i)} ${m.toFixed(0)} MiB`).join(', ')}`);
 }
 
 /** Both instances at once, half the clients each. */
