@@ -10,6 +10,7 @@ import { ChangeNotifier } from '../events/notifier.js';
 import { pgChannelName, startPgListener, type ListenerLogger } from '../events/pg-listener.js';
 import { CHANGE_FEED_LOCK, WRITERS_LOCK } from './feed-lock.js';
 import { migrateToLatest } from './migrate.js';
+import { INLINE_COMMIT, PgWriteClient } from './pg-write-client.js';
 import type { Database } from './schema.js';
 import { Sqlite3Dialect } from './sqlite-dialect.js';
 import { isTransientConflict } from './unique-violation.js';
@@ -95,8 +96,9 @@ export const nowIso = (): string => new Date().toISOString();
 /** Connections per pool: readers have one pool of this size, writers another. */
 export const PG_POOL_SIZE = 10;
 
-function pgPool(url: string, schema: string | null): pg.Pool {
+function pgPool(url: string, schema: string | null, Client: typeof pg.Client = pg.Client): pg.Pool {
   return new pg.Pool({
+    Client,
     connectionString: url,
     max: PG_POOL_SIZE,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
@@ -133,7 +135,7 @@ export async function openStore(config: DatabaseConfig, options: StoreOptions = 
   if (config.engine === 'postgres') {
     if (config.schema) await ensurePgSchema(config.url, config.schema);
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pgPool(config.url, config.schema) }) });
-    writer = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pgPool(config.url, config.schema) }) });
+    writer = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pgPool(config.url, config.schema, PgWriteClient) }) });
   } else {
     await mkdir(path.dirname(config.file), { recursive: true });
     db = new Kysely<Database>({ dialect: new Sqlite3Dialect({ file: config.file, beforeAcquire: refuseNestedAccess }) });
@@ -193,9 +195,9 @@ export async function openStore(config: DatabaseConfig, options: StoreOptions = 
       },
     };
     if (engine === 'postgres') {
-      // Exclusive: alone among writers; shared: beside the other row-locking writers.
-      if (opts?.lockFeedFirst === false) await sql`select pg_advisory_xact_lock_shared(${WRITERS_LOCK})`.execute(trx);
-      else await sql`select pg_advisory_xact_lock(${WRITERS_LOCK})`.execute(trx);
+      // Exclusive: alone among writers; shared: beside the other row-locking writers. Without
+      // parameters, so that it travels with the BEGIN (pg-write-client.ts).
+      await sql.raw(`select ${opts?.lockFeedFirst === false ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(${WRITERS_LOCK})`).execute(trx);
     }
     const result = await insideWrite.run(true, () => fn(tx));
     if (pending.length > 0 && engine === 'postgres') {
@@ -203,16 +205,17 @@ export async function openStore(config: DatabaseConfig, options: StoreOptions = 
       // instances hear of it at commit) in bokji_append_changes (migration 009), and the COMMIT
       // in the same simple query. Were the COMMIT a round trip of its own, the feed lock would
       // be held while this process's event loop, busy with hundreds of desks, gets round to
-      // sending it. (Kysely's own COMMIT then finds no transaction: a warning, nothing more.)
+      // sending it. (Kysely's own COMMIT after it is answered by the connection, pg-write-client.ts.)
       // A simple query takes no parameters: the values are escaped literals (pg.escapeLiteral).
       const list = (xs: string[]) => `array[${xs.map((x) => pg.escapeLiteral(x)).join(',')}]::text[]`;
-      await sql.raw(
+      const committed = await sql.raw<{ last: string }>(
         `select set_config('bokji.feed_last', bokji_append_changes(${CHANGE_FEED_LOCK}, ${pg.escapeLiteral(channel)}, ${pg.escapeLiteral(tx.now)}, ` +
-        `${list(pending.map((c) => c.entity))}, ${list(pending.map((c) => c.id))}, ${list(pending.map((c) => c.data))})::text, false); commit`,
+        `${list(pending.map((c) => c.entity))}, ${list(pending.map((c) => c.id))}, ${list(pending.map((c) => c.data))})::text, false) as last${INLINE_COMMIT}`,
       ).execute(trx);
-      // Committed; the connection is still this write's: its session remembers the last seq.
-      const row = await sql<{ last: string }>`select current_setting('bokji.feed_last') as last`.execute(trx);
-      lastSeq = Number(row.rows[0]!.last);
+      // The writers' connection answers with the SELECT's row; a plain one answers nothing, but
+      // its session remembers the last seq (the connection is still this write's).
+      const row = committed.rows[0] ?? (await sql<{ last: string }>`select current_setting('bokji.feed_last') as last`.execute(trx)).rows[0]!;
+      lastSeq = Number(row.last);
     } else if (pending.length > 0) {
       const first = (await readLatestSeq(trx)) + 1;
       await trx
