@@ -16,6 +16,7 @@ import sqlite3 from 'sqlite3';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { BENCH_EVENT_PREFIX, type DeskReport, type DeskStart } from './scale-desks.js';
+import { isOpenAt } from '../common/hours/index.js';
 import { signKakaoBody } from '../server/channels/kakao/signature.js';
 import { startKakaoSink } from '../server/simulator/sink.js';
 import { type CentralService, startCentralService } from '../test/harness/central-service.js';
@@ -240,6 +241,9 @@ async function both(a: Instance, b: Instance, make: (s: Instance) => (i: number)
 
 export async function run(): Promise<void> {
   console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (${os.cpus().length} cores), ${new Date().toISOString()}`);
+  // Outside office hours a citizen's first message also gets the 운영시간 안내 (a second write and a
+  // delivery): the webhook figures of a run at night are not those of a run by day.
+  console.log(`the centre is ${isOpenAt(new Date()) ? 'open (webhooks file the message only)' : 'closed (a first message per citizen also gets the 운영시간 안내: one more write and delivery)'}`);
   const pgPerSecond = await pgLimit();
   const sqlitePerSecond = await sqliteLimit();
   console.log(`engine limit (single-row INSERT transactions from Node, ${SECONDS} s): PostgreSQL ${pgPerSecond.toFixed(0)}/s with ${CLIENTS} clients; SQLite synchronous=FULL ${sqlitePerSecond.toFixed(0)}/s (one writer)`);
