@@ -1,6 +1,6 @@
 import type { CrisisKind } from '../domain/index.js';
 import { compactKeyWithOffsets, jamo, substringDistance } from '../text/index.js';
-import { mostProbable } from '../text/index.js';
+import { mostProbable, syllableGrams } from '../text/index.js';
 import { crisisClassifier } from './classifier.js';
 import { CRISIS_RULES, type CrisisRule } from './rules.js';
 
@@ -128,6 +128,12 @@ function matchRule(rule: CrisisRule, p: Prepared): [number, number] | null {
 
 /** The classifier flags a message when its most probable label is a crisis kind at least this probable. */
 const FLAG_PROBABILITY = 0.7;
+/**
+ * The classifier alone flags only a message with at least this many syllable n-grams (four
+ * syllables or so): "저기요" is read by little more than its prior, and the short crisis messages
+ * ("죽고싶다", "맞았어요") are the phrase rules' to find.
+ */
+const MIN_GRAMS = 5;
 /** A phrase rule flags on its own only when the classifier does not find the message clearly harmless. */
 const RULE_VETO = 0.5;
 /** Where a message splits into the clauses a phrase is taken from. */
@@ -162,7 +168,7 @@ export function detectCrisisAll(text: string): CrisisMatch[] {
   // One reading of the message serves both the flag and the rules' veto (this runs on every inbound message).
   const probabilities = crisisClassifier().probabilities(text);
   const best = mostProbable(probabilities, 'none');
-  const classified = best.label !== 'none' && best.p >= FLAG_PROBABILITY ? best.label : null;
+  const classified = best.label !== 'none' && best.p >= FLAG_PROBABILITY && (found.size > 0 || syllableGrams(text).length >= MIN_GRAMS) ? best.label : null;
   if (!classified && (found.size === 0 || (probabilities.get('none') ?? 0) >= RULE_VETO)) return [];
   if (classified && !found.has(classified)) found.set(classified, { kind: classified, phrase: likeliestClause(text, classified) });
   return CRISIS_PRIORITY.flatMap((k) => (found.has(k) ? [found.get(k)!] : []));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CRISIS_KINDS, type CrisisKind } from '../../../common/domain/index.js';
-import { crisisAutoAnswer, detectCrisis, detectCrisisAll } from '../../../common/crisis/index.js';
+import { CRISIS_PRIORITY, crisisAutoAnswer, detectCrisis, detectCrisisAll } from '../../../common/crisis/index.js';
 import { CRISIS_CORPUS as ALL_MESSAGES, CRISIS_MESSAGES, LOOK_ALIKES, type LabelledMessage } from '../../../common/crisis/corpus.js';
 import { HELD_OUT } from './held-out.js';
 
@@ -8,10 +8,11 @@ const RECALL_FLOOR = 0.95;
 const PRECISION_FLOOR = 0.9;
 /**
  * Per kind on unseen messages the kind is sometimes the neighbouring one (a child alone with no
- * food: child_abuse or basic_needs; "3일째 굶었어요" read as a child's): measured 0.885–1.00 recall
- * and 0.897–0.962 precision per kind on the two rounds, while flagged-or-not holds 0.95 / 0.9.
+ * food: child_abuse or basic_needs). Measured on the two held-out rounds: 0.885–1.00 recall and
+ * 0.897–0.962 precision per kind with the first corpus, 0.923–1.00 and 0.900–1.00 once its second
+ * wave (kind boundaries, written without seeing these rounds) was added.
  */
-const HELD_OUT_KIND_FLOOR = 0.85;
+const HELD_OUT_KIND_FLOOR = 0.9;
 
 /** Per kind: recall = flagged as this kind / labelled this kind; precision = right / flagged as this kind. */
 function scores(set: readonly LabelledMessage[]) {
@@ -105,7 +106,11 @@ describe('crisis signals: the detector', () => {
   });
 
   it('puts the most urgent kind first when a message raises several', () => {
-    expect(detectCrisisAll('집에서 쫓겨났고 며칠째 굶었어요 죽고 싶어요').map((m) => m.kind)).toEqual(['self_harm', 'housing_loss', 'basic_needs']);
+    const kinds = detectCrisisAll('집에서 쫓겨났고 며칠째 굶었어요 죽고 싶어요').map((m) => m.kind);
+    expect(kinds[0]).toBe('self_harm');
+    expect(kinds).toEqual(expect.arrayContaining(['housing_loss', 'basic_needs']));
+    // In priority order, whatever else the classifier adds (a teenager shut out and unfed reads as child_abuse).
+    expect(kinds).toEqual(CRISIS_PRIORITY.filter((k) => kinds.includes(k)));
   });
 
   it('answers a crisis outside hours with the 24-hour lines, the matching one first', () => {
