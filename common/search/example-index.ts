@@ -18,11 +18,16 @@ import { EXAMPLE_PROGRAMMES, EXAMPLE_QUERIES, type ExampleQuery } from './exampl
 const COMMON_SHARE = 0.15;
 
 export class ExampleIndex {
-  readonly #ids: string[] = [];
+  /** Each example's programme, as an index into #programmes. */
+  readonly #programmeOf: Int32Array;
+  readonly #programmes: string[] = [];
   readonly #norms: Float64Array;
   /** Per n-gram: its weight (idf²) and the examples holding it. */
   readonly #grams = new Map<string, { weight: number; examples: Int32Array }>();
   readonly #dot: Float64Array;
+  /** Per query, per programme: its three best cosines, and whether it is in the catalogue (1) or not (-1). */
+  readonly #best: Float64Array;
+  readonly #fit: Int8Array;
 
   /** names: the programme each id's examples were written for. */
   constructor(examples: readonly Pick<ExampleQuery, 'id' | 'text'>[], readonly names: Readonly<Record<string, string>>) {
@@ -41,13 +46,23 @@ export class ExampleIndex {
       this.#grams.set(g, { weight: Math.log(n / list.length) ** 2, examples: Int32Array.from(list) });
     }
     this.#norms = new Float64Array(n);
+    this.#programmeOf = new Int32Array(n);
+    const programmeIndex = new Map<string, number>();
     grams.forEach((gs, i) => {
-      this.#ids.push(examples[i]!.id);
+      const id = examples[i]!.id;
+      let p = programmeIndex.get(id);
+      if (p === undefined) {
+        programmeIndex.set(id, (p = this.#programmes.length));
+        this.#programmes.push(id);
+      }
+      this.#programmeOf[i] = p;
       let norm = 0;
       for (const g of gs) norm += this.#grams.get(g)?.weight ?? 0;
       this.#norms[i] = Math.sqrt(norm) || 1;
     });
     this.#dot = new Float64Array(n);
+    this.#best = new Float64Array(this.#programmes.length * 3);
+    this.#fit = new Int8Array(this.#programmes.length);
   }
 
   /**
@@ -69,23 +84,36 @@ export class ExampleIndex {
       }
     }
     queryNorm = Math.sqrt(queryNorm) || 1;
-    const byProgramme = new Map<string, number[]>();
-    const fits = new Map<string, boolean>();
+    const best = this.#best;
+    const fit = this.#fit;
+    const seen: number[] = [];
     for (const i of touched) {
       const cos = dot[i]! / (queryNorm * this.#norms[i]!);
       dot[i] = 0;
-      const id = this.#ids[i]!;
-      let fit = fits.get(id);
-      if (fit === undefined) fits.set(id, (fit = nameOf(id) === this.names[id]));
-      if (!fit) continue;
-      const list = byProgramme.get(id);
-      if (list) list.push(cos);
-      else byProgramme.set(id, [cos]);
+      const p = this.#programmeOf[i]!;
+      if (fit[p] === 0) {
+        const id = this.#programmes[p]!;
+        fit[p] = nameOf(id) === this.names[id] ? 1 : -1;
+        seen.push(p);
+      }
+      if (fit[p]! < 0) continue;
+      // Keep the three best, in order.
+      const at = p * 3;
+      if (cos > best[at]!) {
+        best[at + 2] = best[at + 1]!;
+        best[at + 1] = best[at]!;
+        best[at] = cos;
+      } else if (cos > best[at + 1]!) {
+        best[at + 2] = best[at + 1]!;
+        best[at + 1] = cos;
+      } else if (cos > best[at + 2]!) best[at + 2] = cos;
     }
     const scored: [string, number][] = [];
-    for (const [id, list] of byProgramme) {
-      list.sort((a, b) => b - a);
-      scored.push([id, list[0]! + 0.5 * (list[1] ?? 0) + 0.25 * (list[2] ?? 0)]);
+    for (const p of seen) {
+      const at = p * 3;
+      if (fit[p]! > 0) scored.push([this.#programmes[p]!, best[at]! + 0.5 * best[at + 1]! + 0.25 * best[at + 2]!]);
+      fit[p] = 0;
+      best[at] = best[at + 1] = best[at + 2] = 0;
     }
     scored.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     return scored.slice(0, limit).map(([id]) => id);
