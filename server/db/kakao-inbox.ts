@@ -242,6 +242,9 @@ export function createKakaoInbox(store: Store, options: KakaoInboxOptions = {}):
       }
     },
 
+    // The automatic answers run beside other writers, as a reply does: the conversation's row lock
+    // (getConversation) orders them. Alone among writers, each first message after hours made the
+    // filings behind it wait for every slow shared holder to finish.
     async recordAfterHoursNotice(conversationId: string, body: string): Promise<string | null> {
       return store.write(null, async (tx) => {
         const c = await getConversation(tx.trx, conversationId);
@@ -249,7 +252,7 @@ export function createKakaoInbox(store: Store, options: KakaoInboxOptions = {}):
         const id = await appendAutomaticAnswer(tx, c, body, { afterHoursNoticeAt: tx.now });
         await tx.audit('after-hours-notice', 'conversation', conversationId, '운영시간 안내 자동 응답');
         return id;
-      });
+      }, { lockFeedFirst: false });
     },
 
     async recordCrisisAnswer(conversationId: string, crisisMessageId: string, body: string): Promise<string | null> {
@@ -261,7 +264,7 @@ export function createKakaoInbox(store: Store, options: KakaoInboxOptions = {}):
         const id = await appendAutomaticAnswer(tx, c, body, { crisisAnsweredAt: tx.now, afterHoursNoticeAt: c.afterHoursNoticeAt ?? tx.now });
         await tx.audit('crisis-answer', 'conversation', conversationId, `위기 자동 응답 (24시간 상담전화, ${c.crisis.kind})`);
         return id;
-      });
+      }, { lockFeedFirst: false });
     },
 
     async claimDeliveries(limit: number, now: Date): Promise<PendingDelivery[]> {
