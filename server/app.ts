@@ -129,7 +129,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       }),
     });
     const authFailures = new AuthFailureLimiter(config.authFailuresPerMinute);
-    installAuth(app, store, { idleTimeoutMinutes: config.idleTimeoutMinutes, failures: authFailures });
+    const tokenLookup = installAuth(app, store, { idleTimeoutMinutes: config.idleTimeoutMinutes, failures: authFailures });
 
     const kakao = wireKakao(app, store, config, catalogue);
     const heldExpiry = startHeldExpiry(store, app.log, HELD_EXPIRY_CHECK_MS);
@@ -159,7 +159,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       await accessLog.writer.idle();
     });
     const deps: ServerDeps = {
-      config, store, catalogue, accessLog, authFailures, pokeOutbound: kakao.poke,
+      config, store, catalogue, accessLog, authFailures, tokenLookup, pokeOutbound: kakao.poke,
       team: { kickAssignment: teamJobs.kickAssignment, streams: teamJobs.streams },
     };
 

@@ -1,6 +1,5 @@
 import type { CrisisKind } from '../domain/index.js';
-import { compactKeyWithOffsets, jamo, substringDistance } from '../text/index.js';
-import { mostProbable, syllableGrams } from '../text/index.js';
+import { compactKeyWithOffsets, jamo, mostProbable, substringDistance, syllableGrams } from '../text/index.js';
 import { crisisClassifier } from './classifier.js';
 import { CRISIS_RULES, type CrisisRule } from './rules.js';
 

@@ -61,8 +61,10 @@ export const SYNC_POKE_CARRY_MAX_CHANGES = 16;
  * a desk whose cursor is `after` applies them without a pull; any other desk pulls as before.
  * Both fields are optional and come together, so a desk that reads only `seq` keeps working.
  */
-export const SyncPoke = z.object({
-  seq: z.number().int().nonnegative(),
+/** What every `change` event says, whatever it carries: pull up to at least this sequence. */
+export const SyncPokeSeq = z.object({ seq: z.number().int().nonnegative() });
+
+export const SyncPoke = SyncPokeSeq.extend({
   after: z.number().int().nonnegative().optional(),
   changes: z.array(Change).min(1).max(SYNC_POKE_CARRY_MAX_CHANGES).optional(),
 }).refine((p) => (p.after === undefined) === (p.changes === undefined), { message: 'after and changes come together' })

@@ -275,7 +275,8 @@ export class ProgrammeSearchIndex {
     }
     // A name typed in full stays first; the examples may rank a sibling programme above it.
     const named = !query.sentence && best !== undefined && scored[0]?.e === best && query.words.every((w) => w.weight < 1 || wordInName(best, w));
-    let ranked = /[ㄱ-ㅎ]/u.test(q) ? scored : this.withExamples(q, scored, pass);
+    // Words with 초성 in them are not in the examples; "ㅋㅋ" and "ㅎㅎ" are chat noise, read past.
+    let ranked = query.words.some((w) => w.pattern !== null) ? scored : this.withExamples(q, scored, pass);
     if (named && ranked[0]?.e !== best) ranked = [{ ...scored[0]!, score: ranked[0]!.score + 0.001 }, ...ranked.filter((h) => h.e !== best)];
     spreadLocalDuplicates(ranked);
     if (query.sentence) coverNeeds(ranked, query.facets);

@@ -208,14 +208,12 @@ export async function openStore(config: DatabaseConfig, options: StoreOptions = 
       // sending it. (Kysely's own COMMIT after it is answered by the connection, pg-write-client.ts.)
       // A simple query takes no parameters: the values are escaped literals (pg.escapeLiteral).
       const list = (xs: string[]) => `array[${xs.map((x) => pg.escapeLiteral(x)).join(',')}]::text[]`;
+      // The writers' connection (pg-write-client.ts) answers with the SELECT's row.
       const committed = await sql.raw<{ last: string }>(
-        `select set_config('bokji.feed_last', bokji_append_changes(${CHANGE_FEED_LOCK}, ${pg.escapeLiteral(channel)}, ${pg.escapeLiteral(tx.now)}, ` +
-        `${list(pending.map((c) => c.entity))}, ${list(pending.map((c) => c.id))}, ${list(pending.map((c) => c.data))})::text, false) as last${INLINE_COMMIT}`,
+        `select bokji_append_changes(${CHANGE_FEED_LOCK}, ${pg.escapeLiteral(channel)}, ${pg.escapeLiteral(tx.now)}, ` +
+        `${list(pending.map((c) => c.entity))}, ${list(pending.map((c) => c.id))}, ${list(pending.map((c) => c.data))})::text as last${INLINE_COMMIT}`,
       ).execute(trx);
-      // The writers' connection answers with the SELECT's row; a plain one answers nothing, but
-      // its session remembers the last seq (the connection is still this write's).
-      const row = committed.rows[0] ?? (await sql<{ last: string }>`select current_setting('bokji.feed_last') as last`.execute(trx)).rows[0]!;
-      lastSeq = Number(row.last);
+      lastSeq = Number(committed.rows[0]!.last);
     } else if (pending.length > 0) {
       const first = (await readLatestSeq(trx)) + 1;
       await trx

@@ -51,20 +51,32 @@ export interface AuthOptions {
 export const TOKEN_CACHE_MS = 5_000;
 const TOKEN_CACHE_MAX = 10_000;
 
-export function installAuth(app: FastifyInstance, store: Store, opts: AuthOptions): void {
+/** A bearer token's counsellor, as the auth hook sees it (the same cache, flushed by the same writes). */
+export type TokenLookupFn = (token: string) => Promise<TokenLookup>;
+
+/** Installs the bearer-token hook; returns its lookup, for requests that outlive their hook (SSE). */
+export function installAuth(app: FastifyInstance, store: Store, opts: AuthOptions): TokenLookupFn {
   app.decorateRequest('counsellor', null);
   app.decorateRequest('mustChangePassword', false);
   const idleMs = opts.idleTimeoutMinutes * 60_000;
   // Never reuse for more than half the idle timeout: a hit does not record the token's use.
   const cacheMs = Math.min(TOKEN_CACHE_MS, idleMs / 2);
   const cache = new Map<string, { found: TokenLookup & { kind: 'ok' }; until: number }>();
+  /**
+   * Session and account writes in flight here. While one runs nothing is cached nor reused: a
+   * lookup between its commit and its answer (an SSE stream told of that very commit) must read
+   * the revoked session, not a copy from before.
+   */
+  let sessionWrites = 0;
+  const sessionWrite = (request: FastifyRequest) =>
+    request.method !== 'GET' && /^\/api\/v1\/(auth|counsellors|me)(\/|$)/.test(request.routeOptions.url ?? '');
   const lookup = async (token: string): Promise<TokenLookup> => {
     const now = Date.now();
-    const hit = cache.get(token);
+    const hit = sessionWrites === 0 ? cache.get(token) : undefined;
     if (hit && hit.until > now) return hit.found;
     const found = await counsellorForToken(store.db, token, nowIso(), idleMs);
     // Only valid tokens are kept: a bad one must not push good ones out.
-    if (found.kind === 'ok') {
+    if (found.kind === 'ok' && sessionWrites === 0) {
       if (cache.size >= TOKEN_CACHE_MAX) cache.clear();
       cache.set(token, { found, until: now + cacheMs });
     } else {
@@ -72,10 +84,26 @@ export function installAuth(app: FastifyInstance, store: Store, opts: AuthOption
     }
     return found;
   };
+  const ended = new WeakSet<FastifyRequest>();
+  const endSessionWrite = (request: FastifyRequest) => {
+    if (!sessionWrite(request) || ended.has(request)) return;
+    ended.add(request);
+    sessionWrites--;
+    cache.clear();
+  };
+  // A session or account changed here (logout, password, role, deactivation): forget before the
+  // answer leaves, and reuse nothing while the write runs.
+  app.addHook('onRequest', async (request) => {
+    if (!sessionWrite(request)) return;
+    sessionWrites++;
+    cache.clear();
+  });
   app.addHook('onSend', async (request, _reply, payload) => {
-    // A session or account changed here (logout, password, role, deactivation): forget before the answer leaves.
-    if (request.method !== 'GET' && /^\/api\/v1\/(auth|counsellors|me)(\/|$)/.test(request.routeOptions.url ?? '')) cache.clear();
+    endSessionWrite(request);
     return payload;
+  });
+  app.addHook('onRequestAbort', async (request) => {
+    endSessionWrite(request);
   });
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config;
@@ -100,4 +128,5 @@ export function installAuth(app: FastifyInstance, store: Store, opts: AuthOption
       throw problems.forbidden(config.admin ? undefined : `이 작업은 ${allowed.join(', ')} 역할만 할 수 있습니다 (role required: ${allowed.join(', ')}).`);
     }
   });
+  return lookup;
 }

@@ -3,10 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PullQuery, PullResponse, SYNC_POKE_CARRY_MAX_BYTES, SYNC_POKE_CARRY_MAX_CHANGES } from '../../common/rest/contract.js';
-import { counsellorForToken } from '../db/counsellors.js';
-import { nowIso } from '../db/store.js';
 import type { ServerDeps } from '../deps.js';
-import { TOKEN_CACHE_MS, actor, bearerToken } from '../http/auth.js';
+import { actor, bearerToken } from '../http/auth.js';
 import { problems } from '../http/problem.js';
 import { RAW_SECURITY_HEADERS } from '../http/security-headers.js';
 import { presenceOnDeskConnected } from '../team/presence.js';
@@ -15,7 +13,7 @@ import { FeedPages } from '../sync/feed-pages.js';
 /** How long one access-log entry covers the changes carried to one stream (after its first batch). */
 const CARRY_LOG_WINDOW_MS = 30_000;
 
-export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, config, accessLog, team }) => {
+export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store, config, accessLog, team, tokenLookup }) => {
   const pages = new FeedPages(store);
   app.get('/sync/pull', {
     schema: {
@@ -46,16 +44,11 @@ export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store
    */
   const carrier = (request: FastifyRequest, counsellorId: string) => {
     const token = bearerToken(request);
-    const idleMs = config.idleTimeoutMinutes * 60_000;
-    let tokenOkUntil = 0;
+    // The auth hook's own lookup and cache (auth.ts): a logout takes effect here as fast as on a pull.
     const stillSignedIn = async (): Promise<boolean> => {
       if (!token) return false;
-      // Rechecked as often as the auth hook's cache would (auth.ts): a logout takes effect as fast.
-      if (performance.now() < tokenOkUntil) return true;
-      const found = await counsellorForToken(store.db, token, nowIso(), idleMs);
-      const ok = found.kind === 'ok' && found.counsellor.id === counsellorId && !found.mustChangePassword;
-      tokenOkUntil = ok ? performance.now() + TOKEN_CACHE_MS : 0;
-      return ok;
+      const found = await tokenLookup(token);
+      return found.kind === 'ok' && found.counsellor.id === counsellorId && !found.mustChangePassword;
     };
     const carry = async (after: number, upTo: number): Promise<{ seq: number; data: string } | null> => {
       // One page shared by all desks that were told the same seq (sync/feed-pages.ts).

@@ -1,7 +1,6 @@
 import { createParser } from 'eventsource-parser';
-import { z } from 'zod';
 import type { Change } from '../../../common/domain/index.js';
-import { SyncPoke } from '../../../common/rest/index.js';
+import { SyncPoke, SyncPokeSeq } from '../../../common/rest/index.js';
 import { type BackoffPolicy, retryDelay } from '../../../common/retry/index.js';
 import { RestError, type RestClient } from '../rest/index.js';
 
@@ -28,9 +27,6 @@ export interface CarriedChanges {
   changes: Change[];
 }
 
-/** What is left of a poke whose carried changes do not validate: still "pull up to seq". */
-const BarePoke = z.object({ seq: z.number().int().nonnegative() });
-
 /**
  * Holds GET /events (Server-Sent Events) on the Node side: reconnects with backoff and full
  * jitter, resumes with Last-Event-ID. A lost event only costs latency: every (re)connect pulls.
@@ -54,7 +50,7 @@ export function createLiveEvents(deps: LiveEventsDeps) {
       const parsed = SyncPoke.safeParse(body);
       if (parsed.success) poke = parsed.data;
       // Carried changes that fail validation are dropped: the pull brings them.
-      else seq = BarePoke.safeParse(body).data?.seq ?? null;
+      else seq = SyncPokeSeq.safeParse(body).data?.seq ?? null;
     } catch {
       // A poke without a body still means "pull now".
     }

@@ -99,3 +99,14 @@ describe('held-out rounds (issue 16: queries the engine was not built on)', () =
     for (const [cat, r] of byCategory) expect(r.recall, `${cat}, misses: ${r.misses.join(' / ')}`).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+describe('example queries and chat noise', () => {
+  const index = new ProgrammeSearchIndex(catalogue);
+  it('reads past ㅋㅋ / ㅎㅎ: a message with laughter ranks as without it (초성 words alone skip the examples)', () => {
+    for (const lq of HELD_OUT_ROUND_18.filter((q) => q.category === 'sentence').slice(0, 10)) {
+      const plain = index.search(lq.q, {}, 5).map((h) => h.id);
+      expect(index.search(`${lq.q} ㅋㅋㅋ`, {}, 5).map((h) => h.id), lq.q).toEqual(plain);
+      expect(index.search(`ㅎㅎ ${lq.q}`, {}, 5).map((h) => h.id), lq.q).toEqual(plain);
+    }
+  });
+});
