@@ -257,7 +257,8 @@ export class ProgrammeSearchIndex {
       (!filters.household || p.households.includes(filters.household)) &&
       (!filters.theme || p.themes.includes(filters.theme)) &&
       (!filters.provider || p.provider === filters.provider);
-    const filtered = !!(filters.field || filters.life || filters.household || filters.theme || filters.provider);
+    // Without any filter set, retrieval need not ask about each hit.
+    const filter = Object.values(filters).some(Boolean) ? pass : null;
     const max = Math.max(0, Math.floor(limit));
     if (max === 0) return [];
 
@@ -267,7 +268,7 @@ export class ProgrammeSearchIndex {
     // "ㄱㅊㅇㄱ 신청": 초성 and words that mean nothing here.
     if (query.choseong) return this.searchChoseong(query.choseong, pass, max);
 
-    const candidates = this.retrieve(query, pass, filtered);
+    const candidates = this.retrieve(query, filter);
     for (const w of query.words) if (w.pattern) this.retrievePattern(w, candidates);
     const scored = this.rank(candidates, query, pass);
     // Typo fallback: when no name contains every meaningful word, add the names that may hold
@@ -349,7 +350,7 @@ export class ProgrammeSearchIndex {
 
   /**
    * Calls `visit` for each name whose 초성 hold `needle` (once per name, in catalogue order of
-   * the text), until it returns false. One native indexOf over all names instead of a loop.
+   * the text), until it returns false. One native indexOf (or regex search) over all names instead of a loop.
    */
   private scanChoseong(needle: string | RegExp, visit: (e: Entry) => boolean): void {
     if (!needle) return;
@@ -387,7 +388,7 @@ export class ProgrammeSearchIndex {
   }
 
   /** Candidate ids with their MiniSearch score normalised to 0..1. */
-  private retrieve(query: AnalysedQuery, pass: (p: Programme) => boolean, filtered: boolean): Map<string, number> {
+  private retrieve(query: AnalysedQuery, filter: ((p: Programme) => boolean) | null): Map<string, number> {
     const n = Math.max(1, this.entries.size);
     // Bigrams in many documents ("지원", "사업", "청년") retrieve everything and rank nothing;
     // documents matching only those are not worth re-ranking. Each term costs a posting list, and the thesaurus vocabulary of a
@@ -426,8 +427,7 @@ export class ProgrammeSearchIndex {
       combineWith: 'OR',
       prefix: (term) => term.length === 1,
       // Filters apply before the cut to the best CANDIDATES, or a narrow filter would keep none.
-      // Without filters the callback would run for every hit and keep them all.
-      ...(filtered ? { filter: (r: { id: unknown }) => pass(this.entries.get(String(r.id))!.p) } : {}),
+      ...(filter ? { filter: (r: { id: unknown }) => filter(this.entries.get(String(r.id))!.p) } : {}),
     });
     const top = results[0]?.score ?? 1;
     for (const r of results.slice(0, CANDIDATES)) out.set(String(r.id), r.score / top);
