@@ -154,7 +154,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       await reconfirm.stop();
       await broadcasts.close();
     });
-    const accessLog = new AccessLog(new AccessLogWriter(store.db, store.engine), await SubjectKeyer.load(store.db));
+    const accessLog = new AccessLog(new AccessLogWriter(store.writer, store.engine), await SubjectKeyer.load(store.db));
     app.addHook('preClose', async () => {
       await accessLog.writer.idle();
     });

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { heldBack } from '../db/pg-write-client.js';
 import type { AccessAction, AccessLogEntry } from '../../common/rest/access-log.js';
 import { num } from '../db/json.js';
 import type { AccessLogTable, Database } from '../db/schema.js';
@@ -73,6 +74,7 @@ export class AccessLogWriter {
   private queue: Pending[] = [];
   private draining: Promise<void> | null = null;
 
+  /** db: the store's writers (store.writer), so that on PostgreSQL a batch shares its round trips. */
   constructor(private readonly db: Kysely<Database>, private readonly engine: Engine) {}
 
   /** Appends the entries; entries whose id is already in the log are skipped. Resolves with how many were new. */
@@ -110,7 +112,9 @@ export class AccessLogWriter {
   }
 
   private async write(trx: Transaction<Database>, batch: Pending[]): Promise<number[]> {
-    if (this.engine === 'postgres') await sql`select pg_advisory_xact_lock(${ACCESS_LOG_LOCK})`.execute(trx);
+    // On the writers' connection (app.ts) the lock travels with the BEGIN and the first read, and
+    // the inserts with the COMMIT: a batch is two round trips (pg-write-client.ts).
+    if (this.engine === 'postgres') await trx.executeQuery(heldBack(sql`select pg_advisory_xact_lock(${ACCESS_LOG_LOCK})`.compile(trx)));
     const ids = batch.flatMap((p) => p.entries.map((e) => e.id).filter((id): id is string => !!id));
     const seen = new Set<string>();
     for (let i = 0; i < ids.length; i += 200) {
@@ -150,7 +154,10 @@ export class AccessLogWriter {
       }
       return recorded;
     });
-    for (let i = 0; i < rows.length; i += 50) await trx.insertInto('access_log').values(rows.slice(i, i + 50)).execute();
+    for (let i = 0; i < rows.length; i += 50) {
+      const insert = trx.insertInto('access_log').values(rows.slice(i, i + 50)).compile();
+      await trx.executeQuery(this.engine === 'postgres' ? heldBack(insert) : insert);
+    }
     return counts;
   }
 }

@@ -45,7 +45,8 @@ export async function insertConversationRow(tx: WriteTx, c: Conversation): Promi
 export async function putConversation(tx: WriteTx, c: Conversation, isNew: boolean): Promise<void> {
   const row = rowOf(c);
   if (isNew) await tx.trx.insertInto('conversations').values(row).execute();
-  else await tx.trx.updateTable('conversations').set(row).where('id', '=', c.id).execute();
+  // The caller read the row under its lock and decided this version: the update needs no answer.
+  else await tx.later(tx.trx.updateTable('conversations').set(row).where('id', '=', c.id));
   await tx.change('conversation', c.id, c);
 }
 
@@ -89,7 +90,8 @@ export async function appendMessage(tx: WriteTx, message: Message, extra: Messag
   const m: Message = { ...message, body: maskResidentNumbers(message.body) };
   const queued = m.direction === 'outbound' && m.delivery === 'pending';
   if (queued && !extra.deliverTo) throw new Error('appendMessage: an outbound message pending delivery needs deliverTo (the citizen)');
-  await tx.trx
+  // The id was checked free by the caller (or is fresh): nothing here reads the row back.
+  await tx.later(tx.trx
     .insertInto('messages')
     .values({
       id: m.id,
@@ -101,8 +103,7 @@ export async function appendMessage(tx: WriteTx, message: Message, extra: Messag
       serial_number: extra.serialNumber ?? null,
       created_at: m.createdAt,
       data: toJson(m),
-    })
-    .execute();
+    }));
   if (queued && extra.deliverTo) await enqueueReply(tx, m, extra.deliverTo);
   await tx.change('message', m.id, m);
   return m;

@@ -31,7 +31,7 @@ async function setMessageDelivery(tx: WriteTx, messageId: string, outcome: Outbo
   const status = outcome.status === 'retry' ? 'pending' : outcome.status;
   const error = outcome.status === 'delivered' ? null : outcome.error.slice(0, 500);
   const message: Message = { ...parseStored(Message, row.data, 'messages', messageId), delivery: status, deliveryError: error };
-  await tx.trx
+  await tx.later(tx.trx
     .updateTable('messages')
     .set({
       delivery: status,
@@ -39,8 +39,7 @@ async function setMessageDelivery(tx: WriteTx, messageId: string, outcome: Outbo
       next_attempt_at: outcome.status === 'retry' ? outcome.nextAttemptAt.toISOString() : null,
       data: toJson(message),
     })
-    .where('id', '=', messageId)
-    .execute();
+    .where('id', '=', messageId));
   await tx.change('message', messageId, message);
 }
 

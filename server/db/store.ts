@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { Kysely, PostgresAdapter, PostgresDialect, sql, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, sql, type Compilable, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { ChangeEntity } from '../../common/domain/index.js';
 import type { DatabaseConfig } from '../config.js';
@@ -10,7 +10,7 @@ import { ChangeNotifier } from '../events/notifier.js';
 import { pgChannelName, startPgListener, type ListenerLogger } from '../events/pg-listener.js';
 import { CHANGE_FEED_LOCK, WRITERS_LOCK } from './feed-lock.js';
 import { migrateToLatest } from './migrate.js';
-import { INLINE_COMMIT, PgWriteClient } from './pg-write-client.js';
+import { heldBack, INLINE_COMMIT, PgWriteClient } from './pg-write-client.js';
 import type { Database } from './schema.js';
 import { Sqlite3Dialect } from './sqlite-dialect.js';
 import { isTransientConflict } from './unique-violation.js';
@@ -45,6 +45,14 @@ export interface WriteTx {
   change(entity: ChangeEntity, id: string, data: unknown): Promise<void>;
   /** Records the write in the audit log (who, what, when). */
   audit(action: string, entity: string, id: string, summary: string): Promise<void>;
+  /**
+   * Runs a write whose result this transaction does not read. On PostgreSQL it travels with the
+   * transaction's next statement or its COMMIT, in the same round trip and in order, so that what
+   * runs after it sees it (pg-write-client.ts); its failure surfaces there and rolls the whole
+   * write back. Not for a statement whose error the caller handles (a unique violation it
+   * turns into a 409): that one must run on its own.
+   */
+  later(query: Compilable): Promise<void>;
 }
 
 export interface WriteOptions {
@@ -188,16 +196,19 @@ export async function openStore(config: DatabaseConfig, options: StoreOptions = 
         pending.push({ entity, id, data: JSON.stringify(data) });
       },
       async audit(action, entity, id, summary) {
-        await trx
+        await tx.later(trx
           .insertInto('audit_log')
-          .values({ id: randomUUID(), at: tx.now, counsellor_id: actorId, action, entity, record_id: id, summary: summary.slice(0, 500) })
-          .execute();
+          .values({ id: randomUUID(), at: tx.now, counsellor_id: actorId, action, entity, record_id: id, summary: summary.slice(0, 500) }));
+      },
+      async later(query) {
+        const compiled = query.compile();
+        await trx.executeQuery(engine === 'postgres' ? heldBack(compiled) : compiled);
       },
     };
     if (engine === 'postgres') {
-      // Exclusive: alone among writers; shared: beside the other row-locking writers. Without
-      // parameters, so that it travels with the BEGIN (pg-write-client.ts).
-      await sql.raw(`select ${opts?.lockFeedFirst === false ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(${WRITERS_LOCK})`).execute(trx);
+      // Exclusive: alone among writers; shared: beside the other row-locking writers. It travels
+      // with the BEGIN and the transaction's first statement (pg-write-client.ts).
+      await trx.executeQuery(heldBack(CompiledQuery.raw(`select ${opts?.lockFeedFirst === false ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(${WRITERS_LOCK})`)));
     }
     const result = await insideWrite.run(true, () => fn(tx));
     if (pending.length > 0 && engine === 'postgres') {

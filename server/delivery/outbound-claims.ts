@@ -82,13 +82,12 @@ export interface NewOutboundWork {
 
 /** Queues one item in the caller's write transaction (commits with the record it delivers). */
 export async function enqueueOutbound(tx: WriteTx, work: NewOutboundWork): Promise<void> {
-  await tx.trx
+  await tx.later(tx.trx
     .insertInto('outbound_work')
     .values({
       id: work.id, kind: work.kind, ref_id: work.refId, order_key: work.orderKey, status: 'pending', attempts: 0,
       next_attempt_at: work.notBefore?.toISOString() ?? null, claimed_until: null, claim_token: null, last_error: null, created_at: tx.now, updated_at: tx.now,
-    })
-    .execute();
+    }));
 }
 
 /**

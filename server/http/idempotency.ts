@@ -69,12 +69,12 @@ async function claim(trx: Transaction<Database>, key: string, route: string, cou
   return { kind: 'claimed' } as const;
 }
 
-const markDone = (trx: Transaction<Database>, key: string, outcome: Outcome<unknown>) =>
-  trx
+/** The stored response: nothing reads it back in this transaction, so it goes with the COMMIT. */
+const markDone = (tx: WriteTx, key: string, outcome: Outcome<unknown>) =>
+  tx.later(tx.trx
     .updateTable('idempotency_keys')
     .set({ state: 'done', status_code: outcome.status, response_body: JSON.stringify(outcome.body) })
-    .where('key', '=', key)
-    .execute();
+    .where('key', '=', key));
 
 /**
  * Runs one write with Idempotency-Key semantics: the claim of the key, the write and its stored
@@ -105,7 +105,7 @@ export async function idempotentWrite<T>(
       return { status: claimed.status, body: claimed.body as T };
     }
     const result = await work(tx);
-    await markDone(tx.trx, key, result);
+    await markDone(tx, key, result);
     return result;
   }, writeOptions);
   if (replayed) reply.header('idempotent-replayed', 'true');
