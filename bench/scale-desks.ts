@@ -28,7 +28,7 @@ export interface DeskReport {
  * at most one pull in flight and one queued; a pull pages through /sync/pull (1,000 a page) until
  * hasMore is false and applies every change to its store (here a map).
  */
-type Change = { entity: string; id: string; data: { body?: string } | null };
+type Change = { seq: number; entity: string; id: string; data: { body?: string } | null };
 
 class SimulatedDesk {
   private pulling: Promise<void> | null = null;
@@ -78,9 +78,11 @@ class SimulatedDesk {
       this.requestPull();
       return;
     }
-    if (poke.changes && poke.after !== undefined && !this.pulling && String(poke.after) === this.cursor) {
+    // As applyPage with `overlapping`: a cursor within (after, seq] takes the rest of the page.
+    const at = Number(this.cursor);
+    if (poke.changes && poke.after !== undefined && !this.pulling && at >= poke.after && at <= poke.seq) {
       this.carried++;
-      this.apply(poke.changes);
+      this.apply(poke.changes.filter((c) => c.seq > at));
       this.cursor = String(poke.seq);
       return;
     }

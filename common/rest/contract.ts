@@ -50,10 +50,16 @@ export const PullQuery = z.object({
 export const PullResponse = z.object({ changes: z.array(Change), cursor: z.string(), hasMore: z.boolean() });
 export type PullResponse = z.infer<typeof PullResponse>;
 
+/** A change bigger than this (its JSON in UTF-8) is never carried: its event is a plain poke. */
+export const SYNC_POKE_CARRY_MAX_CHANGE_BYTES = 4096;
 /** Most bytes of SSE `data` that may carry changes; a bigger event is a plain poke. */
-export const SYNC_POKE_CARRY_MAX_BYTES = 4096;
-/** Most changes one event carries (the server reads one feed page of this size). */
-export const SYNC_POKE_CARRY_MAX_CHANGES = 16;
+export const SYNC_POKE_CARRY_MAX_BYTES = 32_768;
+/**
+ * Most changes one event carries (the server reads one feed page of this size). A first message
+ * from a citizen is three changes (the conversation twice, the message): 50 such messages a
+ * second over a 50 ms poke window, with a stream a window behind, needed more than 16.
+ */
+export const SYNC_POKE_CARRY_MAX_CHANGES = 64;
 
 /**
  * The SSE `data` of a `change` event: pull up to at least this sequence. A small batch of changes

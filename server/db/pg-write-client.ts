@@ -101,7 +101,8 @@ export class PgWriteClient extends pg.Client {
   }
 
   async #send(base: (text: string, values?: unknown[]) => Promise<QueryResult | QueryResult[]>, text: string, values: unknown[]): Promise<QueryResult> {
-    const lower = text.toLowerCase();
+    // Only the short control statements are compared (not a whole insert lower-cased per call).
+    const lower = text.length <= 8 ? text.toLowerCase() : '';
     if (lower === 'begin' && values.length === 0) {
       this.#held = ['begin'];
       this.#begun = false;
@@ -135,7 +136,7 @@ export class PgWriteClient extends pg.Client {
       this.#begun = true;
     }
     const result = meaningful(await base(sent, params));
-    if (params.length === 0 && sent.toLowerCase().endsWith(INLINE_COMMIT)) {
+    if (params.length === 0 && sent.slice(-INLINE_COMMIT.length).toLowerCase() === INLINE_COMMIT) {
       this.#committedInline = true;
       this.#begun = false;
     }

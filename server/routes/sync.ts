@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PullQuery, PullResponse, SYNC_POKE_CARRY_MAX_BYTES, SYNC_POKE_CARRY_MAX_CHANGES } from '../../common/rest/contract.js';
+import { PullQuery, PullResponse, SYNC_POKE_CARRY_MAX_BYTES, SYNC_POKE_CARRY_MAX_CHANGE_BYTES, SYNC_POKE_CARRY_MAX_CHANGES } from '../../common/rest/contract.js';
 import type { ServerDeps } from '../deps.js';
 import { actor, bearerToken } from '../http/auth.js';
 import { problems } from '../http/problem.js';
@@ -54,7 +54,7 @@ export const syncRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { store
       // One page shared by all desks that were told the same seq (sync/feed-pages.ts).
       const page = await pages.page(after, SYNC_POKE_CARRY_MAX_CHANGES);
       // Across instances the page may not have the notified commit yet: the pull will.
-      if (page.lastSeq === null || page.hasMore || page.lastSeq < upTo) return null;
+      if (page.lastSeq === null || page.hasMore || page.lastSeq < upTo || page.largestChangeBytes > SYNC_POKE_CARRY_MAX_CHANGE_BYTES) return null;
       const data = `{"seq":${page.lastSeq},"after":${after},"changes":${page.changesJson}}`;
       if (Buffer.byteLength(data, 'utf8') > SYNC_POKE_CARRY_MAX_BYTES) return null;
       if (!(await stillSignedIn())) return null;

@@ -14,6 +14,8 @@ export interface FeedPage {
   json: string;
   /** Its `changes` array as JSON text (what an SSE event carries, routes/sync.ts). */
   changesJson: string;
+  /** The UTF-8 size of its biggest change (an SSE event carries only small ones). */
+  largestChangeBytes: number;
   hasMore: boolean;
   count: number;
   firstSeq: number | null;
@@ -29,7 +31,7 @@ export interface FeedPage {
  * while no write was notified since (the notifier's generation), for at most PAGE_TTL_MS.
  */
 export class FeedPages {
-  private readonly entries = new Map<number, { entity: string; id: string; data: string; json: string }>();
+  private readonly entries = new Map<number, { entity: string; id: string; data: string; json: string; bytes: number }>();
   private readonly pages = new Map<string, { generation: number; at: number; page: FeedPage }>();
 
   constructor(private readonly store: Store, private readonly now: () => number = () => performance.now()) {}
@@ -48,13 +50,15 @@ export class FeedPages {
       .limit(limit + 1)
       .execute();
     const pageRows = rows.slice(0, limit);
-    const parts = pageRows.map((r) => this.entry(num(r.seq), r.entity, r.record_id, r.data));
+    const entries = pageRows.map((r) => this.entry(num(r.seq), r.entity, r.record_id, r.data));
+    const parts = entries.map((e) => e.json);
     const lastSeq = pageRows.length > 0 ? num(pageRows.at(-1)!.seq) : null;
     const changesJson = `[${parts.join(',')}]`;
     const hasMore = rows.length > limit;
     const page: FeedPage = {
       json: `{"changes":${changesJson},"cursor":${JSON.stringify(String(lastSeq ?? cursor))},"hasMore":${hasMore}}`,
       changesJson,
+      largestChangeBytes: entries.reduce((m, e) => Math.max(m, e.bytes), 0),
       hasMore,
       count: pageRows.length,
       firstSeq: pageRows.length > 0 ? num(pageRows[0]!.seq) : null,
@@ -65,18 +69,19 @@ export class FeedPages {
     return page;
   }
 
-  private entry(seq: number, entity: string, id: string, data: string): string {
+  private entry(seq: number, entity: string, id: string, data: string): { json: string; bytes: number } {
     // Checked against the row, not just its seq: should a seq ever be handed out again after its
     // row was deleted (a destroyed record's copy at the head of the feed), the old text must not
     // be served for the new row.
     const cached = this.entries.get(seq);
-    if (cached && cached.entity === entity && cached.id === id && cached.data === data) return cached.json;
+    if (cached && cached.entity === entity && cached.id === id && cached.data === data) return cached;
     // The same validation the response schema did: unknown fields are stripped, a bad row is an
     // error naming its seq. The one schema check of a feed entry (the pull route sends this text).
     const change = checkStored(Change, { seq, entity, id, data: storedJson(data, 'changes', String(seq)) }, 'changes', String(seq));
     const json = JSON.stringify(change);
     if (this.entries.size >= ENTRY_CACHE_MAX) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(seq, { entity, id, data, json });
-    return json;
+    const entry = { entity, id, data, json, bytes: Buffer.byteLength(json, 'utf8') };
+    this.entries.set(seq, entry);
+    return entry;
   }
 }

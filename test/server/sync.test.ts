@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { Change } from '../../common/domain/index.js';
-import { PullResponse, SYNC_POKE_CARRY_MAX_BYTES, SYNC_POKE_CARRY_MAX_CHANGES, SyncPoke } from '../../common/rest/contract.js';
+import { PullResponse, SYNC_POKE_CARRY_MAX_BYTES, SYNC_POKE_CARRY_MAX_CHANGE_BYTES, SYNC_POKE_CARRY_MAX_CHANGES, SyncPoke } from '../../common/rest/contract.js';
+import { systemMessage } from '../../server/db/conversations.js';
 import { startServer, ENGINES, isProblem, type TestServer } from './helpers.js';
 
 /** Opens the SSE stream and collects its events until stopped. */
@@ -222,13 +223,23 @@ describe.each(ENGINES)('change feed and SSE (%s)', (engine) => {
     // Handing records out is logged as a pull would be (the entry is written before the event).
     expect(await accessEntries(`${from}..${ev.body.seq}`)).toEqual([{ actor_name: expect.any(String), action: 'list', entity: 'changes', rows: 1 }]);
 
-    // Two records of 1,000 Hangul characters (3 bytes each in UTF-8): over 4 KiB, a plain poke.
-    const big = [cannedReply('가'.repeat(1000)), cannedReply('나'.repeat(1000))];
+    // A record of 1,500 Hangul characters (3 bytes each in UTF-8): one change over 4 KiB, a plain poke.
+    from = await s.app.store.latestSeq();
+    waiting = next('the plain poke for a big change');
+    // (A canned reply holds at most 1,000 characters: a message of 1,500, as a system message is.)
+    const long = systemMessage(randomUUID(), '가'.repeat(1500), null, new Date().toISOString());
+    await s.app.store.write(null, (tx) => tx.change('message', long.id, long));
+    ev = await waiting;
+    expect(ev.body).toEqual({ seq: from + 1 });
+    const bigPage = PullResponse.parse((await s.call('GET', `/sync/pull?cursor=${from}`, { token })).body);
+    expect(Buffer.byteLength(JSON.stringify(bigPage.changes[0]))).toBeGreaterThan(SYNC_POKE_CARRY_MAX_CHANGE_BYTES);
+
+    // Eleven records of 1,000 (about 3 KiB each, small): over 32 KiB together, a plain poke too.
     from = await s.app.store.latestSeq();
     waiting = next('the plain poke for a big write');
-    await writeFeed(big);
+    await writeFeed(Array.from({ length: 11 }, () => cannedReply('나'.repeat(1000))));
     ev = await waiting;
-    expect(ev.body).toEqual({ seq: from + 2 });
+    expect(ev.body).toEqual({ seq: from + 11 });
     expect(Buffer.byteLength((await s.call('GET', `/sync/pull?cursor=${from}`, { token })).text)).toBeGreaterThan(SYNC_POKE_CARRY_MAX_BYTES);
 
     // Small records but more than one page of them: a plain poke too.

@@ -12,8 +12,8 @@ export interface LiveEventsDeps {
   /** The server says there is news (up to `seq` when it said so): pull. */
   onPoke(seq: number | null): void;
   /**
-   * The event carried the changes after `after` up to `seq`: apply them if the cursor is
-   * `after` and say so; false (or a throw) and the desk pulls instead (onPoke).
+   * The event carried the changes after `after` up to `seq`: apply those after the cursor if
+   * the cursor is within that range and say so; false (or a throw) and the desk pulls instead (onPoke).
    */
   applyCarried?(carried: CarriedChanges): Promise<boolean>;
   onConnected(): void;
@@ -30,8 +30,8 @@ export interface CarriedChanges {
 /**
  * Holds GET /events (Server-Sent Events) on the Node side: reconnects with backoff and full
  * jitter, resumes with Last-Event-ID. A lost event only costs latency: every (re)connect pulls.
- * An event that carries its changes is applied without a pull when it starts at the desk's
- * cursor (applyCarried); otherwise, or when it does not validate, the desk pulls.
+ * An event that carries its changes is applied without a pull when the desk's cursor lies within
+ * it (applyCarried); otherwise, or when it does not validate, the desk pulls.
  */
 export function createLiveEvents(deps: LiveEventsDeps) {
   let abort: AbortController | null = null;

@@ -21,20 +21,34 @@ export interface FeedPageIn {
  * transaction, only if the stored cursor is still `from` (so a page is never applied twice nor
  * out of order, whether it came from a pull or an SSE event). Null when the cursor had moved,
  * or, with `onlyAfterInitial`, while the first sync is not done.
+ *
+ * `overlapping` (a carried SSE page, which holds every change after `from` up to its cursor):
+ * a stored cursor inside that range is fine too, and only the changes after it are applied. A
+ * pull that ran past what the stream had told this desk then costs no second pull: the stream's
+ * next event starts where the stream was, not where the desk is. Before `from` is a gap (null).
  */
 export async function applyPage(
   store: Store,
   from: string,
   page: FeedPageIn,
-  opts: { now: () => Date; onlyAfterInitial?: boolean },
+  opts: { now: () => Date; onlyAfterInitial?: boolean; overlapping?: boolean },
 ): Promise<{ effects: AppliedEffects; initial: boolean } | null> {
   return store.transaction(async (tx) => {
     // Someone else (a reset by another login, a pull, a carried page) moved the cursor meanwhile.
     const st = await tx.get<{ cursor: string; initial_done: number }>('SELECT cursor, initial_done FROM sync_state WHERE id = 1');
-    if ((st?.cursor ?? '0') !== from) return null;
+    const stored = st?.cursor ?? '0';
+    let changes = page.changes;
     const initial = (st?.initial_done ?? 0) === 0;
+    if (stored !== from) {
+      const at = Number(stored);
+      if (!opts.overlapping || !(at > Number(from))) return null;
+      if (initial && opts.onlyAfterInitial) return null;
+      // The desk already has the whole page: nothing to apply, and the cursor stays where it is.
+      if (at >= Number(page.cursor)) return { effects: emptyEffects(), initial };
+      changes = page.changes.filter((c) => c.seq > at);
+    }
     if (initial && opts.onlyAfterInitial) return null;
-    const effects = await applyChanges(tx, page.changes, emptyEffects(), { detectNew: !initial });
+    const effects = await applyChanges(tx, changes, emptyEffects(), { detectNew: !initial });
     await tx.run('UPDATE sync_state SET cursor = ?, initial_done = CASE WHEN ? THEN 1 ELSE initial_done END, last_success_at = ?, last_error = NULL WHERE id = 1', [
       page.cursor, page.hasMore ? 0 : 1, opts.now().toISOString(),
     ]);

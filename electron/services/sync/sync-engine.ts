@@ -90,8 +90,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       latestSeq = Math.max(latestSeq ?? 0, seq);
       if (!running) return false;
       // The cursor check inside applyPage is what keeps a carried page from being applied twice
-      // or over a gap; during the first sync the pull goes on by itself.
-      const done = await applyPage(deps.store, String(after), { changes, cursor: String(seq), hasMore: false }, { now: deps.now, onlyAfterInitial: true });
+      // or over a gap (a cursor past `after`, after a pull, takes the rest of the page); during
+      // the first sync the pull goes on by itself.
+      const done = await applyPage(deps.store, String(after), { changes, cursor: String(seq), hasMore: false }, { now: deps.now, onlyAfterInitial: true, overlapping: true });
       if (!done) return false;
       for (const listener of applyListeners) listener(done.effects, false);
       setReachable(true, null);
