@@ -36,11 +36,25 @@ export class FeedPages {
 
   constructor(private readonly store: Store, private readonly now: () => number = () => performance.now()) {}
 
+  /** Reads under way, by key and generation: the streams poked by one commit all ask at once. */
+  private readonly reading = new Map<string, Promise<FeedPage>>();
+
   async page(cursor: number, limit: number): Promise<FeedPage> {
     const key = `${cursor}:${limit}`;
     const generation = this.store.notifier.generation;
     const hit = this.pages.get(key);
     if (hit && hit.generation === generation && this.now() - hit.at < PAGE_TTL_MS) return hit.page;
+    // A hundred SSE streams told of the same commit ask for the same page in the same tick: one
+    // read serves them all, instead of a hundred queueing for the readers' pool.
+    const flightKey = `${key}:${generation}`;
+    const inFlight = this.reading.get(flightKey);
+    if (inFlight) return inFlight;
+    const read = this.read(key, cursor, limit, generation).finally(() => this.reading.delete(flightKey));
+    this.reading.set(flightKey, read);
+    return read;
+  }
+
+  private async read(key: string, cursor: number, limit: number, generation: number): Promise<FeedPage> {
     const at = this.now();
     const rows = await this.store.db
       .selectFrom('changes')

@@ -67,6 +67,32 @@ describe('FeedPages', () => {
     expect(next.count).toBe(1);
   });
 
+  it('serves the same page asked for at once by many streams with one read of the feed', async () => {
+    const cursor = await store.latestSeq();
+    await store.write(null, async (tx) => {
+      await tx.change('counsellor', uuid('fp-herd'), counsellor('fp-herd'));
+    });
+    let reads = 0;
+    const selectFrom = store.db.selectFrom.bind(store.db);
+    const counting = Object.assign(Object.create(store.db) as typeof store.db, {
+      selectFrom: ((...args: Parameters<typeof selectFrom>) => {
+        reads++;
+        return selectFrom(...args);
+      }) as typeof selectFrom,
+    });
+    const herd = new FeedPages({ ...store, db: counting });
+    const all = await Promise.all(Array.from({ length: 100 }, () => herd.page(cursor, 1000)));
+    expect(reads).toBe(1);
+    expect(new Set(all).size).toBe(1);
+    expect(all[0]!.count).toBe(1);
+    // Once answered, a write makes the next ask read again.
+    await store.write(null, async (tx) => {
+      await tx.change('counsellor', uuid('fp-herd-2'), counsellor('fp-herd-2'));
+    });
+    expect((await herd.page(cursor, 1000)).count).toBe(2);
+    expect(reads).toBe(2);
+  });
+
   it('does not reuse a page older than its time limit', async () => {
     let clock = 0;
     const pages = new FeedPages(store, () => clock);
