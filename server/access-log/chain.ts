@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { heldBack } from '../db/pg-write-client.js';
 import type { AccessAction, AccessLogEntry } from '../../common/rest/access-log.js';
 import { num } from '../db/json.js';
+import { heldBack } from '../db/pg-write-client.js';
 import type { AccessLogTable, Database } from '../db/schema.js';
-import type { Engine } from '../db/store.js';
+import { executeLater, type Engine } from '../db/store.js';
 import type { Subject } from './subject.js';
 
 /** Advisory lock serialising the access log's appenders across server instances (PostgreSQL). */
@@ -155,8 +155,7 @@ export class AccessLogWriter {
       return recorded;
     });
     for (let i = 0; i < rows.length; i += 50) {
-      const insert = trx.insertInto('access_log').values(rows.slice(i, i + 50)).compile();
-      await trx.executeQuery(this.engine === 'postgres' ? heldBack(insert) : insert);
+      await executeLater(trx, trx.insertInto('access_log').values(rows.slice(i, i + 50)).compile());
     }
     return counts;
   }

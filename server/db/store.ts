@@ -99,6 +99,14 @@ export function lockingRead(q: Kysely<Database> | Transaction<Database>): boolea
   return q.isTransaction && q.getExecutor().adapter instanceof PostgresAdapter;
 }
 
+/**
+ * Runs a statement whose result the write never reads. On PostgreSQL's writers' connection it
+ * travels with the next statement or the COMMIT (pg-write-client.ts); elsewhere it runs now.
+ */
+export async function executeLater(trx: Transaction<Database>, query: CompiledQuery): Promise<void> {
+  await trx.executeQuery(trx.getExecutor().adapter instanceof PostgresAdapter ? heldBack(query) : query);
+}
+
 export const nowIso = (): string => new Date().toISOString();
 
 /** Connections per pool: readers have one pool of this size, writers another. */
@@ -201,8 +209,7 @@ export async function openStore(config: DatabaseConfig, options: StoreOptions = 
           .values({ id: randomUUID(), at: tx.now, counsellor_id: actorId, action, entity, record_id: id, summary: summary.slice(0, 500) }));
       },
       async later(query) {
-        const compiled = query.compile();
-        await trx.executeQuery(engine === 'postgres' ? heldBack(compiled) : compiled);
+        await executeLater(trx, query.compile());
       },
     };
     if (engine === 'postgres') {

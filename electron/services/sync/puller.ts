@@ -39,15 +39,14 @@ export async function applyPage(
     const stored = st?.cursor ?? '0';
     let changes = page.changes;
     const initial = (st?.initial_done ?? 0) === 0;
+    if (initial && opts.onlyAfterInitial) return null;
     if (stored !== from) {
       const at = Number(stored);
       if (!opts.overlapping || !(at > Number(from))) return null;
-      if (initial && opts.onlyAfterInitial) return null;
       // The desk already has the whole page: nothing to apply, and the cursor stays where it is.
       if (at >= Number(page.cursor)) return { effects: emptyEffects(), initial };
       changes = page.changes.filter((c) => c.seq > at);
     }
-    if (initial && opts.onlyAfterInitial) return null;
     const effects = await applyChanges(tx, changes, emptyEffects(), { detectNew: !initial });
     await tx.run('UPDATE sync_state SET cursor = ?, initial_done = CASE WHEN ? THEN 1 ELSE initial_done END, last_success_at = ?, last_error = NULL WHERE id = 1', [
       page.cursor, page.hasMore ? 0 : 1, opts.now().toISOString(),
