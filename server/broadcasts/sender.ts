@@ -2,7 +2,7 @@ import { noticeText } from '../../common/subscriptions/index.js';
 import type { BackoffPolicy } from '../../common/retry/index.js';
 import { KAKAO_MESSAGE_MAX_LENGTH, type KakaoButton, type KakaoOutboundMessage } from '../channels/kakao/event.js';
 import type { OutboundLogger } from '../channels/kakao/outbound.js';
-import { nextAttempt, sendToKakao } from '../channels/kakao/send.js';
+import { httpPost, nextAttempt, sendToKakao, type KakaoPost } from '../channels/kakao/send.js';
 import type { Store } from '../db/store.js';
 import { stillSubscribed } from '../subscriptions/store.js';
 import type { OutboundOutcome } from '../delivery/outbound-claims.js';
@@ -23,7 +23,8 @@ export interface BroadcastSenderOptions {
   ratePerSecond: number;
   quietHours: QuietHours | null;
   now?: () => Date;
-  fetch?: typeof globalThis.fetch;
+  /** The POST to the provider (default httpPost; tests observe or fail sends through it). */
+  post?: KakaoPost;
   maxAttempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
@@ -69,7 +70,7 @@ const STATUS_REFRESH_MS = 250;
  */
 export function createBroadcastSender(options: BroadcastSenderOptions): BroadcastSender {
   const { store, sendUrl, senderKey, logger, quietHours, maxAttempts = 6, requestTimeoutMs = 10_000, pollIntervalMs = 1_000, concurrency = 8 } = options;
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const post = options.post ?? httpPost;
   const now = options.now ?? (() => new Date());
   const policy: BackoffPolicy = { baseMs: options.baseDelayMs ?? 1_000, capMs: options.maxDelayMs ?? 5 * 60_000 };
   const random = options.random ?? Math.random;
@@ -119,7 +120,7 @@ export function createBroadcastSender(options: BroadcastSenderOptions): Broadcas
       ...(buttons ? { buttons } : {}),
       broadcast_id: b.id,
     };
-    const sent = await sendToKakao({ sendUrl, fetch: fetchImpl, requestTimeoutMs, now }, wire);
+    const sent = await sendToKakao({ sendUrl, post, requestTimeoutMs, now }, wire);
     if (sent.outcome === 'delivered') {
       stats.delivered++;
       await settle(r, { status: 'delivered' }, { status: 'delivered', attempts, error: null, sentAt: now().toISOString() });

@@ -1,6 +1,6 @@
 import { Message } from '../../common/domain/index.js';
 import {
-  enqueueOutbound, requeueOutbound, type ClaimedWork, type OutboundKind, type OutboundOutcome, type OutboundPayload,
+  enqueueOutbound, requeueOutbound, type ClaimedWork, type OutboundKind, type OutboundPayload, type SettledWork,
 } from '../delivery/outbound-claims.js';
 import { parseStored, toJson } from './json.js';
 import type { WriteTx } from './store.js';
@@ -25,22 +25,27 @@ export async function requeueReply(tx: WriteTx, messageId: string, conversationI
   if (!exists) await enqueueReply(tx, { id: messageId }, c.citizen_key);
 }
 
-async function setMessageDelivery(tx: WriteTx, messageId: string, outcome: OutboundOutcome): Promise<void> {
-  const row = await tx.trx.selectFrom('messages').select(['data', 'attempts']).where('id', '=', messageId).executeTakeFirst();
-  if (!row) return;
-  const status = outcome.status === 'retry' ? 'pending' : outcome.status;
-  const error = outcome.status === 'delivered' ? null : outcome.error.slice(0, 500);
-  const message: Message = { ...parseStored(Message, row.data, 'messages', messageId), delivery: status, deliveryError: error };
-  await tx.later(tx.trx
-    .updateTable('messages')
-    .set({
-      delivery: status,
-      attempts: row.attempts + 1,
-      next_attempt_at: outcome.status === 'retry' ? outcome.nextAttemptAt.toISOString() : null,
-      data: toJson(message),
-    })
-    .where('id', '=', messageId));
-  await tx.change('message', messageId, message);
+/** The messages' delivery status after their sends (one read for them all). */
+async function setMessagesDelivery(tx: WriteTx, settled: readonly SettledWork[]): Promise<void> {
+  const rows = await tx.trx.selectFrom('messages').select(['id', 'data', 'attempts']).where('id', 'in', settled.map((s) => s.item.refId)).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const { item, outcome } of settled) {
+    const row = byId.get(item.refId);
+    if (!row) continue;
+    const status = outcome.status === 'retry' ? 'pending' : outcome.status;
+    const error = outcome.status === 'delivered' ? null : outcome.error.slice(0, 500);
+    const message: Message = { ...parseStored(Message, row.data, 'messages', item.refId), delivery: status, deliveryError: error };
+    await tx.later(tx.trx
+      .updateTable('messages')
+      .set({
+        delivery: status,
+        attempts: row.attempts + 1,
+        next_attempt_at: outcome.status === 'retry' ? outcome.nextAttemptAt.toISOString() : null,
+        data: toJson(message),
+      })
+      .where('id', '=', item.refId));
+    await tx.change('message', item.refId, message);
+  }
 }
 
 export const replyKind: OutboundKind = {
@@ -69,5 +74,5 @@ export const replyKind: OutboundKind = {
     }
     return out;
   },
-  settle: (tx, item, outcome) => setMessageDelivery(tx, item.refId, outcome),
+  settle: setMessagesDelivery,
 };

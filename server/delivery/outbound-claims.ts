@@ -62,12 +62,21 @@ export interface OutboundKind {
    */
   load(db: Kysely<Database>, items: readonly ClaimedWork[]): Promise<Map<string, OutboundPayload>>;
   /**
-   * Records the outcome in the kind's own tables (status, error, change feed), in the same
-   * transaction that releases the claim. Not called when the claim was lost (lease expired and
-   * taken over), since the new claimant records its own outcome.
+   * Records the outcomes in the kind's own tables (status, error, change feed), in the same
+   * transaction that releases the claims: every item settled in that transaction, in one call.
+   * Not called for an item whose claim was lost (lease expired and taken over), since the new
+   * claimant records its own outcome.
    */
-  settle(tx: WriteTx, item: ClaimedWork, outcome: OutboundOutcome): Promise<void>;
+  settle: KindSettle;
 }
+
+/** One claimed item and the outcome of its send. */
+export interface SettledWork {
+  item: ClaimedWork;
+  outcome: OutboundOutcome;
+}
+
+export type KindSettle = (tx: WriteTx, settled: readonly SettledWork[]) => Promise<void>;
 
 export interface NewOutboundWork {
   /** uuid; the provider's serial_number. A reply uses its message id. */
@@ -118,9 +127,10 @@ export interface OutboundClaims {
   /**
    * Records the outcome and releases the claim in one transaction, with the kind's settle().
    * Returns false when the claim was no longer this claimant's (its lease ran out and another
-   * instance took the item over): nothing is written then.
+   * instance took the item over): nothing is written then. Settles made while one is being
+   * written share the next transaction (one commit, one feed notice for a round of sends).
    */
-  settle(item: ClaimedWork, outcome: OutboundOutcome, kindSettle?: OutboundKind['settle']): Promise<boolean>;
+  settle(item: ClaimedWork, outcome: OutboundOutcome, kindSettle?: KindSettle): Promise<boolean>;
 }
 
 export interface OutboundClaimsOptions {
@@ -132,9 +142,92 @@ export interface OutboundClaimsOptions {
 }
 
 const ERROR_MAX = 500;
+/** Settles written in one transaction at most. */
+const SETTLE_BATCH_MAX = 100;
+
+interface QueuedSettle extends SettledWork {
+  kindSettle: KindSettle | undefined;
+  resolve(released: boolean): void;
+  reject(err: unknown): void;
+}
+
+/**
+ * Releases the claims of these items with their outcome; returns the ids still held by their
+ * claimant (the others were taken over and are left alone). Delivered items share one
+ * statement; a retry or failure carries its own error and time.
+ */
+async function releaseClaims(tx: WriteTx, settled: readonly SettledWork[]): Promise<Set<string>> {
+  const held = new Set<string>();
+  const released = (rows: { id: string }[]) => rows.forEach((r) => held.add(r.id));
+  const delivered = settled.filter((s) => s.outcome.status === 'delivered');
+  if (delivered.length > 0) {
+    released(await tx.trx
+      .updateTable('outbound_work')
+      .set({ status: 'delivered', next_attempt_at: null, last_error: null, claimed_until: null, claim_token: null, updated_at: tx.now })
+      .where((eb) => eb.or(delivered.map(({ item }) => eb.and([eb('id', '=', item.id), eb('claim_token', '=', item.claimToken)]))))
+      .returning('id')
+      .execute());
+  }
+  for (const { item, outcome } of settled) {
+    if (outcome.status === 'delivered') continue;
+    released(await tx.trx
+      .updateTable('outbound_work')
+      .set({
+        status: outcome.status === 'retry' ? 'pending' : outcome.status,
+        next_attempt_at: outcome.status === 'retry' ? outcome.nextAttemptAt.toISOString() : null,
+        last_error: outcome.error.slice(0, ERROR_MAX),
+        claimed_until: null,
+        claim_token: null,
+        updated_at: tx.now,
+      })
+      .where('id', '=', item.id)
+      .where('claim_token', '=', item.claimToken)
+      .returning('id')
+      .execute());
+  }
+  return held;
+}
 
 export function createOutboundClaims(store: Store, options: OutboundClaimsOptions = {}): OutboundClaims {
   const leaseMs = options.leaseMs ?? 60_000;
+  const queue: QueuedSettle[] = [];
+  let flushing: Promise<void> | null = null;
+
+  /** One transaction: release the claims, then each kind records its items' outcomes. */
+  const write = (batch: readonly QueuedSettle[]) => store.write(null, async (tx) => {
+    const held = await releaseClaims(tx, batch);
+    // Grouped by the kind's settle (a reply kind gets every reply at once; a closure its own item).
+    const byKind = new Map<KindSettle, SettledWork[]>();
+    for (const q of batch) {
+      if (!q.kindSettle || !held.has(q.item.id)) continue;
+      const group = byKind.get(q.kindSettle) ?? [];
+      group.push({ item: q.item, outcome: q.outcome });
+      byKind.set(q.kindSettle, group);
+    }
+    for (const [kindSettle, group] of byKind) await kindSettle(tx, group);
+    return held;
+  }, { lockFeedFirst: false });
+
+  async function flush(): Promise<void> {
+    while (queue.length > 0) {
+      const batch = queue.splice(0, SETTLE_BATCH_MAX);
+      try {
+        const held = await write(batch);
+        for (const q of batch) q.resolve(held.has(q.item.id));
+      } catch (err) {
+        if (batch.length === 1) {
+          batch[0]!.reject(err);
+          continue;
+        }
+        // One item's record must not keep the others' outcomes from being written (their
+        // sends happened): each alone, so that only the one at fault fails.
+        for (const q of batch) {
+          await write([q]).then((held) => q.resolve(held.has(q.item.id)), (e: unknown) => q.reject(e));
+        }
+      }
+    }
+  }
+
   return {
     async claim({ limit, now, kinds }) {
       const at = now.toISOString();
@@ -177,25 +270,13 @@ export function createOutboundClaims(store: Store, options: OutboundClaimsOption
       }, { lockFeedFirst: false });
     },
 
-    async settle(item, outcome, kindSettle) {
-      return store.write(null, async (tx) => {
-        const released = await tx.trx
-          .updateTable('outbound_work')
-          .set({
-            status: outcome.status === 'retry' ? 'pending' : outcome.status,
-            next_attempt_at: outcome.status === 'retry' ? outcome.nextAttemptAt.toISOString() : null,
-            last_error: outcome.status === 'delivered' ? null : outcome.error.slice(0, ERROR_MAX),
-            claimed_until: null,
-            claim_token: null,
-            updated_at: tx.now,
-          })
-          .where('id', '=', item.id)
-          .where('claim_token', '=', item.claimToken)
-          .executeTakeFirst();
-        if (Number(released.numUpdatedRows) === 0) return false;
-        await kindSettle?.(tx, item, outcome);
-        return true;
-      }, { lockFeedFirst: false });
+    settle(item, outcome, kindSettle) {
+      return new Promise<boolean>((resolve, reject) => {
+        queue.push({ item, outcome, kindSettle, resolve, reject });
+        flushing ??= flush().finally(() => {
+          flushing = null;
+        });
+      });
     },
   };
 }

@@ -2,7 +2,7 @@ import { isHttpUrl } from '../../../common/domain/index.js';
 import { KAKAO_MESSAGE_MAX_LENGTH, type KakaoButton, type KakaoOutboundMessage } from './event.js';
 import type { BackoffPolicy } from '../../../common/retry/index.js';
 import type { KakaoInboxPort, KakaoOutbound, PendingDelivery } from './port.js';
-import { nextAttempt, sendToKakao } from './send.js';
+import { httpPost, nextAttempt, sendToKakao, type KakaoPost } from './send.js';
 
 export interface OutboundLogger {
   info(obj: object, msg?: string): void;
@@ -16,7 +16,8 @@ export interface KakaoOutboundOptions {
   sendUrl: string | null;
   senderKey: string;
   logger: OutboundLogger;
-  fetch?: typeof globalThis.fetch;
+  /** The POST to the provider (default httpPost; tests observe or fail sends through it). */
+  post?: KakaoPost;
   now?: () => Date;
   /** Attempts before a delivery is marked failed (default 6). */
   maxAttempts?: number;
@@ -63,7 +64,7 @@ export function createKakaoOutbound(options: KakaoOutboundOptions): KakaoOutboun
     port, sendUrl, senderKey, logger, maxAttempts = 6, requestTimeoutMs = 10_000, batchSize = 50, concurrency = 4,
     pollIntervalMs = 2_000,
   } = options;
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const post = options.post ?? httpPost;
   const now = options.now ?? (() => new Date());
   const policy: BackoffPolicy = { baseMs: options.baseDelayMs ?? 1_000, capMs: options.maxDelayMs ?? 5 * 60_000 };
   const random = options.random ?? Math.random;
@@ -124,7 +125,7 @@ export function createKakaoOutbound(options: KakaoOutboundOptions): KakaoOutboun
   }
 
   async function deliver(d: PendingDelivery): Promise<'delivered' | 'failed' | 'retry'> {
-    const sent = await sendToKakao({ sendUrl, fetch: fetchImpl, requestTimeoutMs, now }, await payloadOf(d));
+    const sent = await sendToKakao({ sendUrl, post, requestTimeoutMs, now }, await payloadOf(d));
     if (sent.outcome === 'delivered') {
       stats.delivered++;
       await settle(d, { status: 'delivered' });

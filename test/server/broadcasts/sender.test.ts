@@ -3,6 +3,7 @@ import { CONSENT_STATEMENT } from '../../../common/subscriptions/index.js';
 import { parseQuietHours } from '../../../server/broadcasts/quiet-hours.js';
 import { createBroadcastSender, type BroadcastSender } from '../../../server/broadcasts/sender.js';
 import { freezeAudience, getBroadcast, newRecord, saveRecord } from '../../../server/broadcasts/store.js';
+import { httpPost } from '../../../server/channels/kakao/send.js';
 import { openStore, type Store } from '../../../server/db/store.js';
 import { startKakaoSink, type KakaoSink } from '../../../server/simulator/index.js';
 import { applyConsent, seedDemoTopics } from '../../../server/subscriptions/store.js';
@@ -67,10 +68,10 @@ describe.each(ENGINES)('notice sender with delivery claims (%s)', (engine) => {
     let sent = 0;
     const x = sender({
       autoStart: false, concurrency: 1, now: () => clock, quietHours: parseQuietHours('20:50-08:00'),
-      fetch: async (url, init) => {
+      post: async (url, body, timeoutMs) => {
         sent++;
         if (sent === 10) clock = new Date('2026-12-01T11:50:00.000Z'); // 20:50 KST: the rest must wait
-        return fetch(url, init);
+        return httpPost(url, body, timeoutMs);
       },
     });
     await x.runOnce();
@@ -114,8 +115,8 @@ describe.each(ENGINES)('notice sender with delivery claims (%s)', (engine) => {
     let left = false;
     sender({
       ratePerSecond: 40, concurrency: 1,
-      fetch: async (url, init) => {
-        const res = await fetch(url, init);
+      post: async (url, body, timeoutMs) => {
+        const res = await httpPost(url, body, timeoutMs);
         if (!left && received(id).length === 5) {
           left = true;
           const sent = new Set(received(id).map((r) => r.message.user_key));
