@@ -133,6 +133,15 @@ const FLAG_PROBABILITY = 0.7;
  * ("죽고싶다", "맞았어요") are the phrase rules' to find.
  */
 const MIN_GRAMS = 5;
+/** The classifier's kind leads the rules' kinds when it is at least this probable. */
+const CLASSIFIER_LEADS = 0.99;
+/**
+ * A short message (fewer n-grams than this: six syllables or so) that no rule names is flagged by
+ * the classifier alone only when it is at least SHORT_FLAG_PROBABILITY sure: a courtesy like
+ * "수고 많으십니다" shares a few n-grams with crisis messages and little else.
+ */
+const SHORT_GRAMS = 12;
+const SHORT_FLAG_PROBABILITY = 0.9;
 /** A phrase rule flags on its own only when the classifier does not find the message clearly harmless. */
 const RULE_VETO = 0.5;
 /** Where a message splits into the clauses a phrase is taken from. */
@@ -167,10 +176,20 @@ export function detectCrisisAll(text: string): CrisisMatch[] {
   // One reading of the message serves both the flag and the rules' veto (this runs on every inbound message).
   const probabilities = crisisClassifier().probabilities(text);
   const best = mostProbable(probabilities, 'none');
-  const classified = best.label !== 'none' && best.p >= FLAG_PROBABILITY && (found.size > 0 || syllableGrams(text).length >= MIN_GRAMS) ? best.label : null;
+  const grams = syllableGrams(text).length;
+  const alone = found.size === 0;
+  const needed = alone && grams < SHORT_GRAMS ? SHORT_FLAG_PROBABILITY : FLAG_PROBABILITY;
+  const classified = best.label !== 'none' && best.p >= needed && (!alone || grams >= MIN_GRAMS) ? best.label : null;
   if (!classified && (found.size === 0 || (probabilities.get('none') ?? 0) >= RULE_VETO)) return [];
   if (classified && !found.has(classified)) found.set(classified, { kind: classified, phrase: likeliestClause(text, classified) });
-  return CRISIS_PRIORITY.flatMap((k) => (found.has(k) ? [found.get(k)!] : []));
+  const ordered = CRISIS_PRIORITY.flatMap((k) => (found.has(k) ? [found.get(k)!] : []));
+  // A near-certain reading of the whole message names the kind better than a rule's one word
+  // ("편의점 폐기 도시락" is hunger, "불도 안 켜지고" a neighbour not seen), but never ahead of a
+  // self-harm phrase: a life in danger leads whatever else the message says.
+  if (classified && best.p >= CLASSIFIER_LEADS && ordered[0]?.kind !== classified && ordered[0]?.kind !== 'self_harm') {
+    return [found.get(classified)!, ...ordered.filter((m) => m.kind !== classified)];
+  }
+  return ordered;
 }
 
 /**

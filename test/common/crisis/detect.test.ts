@@ -5,6 +5,7 @@ import { CRISIS_CORPUS as ALL_MESSAGES, CRISIS_MESSAGES, LOOK_ALIKES, type Label
 import { HELD_OUT } from './held-out.js';
 import { HELD_OUT_ROUND_19 } from './held-out-round-19.js';
 import { HELD_OUT_ROUND_20 } from './held-out-round-20.js';
+import { HELD_OUT_ROUND_21 } from './held-out-round-21.js';
 
 const RECALL_FLOOR = 0.95;
 const PRECISION_FLOOR = 0.9;
@@ -16,11 +17,13 @@ const PRECISION_FLOOR = 0.9;
  */
 const HELD_OUT_KIND_FLOOR = 0.9;
 /**
- * Rounds 19 and 20 (2026-12-03), by writers on their own, are harder on the kind: measured
- * 0.820–0.980 recall and 0.776–0.942 precision per kind over both (README). Below the issue's
- * floors; this is a regression guard at what was measured, not a goal.
+ * Rounds 19, 20 and 21 (2026-12-03), by writers on their own, are harder on the kind. Measured
+ * with the fourth corpus wave: 0.82–0.98 recall and 0.84–0.94 precision per kind over 19 and 20
+ * (seen while the wave was written), 0.88–1.00 and 0.83–0.96 on round 21 (scored once). Below
+ * the issue's floors (README); this is a regression guard at what was measured, not a goal.
  */
-const LATER_ROUNDS_KIND_FLOOR = { recall: 0.8, precision: 0.75 };
+const LATER_ROUNDS_KIND_FLOOR = { recall: 0.8, precision: 0.8 };
+const LATER_ROUNDS = [...HELD_OUT_ROUND_19, ...HELD_OUT_ROUND_20, ...HELD_OUT_ROUND_21];
 
 /** Per kind: recall = flagged as this kind / labelled this kind; precision = right / flagged as this kind. */
 function scores(set: readonly LabelledMessage[]) {
@@ -76,6 +79,7 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     ['rounds 15 and 16', HELD_OUT],
     ['round 19', HELD_OUT_ROUND_19],
     ['round 20', HELD_OUT_ROUND_20],
+    ['round 21', HELD_OUT_ROUND_21],
   ] as const)(`%s: finds ≥ ${RECALL_FLOOR} of the crisis messages with precision ≥ ${PRECISION_FLOOR} (flagged or not)`, (_round, set) => {
     const crises = set.filter((m) => m.kind !== null);
     const missed = crises.filter((m) => detectCrisis(m.text) === null);
@@ -85,16 +89,19 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     expect(found / (found + alarms.length), `false alarms: ${alarms.map((m) => m.text).join(' | ')}`).toBeGreaterThanOrEqual(PRECISION_FLOOR);
   });
 
-  it('holds two later rounds of 300, 25 per kind and half look-alikes', () => {
-    for (const set of [HELD_OUT_ROUND_19, HELD_OUT_ROUND_20]) {
+  it('holds three later rounds of 300, 25 per kind and half look-alikes, none of them in the corpus', () => {
+    // A greeting like "안녕하세요 처음 연락드려요" is anyone's; a sentence of a situation is not.
+    const trained = new Set(ALL_MESSAGES.map((m) => m.text));
+    expect(LATER_ROUNDS.filter((m) => m.text.length > 20 && trained.has(m.text))).toEqual([]);
+    for (const set of [HELD_OUT_ROUND_19, HELD_OUT_ROUND_20, HELD_OUT_ROUND_21]) {
       expect(set.length).toBe(300);
       expect(set.filter((m) => m.kind === null).length).toBe(150);
       for (const kind of CRISIS_KINDS) expect(set.filter((m) => m.kind === kind).length).toBe(25);
     }
   });
 
-  it(`rounds 19 and 20: per kind recall ≥ ${LATER_ROUNDS_KIND_FLOOR.recall} and precision ≥ ${LATER_ROUNDS_KIND_FLOOR.precision}`, () => {
-    const rows = scores([...HELD_OUT_ROUND_19, ...HELD_OUT_ROUND_20]);
+  it(`rounds 19 to 21: per kind recall ≥ ${LATER_ROUNDS_KIND_FLOOR.recall} and precision ≥ ${LATER_ROUNDS_KIND_FLOOR.precision}`, () => {
+    const rows = scores(LATER_ROUNDS);
     console.table(rows.map(({ kind, labelled, flagged, recall, precision }) => ({ kind, labelled, flagged, recall: recall.toFixed(3), precision: precision.toFixed(3) })));
     for (const r of rows) {
       expect(r.recall, `${r.kind} missed: ${r.missed.join(' | ')}`).toBeGreaterThanOrEqual(LATER_ROUNDS_KIND_FLOOR.recall);
