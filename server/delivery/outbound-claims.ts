@@ -209,22 +209,29 @@ export function createOutboundClaims(store: Store, options: OutboundClaimsOption
   }, { lockFeedFirst: false });
 
   async function flush(): Promise<void> {
-    while (queue.length > 0) {
-      const batch = queue.splice(0, SETTLE_BATCH_MAX);
-      try {
-        const held = await write(batch);
-        for (const q of batch) q.resolve(held.has(q.item.id));
-      } catch (err) {
-        if (batch.length === 1) {
-          batch[0]!.reject(err);
-          continue;
-        }
-        // One item's record must not keep the others' outcomes from being written (their
-        // sends happened): each alone, so that only the one at fault fails.
-        for (const q of batch) {
-          await write([q]).then((held) => q.resolve(held.has(q.item.id)), (e: unknown) => q.reject(e));
+    try {
+      while (queue.length > 0) {
+        const batch = queue.splice(0, SETTLE_BATCH_MAX);
+        try {
+          const held = await write(batch);
+          for (const q of batch) q.resolve(held.has(q.item.id));
+        } catch (err) {
+          if (batch.length === 1) {
+            batch[0]!.reject(err);
+            continue;
+          }
+          // One item's record must not keep the others' outcomes from being written (their
+          // sends happened): each alone, so that only the one at fault fails.
+          for (const q of batch) {
+            await write([q]).then((held) => q.resolve(held.has(q.item.id)), (e: unknown) => q.reject(e));
+          }
         }
       }
+    } finally {
+      // In the same turn as the last look at the queue (not a microtask later): a caller whose
+      // settle has just resolved and who settles again at once starts the next flush, instead of
+      // queueing behind one that has already ended.
+      flushing = null;
     }
   }
 
@@ -273,9 +280,7 @@ export function createOutboundClaims(store: Store, options: OutboundClaimsOption
     settle(item, outcome, kindSettle) {
       return new Promise<boolean>((resolve, reject) => {
         queue.push({ item, outcome, kindSettle, resolve, reject });
-        flushing ??= flush().finally(() => {
-          flushing = null;
-        });
+        flushing ??= flush();
       });
     },
   };

@@ -76,4 +76,16 @@ describe.each(ENGINES)('outbound claims: settles (%s)', (engine) => {
     const rows = await statusOf(items.map((i) => i.id));
     for (const item of items) expect(rows.get(item.id)!.status).toBe(item.id === bad ? 'pending' : 'delivered');
   });
+
+  it('settles one after another, each awaited before the next (as a claim does for records gone), all complete', async () => {
+    const kind = `k-${randomUUID().slice(0, 8)}`;
+    await queued(kind, 5);
+    const claims = createOutboundClaims(store);
+    const items = await claims.claim({ limit: 50, now: new Date(), kinds: [kind] });
+    const results: boolean[] = [];
+    for (const item of items) results.push(await claims.settle(item, { status: 'failed', error: '보낼 기록을 찾을 수 없습니다' }));
+    expect(results).toEqual([true, true, true, true, true]);
+    const rows = await statusOf(items.map((i) => i.id));
+    expect([...rows.values()].every((r) => r.status === 'failed')).toBe(true);
+  }, 10_000);
 });
