@@ -48,6 +48,10 @@ export const httpPost: KakaoPost = (url, body, timeoutMs) => new Promise<KakaoPo
       const retryAfter = res.headers['retry-after'];
       resolve({ status: res.statusCode ?? 0, retryAfter: typeof retryAfter === 'string' ? retryAfter : null, text: Buffer.concat(chunks).toString('utf8').slice(0, ANSWER_MAX_BYTES) });
     });
+    // The connection dropped before the answer was whole: no outcome to trust, so a retry.
+    res.once('close', () => {
+      if (!res.complete) fail(new Error('the connection closed before the whole answer arrived'));
+    });
   });
   function fail(err: Error) {
     clearTimeout(timer);
@@ -57,6 +61,7 @@ export const httpPost: KakaoPost = (url, body, timeoutMs) => new Promise<KakaoPo
     const err = new Error(`no answer within ${timeoutMs} ms`);
     err.name = 'TimeoutError';
     req.destroy(err);
+    fail(err);
   }, timeoutMs);
   req.once('error', fail);
   req.end(body);

@@ -80,4 +80,15 @@ describe('sendToKakao over httpPost', () => {
     expect(sent).toMatchObject({ outcome: 'retry', retryAfterMs: null });
     expect(sent.outcome === 'retry' && sent.error).toMatch(/^연결 실패: .*ECONNREFUSED/);
   });
+
+  it('a provider that drops the connection in the middle of its answer is a retry, not a delivery', async () => {
+    const p = await provider((res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"resu');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    const sent = await sendToKakao({ sendUrl: p.url, post: httpPost, requestTimeoutMs: 5000, now }, wire);
+    expect(sent).toMatchObject({ outcome: 'retry', retryAfterMs: null });
+    expect(sent.outcome === 'retry' && sent.error).toMatch(/^연결 실패: /);
+  });
 });
