@@ -19,6 +19,7 @@ import {
   KAKAO_WEBHOOK_PATH, createKakaoOutbound, kakaoWebhookRoutes, signKakaoBody,
   type InboundCitizenEvent, type InboundFiled, type KakaoInboxPort, type PendingDelivery,
 } from '../server/channels/kakao/index.js';
+import { httpPost } from '../server/channels/kakao/send.js';
 import { loadConfig } from '../server/config.js';
 import { percentile, startKakaoSink } from '../server/simulator/index.js';
 
@@ -169,14 +170,15 @@ async function outbound(): Promise<void> {
       };
     });
 
-    // Baseline: the same bodies POSTed with the same parallelism, no port, no bookkeeping.
+    // Baseline: the same bodies POSTed the same way (httpPost) with the same parallelism, no port, no bookkeeping.
     const plain = deliveries();
+    // Warm the connections and the JIT first, so that the baseline is not the one that pays for them.
+    for (const d of plain.slice(0, 200)) await httpPost(sink.url, JSON.stringify({ serial_number: d.messageId, message: d.body }), 10_000);
     let t = performance.now();
     const queue = [...plain];
     await Promise.all(Array.from({ length: 4 }, async () => {
       for (let d = queue.shift(); d; d = queue.shift()) {
-        const res = await fetch(sink.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serial_number: d.messageId, sender_key: 's', user_key: d.userKey, message_type: 'TX', message: d.body }) });
-        await res.arrayBuffer();
+        await httpPost(sink.url, JSON.stringify({ serial_number: d.messageId, sender_key: 's', user_key: d.userKey, message_type: 'TX', message: d.body }), 10_000);
       }
     }));
     const basePerSecond = COUNT / ((performance.now() - t) / 1000);
@@ -190,6 +192,31 @@ async function outbound(): Promise<void> {
     await loop.close();
     console.log(`${'baseline: plain POSTs to the sink'.padEnd(34)} ${basePerSecond.toFixed(0).padStart(7)} msg/s`);
     console.log(`${'outbound delivery loop'.padEnd(34)} ${loopPerSecond.toFixed(0).padStart(7)} msg/s  x${(loopPerSecond / basePerSecond).toFixed(2)} of baseline (${port.delivered} delivered)`);
+
+    // The provider POST (server/channels/kakao/send.ts): httpPost against fetch, CPU per POST of
+    // this process (sender and sink alike), 2,000 each with 4 in parallel, alternating twice.
+    const body = JSON.stringify({ serial_number: randomUUID(), sender_key: 's', user_key: 'u1', message_type: 'TX', message: '안녕하세요, 상담사입니다.' });
+    const viaFetch = async () => {
+      const res = await fetch(sink.url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body, signal: AbortSignal.timeout(10_000) });
+      await res.arrayBuffer();
+    };
+    const viaHttpPost = async () => {
+      await httpPost(sink.url, body, 10_000);
+    };
+    const cpuPerPost = async (post: () => Promise<void>) => {
+      const before = process.cpuUsage();
+      let left = COUNT;
+      await Promise.all(Array.from({ length: 4 }, async () => {
+        while (left-- > 0) await post();
+      }));
+      const used = process.cpuUsage(before);
+      return (used.user + used.system) / 1000 / COUNT;
+    };
+    for (let round = 1; round <= 2; round++) {
+      const f = await cpuPerPost(viaFetch);
+      const h = await cpuPerPost(viaHttpPost);
+      console.log(`provider POST, round ${round}: fetch ${f.toFixed(3)} ms CPU per POST, httpPost ${h.toFixed(3)} ms (x${(f / h).toFixed(1)})`);
+    }
   } finally {
     await sink.close();
   }

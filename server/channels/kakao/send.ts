@@ -24,9 +24,8 @@ const AGENTS = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new htt
 
 /**
  * KakaoPost over node:http(s) with kept-alive connections. Not fetch: a delivery is one small
- * POST, and fetch spent four times the CPU of http.request on it (measured side by side, 2,000
- * POSTs to a local endpoint: 0.55 against 0.10 ms each, client and server), which the server
- * pays for every reply and notice it sends.
+ * POST, and fetch spends four to five times the CPU of http.request on it (`npm run bench --
+ * kakao` measures both side by side), which the server pays for every reply and notice it sends.
  */
 export const httpPost: KakaoPost = (url, body, timeoutMs) => new Promise<KakaoPostAnswer>((resolve, reject) => {
   const target = new URL(url);
