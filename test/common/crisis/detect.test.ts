@@ -134,8 +134,19 @@ describe('crisis signals: the detector', () => {
     // Everyday chat not in the corpus (a lone greeting once read as a farewell), and test-like input.
     ['반갑습니다'], ['저기요'], ['여보세요'], ['확인 부탁드려요'], ['혹시 담당자 계신가요'], ['좋은 아침입니다'],
     ['수고 많으십니다'], ['안녕하세요 상담사님'], ['안녕하세요 주거급여 문의요'], ['추가 문의 7'], ['메모 3'],
+    // "X에 목매다" is being set on something, not hanging.
+    ['성적에 목매는 게 싫어요 입시 상담 있나요'], ['승진에 목매다 건강 잃었어요 ㅋㅋ'],
   ])('does not flag %j', (text) => {
     expect(detectCrisis(text)).toBeNull();
+  });
+
+  it.each([
+    // Means written as people write them, and a farewell in dialect (two of round 23's misses).
+    ['남편 폰에 목매는 방법 검색한 기록이 있어요. 요즘 잠도 못 자고 멍하니 있어요'],
+    ['아부지가 농약병 들고 창고 들어가심서 나 인자 그만 살란다 허셨어라 문을 안 열어주신당께요'],
+    ['목매려고 줄 사놨어요'],
+  ])('flags %j as self_harm', (text) => {
+    expect(detectCrisis(text)?.kind).toBe('self_harm');
   });
 
   it('returns the phrase as the citizen wrote it (runs of spaces as one)', () => {
