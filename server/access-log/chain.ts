@@ -5,6 +5,7 @@ import { num } from '../db/json.js';
 import { heldBack } from '../db/pg-write-client.js';
 import type { AccessLogTable, Database } from '../db/schema.js';
 import { executeLater, type Engine } from '../db/store.js';
+import { createWriteQueue } from '../db/write-queue.js';
 import type { Subject } from './subject.js';
 
 /** Advisory lock serialising the access log's appenders across server instances (PostgreSQL). */
@@ -58,12 +59,6 @@ export const toEntry = (r: AccessLogTable): AccessLogEntry => ({
   hash: r.hash,
 });
 
-interface Pending {
-  entries: NewAccessEntry[];
-  resolve(recorded: number): void;
-  reject(err: unknown): void;
-}
-
 /**
  * The one appender of the access log. Requests hand it entries and wait; it writes whatever has
  * queued up in one transaction under the chain's lock (an advisory lock on PostgreSQL, the one
@@ -71,8 +66,16 @@ interface Pending {
  * read, and the chain stays a single line across server instances.
  */
 export class AccessLogWriter {
-  private queue: Pending[] = [];
-  private draining: Promise<void> | null = null;
+  private readonly batches = createWriteQueue<NewAccessEntry[], number>({
+    write: (batch) => this.db.transaction().execute((trx) => this.write(trx, batch)),
+    // Whole requests, up to MAX_BATCH entries (one request's entries may exceed it alone).
+    take: (queued) => {
+      let n = 0;
+      let size = 0;
+      while (n < queued.length && (n === 0 || size + queued[n]!.length <= MAX_BATCH)) size += queued[n++]!.length;
+      return n;
+    },
+  });
 
   /** db: the store's writers (store.writer), so that on PostgreSQL a batch shares its round trips. */
   constructor(private readonly db: Kysely<Database>, private readonly engine: Engine) {}
@@ -80,42 +83,19 @@ export class AccessLogWriter {
   /** Appends the entries; entries whose id is already in the log are skipped. Resolves with how many were new. */
   append(entries: NewAccessEntry[]): Promise<number> {
     if (entries.length === 0) return Promise.resolve(0);
-    return new Promise((resolve, reject) => {
-      this.queue.push({ entries, resolve, reject });
-      this.draining ??= this.drain().finally(() => {
-        this.draining = null;
-      });
-    });
+    return this.batches.push(entries);
   }
 
   /** Resolves when everything queued so far is written (shutdown). */
-  async idle(): Promise<void> {
-    while (this.draining) await this.draining;
+  idle(): Promise<void> {
+    return this.batches.idle();
   }
 
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch: Pending[] = [];
-      let size = 0;
-      while (this.queue.length > 0 && (batch.length === 0 || size + this.queue[0]!.entries.length <= MAX_BATCH)) {
-        const next = this.queue.shift()!;
-        batch.push(next);
-        size += next.entries.length;
-      }
-      try {
-        const counts = await this.db.transaction().execute((trx) => this.write(trx, batch));
-        batch.forEach((p, i) => p.resolve(counts[i]!));
-      } catch (err) {
-        for (const p of batch) p.reject(err);
-      }
-    }
-  }
-
-  private async write(trx: Transaction<Database>, batch: Pending[]): Promise<number[]> {
+  private async write(trx: Transaction<Database>, batch: readonly NewAccessEntry[][]): Promise<number[]> {
     // On the writers' connection (app.ts) the lock travels with the BEGIN and the first read, and
     // the inserts with the COMMIT: a batch is two round trips (pg-write-client.ts).
     if (this.engine === 'postgres') await trx.executeQuery(heldBack(sql`select pg_advisory_xact_lock(${ACCESS_LOG_LOCK})`.compile(trx)));
-    const ids = batch.flatMap((p) => p.entries.map((e) => e.id).filter((id): id is string => !!id));
+    const ids = batch.flatMap((entries) => entries.map((e) => e.id).filter((id): id is string => !!id));
     const seen = new Set<string>();
     for (let i = 0; i < ids.length; i += 200) {
       const rows = await trx.selectFrom('access_log').select('id').where('id', 'in', ids.slice(i, i + 200)).execute();
@@ -125,9 +105,9 @@ export class AccessLogWriter {
     let seq = last ? num(last.seq) : 0;
     let prev = last?.hash ?? GENESIS_HASH;
     const rows: AccessLogTable[] = [];
-    const counts = batch.map((p) => {
+    const counts = batch.map((entries) => {
       let recorded = 0;
-      for (const e of p.entries) {
+      for (const e of entries) {
         const id = e.id ?? randomUUID();
         if (seen.has(id)) continue;
         seen.add(id);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Store, WriteTx } from '../db/store.js';
+import { createWriteQueue } from '../db/write-queue.js';
 
 /**
  * Outbound work claimed in the database with a lease (table outbound_work, migration 004), the
@@ -147,8 +148,6 @@ const SETTLE_BATCH_MAX = 100;
 
 interface QueuedSettle extends SettledWork {
   kindSettle: KindSettle | undefined;
-  resolve(released: boolean): void;
-  reject(err: unknown): void;
 }
 
 /**
@@ -190,9 +189,6 @@ async function releaseClaims(tx: WriteTx, settled: readonly SettledWork[]): Prom
 
 export function createOutboundClaims(store: Store, options: OutboundClaimsOptions = {}): OutboundClaims {
   const leaseMs = options.leaseMs ?? 60_000;
-  const queue: QueuedSettle[] = [];
-  let flushing: Promise<void> | null = null;
-
   /** One transaction: release the claims, then each kind records its items' outcomes. */
   const write = (batch: readonly QueuedSettle[]) => store.write(null, async (tx) => {
     const held = await releaseClaims(tx, batch);
@@ -205,35 +201,10 @@ export function createOutboundClaims(store: Store, options: OutboundClaimsOption
       byKind.set(q.kindSettle, group);
     }
     for (const [kindSettle, group] of byKind) await kindSettle(tx, group);
-    return held;
+    return batch.map((q) => held.has(q.item.id));
   }, { lockFeedFirst: false });
-
-  async function flush(): Promise<void> {
-    try {
-      while (queue.length > 0) {
-        const batch = queue.splice(0, SETTLE_BATCH_MAX);
-        try {
-          const held = await write(batch);
-          for (const q of batch) q.resolve(held.has(q.item.id));
-        } catch (err) {
-          if (batch.length === 1) {
-            batch[0]!.reject(err);
-            continue;
-          }
-          // One item's record must not keep the others' outcomes from being written (their
-          // sends happened): each alone, so that only the one at fault fails.
-          for (const q of batch) {
-            await write([q]).then((held) => q.resolve(held.has(q.item.id)), (e: unknown) => q.reject(e));
-          }
-        }
-      }
-    } finally {
-      // In the same turn as the last look at the queue (not a microtask later): a caller whose
-      // settle has just resolved and who settles again at once starts the next flush, instead of
-      // queueing behind one that has already ended.
-      flushing = null;
-    }
-  }
+  // The sends happened: one item whose record cannot be written must not lose the others' outcomes.
+  const settles = createWriteQueue<QueuedSettle, boolean>({ write, take: (queued) => Math.min(queued.length, SETTLE_BATCH_MAX), isolateFailures: true });
 
   return {
     async claim({ limit, now, kinds }) {
@@ -278,10 +249,7 @@ export function createOutboundClaims(store: Store, options: OutboundClaimsOption
     },
 
     settle(item, outcome, kindSettle) {
-      return new Promise<boolean>((resolve, reject) => {
-        queue.push({ item, outcome, kindSettle, resolve, reject });
-        flushing ??= flush();
-      });
+      return settles.push({ item, outcome, kindSettle });
     },
   };
 }

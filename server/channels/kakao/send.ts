@@ -20,7 +20,8 @@ export type KakaoPost = (url: string, body: string, timeoutMs: number) => Promis
 const ANSWER_MAX_BYTES = 64 * 1024;
 
 // Connections to the provider are kept open between sends: one per parallel send.
-const AGENTS = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
+const HTTP_AGENT = new http.Agent({ keepAlive: true });
+const HTTPS_AGENT = new https.Agent({ keepAlive: true });
 
 /**
  * KakaoPost over node:http(s) with kept-alive connections. Not fetch: a delivery is one small
@@ -29,10 +30,10 @@ const AGENTS = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new htt
  */
 export const httpPost: KakaoPost = (url, body, timeoutMs) => new Promise<KakaoPostAnswer>((resolve, reject) => {
   const target = new URL(url);
-  const lib = target.protocol === 'https:' ? https : http;
-  const req = lib.request(target, {
+  const secure = target.protocol === 'https:';
+  const req = (secure ? https : http).request(target, {
     method: 'POST',
-    agent: target.protocol === 'https:' ? AGENTS['https:'] : AGENTS['http:'],
+    agent: secure ? HTTPS_AGENT : HTTP_AGENT,
     headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) },
   }, (res) => {
     const chunks: Buffer[] = [];
