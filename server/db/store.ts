@@ -10,6 +10,7 @@ import { ChangeNotifier } from '../events/notifier.js';
 import { pgChannelName, startPgListener, type ListenerLogger } from '../events/pg-listener.js';
 import { CHANGE_FEED_LOCK, WRITERS_LOCK } from './feed-lock.js';
 import { migrateToLatest } from './migrate.js';
+import { createWriteQueue, type WriteQueue } from './write-queue.js';
 import { heldBack, INLINE_COMMIT, PgWriteClient } from './pg-write-client.js';
 import type { Database } from './schema.js';
 import { Sqlite3Dialect } from './sqlite-dialect.js';
@@ -253,60 +254,44 @@ export async function openStore(config: DatabaseConfig, options: StoreOptions = 
   // transaction and its fsync at COMMIT (synchronous=FULL is unchanged: nothing is acknowledged
   // before the COMMIT that makes it durable). Each write runs in a savepoint of its own, so one
   // that throws takes back only its own work.
-  interface Queued {
+  interface QueuedWrite {
     actorId: string | null;
     fn: (tx: WriteTx) => Promise<unknown>;
-    resolve: (result: unknown) => void;
-    reject: (err: unknown) => void;
   }
-  const queue: Queued[] = [];
-  let draining = false;
-  const runBatch = async (batch: Queued[]): Promise<void> => {
-    const outcomes: ({ ok: true; result: unknown } | { ok: false; error: unknown })[] = [];
+  type Outcome = { ok: true; result: unknown } | { ok: false; error: unknown };
+  const runBatch = async (batch: readonly QueuedWrite[]): Promise<Outcome[]> => {
+    const outcomes: Outcome[] = [];
     let lastSeq = 0;
-    try {
-      await writer.transaction().execute(async (trx) => {
-        for (const w of batch) {
-          await sql`savepoint one_write`.execute(trx);
-          try {
-            const out = await runInTrx(trx, w.actorId, w.fn);
-            await sql`release one_write`.execute(trx);
-            if (out.lastSeq > 0) lastSeq = out.lastSeq;
-            outcomes.push({ ok: true, result: out.result });
-          } catch (error) {
-            // Its change rows were inserted inside the savepoint too: the feed keeps no gap.
-            await sql`rollback to one_write`.execute(trx);
-            await sql`release one_write`.execute(trx);
-            outcomes.push({ ok: false, error });
-          }
+    await writer.transaction().execute(async (trx) => {
+      for (const w of batch) {
+        await sql`savepoint one_write`.execute(trx);
+        try {
+          const out = await runInTrx(trx, w.actorId, w.fn);
+          await sql`release one_write`.execute(trx);
+          if (out.lastSeq > 0) lastSeq = out.lastSeq;
+          outcomes.push({ ok: true, result: out.result });
+        } catch (error) {
+          // Its change rows were inserted inside the savepoint too: the feed keeps no gap.
+          await sql`rollback to one_write`.execute(trx);
+          await sql`release one_write`.execute(trx);
+          outcomes.push({ ok: false, error });
         }
-      });
-      commits++;
-    } catch (err) {
-      for (const w of batch) w.reject(err);
-      return;
-    }
-    batch.forEach((w, i) => {
-      const o = outcomes[i]!;
-      if (o.ok) w.resolve(o.result);
-      else w.reject(o.error);
+      }
     });
+    commits++;
     if (lastSeq > 0) notifier.notify(lastSeq);
+    return outcomes;
   };
-  const drain = async (): Promise<void> => {
-    // Writes that arrive while a batch runs make up the next one.
-    while (queue.length > 0) await runBatch(queue.splice(0, GROUP_COMMIT_MAX));
-    draining = false;
-  };
-  const enqueue = <T>(actorId: string | null, fn: (tx: WriteTx) => Promise<T>): Promise<T> => {
+  // A failed COMMIT fails every write of its batch (createWriteQueue without isolation).
+  const groupCommit = engine === 'sqlite'
+    ? createWriteQueue<QueuedWrite, Outcome>({ write: runBatch, take: (queued) => Math.min(queued.length, GROUP_COMMIT_MAX), gatherMs: GROUP_COMMIT_WAIT_MS })
+    : null;
+  const enqueue = async <T>(queue: WriteQueue<QueuedWrite, Outcome>, actorId: string | null, fn: (tx: WriteTx) => Promise<T>): Promise<T> => {
     // A write from inside a write would wait for the batch it is part of.
     refuseNestedAccess();
-    return new Promise<T>((resolve, reject) => {
-      queue.push({ actorId, fn, resolve: resolve as (result: unknown) => void, reject });
-      if (draining) return;
-      draining = true;
-      setTimeout(() => void drain(), GROUP_COMMIT_WAIT_MS);
-    });
+    const outcome = await queue.push({ actorId, fn });
+    if (!outcome.ok) throw outcome.error;
+    return outcome.result as T;
   };
 
   const store: Store = {
@@ -315,7 +300,7 @@ export async function openStore(config: DatabaseConfig, options: StoreOptions = 
     engine,
     notifier,
     async write(actorId, fn, opts) {
-      if (engine === 'sqlite') return enqueue(actorId, fn);
+      if (groupCommit) return enqueue(groupCommit, actorId, fn);
       for (let attempt = 1; ; attempt++) {
         try {
           const { result, lastSeq } = await writeOnce(actorId, fn, opts);
@@ -329,6 +314,7 @@ export async function openStore(config: DatabaseConfig, options: StoreOptions = 
     latestSeq: () => readLatestSeq(db),
     commits: () => commits,
     async close() {
+      await groupCommit?.idle();
       await listener?.close();
       await destroy();
     },

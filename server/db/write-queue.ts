@@ -1,7 +1,7 @@
 /**
  * Group writing for a writer that many callers hand work to: whatever queues up while one batch
  * is being written goes into the next, so a burst costs one transaction, not one per caller. The
- * access log's appender and the settling of outbound work use it.
+ * access log's appender, the settling of outbound work and SQLite's group commit (store.ts) use it.
  */
 export interface WriteQueue<T, R> {
   /** Queues the item; resolves with its result once the batch that holds it is written. */
@@ -21,6 +21,11 @@ export interface WriteQueueOptions<T, R> {
    * gets the error.
    */
   isolateFailures?: boolean;
+  /**
+   * How long the first item of a burst waits for companions before its batch is written (default
+   * 0: at once). Items that queue while a batch is being written never wait: they make up the next.
+   */
+  gatherMs?: number;
 }
 
 interface Queued<T, R> {
@@ -64,7 +69,7 @@ export function createWriteQueue<T, R>(options: WriteQueueOptions<T, R>): WriteQ
     push(item) {
       return new Promise<R>((resolve, reject) => {
         queue.push({ item, resolve, reject });
-        draining ??= drain();
+        draining ??= options.gatherMs ? new Promise<void>((r) => setTimeout(r, options.gatherMs)).then(drain) : drain();
       });
     },
     async idle() {

@@ -53,6 +53,23 @@ describe('write queue', () => {
     expect(batches).toEqual([[1], [2, 3, 4], [2], [3], [4]]);
   });
 
+  it('with gatherMs the first item waits for companions, so a burst pushed over a few turns is one batch', async () => {
+    const batches: number[][] = [];
+    const queue = createWriteQueue<number, number>({
+      async write(batch) {
+        batches.push([...batch]);
+        return batch.map((i) => i);
+      },
+      take: (queued) => queued.length,
+      gatherMs: 20,
+    });
+    const first = queue.push(1);
+    await new Promise((r) => setTimeout(r, 5));
+    const rest = [2, 3].map((i) => queue.push(i));
+    expect(await Promise.all([first, ...rest])).toEqual([1, 2, 3]);
+    expect(batches).toEqual([[1, 2, 3]]);
+  });
+
   it('idle() resolves once everything queued is written', async () => {
     const { queue, batches } = recorder();
     void queue.push(1);
