@@ -71,6 +71,29 @@ export class NaiveBayes<L extends string> {
     for (const [label, v] of logs) out.set(label, Math.exp(v - top) / sum);
     return out;
   }
+
+  /**
+   * How strongly the text's single best n-gram speaks for `label` against `against`: the largest
+   * log-ratio of their smoothed likelihoods over the n-grams seen at least `minCount` times with
+   * label (-Infinity when none). Naive Bayes adds up many weak, overlapping n-grams into a
+   * confident answer; this tells a message that says something of the label from one that
+   * merely shares its everyday words ("오늘", "했어요").
+   */
+  strongestEvidence(text: string, label: L, against: L, minCount = 2): number {
+    const counts = this.#counts.get(label);
+    const other = this.#counts.get(against);
+    if (!counts || !other) return -Infinity;
+    const den = this.#total.get(label)! + this.smoothing * this.#vocabulary.size;
+    const otherDen = this.#total.get(against)! + this.smoothing * this.#vocabulary.size;
+    let best = -Infinity;
+    for (const f of syllableGrams(text)) {
+      const c = counts.get(f) ?? 0;
+      if (c < minCount) continue;
+      const ratio = Math.log((c + this.smoothing) / den) - Math.log(((other.get(f) ?? 0) + this.smoothing) / otherDen);
+      if (ratio > best) best = ratio;
+    }
+    return best;
+  }
 }
 
 /** The most probable label of a probabilities() answer, and its probability (fallback when empty). */

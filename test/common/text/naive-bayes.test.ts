@@ -36,4 +36,22 @@ describe('naive Bayes over syllable n-grams', () => {
   it('an answer of no labels falls back', () => {
     expect(mostProbable(new NaiveBayes<'x'>(0.1).probabilities('무엇'), 'x')).toEqual({ label: 'x', p: 0 });
   });
+
+  it('strongestEvidence: one telling n-gram outweighs many everyday ones, unseen or rare n-grams count for nothing', () => {
+    const nb = new NaiveBayes<'hunger' | 'none'>(0.1, [
+      { text: '오늘 쌀이 떨어졌어요', label: 'hunger' },
+      { text: '쌀이 없어서 굶었어요', label: 'hunger' },
+      { text: '오늘 날씨 좋네요', label: 'none' },
+      { text: '오늘 서류 냈어요', label: 'none' },
+      { text: '오늘 점심 먹었어요', label: 'none' },
+    ]);
+    const telling = nb.strongestEvidence('쌀이 다 떨어졌네', 'hunger', 'none');
+    const everyday = nb.strongestEvidence('오늘 뭐 했어요', 'hunger', 'none');
+    expect(telling).toBeGreaterThan(2);
+    expect(everyday).toBeLessThan(1);
+    // '굶었' occurs once with hunger: below minCount 2 it is no evidence.
+    expect(nb.strongestEvidence('굶었', 'hunger', 'none')).toBe(-Infinity);
+    expect(nb.strongestEvidence('굶었', 'hunger', 'none', 1)).toBeGreaterThan(2);
+    expect(nb.strongestEvidence('쌀이', 'hunger', 'missing' as 'none')).toBe(-Infinity);
+  });
 });

@@ -1,0 +1,54 @@
+/**
+ * Who is hurt, when a message raises violence or child abuse: the two kinds differ by the victim's
+ * age, not by what is done ("방에 가둬요 밥도 하루에 한 번만 줘요" is child abuse from a 고2 and
+ * elder abuse from a son's mother). The classifier reads the deed; these say whose it is. They
+ * run on the message as written (word starts matter: "장애가" holds 애가).
+ */
+
+/** The writer or the person concerned is under 18: a school year, an age, a child named as one. */
+const MINOR = new RegExp([
+  '(?<![가-힣0-9])(?:초|중|고)[1-6](?![0-9])',
+  '초등|중학생|중학교|고등학생|고등학교|여학생|남학생|초딩|중딩|고딩',
+  '(?<![0-9])(?:[1-9]|1[0-7])\\s?살',
+  '(?<![열물])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)\\s?살(?!림)',
+  '열(?:한|두|세|네|다섯|여섯|일곱)?\\s?살(?!림)',
+  // Not the children a parent flees with ("애들 데리고 나왔어요"): that is the parent's danger.
+  '(?<![가-힣])(?:애|아이)(?:가|를|는|한테)(?!\\s?(?:있|데리))',
+  '(?<![가-힣])아가(?!씨)|우리\\s?(?:애|아이)(?![가-힣])',
+].join('|'), 'u');
+
+/** Hurt by other children or a date (school or dating violence): not abuse by a carer. */
+const BY_PEERS = /학교폭력|학폭|남친|남자\s?친구|여친|여자\s?친구|애인|친구들?(?:이|한테|가)|선배(?:들)?(?:이|한테)|애들(?:이|한테)/u;
+
+const ADULT = '(?:엄마|어머니|어머님|할머니|할아버지|할매|할배|아내|와이프|마누라|누나|언니|여동생|어르신|노인)';
+/** Done to someone: as the object, or as the one who is hit. */
+const DONE = '(?:때[리려렸린림]|패|팬|밀쳐|밀치|머리채|발로|주먹|목을|가두|가둬|굶기|폭행|욕하|협박)';
+/** An adult named as the one hurt: the object of the deed, or the one hit or bruised. */
+const ADULT_HURT = new RegExp([
+  `${ADULT}(?:를|을|\\s?또)\\s?(?:[가-힣]+\\s){0,2}?${DONE}`,
+  `${ADULT}\\s?${'(?:머리채|멱살)'}`,
+  `${ADULT}(?:\\s?한\\s?분)?(?:가|이|께서|는)\\s?(?:[가-힣]+\\s){0,3}?(?:[가-힣]*(?:한테|에게)\\s?)?(?:맞|멍)`,
+].join('|'), 'u');
+
+/** Abuse of an elder in care: the care home, dementia. */
+const ELDER_CARE = /요양원|요양병원|요양보호사|간병인|치매/u;
+const CHILD_NAMED = /(?<![가-힣])(?:딸|아들|손자|손녀|조카|자녀|손주|막내)(?!\s?(?:한테|에게|놈|내외|며느리|부부))|아동|어린이|꼬마|원아/u;
+
+/** The writer themself, or a sibling, is hurt too: a child among the victims. */
+const CHILD_ALSO_HURT = /(?<![가-힣])(?:저|나|제|내|동생)(?:를|을|도|까지)\s?(?:[가-힣]+\s){0,2}?(?:때|가두|가둬|맞|굶)|(?<![가-힣])절\s?(?:때|가두)/u;
+
+/** A child left without food or carers: neglect is the child's, whoever else was hurt. */
+const NEGLECT = /먹을\s?(?:게|것이?)\s?없|굶|(?:저|나)(?:랑|하고)\s?동생(?:\([^)]*\))?\s?(?:만|둘)|며칠째\s?안\s?(?:들어|와)/u;
+
+export type Victim = 'minor' | 'adult';
+
+/** Whose the violence is, when the message says; null when it leaves it to the classifier. */
+export function victimOf(text: string): Victim | null {
+  const t = text.normalize('NFC');
+  const minor = MINOR.test(t);
+  const adult = ADULT_HURT.test(t);
+  if (adult && !(minor && (CHILD_ALSO_HURT.test(t) || NEGLECT.test(t)))) return 'adult';
+  if (minor) return BY_PEERS.test(t) ? null : 'minor';
+  if (ELDER_CARE.test(t) && !CHILD_NAMED.test(t)) return 'adult';
+  return null;
+}

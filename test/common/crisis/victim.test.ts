@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { detectCrisis } from '../../../common/crisis/detect.js';
+import { victimOf } from '../../../common/crisis/victim.js';
+
+describe('crisis signals: whose the violence is', () => {
+  it('a writer or person under 18 (school year, age, a child named) is a minor', () => {
+    expect(victimOf('아빠가 핸드폰 뺏고 방에 가둬요 고2에요')).toBe('minor');
+    expect(victimOf('애 아빠가 훈육이라면서 애를 밤새 무릎 꿇려요 여덟살이에요')).toBe('minor');
+    expect(victimOf('할머니가 저를 매일 회초리로 때려요 저 초4예요')).toBe('minor');
+    expect(victimOf('윗집 아가 맨날 밤에 울면서 잘못했다고 빌어요')).toBe('minor');
+  });
+
+  it('words that only look like a child, and children who are not the victims, name no minor', () => {
+    // 장애가 holds 애가; 아가씨 holds 아가; 한살림 holds 한 살; 열아홉 살 is an adult.
+    expect(victimOf('장애가 있는 동생이 자꾸 맞고 와요')).toBeNull();
+    expect(victimOf('아가씨 때부터 맞고 살았어요')).toBeNull();
+    expect(victimOf('열아홉살인데 남편이 때려요')).not.toBe('minor');
+    // Fleeing with the children: the danger is the parent's.
+    expect(victimOf('남편 피해서 애들 데리고 나왔어요')).toBeNull();
+    // Hurt at school or by a date: violence, not abuse by a carer.
+    expect(victimOf('우리 애가 학교에서 맞고 왔어요 학교폭력 신고는 어떻게 해요')).toBeNull();
+    expect(victimOf('남친이 뺨 때려요 저 고1이에요')).toBeNull();
+  });
+
+  it('an elder or a mother named as the one hurt is an adult, also when the writer is a child', () => {
+    expect(victimOf('아빠가 할머니를 작은방에 가둬놓고 밥을 하루에 한 번만 줘요 저 중학생이에요')).toBe('adult');
+    expect(victimOf('아빠가 엄마를 또 때렸어요 저 중3인데 어떡해요')).toBe('adult');
+    expect(victimOf('경로당 할머니 한분이 손자한테 맞았다고 우세요')).toBe('adult');
+    expect(victimOf('치매 어머니를 오빠네가 모시는데 갈 때마다 몸에 멍이 있어요')).toBe('adult');
+  });
+
+  it('a child hurt or left alone beside the mother is still a child', () => {
+    expect(victimOf('아빠가 엄마를 때리고 저도 때려요 초5예요')).toBe('minor');
+    expect(victimOf('엄마가 아빠한테 맞아서 집 나가셨고 저랑 동생만 있는데 먹을게 없어요 저는 중학생이에요')).toBe('minor');
+  });
+
+  it('the detector names the kind the victim makes it', () => {
+    expect(detectCrisis('맞은데가 넘 아파서 학교 못갔어요 엄마가 병원도 안데려가요 중3이에요')?.kind).toBe('child_abuse');
+    expect(detectCrisis('경로당 할머니 한분이 손자한테 맞았다고 우세요 얼굴이 시퍼래요')?.kind).toBe('violence');
+    expect(detectCrisis('남편이 술만 먹으면 때려요')?.kind).toBe('violence');
+  });
+});
