@@ -178,10 +178,13 @@ export function detectCrisisAll(text: string): CrisisMatch[] {
   if (!text.trim()) return [];
   const p = prepare(text);
   const found = new Map<CrisisKind, CrisisMatch>();
+  let means = false;
   for (const rule of CRISIS_RULES) {
-    if (found.has(rule.kind)) continue;
+    if (found.has(rule.kind) && !(rule.means && !means)) continue;
     const hit = matchRule(rule, p);
-    if (hit) found.set(rule.kind, { kind: rule.kind, phrase: phraseOf(p, hit[0], hit[1]) });
+    if (!hit) continue;
+    means ||= rule.means === true;
+    if (!found.has(rule.kind)) found.set(rule.kind, { kind: rule.kind, phrase: phraseOf(p, hit[0], hit[1]) });
   }
   // One reading of the message serves both the flag and the rules' veto (this runs on every inbound message).
   const probabilities = crisisClassifier().probabilities(text);
@@ -191,7 +194,7 @@ export function detectCrisisAll(text: string): CrisisMatch[] {
   const needed = alone && grams < SHORT_GRAMS ? SHORT_FLAG_PROBABILITY : FLAG_PROBABILITY;
   const classified = best.label !== 'none' && best.p >= needed && (!alone || grams >= MIN_GRAMS) &&
     (!alone || crisisClassifier().strongestEvidence(text, best.label, 'none') >= ALONE_EVIDENCE) ? best.label : null;
-  if (!classified && (found.size === 0 || (probabilities.get('none') ?? 0) >= RULE_VETO)) return [];
+  if (!classified && (found.size === 0 || (!means && (probabilities.get('none') ?? 0) >= RULE_VETO))) return [];
   if (classified && !found.has(classified)) found.set(classified, { kind: classified, phrase: likeliestClause(text, classified) });
   const ordered = CRISIS_PRIORITY.flatMap((k) => (found.has(k) ? [found.get(k)!] : []));
   // A near-certain reading of the whole message names the kind better than a rule's one word

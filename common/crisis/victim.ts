@@ -14,7 +14,7 @@ const MINOR = new RegExp([
   '열(?:한|두|세|네|다섯|여섯|일곱)?\\s?살(?!림)',
   // Not the children a parent flees with ("애들 데리고 나왔어요"): that is the parent's danger.
   '(?<![가-힣])(?:애|아이)(?:가|를|는|한테)(?!\\s?(?:있|데리))',
-  '(?<![가-힣])아가(?!씨)|우리\\s?(?:애|아이)(?![가-힣])',
+  '(?<![가-힣])(?:아기|애기)(?!\\s?(?:있|데리))|(?<![가-힣])아가(?!씨)|우리\\s?(?:애|아이)(?![가-힣])',
 ].join('|'), 'u');
 
 /** Hurt by other children or a date (school or dating violence): not abuse by a carer. */

@@ -8,6 +8,8 @@ import { HELD_OUT_ROUND_20 } from './held-out-round-20.js';
 import { HELD_OUT_ROUND_21 } from './held-out-round-21.js';
 import { HELD_OUT_ROUND_22 } from './held-out-round-22.js';
 import { HELD_OUT_ROUND_23 } from './held-out-round-23.js';
+import { HELD_OUT_ROUND_24 } from './held-out-round-24.js';
+import { HELD_OUT_ROUND_25 } from './held-out-round-25.js';
 
 const RECALL_FLOOR = 0.95;
 const PRECISION_FLOOR = 0.9;
@@ -19,15 +21,17 @@ const PRECISION_FLOOR = 0.9;
  */
 const HELD_OUT_KIND_FLOOR = 0.9;
 /**
- * Rounds 19 to 23 (2026-12-03), by writers on their own, are harder on the kind. Each was scored
- * once with the detector as committed before it was read; 19 to 22 were read afterwards (the
- * fourth and fifth corpus waves were written after them, without their messages). Per kind,
- * measured: round 21 recall 0.88–1.00, precision 0.83–0.96; round 22 0.84–1.00 and 0.70–0.96
- * (before the fifth wave); round 23 0.88–1.00 and 0.85–1.00. Below the issue's floors (README);
- * this is a regression guard at what was measured, not a goal.
+ * Rounds 19 to 25 (2026-12-03 and -04), by writers on their own, are harder on the kind. Each was
+ * scored once with the detector as committed before it was read, and read afterwards. Per kind,
+ * when scored: round 21 recall 0.88–1.00, precision 0.83–0.96; round 22 0.84–1.00 and 0.70–0.96;
+ * round 23 0.88–1.00 and 0.85–1.00; round 24 0.92–1.00 and 0.88–0.96; round 25 0.92–1.00 and
+ * 0.83–0.96. All seven together with the victim rule (victim.ts), the evidence gate and the
+ * means rule: recall 0.943–0.989, precision 0.883–0.959. Below the issue's floors for some kinds
+ * (README); this is a regression guard under what was measured, not a goal.
  */
-const LATER_ROUNDS_KIND_FLOOR = { recall: 0.8, precision: 0.78 };
-const LATER_ROUNDS = [...HELD_OUT_ROUND_19, ...HELD_OUT_ROUND_20, ...HELD_OUT_ROUND_21, ...HELD_OUT_ROUND_22, ...HELD_OUT_ROUND_23];
+const LATER_ROUNDS_KIND_FLOOR = { recall: 0.92, precision: 0.86 };
+const LATER_SETS = [HELD_OUT_ROUND_19, HELD_OUT_ROUND_20, HELD_OUT_ROUND_21, HELD_OUT_ROUND_22, HELD_OUT_ROUND_23, HELD_OUT_ROUND_24, HELD_OUT_ROUND_25];
+const LATER_ROUNDS = LATER_SETS.flat();
 
 /** Per kind: recall = flagged as this kind / labelled this kind; precision = right / flagged as this kind. */
 function scores(set: readonly LabelledMessage[]) {
@@ -87,6 +91,9 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     // Round 22 was 0.877 precise when scored, before the fifth wave (README); 0.903 after it.
     ['round 22', HELD_OUT_ROUND_22],
     ['round 23', HELD_OUT_ROUND_23],
+    ['round 24', HELD_OUT_ROUND_24],
+    // Round 25 was 0.980 found, 0.919 precise when scored (README).
+    ['round 25', HELD_OUT_ROUND_25],
   ] as const)(`%s: finds ≥ ${RECALL_FLOOR} of the crisis messages with precision ≥ ${PRECISION_FLOOR} (flagged or not)`, (_round, set) => {
     const crises = set.filter((m) => m.kind !== null);
     const missed = crises.filter((m) => detectCrisis(m.text) === null);
@@ -96,18 +103,19 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     expect(found / (found + alarms.length), `false alarms: ${alarms.map((m) => m.text).join(' | ')}`).toBeGreaterThanOrEqual(PRECISION_FLOOR);
   });
 
-  it('holds five later rounds of 300, 25 per kind and half look-alikes, none of them in the corpus', () => {
+  it('holds seven later rounds of 300 (one of 299), 25 per kind and half look-alikes, none of them in the corpus', () => {
     // A greeting like "안녕하세요 처음 연락드려요" is anyone's; a sentence of a situation is not.
     const trained = new Set(ALL_MESSAGES.map((m) => m.text));
     expect(LATER_ROUNDS.filter((m) => m.text.length > 20 && trained.has(m.text))).toEqual([]);
-    for (const set of [HELD_OUT_ROUND_19, HELD_OUT_ROUND_20, HELD_OUT_ROUND_21, HELD_OUT_ROUND_22, HELD_OUT_ROUND_23]) {
-      expect(set.length).toBe(300);
+    for (const set of LATER_SETS) {
+      // Round 24 lost one violence message that repeated a corpus message word for word.
+      expect(set.length).toBe(set === HELD_OUT_ROUND_24 ? 299 : 300);
       expect(set.filter((m) => m.kind === null).length).toBe(150);
-      for (const kind of CRISIS_KINDS) expect(set.filter((m) => m.kind === kind).length).toBe(25);
+      for (const kind of CRISIS_KINDS) expect(set.filter((m) => m.kind === kind).length).toBe(set === HELD_OUT_ROUND_24 && kind === 'violence' ? 24 : 25);
     }
   });
 
-  it(`rounds 19 to 23: per kind recall ≥ ${LATER_ROUNDS_KIND_FLOOR.recall} and precision ≥ ${LATER_ROUNDS_KIND_FLOOR.precision}`, () => {
+  it(`rounds 19 to 25: per kind recall ≥ ${LATER_ROUNDS_KIND_FLOOR.recall} and precision ≥ ${LATER_ROUNDS_KIND_FLOOR.precision}`, () => {
     const rows = scores(LATER_ROUNDS);
     console.table(rows.map(({ kind, labelled, flagged, recall, precision }) => ({ kind, labelled, flagged, recall: recall.toFixed(3), precision: precision.toFixed(3) })));
     for (const r of rows) {
@@ -147,6 +155,16 @@ describe('crisis signals: the detector', () => {
     ['목매려고 줄 사놨어요'],
   ])('flags %j as self_harm', (text) => {
     expect(detectCrisis(text)?.kind).toBe('self_harm');
+  });
+
+  it('the means of suicide with its preparation flags even when the rest of the message reads as everyday', () => {
+    expect(detectCrisis('연탄 피우고 문틈 테이프로 막는 방법 찾아보는중')?.kind).toBe('self_harm');
+    expect(detectCrisis('약 80알 정도 모았는데 이정도면 충분한가요')?.kind).toBe('self_harm');
+    expect(detectCrisis('수면제 30알 모아뒀어요')?.kind).toBe('self_harm');
+    // The same words about safety, or about something else that is counted and saved.
+    expect(detectCrisis('연탄가스 중독 예방하려면 문틈 테이프는 떼고 환기하세요')).toBeNull();
+    expect(detectCrisis('예약 3개 모아서 한번에 할게요')).toBeNull();
+    expect(detectCrisis('번개탄 고기집 가봤는데 연기 장난 아니더라구요 ㅋㅋ')).toBeNull();
   });
 
   it('returns the phrase as the citizen wrote it (runs of spaces as one)', () => {
