@@ -27,11 +27,15 @@ const DONE = '(?:때[리려렸린림]|패|팬|밀쳐|밀치|머리채|발로|주
 const ADULT_HURT = new RegExp([
   `${ADULT}(?:를|을|\\s?또)\\s?(?:[가-힣]+\\s){0,2}?${DONE}`,
   `${ADULT}\\s?${'(?:머리채|멱살)'}`,
+  `${ADULT}\\s?(?:팔|얼굴|몸|눈|다리|등|손목)(?:에|이|가)?\\s?(?:멍|상처|피가)`,
+  `${ADULT}\\s?밥(?:을|도)?\\s?(?:안\\s?주|굶)`,
+  // A parent hurt by a grown child: "아들놈이 … 내를 밀쳐뿌가".
+  '(?:아들|딸|손자|사위|며느리)(?:놈|년|내미|녀석)?(?:이|가)\\s?(?:[가-힣]+\\s){0,4}?(?:나를|내를|날|저를|절)(?![가-힣]*(?:도|까지))',
   `${ADULT}(?:\\s?한\\s?분)?(?:가|이|께서|는)\\s?(?:[가-힣]+\\s){0,3}?(?:[가-힣]*(?:한테|에게)\\s?)?(?:맞|멍)`,
 ].join('|'), 'u');
 
-/** Abuse of an elder in care: the care home, dementia. */
-const ELDER_CARE = /요양원|요양병원|요양보호사|간병인|치매/u;
+/** Abuse of an elder in care: the care home, dementia, a daughter-in-law, an elder sister-in-law. */
+const ELDER_CARE = /요양원|요양병원|요양보호사|간병인|치매|며느리(?:가|는|이|랑)|형님/u;
 const CHILD_NAMED = /(?<![가-힣])(?:딸|아들|손자|손녀|조카|자녀|손주|막내)(?!\s?(?:한테|에게|놈|내외|며느리|부부))|아동|어린이|꼬마|원아/u;
 
 /** The writer themself, or a sibling, is hurt too: a child among the victims. */

@@ -167,6 +167,19 @@ describe('crisis signals: the detector', () => {
     expect(detectCrisis('번개탄 고기집 가봤는데 연기 장난 아니더라구요 ㅋㅋ')).toBeNull();
   });
 
+  it('a lone person afraid of dying unnoticed, or with no one to talk to, is isolation, not self-harm, unless a self-harm phrase says more', () => {
+    expect(detectCrisis('나 혼자 이 방에서 죽으면 아무도 모를 것 같아요. 죽고 싶은 건 아닌데 그게 제일 무서워요')?.kind).toBe('isolation');
+    expect(detectCrisis('집에 혼자 있는게 너무 무서워요. 말할 사람이 한명도 없어요')?.kind).toBe('isolation');
+    expect(detectCrisis('말할 사람이 한명도 없어요 그냥 죽고 싶어요')?.kind).toBe('self_harm');
+    expect(detectCrisis('말벗 서비스 신청하려면 어디로 연락해요?')).toBeNull();
+  });
+
+  it('a laughing message is flagged by the classifier alone only on a word never seen in harmless messages; its phrase rules still count', () => {
+    expect(detectCrisis('밥은 먹고 다니냐 아들아 ㅋㅋ 엄마가 반찬 보냈다')).toBeNull();
+    expect(detectCrisis('증명사진 찍으러 왔는데 얼굴이 너무 부었어 ㅋㅋ 어제 라면 먹고 잠')).toBeNull();
+    expect(detectCrisis('ㅋㅋ 그냥 죽고싶다')?.kind).toBe('self_harm');
+  });
+
   it('returns the phrase as the citizen wrote it (runs of spaces as one)', () => {
     expect(detectCrisis('저기요.. 오늘 집에서 남편이   때려요 ㅠㅠ')).toEqual({ kind: 'violence', phrase: '남편이 때려' });
   });

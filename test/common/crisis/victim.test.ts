@@ -27,6 +27,8 @@ describe('crisis signals: whose the violence is', () => {
     expect(victimOf('아빠가 엄마를 또 때렸어요 저 중3인데 어떡해요')).toBe('adult');
     expect(victimOf('경로당 할머니 한분이 손자한테 맞았다고 우세요')).toBe('adult');
     expect(victimOf('치매 어머니를 오빠네가 모시는데 갈 때마다 몸에 멍이 있어요')).toBe('adult');
+    expect(victimOf('그 집 며느리가 할머니 밥을 안 주고 방에 가둬둔대요')).toBe('adult');
+    expect(victimOf('아들놈이 돈 내놓으라꼬 내를 밀쳐뿌가 갈비뼈에 금이 갔다 아이가 또 올까 겁난다')).toBe('adult');
   });
 
   it('a child hurt or left alone beside the mother is still a child', () => {
