@@ -190,11 +190,11 @@ export function detectCrisisAll(text: string): CrisisMatch[] {
   let means = false;
   const overruled = new Set<CrisisKind>();
   for (const rule of CRISIS_RULES) {
-    if (found.has(rule.kind) && !(rule.means && !means) && !(rule.overrules && !overruled.has(rule.overrules))) continue;
+    if (found.has(rule.kind) && !(rule.means && !means) && !rule.overrules?.some((k) => !overruled.has(k))) continue;
     const hit = matchRule(rule, p);
     if (!hit) continue;
     means ||= rule.means === true;
-    if (rule.overrules) overruled.add(rule.overrules);
+    for (const kind of rule.overrules ?? []) overruled.add(kind);
     if (!found.has(rule.kind)) found.set(rule.kind, { kind: rule.kind, phrase: phraseOf(p, hit[0], hit[1]) });
   }
   // Overruled only where no rule of the kind speaks for it.
@@ -205,6 +205,7 @@ export function detectCrisisAll(text: string): CrisisMatch[] {
   const grams = syllableGrams(text).length;
   const alone = found.size === 0;
   const needed = alone && grams < SHORT_GRAMS ? SHORT_FLAG_PROBABILITY : FLAG_PROBABILITY;
+  if (process.env.CRISIS_DEBUG && alone && best.label !== 'none' && best.p >= needed && grams >= MIN_GRAMS) console.log(`EVID ${crisisClassifier().strongestEvidence(text, best.label, 'none').toFixed(2)} ${best.p.toFixed(4)} ${grams} ${LAUGHTER.test(text) ? 'L' : '-'} ${best.label} ${text}`);
   const classified = best.label !== 'none' && best.p >= needed && (!alone || grams >= MIN_GRAMS) &&
     (!alone || crisisClassifier().strongestEvidence(text, best.label, 'none') >= (LAUGHTER.test(text) ? ALONE_EVIDENCE_LAUGHING : ALONE_EVIDENCE)) ? best.label : null;
   if (!classified && (found.size === 0 || (!means && (probabilities.get('none') ?? 0) >= RULE_VETO))) return [];
@@ -227,7 +228,7 @@ function byVictim(matches: CrisisMatch[], text: string): CrisisMatch[] {
   const lead = matches[0];
   if (!lead || (lead.kind !== 'violence' && lead.kind !== 'child_abuse')) return matches;
   const victim = victimOf(text);
-  const kind = victim === 'minor' ? 'child_abuse' : victim === 'adult' ? 'violence' : lead.kind;
+  const kind = victim === 'minor' ? 'child_abuse' : victim === null ? lead.kind : 'violence';
   if (kind === lead.kind) return matches;
   const other = matches.find((m) => m.kind === kind) ?? { kind, phrase: lead.phrase };
   return [other, ...matches.filter((m) => m.kind !== kind && m !== lead), lead].filter((m, i, all) => all.findIndex((x) => x.kind === m.kind) === i);

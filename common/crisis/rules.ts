@@ -31,7 +31,7 @@ export interface CrisisRule {
    * kind gives way to this rule's: a lone person afraid of dying unnoticed, or with no one to talk
    * to, reads to naive Bayes like a farewell, but says no wish to die.
    */
-  overrules?: CrisisKind;
+  overrules?: readonly CrisisKind[];
 }
 
 /** Who in a household or neighbourhood is named before what happens to them. */
@@ -109,8 +109,8 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   },
   {
     kind: 'isolation',
-    overrules: 'self_harm',
-    re: /(혼자|고독사).{0,24}(죽|쓰러지|쓰러져|자다가가|가면|떠나).{0,24}(아무도(모를|모르|몰|발견)|발견(될|되|안)|며칠(이나|지나|만에))|말할사람(이|도)?(한명도|하나도|아무도)?없|얘기할사람(이|도)?(한명도|하나도)?없|말(벗|상대)(이|가|도)?(하나도|한명도)?없|누가말(좀)?(걸어|시켜)|말한마디(를|도)?(안|못)(하|해)/,
+    overrules: ['self_harm', 'basic_needs', 'violence'],
+    re: /(혼자|고독사).{0,24}(죽|쓰러지|쓰러져|자다가가|가면|떠나).{0,24}(아무도(모를|모르|몰|발견)|발견(될|되|안)|며칠(이나|지나|만에))|혼자.{0,16}쓰러(지면|질까)(어쩌|어떡|어쩌지|걱정|무서)|아는사람(이|도)?(하나도|아무도|한명도)?없|누구(하고도|랑도|와도|한테도)(이야기|얘기|말)(를|도)?(못|안|할)|말할사람(이|도)?(한명도|하나도|아무도)?없|얘기할사람(이|도)?(한명도|하나도)?없|말(벗|상대)(이|가|도)?(하나도|한명도)?없|누가말(좀)?(걸어|시켜)|말한마디(를|도)?(안|못)(하|해)/,
     unless: new RegExp(`${ABOUT_TOPIC}|말벗(서비스|봉사|전화|신청|프로그램|선생님)`),
   },
   // ── Signals spread over a message: who, and what happens, anywhere in it ─────────────────

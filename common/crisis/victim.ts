@@ -14,11 +14,16 @@ const MINOR = new RegExp([
   '열(?:한|두|세|네|다섯|여섯|일곱)?\\s?살(?!림)',
   // Not the children a parent flees with ("애들 데리고 나왔어요"): that is the parent's danger.
   '(?<![가-힣])(?:애|아이)(?:가|를|는|한테)(?!\\s?(?:있|데리))',
+  '(?<![가-힣])(?:애|아이|아기|애기)\\s?(?:우는|울음)',
   '(?<![가-힣])(?:아기|애기)(?!\\s?(?:있|데리))|(?<![가-힣])아가(?!씨)|우리\\s?(?:애|아이)(?![가-힣])',
 ].join('|'), 'u');
 
-/** Hurt by other children or a date (school or dating violence): not abuse by a carer. */
-const BY_PEERS = /학교폭력|학폭|남친|남자\s?친구|여친|여자\s?친구|애인|친구들?(?:이|한테|가)|선배(?:들)?(?:이|한테)|애들(?:이|한테)/u;
+/** Hurt by other children (school violence): violence, not abuse by a carer. */
+const BY_PEERS = /학교폭력|학폭|(?:같은\s?반|반)\s?(?:애들|친구들?|남자애들|여자애들)(?:이|한테|에게)|(?:애들|친구들|선배들?)(?:이|한테|에게)\s?(?:[가-힣]+\s){0,3}?(?:때리|때려|때렸|괴롭|왕따|돈\s?뺏|삥|맞)/u;
+/** A carer named beside it: a teacher, a parent, a step-parent (then it is abuse after all). */
+const CARER = /담임|선생|교사|원장|전도사|목사|코치|계모|계부|새아빠|새엄마|의붓/u;
+/** A date (or a parent's partner) hurts the teenager: the classifier tells which. */
+const BY_A_DATE = /남친|남자\s?친구|여친|여자\s?친구|애인/u;
 
 const ADULT = '(?:엄마|어머니|어머님|할머니|할아버지|할매|할배|아내|와이프|마누라|누나|언니|여동생|어르신|노인)';
 /** Done to someone: as the object, or as the one who is hit. */
@@ -44,7 +49,8 @@ const CHILD_ALSO_HURT = /(?<![가-힣])(?:저|나|제|내|동생)(?:를|을|도|
 /** A child left without food or carers: neglect is the child's, whoever else was hurt. */
 const NEGLECT = /먹을\s?(?:게|것이?)\s?없|굶|(?:저|나)(?:랑|하고)\s?동생(?:\([^)]*\))?\s?(?:만|둘)|며칠째\s?안\s?(?:들어|와)/u;
 
-export type Victim = 'minor' | 'adult';
+/** A minor hurt by a carer; an adult; a minor hurt by other children or a date (violence too). */
+export type Victim = 'minor' | 'adult' | 'peers';
 
 /** Whose the violence is, when the message says; null when it leaves it to the classifier. */
 export function victimOf(text: string): Victim | null {
@@ -52,7 +58,7 @@ export function victimOf(text: string): Victim | null {
   const minor = MINOR.test(t);
   const adult = ADULT_HURT.test(t);
   if (adult && !(minor && (CHILD_ALSO_HURT.test(t) || NEGLECT.test(t)))) return 'adult';
-  if (minor) return BY_PEERS.test(t) ? null : 'minor';
+  if (minor) return BY_A_DATE.test(t) ? null : BY_PEERS.test(t) && !CARER.test(t) && !NEGLECT.test(t) ? 'peers' : 'minor';
   if (ELDER_CARE.test(t) && !CHILD_NAMED.test(t)) return 'adult';
   return null;
 }

@@ -172,6 +172,7 @@ describe('crisis signals: the detector', () => {
     expect(detectCrisis('집에 혼자 있는게 너무 무서워요. 말할 사람이 한명도 없어요')?.kind).toBe('isolation');
     expect(detectCrisis('말할 사람이 한명도 없어요 그냥 죽고 싶어요')?.kind).toBe('self_harm');
     expect(detectCrisis('말벗 서비스 신청하려면 어디로 연락해요?')).toBeNull();
+    expect(detectCrisis('밤에 숨이 차는데 혼자라 쓰러지면 어쩌나 싶어 잠을 못 자요 자식들은 연락 끊긴 지 오래고')?.kind).toBe('isolation');
   });
 
   it('a laughing message is flagged by the classifier alone only on a word never seen in harmless messages; its phrase rules still count', () => {

@@ -17,8 +17,11 @@ describe('crisis signals: whose the violence is', () => {
     expect(victimOf('열아홉살인데 남편이 때려요')).not.toBe('minor');
     // Fleeing with the children: the danger is the parent's.
     expect(victimOf('남편 피해서 애들 데리고 나왔어요')).toBeNull();
-    // Hurt at school or by a date: violence, not abuse by a carer.
-    expect(victimOf('우리 애가 학교에서 맞고 왔어요 학교폭력 신고는 어떻게 해요')).toBeNull();
+    // Hurt at school: violence, not abuse by a carer; by a date: the classifier decides.
+    expect(victimOf('우리 애가 학교에서 맞고 왔어요 학교폭력 신고는 어떻게 해요')).toBe('peers');
+    expect(victimOf('같은 반 애들이 화장실에서 때리고 그걸 영상으로 찍어서 돌려봐요 고2예요')).toBe('peers');
+    expect(victimOf('고등학생 아들 담임이 반 애들 앞에서 아들 뺨을 때리고 무릎 꿇렸대요')).toBe('minor');
+    expect(victimOf('옆집 애가 영양실조처럼 보여요 학교에서 애들이 냄새난다고 놀리고 집에 가도 엄마가 없대요')).toBe('minor');
     expect(victimOf('남친이 뺨 때려요 저 고1이에요')).toBeNull();
   });
 
@@ -40,5 +43,7 @@ describe('crisis signals: whose the violence is', () => {
     expect(detectCrisis('맞은데가 넘 아파서 학교 못갔어요 엄마가 병원도 안데려가요 중3이에요')?.kind).toBe('child_abuse');
     expect(detectCrisis('경로당 할머니 한분이 손자한테 맞았다고 우세요 얼굴이 시퍼래요')?.kind).toBe('violence');
     expect(detectCrisis('남편이 술만 먹으면 때려요')?.kind).toBe('violence');
+    expect(detectCrisis('같은 반 애들이 화장실에서 때리고 그걸 영상으로 찍어서 돌려봐요 고2예요 학교 가기 싫어요')?.kind).toBe('violence');
+    expect(detectCrisis('윗층에서 매일 애 우는 소리랑 때리는 소리가 나요 어젯밤엔 잘못했어요 살려주세요 소리까지 들렸어요')?.kind).toBe('child_abuse');
   });
 });
