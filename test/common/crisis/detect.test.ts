@@ -10,6 +10,7 @@ import { HELD_OUT_ROUND_22 } from './held-out-round-22.js';
 import { HELD_OUT_ROUND_23 } from './held-out-round-23.js';
 import { HELD_OUT_ROUND_24 } from './held-out-round-24.js';
 import { HELD_OUT_ROUND_25 } from './held-out-round-25.js';
+import { HELD_OUT_ROUND_26 } from './held-out-round-26.js';
 
 const RECALL_FLOOR = 0.95;
 const PRECISION_FLOOR = 0.9;
@@ -21,16 +22,16 @@ const PRECISION_FLOOR = 0.9;
  */
 const HELD_OUT_KIND_FLOOR = 0.9;
 /**
- * Rounds 19 to 25 (2026-12-03 and -04), by writers on their own, are harder on the kind. Each was
+ * Rounds 19 to 26 (2026-12-03 and -04), by writers on their own, are harder on the kind. Each was
  * scored once with the detector as committed before it was read, and read afterwards. Per kind,
  * when scored: round 21 recall 0.88–1.00, precision 0.83–0.96; round 22 0.84–1.00 and 0.70–0.96;
  * round 23 0.88–1.00 and 0.85–1.00; round 24 0.92–1.00 and 0.88–0.96; round 25 0.92–1.00 and
- * 0.83–0.96. All seven together with the victim rule (victim.ts), the evidence gate and the
- * means rule: recall 0.943–0.989, precision 0.883–0.959. Below the issue's floors for some kinds
- * (README); this is a regression guard under what was measured, not a goal.
+ * 0.83–0.96; round 26 0.92–1.00 and 0.80–0.96. All eight together now (seen, none trained on):
+ * recall 0.960–0.995, precision 0.929–0.960. A regression guard under what was measured on seen
+ * rounds; unseen rounds are below the issue's per-kind floors for some kinds (README).
  */
-const LATER_ROUNDS_KIND_FLOOR = { recall: 0.92, precision: 0.86 };
-const LATER_SETS = [HELD_OUT_ROUND_19, HELD_OUT_ROUND_20, HELD_OUT_ROUND_21, HELD_OUT_ROUND_22, HELD_OUT_ROUND_23, HELD_OUT_ROUND_24, HELD_OUT_ROUND_25];
+const LATER_ROUNDS_KIND_FLOOR = { recall: 0.94, precision: 0.9 };
+const LATER_SETS = [HELD_OUT_ROUND_19, HELD_OUT_ROUND_20, HELD_OUT_ROUND_21, HELD_OUT_ROUND_22, HELD_OUT_ROUND_23, HELD_OUT_ROUND_24, HELD_OUT_ROUND_25, HELD_OUT_ROUND_26];
 const LATER_ROUNDS = LATER_SETS.flat();
 
 /** Per kind: recall = flagged as this kind / labelled this kind; precision = right / flagged as this kind. */
@@ -94,6 +95,8 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     ['round 24', HELD_OUT_ROUND_24],
     // Round 25 was 0.980 found, 0.919 precise when scored (README).
     ['round 25', HELD_OUT_ROUND_25],
+    // Round 26 was 0.898 precise when scored, below the floor; 0.949 after the sixth wave (README).
+    ['round 26', HELD_OUT_ROUND_26],
   ] as const)(`%s: finds ≥ ${RECALL_FLOOR} of the crisis messages with precision ≥ ${PRECISION_FLOOR} (flagged or not)`, (_round, set) => {
     const crises = set.filter((m) => m.kind !== null);
     const missed = crises.filter((m) => detectCrisis(m.text) === null);
@@ -103,7 +106,7 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     expect(found / (found + alarms.length), `false alarms: ${alarms.map((m) => m.text).join(' | ')}`).toBeGreaterThanOrEqual(PRECISION_FLOOR);
   });
 
-  it('holds seven later rounds of 300 (one of 299), 25 per kind and half look-alikes, none of them in the corpus', () => {
+  it('holds eight later rounds of 300 (one of 299), 25 per kind and half look-alikes, none of them in the corpus', () => {
     // A greeting like "안녕하세요 처음 연락드려요" is anyone's; a sentence of a situation is not.
     const trained = new Set(ALL_MESSAGES.map((m) => m.text));
     expect(LATER_ROUNDS.filter((m) => m.text.length > 20 && trained.has(m.text))).toEqual([]);
@@ -115,7 +118,7 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     }
   });
 
-  it(`rounds 19 to 25: per kind recall ≥ ${LATER_ROUNDS_KIND_FLOOR.recall} and precision ≥ ${LATER_ROUNDS_KIND_FLOOR.precision}`, () => {
+  it(`rounds 19 to 26: per kind recall ≥ ${LATER_ROUNDS_KIND_FLOOR.recall} and precision ≥ ${LATER_ROUNDS_KIND_FLOOR.precision}`, () => {
     const rows = scores(LATER_ROUNDS);
     console.table(rows.map(({ kind, labelled, flagged, recall, precision }) => ({ kind, labelled, flagged, recall: recall.toFixed(3), precision: precision.toFixed(3) })));
     for (const r of rows) {
