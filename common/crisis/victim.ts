@@ -19,7 +19,7 @@ const MINOR = new RegExp([
 ].join('|'), 'u');
 
 /** Hurt by other children (school violence): violence, not abuse by a carer. */
-const BY_PEERS = /학교폭력|학폭|(?:같은\s?반|반)\s?(?:애들|친구들?|남자애들|여자애들)(?:이|한테|에게)|(?:애들|친구들|선배들?)(?:이|한테|에게)\s?(?:[가-힣]+\s){0,3}?(?:때리|때려|때렸|괴롭|왕따|돈\s?뺏|삥|맞)/u;
+const BY_PEERS = /학교폭력|학폭|일진|(?:같은\s?반|반)\s?(?:애들|친구들?|남자애들|여자애들)(?:이|한테|에게)|(?:애들|친구들|선배들?|형들|언니들|누나들)(?:이|한테|에게)\s?(?:[가-힣]+\s){0,3}?(?:때리|때려|때렸|괴롭|왕따|돈\s?뺏|삥|맞|불러내|담배빵)/u;
 /** A carer named beside it: a teacher, a parent, a step-parent (then it is abuse after all). */
 const CARER = /담임|선생|교사|원장|전도사|목사|코치|계모|계부|새아빠|새엄마|의붓/u;
 /** A date (or a parent's partner) hurts the teenager: the classifier tells which. */
@@ -38,6 +38,9 @@ const ADULT_HURT = new RegExp([
   '(?:아들|딸|손자|사위|며느리)(?:놈|년|내미|녀석)?(?:이|가)\\s?(?:[가-힣]+\\s){0,4}?(?:나를|내를|날|저를|절)(?![가-힣]*(?:도|까지))',
   `${ADULT}(?:\\s?한\\s?분)?(?:가|이|께서|는)\\s?(?:[가-힣]+\\s){0,3}?(?:[가-힣]*(?:한테|에게)\\s?)?(?:맞|멍)`,
 ].join('|'), 'u');
+
+/** Hurt at work by a foreman or a boss (a minor at work is the child's case, above). */
+const AT_WORK = /(?:반장|작업반장|사장|팀장|과장|부장|상사|관리자|매니저)(?:님)?(?:이|가|한테|에게)/u;
 
 /** Abuse of an elder in care: the care home, dementia, a daughter-in-law, an elder sister-in-law. */
 const ELDER_CARE = /요양원|요양병원|요양보호사|간병인|치매|며느리(?:가|는|이|랑)|형님/u;
@@ -59,6 +62,6 @@ export function victimOf(text: string): Victim | null {
   const adult = ADULT_HURT.test(t);
   if (adult && !(minor && (CHILD_ALSO_HURT.test(t) || NEGLECT.test(t)))) return 'adult';
   if (minor) return BY_A_DATE.test(t) ? null : BY_PEERS.test(t) && !CARER.test(t) && !NEGLECT.test(t) ? 'peers' : 'minor';
-  if (ELDER_CARE.test(t) && !CHILD_NAMED.test(t)) return 'adult';
+  if (AT_WORK.test(t) || (ELDER_CARE.test(t) && !CHILD_NAMED.test(t))) return 'adult';
   return null;
 }

@@ -11,6 +11,7 @@ import { HELD_OUT_ROUND_23 } from './held-out-round-23.js';
 import { HELD_OUT_ROUND_24 } from './held-out-round-24.js';
 import { HELD_OUT_ROUND_25 } from './held-out-round-25.js';
 import { HELD_OUT_ROUND_26 } from './held-out-round-26.js';
+import { HELD_OUT_ROUND_27 } from './held-out-round-27.js';
 
 const RECALL_FLOOR = 0.95;
 const PRECISION_FLOOR = 0.9;
@@ -31,7 +32,7 @@ const HELD_OUT_KIND_FLOOR = 0.9;
  * rounds; unseen rounds are below the issue's per-kind floors for some kinds (README).
  */
 const LATER_ROUNDS_KIND_FLOOR = { recall: 0.94, precision: 0.9 };
-const LATER_SETS = [HELD_OUT_ROUND_19, HELD_OUT_ROUND_20, HELD_OUT_ROUND_21, HELD_OUT_ROUND_22, HELD_OUT_ROUND_23, HELD_OUT_ROUND_24, HELD_OUT_ROUND_25, HELD_OUT_ROUND_26];
+const LATER_SETS = [HELD_OUT_ROUND_19, HELD_OUT_ROUND_20, HELD_OUT_ROUND_21, HELD_OUT_ROUND_22, HELD_OUT_ROUND_23, HELD_OUT_ROUND_24, HELD_OUT_ROUND_25, HELD_OUT_ROUND_26, HELD_OUT_ROUND_27];
 const LATER_ROUNDS = LATER_SETS.flat();
 
 /** Per kind: recall = flagged as this kind / labelled this kind; precision = right / flagged as this kind. */
@@ -97,6 +98,7 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     ['round 25', HELD_OUT_ROUND_25],
     // Round 26 was 0.898 precise when scored, below the floor; 0.949 after the sixth wave (README).
     ['round 26', HELD_OUT_ROUND_26],
+    ['round 27', HELD_OUT_ROUND_27],
   ] as const)(`%s: finds ≥ ${RECALL_FLOOR} of the crisis messages with precision ≥ ${PRECISION_FLOOR} (flagged or not)`, (_round, set) => {
     const crises = set.filter((m) => m.kind !== null);
     const missed = crises.filter((m) => detectCrisis(m.text) === null);
@@ -106,7 +108,7 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     expect(found / (found + alarms.length), `false alarms: ${alarms.map((m) => m.text).join(' | ')}`).toBeGreaterThanOrEqual(PRECISION_FLOOR);
   });
 
-  it('holds eight later rounds of 300 (one of 299), 25 per kind and half look-alikes, none of them in the corpus', () => {
+  it('holds nine later rounds of 300 (one of 299), 25 per kind and half look-alikes, none of them in the corpus', () => {
     // A greeting like "안녕하세요 처음 연락드려요" is anyone's; a sentence of a situation is not.
     const trained = new Set(ALL_MESSAGES.map((m) => m.text));
     expect(LATER_ROUNDS.filter((m) => m.text.length > 20 && trained.has(m.text))).toEqual([]);
@@ -118,7 +120,7 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     }
   });
 
-  it(`rounds 19 to 26: per kind recall ≥ ${LATER_ROUNDS_KIND_FLOOR.recall} and precision ≥ ${LATER_ROUNDS_KIND_FLOOR.precision}`, () => {
+  it(`rounds 19 to 27: per kind recall ≥ ${LATER_ROUNDS_KIND_FLOOR.recall} and precision ≥ ${LATER_ROUNDS_KIND_FLOOR.precision}`, () => {
     const rows = scores(LATER_ROUNDS);
     console.table(rows.map(({ kind, labelled, flagged, recall, precision }) => ({ kind, labelled, flagged, recall: recall.toFixed(3), precision: precision.toFixed(3) })));
     for (const r of rows) {
@@ -176,6 +178,9 @@ describe('crisis signals: the detector', () => {
     expect(detectCrisis('말할 사람이 한명도 없어요 그냥 죽고 싶어요')?.kind).toBe('self_harm');
     expect(detectCrisis('말벗 서비스 신청하려면 어디로 연락해요?')).toBeNull();
     expect(detectCrisis('밤에 숨이 차는데 혼자라 쓰러지면 어쩌나 싶어 잠을 못 자요 자식들은 연락 끊긴 지 오래고')?.kind).toBe('isolation');
+    expect(detectCrisis('베트남에서 시집왔어요 남편 일 가면 아무도 없어요 한국 친구 없어요 너무 외로워요 매일 울어요')?.kind).toBe('isolation');
+    // Hunger said as what is left, also when a 통장 reports it about an elder.
+    expect(detectCrisis('7통 통장입니다. 저희 통 어르신 한 분이 라면 하나로 하루를 드신대요. 도시락 지원 가능할까요')?.kind).toBe('basic_needs');
   });
 
   it('a laughing message is flagged by the classifier alone only on a word never seen in harmless messages; its phrase rules still count', () => {

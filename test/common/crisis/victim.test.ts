@@ -23,6 +23,7 @@ describe('crisis signals: whose the violence is', () => {
     expect(victimOf('고등학생 아들 담임이 반 애들 앞에서 아들 뺨을 때리고 무릎 꿇렸대요')).toBe('minor');
     expect(victimOf('옆집 애가 영양실조처럼 보여요 학교에서 애들이 냄새난다고 놀리고 집에 가도 엄마가 없대요')).toBe('minor');
     expect(victimOf('남친이 뺨 때려요 저 고1이에요')).toBeNull();
+    expect(victimOf('동네 형들이 저 공원으로 불러내서 담배빵하고 그걸 영상으로 찍었어요 저 중2인데')).toBe('peers');
   });
 
   it('an elder or a mother named as the one hurt is an adult, also when the writer is a child', () => {
@@ -31,6 +32,9 @@ describe('crisis signals: whose the violence is', () => {
     expect(victimOf('경로당 할머니 한분이 손자한테 맞았다고 우세요')).toBe('adult');
     expect(victimOf('치매 어머니를 오빠네가 모시는데 갈 때마다 몸에 멍이 있어요')).toBe('adult');
     expect(victimOf('그 집 며느리가 할머니 밥을 안 주고 방에 가둬둔대요')).toBe('adult');
+    expect(victimOf('공장 반장이 외국인이라고 안전화로 정강이 차요 다리 다 멍이에요')).toBe('adult');
+    // A minor put to work is the child's case.
+    expect(victimOf('식당에 중학생쯤 돼 보이는 애가 새벽까지 설거지를 하는데 사장이 삼촌이라는데 애 얼굴이 늘 부어 있어요')).toBe('minor');
     expect(victimOf('아들놈이 돈 내놓으라꼬 내를 밀쳐뿌가 갈비뼈에 금이 갔다 아이가 또 올까 겁난다')).toBe('adult');
   });
 
