@@ -29,7 +29,8 @@ export interface CrisisRule {
   /**
    * When this rule matches and no rule of the named kind does, the classifier's reading of that
    * kind gives way to this rule's: a lone person afraid of dying unnoticed, or with no one to talk
-   * to, reads to naive Bayes like a farewell, but says no wish to die.
+   * to, reads to naive Bayes like a farewell, but says no wish to die; an elder living on one
+   * packet of noodles a day reads like a lone elder, but is hungry.
    */
   overrules?: readonly CrisisKind[];
 }
@@ -116,6 +117,7 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   // A day on one packet of noodles: hunger said as what is left.
   {
     kind: 'basic_needs',
+    overrules: ['isolation'],
     re: /(라면|빵|김밥|삼각김밥)(하나|한개|한봉지|한봉)(로|가지고|갖고)?.{0,4}(하루|이틀|끼니|버티|때우|떼우)/,
     unless: new RegExp(`${ABOUT_TOPIC}|다이어트|바빠서|시간이없어|맛있`),
   },
