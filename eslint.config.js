@@ -83,6 +83,11 @@ export default tseslint.config(
         [...ours.electronDirs, ...ours.renderer, ...ours.server, 'electron', 'node:*', 'sqlite3', 'pg', 'fastify', 'react'],
         'common/ runs anywhere and depends on nothing of ours (DESIGN.md §1).',
       ),
+      // It runs in the renderer too, where Node's globals do not exist (a `process.env` there throws).
+      'no-restricted-globals': ['error', ...['process', 'Buffer', 'require', '__dirname', '__filename', 'global'].map((name) => ({
+        name,
+        message: 'common/ runs in the renderer as well: no Node globals (DESIGN.md §1).',
+      }))],
     },
   },
   {

@@ -190,7 +190,9 @@ export function detectCrisisAll(text: string): CrisisMatch[] {
   let means = false;
   const overruled = new Set<CrisisKind>();
   for (const rule of CRISIS_RULES) {
-    if (found.has(rule.kind) && !(rule.means && !means) && !rule.overrules?.some((k) => !overruled.has(k))) continue;
+    // A rule of a kind already found still runs when it would add what the first did not: its means, its overrules.
+    const adds = !found.has(rule.kind) || (rule.means === true && !means) || (rule.overrules ?? []).some((k) => !overruled.has(k));
+    if (!adds) continue;
     const hit = matchRule(rule, p);
     if (!hit) continue;
     means ||= rule.means === true;
@@ -205,7 +207,6 @@ export function detectCrisisAll(text: string): CrisisMatch[] {
   const grams = syllableGrams(text).length;
   const alone = found.size === 0;
   const needed = alone && grams < SHORT_GRAMS ? SHORT_FLAG_PROBABILITY : FLAG_PROBABILITY;
-  if (process.env.CRISIS_DEBUG && alone && best.label !== 'none' && best.p >= needed && grams >= MIN_GRAMS) console.log(`EVID ${crisisClassifier().strongestEvidence(text, best.label, 'none').toFixed(2)} ${best.p.toFixed(4)} ${grams} ${LAUGHTER.test(text) ? 'L' : '-'} ${best.label} ${text}`);
   const classified = best.label !== 'none' && best.p >= needed && (!alone || grams >= MIN_GRAMS) &&
     (!alone || crisisClassifier().strongestEvidence(text, best.label, 'none') >= (LAUGHTER.test(text) ? ALONE_EVIDENCE_LAUGHING : ALONE_EVIDENCE)) ? best.label : null;
   if (!classified && (found.size === 0 || (!means && (probabilities.get('none') ?? 0) >= RULE_VETO))) return [];
