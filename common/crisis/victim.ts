@@ -19,13 +19,15 @@ const MINOR = new RegExp([
 ].join('|'), 'u');
 
 /** Hurt by other children (school violence): violence, not abuse by a carer. */
-const BY_PEERS = /학교폭력|학폭|일진|(?:같은\s?반|반)\s?(?:애들|친구들?|남자애들|여자애들)(?:이|한테|에게)|(?:애들|친구들|선배들?|형들|언니들|누나들)(?:이|한테|에게)\s?(?:[가-힣]+\s){0,3}?(?:때리|때려|때렸|괴롭|왕따|돈\s?뺏|삥|맞|불러내|담배빵)/u;
+const BY_PEERS = /학교폭력|학폭|일진|(?:같은\s?반|반)\s?(?:애들|친구들?|남자애들|여자애들)(?:이|한테|에게)|(?:애들|친구들|선배들?|형들|언니들|누나들)(?:이|한테|에게)\s?(?:[가-힣]+\s){0,5}?(?:때리|때려|때렸|괴롭|왕따|돈\s?뺏|삥|맞|불러내|담배빵)/u;
 /** A carer named beside it: a teacher, a parent, a step-parent (then it is abuse after all). */
-const CARER = /담임|선생|교사|원장|전도사|목사|코치|계모|계부|새아빠|새엄마|의붓/u;
-/** A date (or a parent's partner) hurts the teenager: the classifier tells which. */
-const BY_A_DATE = /남친|남자\s?친구|여친|여자\s?친구|애인/u;
+const CARER = /담임|선생|교사|원장|전도사|목사|코치|계모|계부|새아빠|새엄마|의붓|(?:아빠|아버지|엄마|어머니|할머니|할아버지|삼촌|이모|고모)(?:가|이)\s?(?:[가-힣]+\s){0,3}?(?:때|가두|가둬|굶|던지)/u;
+/** A date hurts the teenager (dating violence: violence). */
+const BY_A_DATE = /남친|남자\s?친구|여친|여자\s?친구|애인(?:이|한테|에게)|사귀(?:던|는)|헤어지자|헤어진/u;
+/** A parent's partner is a carer: what they do to the child is abuse. */
+const PARENTS_PARTNER = /(?:엄마|어머니|아빠|아버지|언니|누나)(?:의|가)?\s?(?:남친|남자\s?친구|여친|여자\s?친구|애인)|(?:남친|남자\s?친구|애인)(?:이|가)\s?(?:제|내|우리)\s?(?:아들|딸|애|아이)|(?:제|내)\s?(?:남친|남자\s?친구|애인)(?:이|가)/u;
 
-const ADULT = '(?:엄마|어머니|어머님|할머니|할아버지|할매|할배|아내|와이프|마누라|누나|언니|여동생|어르신|노인)';
+const ADULT = '(?:엄마|어머니|어머님|할머니|할머님|할아버지|할아버님|할매|할배|아내|와이프|마누라|누나|언니|여동생|어르신|노인)';
 /** Done to someone: as the object, or as the one who is hit. */
 const DONE = '(?:때[리려렸린림]|패|팬|밀쳐|밀치|머리채|발로|주먹|목을|가두|가둬|굶기|폭행|욕하|협박)';
 /** An adult named as the one hurt: the object of the deed, or the one hit or bruised. */
@@ -39,6 +41,10 @@ const ADULT_HURT = new RegExp([
   `${ADULT}(?:\\s?한\\s?분)?(?:가|이|께서|는)\\s?(?:[가-힣]+\\s){0,3}?(?:[가-힣]*(?:한테|에게)\\s?)?(?:맞|멍)`,
 ].join('|'), 'u');
 
+/** The writer hurt by a spouse or an in-law: the writer is the adult, whoever else is named. */
+const WRITER_HURT_BY_FAMILY = new RegExp(
+  `(?:남편|신랑|와이프|아내|시어머니|시아버지|시누이|시댁)(?:이|가|은|는)\\s?(?:[가-힣]+\\s){0,5}?(?:저를|나를|절|날)\\s?(?:[가-힣]+\\s){0,2}?${DONE}`, 'u');
+
 /** Hurt at work by a foreman or a boss (a minor at work is the child's case, above). */
 const AT_WORK = /(?:반장|작업반장|사장|팀장|과장|부장|상사|관리자|매니저)(?:님)?(?:이|가|한테|에게)/u;
 
@@ -50,7 +56,7 @@ const CHILD_NAMED = /(?<![가-힣])(?:딸|아들|손자|손녀|조카|자녀|손
 const CHILD_ALSO_HURT = /(?<![가-힣])(?:저|나|제|내|동생)(?:를|을|도|까지)\s?(?:[가-힣]+\s){0,2}?(?:때|가두|가둬|맞|굶)|(?<![가-힣])절\s?(?:때|가두)/u;
 
 /** A child left without food or carers: neglect is the child's, whoever else was hurt. */
-const NEGLECT = /먹을\s?(?:게|것이?)\s?없|굶|(?:저|나)(?:랑|하고)\s?동생(?:\([^)]*\))?\s?(?:만|둘)|며칠째\s?안\s?(?:들어|와)/u;
+const NEGLECT = /먹을\s?(?:게|것이?)\s?없|굶|혼자\s?두고|(?:저|나)(?:랑|하고)\s?동생(?:\([^)]*\))?\s?(?:만|둘)|며칠째\s?안\s?(?:들어|와)/u;
 
 /** A minor hurt by a carer; an adult; a minor hurt by other children or a date (violence too). */
 export type Victim = 'minor' | 'adult' | 'peers';
@@ -59,9 +65,13 @@ export type Victim = 'minor' | 'adult' | 'peers';
 export function victimOf(text: string): Victim | null {
   const t = text.normalize('NFC');
   const minor = MINOR.test(t);
+  if (WRITER_HURT_BY_FAMILY.test(t)) return 'adult';
   const adult = ADULT_HURT.test(t);
   if (adult && !(minor && (CHILD_ALSO_HURT.test(t) || NEGLECT.test(t)))) return 'adult';
-  if (minor) return BY_A_DATE.test(t) ? null : BY_PEERS.test(t) && !CARER.test(t) && !NEGLECT.test(t) ? 'peers' : 'minor';
+  // Classmates or a date, with no carer or neglect named: violence among the young.
+  const byYoung = (BY_PEERS.test(t) || (BY_A_DATE.test(t) && !PARENTS_PARTNER.test(t))) && !CARER.test(t) && !NEGLECT.test(t);
+  if (minor) return PARENTS_PARTNER.test(t) ? 'minor' : byYoung ? 'peers' : 'minor';
+  if (BY_PEERS.test(t) && !CARER.test(t) && !NEGLECT.test(t)) return 'peers';
   if (AT_WORK.test(t) || (ELDER_CARE.test(t) && !CHILD_NAMED.test(t))) return 'adult';
   return null;
 }

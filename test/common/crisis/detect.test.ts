@@ -13,6 +13,7 @@ import { HELD_OUT_ROUND_25 } from './held-out-round-25.js';
 import { HELD_OUT_ROUND_26 } from './held-out-round-26.js';
 import { HELD_OUT_ROUND_27 } from './held-out-round-27.js';
 import { HELD_OUT_ROUND_28 } from './held-out-round-28.js';
+import { HELD_OUT_ROUND_29 } from './held-out-round-29.js';
 
 const RECALL_FLOOR = 0.95;
 const PRECISION_FLOOR = 0.9;
@@ -24,16 +25,16 @@ const PRECISION_FLOOR = 0.9;
  */
 const HELD_OUT_KIND_FLOOR = 0.9;
 /**
- * Rounds 19 to 28 (2026-12-03 and -04), by writers on their own, are harder on the kind. Each was
+ * Rounds 19 to 29 (2026-12-03 and -04), by writers on their own, are harder on the kind. Each was
  * scored once with the detector as committed before it was read, and read afterwards. Per kind,
  * when scored: round 21 recall 0.88–1.00, precision 0.83–0.96; round 22 0.84–1.00 and 0.70–0.96;
  * round 23 0.88–1.00 and 0.85–1.00; round 24 0.92–1.00 and 0.88–0.96; round 25 0.92–1.00 and
  * 0.83–0.96; round 26 0.92–1.00 and 0.80–0.96; round 27 0.92–1.00 and 0.88–1.00; round 28
- * 0.88–1.00 and 0.89–1.00. All ten together now (seen, none trained on): see the README. A regression guard under what was measured on seen
+ * 0.88–1.00 and 0.89–1.00; round 29 0.76–1.00 and 0.79–0.96. All eleven together now (seen, none trained on): see the README. A regression guard under what was measured on seen
  * rounds; unseen rounds are below the issue's per-kind floors for some kinds (README).
  */
 const LATER_ROUNDS_KIND_FLOOR = { recall: 0.94, precision: 0.9 };
-const LATER_SETS = [HELD_OUT_ROUND_19, HELD_OUT_ROUND_20, HELD_OUT_ROUND_21, HELD_OUT_ROUND_22, HELD_OUT_ROUND_23, HELD_OUT_ROUND_24, HELD_OUT_ROUND_25, HELD_OUT_ROUND_26, HELD_OUT_ROUND_27, HELD_OUT_ROUND_28];
+const LATER_SETS = [HELD_OUT_ROUND_19, HELD_OUT_ROUND_20, HELD_OUT_ROUND_21, HELD_OUT_ROUND_22, HELD_OUT_ROUND_23, HELD_OUT_ROUND_24, HELD_OUT_ROUND_25, HELD_OUT_ROUND_26, HELD_OUT_ROUND_27, HELD_OUT_ROUND_28, HELD_OUT_ROUND_29];
 const LATER_ROUNDS = LATER_SETS.flat();
 
 /** Per kind: recall = flagged as this kind / labelled this kind; precision = right / flagged as this kind. */
@@ -101,6 +102,7 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     ['round 26', HELD_OUT_ROUND_26],
     ['round 27', HELD_OUT_ROUND_27],
     ['round 28', HELD_OUT_ROUND_28],
+    ['round 29', HELD_OUT_ROUND_29],
   ] as const)(`%s: finds ≥ ${RECALL_FLOOR} of the crisis messages with precision ≥ ${PRECISION_FLOOR} (flagged or not)`, (_round, set) => {
     const crises = set.filter((m) => m.kind !== null);
     const missed = crises.filter((m) => detectCrisis(m.text) === null);
@@ -110,7 +112,7 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     expect(found / (found + alarms.length), `false alarms: ${alarms.map((m) => m.text).join(' | ')}`).toBeGreaterThanOrEqual(PRECISION_FLOOR);
   });
 
-  it('holds ten later rounds of 300 (one of 299), 25 per kind and half look-alikes, none of them in the corpus', () => {
+  it('holds eleven later rounds of 300 (one of 299), 25 per kind and half look-alikes, none of them in the corpus', () => {
     // A greeting like "안녕하세요 처음 연락드려요" is anyone's; a sentence of a situation is not.
     const trained = new Set(ALL_MESSAGES.map((m) => m.text));
     expect(LATER_ROUNDS.filter((m) => m.text.length > 20 && trained.has(m.text))).toEqual([]);
@@ -122,7 +124,7 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     }
   });
 
-  it(`rounds 19 to 28: per kind recall ≥ ${LATER_ROUNDS_KIND_FLOOR.recall} and precision ≥ ${LATER_ROUNDS_KIND_FLOOR.precision}`, () => {
+  it(`rounds 19 to 29: per kind recall ≥ ${LATER_ROUNDS_KIND_FLOOR.recall} and precision ≥ ${LATER_ROUNDS_KIND_FLOOR.precision}`, () => {
     const rows = scores(LATER_ROUNDS);
     console.table(rows.map(({ kind, labelled, flagged, recall, precision }) => ({ kind, labelled, flagged, recall: recall.toFixed(3), precision: precision.toFixed(3) })));
     for (const r of rows) {
@@ -171,6 +173,8 @@ describe('crisis signals: the detector', () => {
     // An overdose already taken, and the next attempt announced.
     expect(detectCrisis('어제 타이레놀 한통 다 먹었는데 토만 하고 아무일도 안 일어났어요 다음엔 더 확실하게 할거예요')?.kind).toBe('self_harm');
     expect(detectCrisis('감기라서 타이레놀 먹었어요')).toBeNull();
+    // A pupil's farewell, reported by a teacher.
+    expect(detectCrisis('학원 강사인데요 저희반 중3 여학생이 단톡에 "내일이면 나 없을거야 다들 안녕 고마웠어" 올리고 나갔어요')?.kind).toBe('self_harm');
     // The same words about safety, or about something else that is counted and saved.
     expect(detectCrisis('연탄가스 중독 예방하려면 문틈 테이프는 떼고 환기하세요')).toBeNull();
     expect(detectCrisis('예약 3개 모아서 한번에 할게요')).toBeNull();

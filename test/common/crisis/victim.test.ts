@@ -17,12 +17,18 @@ describe('crisis signals: whose the violence is', () => {
     expect(victimOf('열아홉살인데 남편이 때려요')).not.toBe('minor');
     // Fleeing with the children: the danger is the parent's.
     expect(victimOf('남편 피해서 애들 데리고 나왔어요')).toBeNull();
-    // Hurt at school: violence, not abuse by a carer; by a date: the classifier decides.
+    // Hurt at school: violence, not abuse by a carer.
     expect(victimOf('우리 애가 학교에서 맞고 왔어요 학교폭력 신고는 어떻게 해요')).toBe('peers');
     expect(victimOf('같은 반 애들이 화장실에서 때리고 그걸 영상으로 찍어서 돌려봐요 고2예요')).toBe('peers');
     expect(victimOf('고등학생 아들 담임이 반 애들 앞에서 아들 뺨을 때리고 무릎 꿇렸대요')).toBe('minor');
     expect(victimOf('옆집 애가 영양실조처럼 보여요 학교에서 애들이 냄새난다고 놀리고 집에 가도 엄마가 없대요')).toBe('minor');
-    expect(victimOf('남친이 뺨 때려요 저 고1이에요')).toBeNull();
+    // A date's violence to a teenager is violence; a parent's partner is a carer.
+    expect(victimOf('남친이 뺨 때려요 저 고1이에요')).toBe('peers');
+    expect(victimOf('고딩인데 사귀던 오빠가 헤어지자니까 내 영상 뿌린다고 협박해요')).toBe('peers');
+    expect(victimOf('엄마 남친이 나 때림 엄마는 모른척함 중1')).toBe('minor');
+    expect(victimOf('중학생 딸이 그러는데 제 남자친구가 밤에 딸 방에 들어와서 몸을 만진대요')).toBe('minor');
+    expect(victimOf('반애들이 제 사진 합성해서 단톡에 돌리고 체육시간에 발로 차요')).toBe('peers');
+    expect(victimOf('동네 형들이 아니라 우리 아빠가 때리는거예요 말하면 더 맞아요 중2예요')).toBe('minor');
     expect(victimOf('동네 형들이 저 공원으로 불러내서 담배빵하고 그걸 영상으로 찍었어요 저 중2인데')).toBe('peers');
   });
 
@@ -33,6 +39,9 @@ describe('crisis signals: whose the violence is', () => {
     expect(victimOf('치매 어머니를 오빠네가 모시는데 갈 때마다 몸에 멍이 있어요')).toBe('adult');
     expect(victimOf('그 집 며느리가 할머니 밥을 안 주고 방에 가둬둔대요')).toBe('adult');
     expect(victimOf('공장 반장이 외국인이라고 안전화로 정강이 차요 다리 다 멍이에요')).toBe('adult');
+    // The writer hurt by an in-law, with a child looking on.
+    expect(victimOf('시어머니가 우리애 보는 앞에서 저를 때리고 남편은 모른척해요')).toBe('adult');
+    expect(victimOf('관리사무소입니다 304호 할머님이 아들한테 맞았다고 경비실로 피신해 오셨어요')).toBe('adult');
     // A minor put to work is the child's case.
     expect(victimOf('식당에 중학생쯤 돼 보이는 애가 새벽까지 설거지를 하는데 사장이 삼촌이라는데 애 얼굴이 늘 부어 있어요')).toBe('minor');
     expect(victimOf('아들놈이 돈 내놓으라꼬 내를 밀쳐뿌가 갈비뼈에 금이 갔다 아이가 또 올까 겁난다')).toBe('adult');
