@@ -231,8 +231,9 @@ function byVictim(matches: CrisisMatch[], text: string): CrisisMatch[] {
   const victim = victimOf(text);
   const kind = victim === 'minor' ? 'child_abuse' : victim === null ? lead.kind : 'violence';
   if (kind === lead.kind) return matches;
-  const other = matches.find((m) => m.kind === kind) ?? { kind, phrase: lead.phrase };
-  return [other, ...matches.filter((m) => m.kind !== kind && m !== lead), lead].filter((m, i, all) => all.findIndex((x) => x.kind === m.kind) === i);
+  // The kind the victim names leads (with its own phrase where a rule found one); the deed's kind follows last.
+  const named = matches.find((m) => m.kind === kind) ?? { kind, phrase: lead.phrase };
+  return [named, ...matches.filter((m) => m.kind !== kind && m !== lead), lead];
 }
 
 /**

@@ -69,9 +69,9 @@ export function victimOf(text: string): Victim | null {
   const adult = ADULT_HURT.test(t);
   if (adult && !(minor && (CHILD_ALSO_HURT.test(t) || NEGLECT.test(t)))) return 'adult';
   // Classmates or a date, with no carer or neglect named: violence among the young.
-  const byYoung = (BY_PEERS.test(t) || (BY_A_DATE.test(t) && !PARENTS_PARTNER.test(t))) && !CARER.test(t) && !NEGLECT.test(t);
-  if (minor) return PARENTS_PARTNER.test(t) ? 'minor' : byYoung ? 'peers' : 'minor';
-  if (BY_PEERS.test(t) && !CARER.test(t) && !NEGLECT.test(t)) return 'peers';
+  const noCarer = !CARER.test(t) && !NEGLECT.test(t);
+  if (minor) return noCarer && !PARENTS_PARTNER.test(t) && (BY_PEERS.test(t) || BY_A_DATE.test(t)) ? 'peers' : 'minor';
+  if (noCarer && BY_PEERS.test(t)) return 'peers';
   if (AT_WORK.test(t) || (ELDER_CARE.test(t) && !CHILD_NAMED.test(t))) return 'adult';
   return null;
 }
