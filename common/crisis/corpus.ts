@@ -3533,4 +3533,50 @@ export const SIXTH_WAVE: readonly LabelledMessage[] = [
   ...harmless([...SIXTH_WAVE_LOOK_ALIKES]),
 ];
 
-export const CRISIS_CORPUS: readonly LabelledMessage[] = [...CRISIS_MESSAGES, ...LOOK_ALIKES, ...SECOND_WAVE, ...THIRD_WAVE, ...FOURTH_WAVE, ...FIFTH_WAVE, ...SIXTH_WAVE];
+/**
+ * Seventh wave (2026-12-04), written after round 30 was scored (none of its messages in it): pets
+ * that hit and bite, complaints about a facility's supplies, teenagers joking about their parents,
+ * and crisis messages said through what is given up — food refused to die, medicine stopped for
+ * want of money, a rope bought after debts.
+ */
+const SEVENTH_WAVE_LOOK_ALIKES: readonly string[] = [
+  '강아지가 자꾸 저를 물어요 ㅋㅋ 이갈이 시기라 그렇대요',
+  '냥이가 새벽마다 얼굴을 때려서 깨워요 밥 달라고 ㅋㅋㅋ',
+  '우리 고양이 발톱에 긁혀서 팔에 상처가 잔뜩이에요 ㅎㅎ 그래도 귀여워요',
+  '햄스터가 손가락을 깨물었는데 피가 조금 났어요 소독만 하면 되죠?',
+  '앵무새가 자꾸 저를 쪼아요 질투하나봐요 ㅋㅋ',
+  '강아지가 산책 안 시켜줬다고 삐져서 밥을 안 먹어요 ㅋㅋ',
+  '복지관 1층 정수기에 물이 안 나와요 고쳐주세요',
+  '주민센터 엘리베이터가 또 고장났어요 계단으로 올라가기 힘들어요',
+  '무더위쉼터 에어컨이 안 켜져요 리모컨이 없는 것 같아요',
+  '구청 민원실 번호표 기계가 멈춰 있어요',
+  '엄마가 오늘 도시락 안 싸줌 ㅋㅋ 내가 어제 싸워서 ㅋㅋ 그냥 급식 먹음',
+  '아빠가 게임 많이 한다고 폰 뺏어감 ㅠㅠ 내일 돌려준대요',
+  '엄마가 용돈 안 줌 ㅋㅋ 성적표 보고 화났나봄',
+  '누나가 내 과자 다 먹음 진짜 때리고 싶다 ㅋㅋ 농담임',
+  '동생이 내 방에 들어와서 자꾸 때려요 ㅋㅋ 다섯살이라 힘이 세요',
+  '아침밥 안 먹고 학교 갔다가 배고파 죽는 줄 ㅋㅋ 매점 최고',
+  '할머니가 밥 더 먹으라고 자꾸 때리듯이 주세요 ㅋㅋ 배 터지겠어요',
+  '이사 가려고 밧줄이랑 끈 샀어요 짐 묶는 데 쓰려고요',
+  '캠핑 가려고 로프랑 텐트 샀는데 장마라 못 가네요 ㅠ',
+  '등산 동호회에서 로프 타는 연습 했어요 재밌었어요',
+  '아버지가 돌아가시면 어머니 산소 옆에 모셔달라고 하셔서 묘지 알아보고 있어요',
+  '할머니께서 임종 앞두고 곡기를 끊으셨어요 호스피스에서 잘 돌봐주고 계세요',
+  '단식 투쟁 기사 보셨어요? 곡기 끊은 지 열흘째래요',
+  '약값 지원 받아서 이번 달부터 약 다시 잘 먹고 있어요 감사합니다',
+  '당뇨약 처방 바뀌어서 예전 약은 끊었어요 의사 선생님이 그러래요',
+  '유언장 쓰는 법 알려주는 강좌 있나요? 미리 정리해두고 싶어서요',
+  '선배들이 밥 사줘서 배부름 ㅋㅋ 신입생 환영회 최고',
+]; 
+
+export const SEVENTH_WAVE: readonly LabelledMessage[] = [
+  { text: '아버님이 요양병원 안 간다고 버티시다가 이제 곡기를 끊겠다고 하세요 짐 되기 싫다고', kind: 'self_harm' },
+  { text: '할매가 밥을 안 잡숫는다 이래 살아 뭐하노 고마 굶어 죽을란다 카신다', kind: 'self_harm' },
+  { text: '빚 갚을 길이 없어서 로프 사놨어요 가족들한테 미안해요', kind: 'self_harm' },
+  { text: '엄마가 자꾸 나 죽으면 아빠 옆에 묻어달라 그러고 오늘은 통장을 저한테 줬어요', kind: 'self_harm' },
+  { text: '혈압약 살 돈이 없어서 지난달부터 약을 끊었어요 자꾸 어지러워요', kind: 'basic_needs' },
+  { text: '아버지 심장약이 떨어졌는데 약값이 없어서 사흘째 못 드시고 계세요', kind: 'basic_needs' },
+  ...harmless([...SEVENTH_WAVE_LOOK_ALIKES]),
+];
+
+export const CRISIS_CORPUS: readonly LabelledMessage[] = [...CRISIS_MESSAGES, ...LOOK_ALIKES, ...SECOND_WAVE, ...THIRD_WAVE, ...FOURTH_WAVE, ...FIFTH_WAVE, ...SIXTH_WAVE, ...SEVENTH_WAVE];

@@ -2,7 +2,7 @@ import type { CrisisKind } from '../domain/index.js';
 import { compactKeyWithOffsets, jamo, mostProbable, substringDistance, syllableGrams } from '../text/index.js';
 import { crisisClassifier } from './classifier.js';
 import { CRISIS_RULES, type CrisisRule } from './rules.js';
-import { victimOf } from './victim.js';
+import { doneByAnAnimal, victimOf } from './victim.js';
 
 /** What the detector found: the kind, and the citizen's own words that raised it. */
 export interface CrisisMatch {
@@ -228,6 +228,8 @@ export function detectCrisisAll(text: string): CrisisMatch[] {
 function byVictim(matches: CrisisMatch[], text: string): CrisisMatch[] {
   const lead = matches[0];
   if (!lead || (lead.kind !== 'violence' && lead.kind !== 'child_abuse')) return matches;
+  // A pet's scratch reads to the classifier like a blow; what else the message raises still stands.
+  if (doneByAnAnimal(text)) return matches.filter((m) => m.kind !== 'violence' && m.kind !== 'child_abuse');
   const victim = victimOf(text);
   const kind = victim === 'minor' ? 'child_abuse' : victim === null ? lead.kind : 'violence';
   if (kind === lead.kind) return matches;

@@ -19,7 +19,7 @@ const MINOR = new RegExp([
 ].join('|'), 'u');
 
 /** Hurt by other children (school violence): violence, not abuse by a carer. */
-const BY_PEERS = /학교폭력|학폭|일진|(?:같은\s?반|반)\s?(?:애들|친구들?|남자애들|여자애들)(?:이|한테|에게)|(?:애들|친구들|선배들?|형들|언니들|누나들)(?:이|한테|에게)\s?(?:[가-힣]+\s){0,5}?(?:때리|때려|때렸|괴롭|왕따|돈\s?뺏|삥|맞|불러내|담배빵)/u;
+const BY_PEERS = /학교폭력|학폭|일진|(?:같은\s?반|반)\s?(?:애들|친구들?|남자애들|여자애들)(?:이|한테|에게)|(?:애들|친구들|선배들?|형들|언니들|누나들)(?:이|한테|에게)\s?(?:[가-힣]+\s){0,5}?(?:때리|때려|때렸|때림|괴롭|왕따|돈\s?뺏|삥|맞|불러내|담배빵|빵\s?셔틀|셔틀)/u;
 /** A carer named beside it: a teacher, a parent, a step-parent (then it is abuse after all). */
 const CARER = /담임|선생|교사|원장|전도사|목사|코치|계모|계부|새아빠|새엄마|의붓|(?:아빠|아버지|엄마|어머니|할머니|할아버지|삼촌|이모|고모)(?:가|이)\s?(?:[가-힣]+\s){0,3}?(?:때|가두|가둬|굶|던지)/u;
 /** A date hurts the teenager (dating violence: violence). */
@@ -75,3 +75,15 @@ export function victimOf(text: string): Victim | null {
   if (AT_WORK.test(t) || (ELDER_CARE.test(t) && !CHILD_NAMED.test(t))) return 'adult';
   return null;
 }
+
+/** A pet named as the one who hits, bites or scratches. */
+const BY_AN_ANIMAL = /(?:강아지|고양이|냥이|댕댕이|멍멍이|햄스터|앵무새|토끼|우리\s?개)(?:가|이)\s?(?:[가-힣]+\s){0,4}?(?:때리|때려|때렸|때림|물어|물었|물림|깨물|할퀴|쪼아|긁)/u;
+/** A person named as the one who does it: then the pet is beside the point. */
+const BY_A_PERSON = new RegExp(
+  '(?:남편|신랑|아내|와이프|아빠|아버지|엄마|어머니|오빠|형|누나|언니|동생|아들|딸|남친|남자\\s?친구|여친|애인|시어머니|시아버지|며느리|사위|계부|계모|새아빠|새엄마|삼촌|선생님?|선배|친구들?|애들|사장|팀장|반장|상사|그\\s?사람|그\\s?놈)(?:이|가|님이|께서|한테|에게)', 'u');
+
+/** The message tells of a pet's claws or teeth, not of a person's violence ("고양이가 저를 때려요 ㅋㅋ"). */
+export const doneByAnAnimal = (text: string): boolean => {
+  const t = text.normalize('NFC');
+  return BY_AN_ANIMAL.test(t) && !BY_A_PERSON.test(t);
+};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectCrisis } from '../../../common/crisis/detect.js';
-import { victimOf } from '../../../common/crisis/victim.js';
+import { doneByAnAnimal, victimOf } from '../../../common/crisis/victim.js';
 
 describe('crisis signals: whose the violence is', () => {
   it('a writer or person under 18 (school year, age, a child named) is a minor', () => {
@@ -30,6 +30,9 @@ describe('crisis signals: whose the violence is', () => {
     expect(victimOf('반애들이 제 사진 합성해서 단톡에 돌리고 체육시간에 발로 차요')).toBe('peers');
     expect(victimOf('동네 형들이 아니라 우리 아빠가 때리는거예요 말하면 더 맞아요 중2예요')).toBe('minor');
     expect(victimOf('동네 형들이 저 공원으로 불러내서 담배빵하고 그걸 영상으로 찍었어요 저 중2인데')).toBe('peers');
+    // Errands forced by older pupils (빵셔틀) and a blow written as 때림.
+    expect(victimOf('고1인데 선배들이 빵셔틀 시키고 안 하면 때림')).toBe('peers');
+    expect(victimOf('선배들이 맨날 셔틀 시켜요 중3이에요')).toBe('peers');
   });
 
   it('an elder or a mother named as the one hurt is an adult, also when the writer is a child', () => {
@@ -58,5 +61,12 @@ describe('crisis signals: whose the violence is', () => {
     expect(detectCrisis('남편이 술만 먹으면 때려요')?.kind).toBe('violence');
     expect(detectCrisis('같은 반 애들이 화장실에서 때리고 그걸 영상으로 찍어서 돌려봐요 고2예요 학교 가기 싫어요')?.kind).toBe('violence');
     expect(detectCrisis('윗층에서 매일 애 우는 소리랑 때리는 소리가 나요 어젯밤엔 잘못했어요 살려주세요 소리까지 들렸어요')?.kind).toBe('child_abuse');
+  });
+  it('a pet that hits or bites is no violence; a person who does it beside a pet still is', () => {
+    expect(doneByAnAnimal('우리 고양이가 새벽마다 저를 때려요 ㅋㅋ')).toBe(true);
+    expect(doneByAnAnimal('강아지가 손을 물었어요 이갈이래요')).toBe(true);
+    expect(doneByAnAnimal('남편이 고양이가 시끄럽다고 저를 때려요')).toBe(false);
+    expect(detectCrisis('냥이가 밥 늦게 줬다고 저를 때려요 ㅋㅋ')).toBeNull();
+    expect(detectCrisis('남편이 고양이가 시끄럽다고 저를 때려요')?.kind).toBe('violence');
   });
 });
