@@ -15,6 +15,7 @@ import { HELD_OUT_ROUND_27 } from './held-out-round-27.js';
 import { HELD_OUT_ROUND_28 } from './held-out-round-28.js';
 import { HELD_OUT_ROUND_29 } from './held-out-round-29.js';
 import { HELD_OUT_ROUND_30 } from './held-out-round-30.js';
+import { HELD_OUT_ROUND_31 } from './held-out-round-31.js';
 
 const RECALL_FLOOR = 0.95;
 const PRECISION_FLOOR = 0.9;
@@ -35,7 +36,7 @@ const HELD_OUT_KIND_FLOOR = 0.9;
  * rounds; unseen rounds are below the issue's per-kind floors for some kinds (README).
  */
 const LATER_ROUNDS_KIND_FLOOR = { recall: 0.94, precision: 0.9 };
-const LATER_SETS = [HELD_OUT_ROUND_19, HELD_OUT_ROUND_20, HELD_OUT_ROUND_21, HELD_OUT_ROUND_22, HELD_OUT_ROUND_23, HELD_OUT_ROUND_24, HELD_OUT_ROUND_25, HELD_OUT_ROUND_26, HELD_OUT_ROUND_27, HELD_OUT_ROUND_28, HELD_OUT_ROUND_29, HELD_OUT_ROUND_30];
+const LATER_SETS = [HELD_OUT_ROUND_19, HELD_OUT_ROUND_20, HELD_OUT_ROUND_21, HELD_OUT_ROUND_22, HELD_OUT_ROUND_23, HELD_OUT_ROUND_24, HELD_OUT_ROUND_25, HELD_OUT_ROUND_26, HELD_OUT_ROUND_27, HELD_OUT_ROUND_28, HELD_OUT_ROUND_29, HELD_OUT_ROUND_30, HELD_OUT_ROUND_31];
 const LATER_ROUNDS = LATER_SETS.flat();
 
 /** Per kind: recall = flagged as this kind / labelled this kind; precision = right / flagged as this kind. */
@@ -105,6 +106,7 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     ['round 28', HELD_OUT_ROUND_28],
     ['round 29', HELD_OUT_ROUND_29],
     ['round 30', HELD_OUT_ROUND_30],
+    ['round 31', HELD_OUT_ROUND_31],
   ] as const)(`%s: finds ≥ ${RECALL_FLOOR} of the crisis messages with precision ≥ ${PRECISION_FLOOR} (flagged or not)`, (_round, set) => {
     const crises = set.filter((m) => m.kind !== null);
     const missed = crises.filter((m) => detectCrisis(m.text) === null);
@@ -114,7 +116,7 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     expect(found / (found + alarms.length), `false alarms: ${alarms.map((m) => m.text).join(' | ')}`).toBeGreaterThanOrEqual(PRECISION_FLOOR);
   });
 
-  it('holds twelve later rounds of 300 (one of 299), 25 per kind and half look-alikes, none of them in the corpus', () => {
+  it('holds thirteen later rounds of 300 (one of 299), 25 per kind and half look-alikes, none of them in the corpus', () => {
     // A greeting like "안녕하세요 처음 연락드려요" is anyone's; a sentence of a situation is not.
     const trained = new Set(ALL_MESSAGES.map((m) => m.text));
     expect(LATER_ROUNDS.filter((m) => m.text.length > 20 && trained.has(m.text))).toEqual([]);
@@ -126,7 +128,7 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     }
   });
 
-  it(`rounds 19 to 30: per kind recall ≥ ${LATER_ROUNDS_KIND_FLOOR.recall} and precision ≥ ${LATER_ROUNDS_KIND_FLOOR.precision}`, () => {
+  it(`rounds 19 to 31: per kind recall ≥ ${LATER_ROUNDS_KIND_FLOOR.recall} and precision ≥ ${LATER_ROUNDS_KIND_FLOOR.precision}`, () => {
     const rows = scores(LATER_ROUNDS);
     console.table(rows.map(({ kind, labelled, flagged, recall, precision }) => ({ kind, labelled, flagged, recall: recall.toFixed(3), precision: precision.toFixed(3) })));
     for (const r of rows) {
@@ -171,6 +173,10 @@ describe('crisis signals: the detector', () => {
     ['할아버지가 이제 곡기를 끊겠다고 하시고 이틀째 아무것도 안 드세요'],
     ['어머니가 아버지 산소 옆에 묻어달라 하시더니 전화를 안 받으세요'],
     ['카드빚이 오천이라 로프 사놨어요 미안해요'],
+    // Round 31's: hanging announced inside a social worker's referral, a farewell inside a programme question.
+    ['병원 사회복지사입니다 환자분이 퇴원하면 목을 매겠다고 하셔서 연계 부탁드립니다'],
+    ['기초연금 문의요 근데 저는 곧 없을 거라 다 정리하고 갈 생각이에요'],
+    ['윗집 할아버지가 세탁기랑 티비 다 가져가라시며 이제 필요 없다고 내일이면 안 계실 거래요'],
   ])('flags %j as self_harm', (text) => {
     expect(detectCrisis(text)?.kind).toBe('self_harm');
   });
@@ -199,6 +205,12 @@ describe('crisis signals: the detector', () => {
     expect(detectCrisis('베트남에서 시집왔어요 남편 일 가면 아무도 없어요 한국 친구 없어요 너무 외로워요 매일 울어요')?.kind).toBe('isolation');
     // Hunger said as what is left, also when a 통장 reports it about an elder.
     expect(detectCrisis('7통 통장입니다. 저희 통 어르신 한 분이 라면 하나로 하루를 드신대요. 도시락 지원 가능할까요')?.kind).toBe('basic_needs');
+  });
+
+  it('a roof climbed in a flood, or a beaten elder seen by a courier, names the danger it is', () => {
+    expect(detectCrisis('폭우로 반지하가 침수돼서 옥상에 올라와 있어요 잘 곳이 없어요')?.kind).toBe('housing_loss');
+    expect(detectCrisis('배달 갔는데 할머니 얼굴에 멍이 크게 들어 있었고 안에서 남자가 욕하면서 소리지르는게 들렸어요')?.kind).toBe('violence');
+    expect(detectCrisis('혼자 사는 할망인디 요새 굶엄수다 쌀 좀 어떵 안되쿠과')?.kind).toBe('basic_needs');
   });
 
   it('a laughing message is flagged by the classifier alone only on a word never seen in harmless messages; its phrase rules still count', () => {
