@@ -8,7 +8,8 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -93,6 +94,62 @@ async function sqliteLimit(): Promise<number> {
   }
 }
 
+/**
+ * The load's HTTP client: node:http over kept-alive connections. `fetch` (undici) cost this
+ * process about 1.7 ms of CPU per message-create, as much as PostgreSQL, on the machine that also
+ * runs the servers; node:http about 0.8 ms. Returns the response's status.
+ */
+const loadAgent = new http.Agent({ keepAlive: true });
+function post(url: string, headers: Record<string, string>, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent: loadAgent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** CPU milliseconds used so far by a process (Linux /proc; NaN elsewhere). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU milliseconds of every PostgreSQL process on this machine (the bench's database is local). */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').startsWith('postgres')) total += cpuMs(Number(entry));
+    } catch {
+      // A process that ended while being read.
+    }
+  }
+  return total;
+}
+
+/** Where the machine's CPU went per operation while fn ran: the servers (SQLite runs inside them), PostgreSQL, this process (clients and sink). */
+async function withCpu<R extends { perSecond: number }>(servers: Instance[], fn: () => Promise<R>, engine: 'postgres' | 'sqlite' = 'postgres'): Promise<R & { cpu: string }> {
+  const serverCpu = () => servers.reduce((sum, s) => sum + cpuMs(s.service.process.pid), 0);
+  const s0 = serverCpu();
+  const p0 = postgresCpuMs();
+  const m0 = process.cpuUsage();
+  const t0 = performance.now();
+  const r = await fn();
+  const ops = r.perSecond * ((performance.now() - t0) / 1000);
+  const m = process.cpuUsage(m0);
+  const per = (ms: number) => (ops > 0 ? (ms / ops).toFixed(2) : '?');
+  const database = engine === 'postgres' ? `, PostgreSQL ${per(postgresCpuMs() - p0)} ms` : '';
+  return { ...r, cpu: `CPU per op: server ${per(serverCpu() - s0)} ms${database}, bench clients + sink ${per((m.user + m.system) / 1000)} ms` };
+}
+
 export interface Instance { service: CentralService; token: string; conversations: string[] }
 
 async function login(service: CentralService, username: string): Promise<string> {
@@ -131,23 +188,17 @@ const rssMiB = (pid: number | undefined) => {
   }
 };
 
-const createReply = (s: Instance) => async (i: number) => {
-  const res = await fetch(`${s.service.url}/api/v1/conversations/${s.conversations[i % s.conversations.length]}/messages`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ id: randomUUID(), direction: 'outbound', body: '벤치마크 답장입니다' }),
-  });
-  await res.arrayBuffer();
-  return res.status === 201;
-};
+const createReply = (s: Instance) => async (i: number) =>
+  (await post(
+    `${s.service.url}/api/v1/conversations/${s.conversations[i % s.conversations.length]}/messages`,
+    { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
+    JSON.stringify({ id: randomUUID(), direction: 'outbound', body: '벤치마크 답장입니다' }),
+  )) === 201;
 
 async function webhookEvent(s: Instance, userKey: string, message: string): Promise<boolean> {
   const body = JSON.stringify({ serial_number: randomUUID(), event: 'message', user_key: userKey, message_type: 'TX', message, time: new Date().toISOString() });
-  const res = await fetch(`${s.service.url}/api/v1/channels/kakao/webhook`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-bokji-signature': signKakaoBody(body, SECRET) }, body,
-  });
-  await res.arrayBuffer();
-  return res.ok;
+  const status = await post(`${s.service.url}/api/v1/channels/kakao/webhook`, { 'content-type': 'application/json', 'x-bokji-signature': signKakaoBody(body, SECRET) }, body);
+  return status >= 200 && status < 300;
 }
 
 const webhook = (s: Instance) => (i: number) => webhookEvent(s, `bench-${i % 500}`, '문의드립니다');
@@ -256,19 +307,19 @@ export async function run(): Promise<void> {
   try {
     a.conversations = await openConversations(a, CLIENTS * 2);
     b.conversations = a.conversations;
-    const row = (label: string, r: { perSecond: number; p50: number; p99: number; errors: number }, limit = pgPerSecond) =>
-      console.log(`${label.padEnd(40)} ${r.perSecond.toFixed(0).padStart(6)}/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  = ${((r.perSecond / limit) * 100).toFixed(1)}% of the engine${r.errors ? `  (${r.errors} errors)` : ''}`);
+    const row = (label: string, r: { perSecond: number; p50: number; p99: number; errors: number; cpu: string }, limit = pgPerSecond) =>
+      console.log(`${label.padEnd(40)} ${r.perSecond.toFixed(0).padStart(6)}/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  = ${((r.perSecond / limit) * 100).toFixed(1)}% of the engine${r.errors ? `  (${r.errors} errors)` : ''}\n${''.padEnd(42)}${r.cpu}`);
     console.log(`-- PostgreSQL, ${CLIENTS} HTTP clients, ${SECONDS} s each`);
-    row('message-create, 1 instance', await load(createReply(a)));
-    row('message-create, 2 instances', await both(a, b, createReply));
-    row('signed webhook, 1 instance', await load(webhook(a)));
-    row('signed webhook, 2 instances', await both(a, b, webhook));
+    row('message-create, 1 instance', await withCpu([a, b], () => load(createReply(a))));
+    row('message-create, 2 instances', await withCpu([a, b], () => both(a, b, createReply)));
+    row('signed webhook, 1 instance', await withCpu([a, b], () => load(webhook(a))));
+    row('signed webhook, 2 instances', await withCpu([a, b], () => both(a, b, webhook)));
     // The embedded engine, against its own limit: one instance, its own temporary data directory.
     const lite = await instance({ DATABASE_URL: '', KAKAO_WEBHOOK_SECRET: SECRET, KAKAO_SEND_URL: sink.url, BOKJI_RATE_LIMIT_PER_MIN: '100000000' });
     try {
       lite.conversations = await openConversations(lite, CLIENTS * 2);
       console.log(`-- embedded SQLite (synchronous=FULL), ${CLIENTS} HTTP clients, ${SECONDS} s`);
-      row('message-create, 1 instance', await load(createReply(lite)), sqlitePerSecond);
+      row('message-create, 1 instance', await withCpu([lite], () => load(createReply(lite)), 'sqlite'), sqlitePerSecond);
     } finally {
       await lite.service.stop();
     }
@@ -279,6 +330,7 @@ export async function run(): Promise<void> {
     await a.service.stop();
     await b.service.stop();
     await sink.close();
+    loadAgent.destroy();
     const client = new pg.Client({ connectionString: DATABASE_URL });
     await client.connect();
     await client.query(`drop schema if exists "${schema}" cascade`).finally(() => client.end());
