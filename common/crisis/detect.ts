@@ -163,6 +163,17 @@ const ALONE_EVIDENCE_LAUGHING = 4.5;
 const LAUGHTER = /[ㅋㅎ]{2,}|ㅋ(?![가-힣])/u;
 /** A phrase rule flags on its own only when the classifier does not find the message clearly harmless. */
 const RULE_VETO = 0.5;
+/**
+ * Whether the classifier, trained on Korean, can read the message: most of its letters are
+ * Hangul. A message mostly in English ("My husband hit me … please help") is all unknown words to
+ * it and reads as harmless by the prior alone, so there it vetoes no phrase rule.
+ */
+function readsKorean(text: string): boolean {
+  const hangul = text.match(/[가-힣ㄱ-ㅎ]/gu)?.length ?? 0;
+  const latin = text.match(/[a-z]/giu)?.length ?? 0;
+  return hangul >= latin;
+}
+
 /** Where a message splits into the clauses a phrase is taken from. */
 const CLAUSE_BREAK = /[.!?。\n,]+|ㅠ{2,}|ㅜ{2,}/;
 
@@ -209,7 +220,7 @@ export function detectCrisisAll(text: string): CrisisMatch[] {
   const needed = alone && grams < SHORT_GRAMS ? SHORT_FLAG_PROBABILITY : FLAG_PROBABILITY;
   const classified = best.label !== 'none' && best.p >= needed && (!alone || grams >= MIN_GRAMS) &&
     (!alone || crisisClassifier().strongestEvidence(text, best.label, 'none') >= (LAUGHTER.test(text) ? ALONE_EVIDENCE_LAUGHING : ALONE_EVIDENCE)) ? best.label : null;
-  if (!classified && (found.size === 0 || (!means && (probabilities.get('none') ?? 0) >= RULE_VETO))) return [];
+  if (!classified && (found.size === 0 || (!means && readsKorean(text) && (probabilities.get('none') ?? 0) >= RULE_VETO))) return [];
   if (classified && !found.has(classified)) found.set(classified, { kind: classified, phrase: likeliestClause(text, classified) });
   const ordered = CRISIS_PRIORITY.flatMap((k) => (found.has(k) ? [found.get(k)!] : []));
   // A near-certain reading of the whole message names the kind better than a rule's one word

@@ -19,15 +19,17 @@ const MINOR = new RegExp([
 ].join('|'), 'u');
 
 /** Hurt by other children (school violence): violence, not abuse by a carer. */
-const BY_PEERS = /학교폭력|학폭|일진|(?:같은\s?반|반)\s?(?:애들|친구들?|남자애들|여자애들)(?:이|한테|에게)|(?:애들|친구들|선배들?|형들|언니들|누나들)(?:이|한테|에게)\s?(?:[가-힣]+\s){0,5}?(?:때리|때려|때렸|때림|괴롭|왕따|돈\s?뺏|삥|맞|불러내|담배빵|빵\s?셔틀|셔틀)/u;
+const BY_PEERS = /학교폭력|학폭|일진|(?:같은\s?반|반)\s?(?:애들|친구들?|남자애들|여자애들)(?:이|한테|에게)|(?:애들|친구들|선배들?|형들|언니들|누나들)(?:이|한테|에게)\s?(?:[가-힣]+\s){0,8}?(?:때리|때려|때렸|때림|괴롭|왕따|돈\s?뺏|삥|맞|불러내|담배빵|빵\s?셔틀|셔틀)/u;
 /** A carer named beside it: a teacher, a parent, a step-parent (then it is abuse after all). */
 const CARER = /담임|선생|교사|원장|전도사|목사|코치|계모|계부|새아빠|새엄마|의붓|(?:아빠|아버지|엄마|어머니|할머니|할아버지|삼촌|이모|고모)(?:가|이)\s?(?:[가-힣]+\s){0,3}?(?:때|가두|가둬|굶|던지)/u;
+/** The writer introducing themself by their role. */
+const WRITER_ROLE = /(?:담임\s?교사|담임|교사|선생님?|원장|코치|상담\s?교사)(?:입니다|인데요|이에요|예요|이고요)/gu;
 /** A date hurts the teenager (dating violence: violence). */
 const BY_A_DATE = /남친|남자\s?친구|여친|여자\s?친구|애인(?:이|한테|에게)|사귀(?:던|는)|헤어지자|헤어진/u;
 /** A parent's partner is a carer: what they do to the child is abuse. */
 const PARENTS_PARTNER = /(?:엄마|어머니|아빠|아버지|언니|누나)(?:의|가)?\s?(?:남친|남자\s?친구|여친|여자\s?친구|애인)|(?:남친|남자\s?친구|애인)(?:이|가)\s?(?:제|내|우리)\s?(?:아들|딸|애|아이)|(?:제|내)\s?(?:남친|남자\s?친구|애인)(?:이|가)/u;
 
-const ADULT = '(?:엄마|어머니|어머님|할머니|할머님|할아버지|할아버님|할매|할배|아내|와이프|마누라|누나|언니|여동생|어르신|노인)';
+const ADULT = '(?:엄마|어머니|어머님|할머니|할머님|할아버지|할아버님|할매|할배|아내|와이프|마누라|부인|누나|언니|여동생|어르신|노인)';
 /** Done to someone: as the object, or as the one who is hit. */
 const DONE = '(?:때[리려렸린림]|패|팬|밀쳐|밀치|머리채|발로|주먹|목을|가두|가둬|굶기|폭행|욕하|협박)';
 /** An adult named as the one hurt: the object of the deed, or the one hit or bruised. */
@@ -36,6 +38,7 @@ const ADULT_HURT = new RegExp([
   `${ADULT}\\s?${'(?:머리채|멱살)'}`,
   `${ADULT}\\s?(?:팔|얼굴|몸|눈|다리|등|손목)(?:에|이|가)?\\s?(?:멍|상처|피가)`,
   `${ADULT}\\s?밥(?:을|도)?\\s?(?:안\\s?주|굶)`,
+  `${ADULT}(?:가|이)?\\s?(?:피|코피)(?:를|가)?\\s?(?:흘리|나)`,
   // A parent hurt by a grown child: "아들놈이 … 내를 밀쳐뿌가".
   '(?:아들|딸|손자|사위|며느리)(?:놈|년|내미|녀석)?(?:이|가)\\s?(?:[가-힣]+\\s){0,4}?(?:나를|내를|날|저를|절)(?![가-힣]*(?:도|까지))',
   `${ADULT}(?:\\s?한\\s?분)?(?:가|이|께서|는)\\s?(?:[가-힣]+\\s){0,3}?(?:[가-힣]*(?:한테|에게)\\s?)?(?:맞|멍)`,
@@ -69,7 +72,8 @@ export function victimOf(text: string): Victim | null {
   const adult = ADULT_HURT.test(t);
   if (adult && !(minor && (CHILD_ALSO_HURT.test(t) || NEGLECT.test(t)))) return 'adult';
   // Classmates or a date, with no carer or neglect named: violence among the young.
-  const noCarer = !CARER.test(t) && !NEGLECT.test(t);
+  // A teacher who writes in is the one reporting, not the one who hurt ("담임교사입니다").
+  const noCarer = !CARER.test(t.replace(WRITER_ROLE, '')) && !NEGLECT.test(t);
   if (minor) return noCarer && !PARENTS_PARTNER.test(t) && (BY_PEERS.test(t) || BY_A_DATE.test(t)) ? 'peers' : 'minor';
   if (noCarer && BY_PEERS.test(t)) return 'peers';
   if (AT_WORK.test(t) || (ELDER_CARE.test(t) && !CHILD_NAMED.test(t))) return 'adult';

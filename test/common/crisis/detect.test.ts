@@ -16,6 +16,7 @@ import { HELD_OUT_ROUND_28 } from './held-out-round-28.js';
 import { HELD_OUT_ROUND_29 } from './held-out-round-29.js';
 import { HELD_OUT_ROUND_30 } from './held-out-round-30.js';
 import { HELD_OUT_ROUND_31 } from './held-out-round-31.js';
+import { HELD_OUT_ROUND_32 } from './held-out-round-32.js';
 
 const RECALL_FLOOR = 0.95;
 const PRECISION_FLOOR = 0.9;
@@ -36,7 +37,7 @@ const HELD_OUT_KIND_FLOOR = 0.9;
  * rounds; unseen rounds are below the issue's per-kind floors for some kinds (README).
  */
 const LATER_ROUNDS_KIND_FLOOR = { recall: 0.94, precision: 0.9 };
-const LATER_SETS = [HELD_OUT_ROUND_19, HELD_OUT_ROUND_20, HELD_OUT_ROUND_21, HELD_OUT_ROUND_22, HELD_OUT_ROUND_23, HELD_OUT_ROUND_24, HELD_OUT_ROUND_25, HELD_OUT_ROUND_26, HELD_OUT_ROUND_27, HELD_OUT_ROUND_28, HELD_OUT_ROUND_29, HELD_OUT_ROUND_30, HELD_OUT_ROUND_31];
+const LATER_SETS = [HELD_OUT_ROUND_19, HELD_OUT_ROUND_20, HELD_OUT_ROUND_21, HELD_OUT_ROUND_22, HELD_OUT_ROUND_23, HELD_OUT_ROUND_24, HELD_OUT_ROUND_25, HELD_OUT_ROUND_26, HELD_OUT_ROUND_27, HELD_OUT_ROUND_28, HELD_OUT_ROUND_29, HELD_OUT_ROUND_30, HELD_OUT_ROUND_31, HELD_OUT_ROUND_32];
 const LATER_ROUNDS = LATER_SETS.flat();
 
 /** Per kind: recall = flagged as this kind / labelled this kind; precision = right / flagged as this kind. */
@@ -107,6 +108,7 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     ['round 29', HELD_OUT_ROUND_29],
     ['round 30', HELD_OUT_ROUND_30],
     ['round 31', HELD_OUT_ROUND_31],
+    ['round 32', HELD_OUT_ROUND_32],
   ] as const)(`%s: finds ≥ ${RECALL_FLOOR} of the crisis messages with precision ≥ ${PRECISION_FLOOR} (flagged or not)`, (_round, set) => {
     const crises = set.filter((m) => m.kind !== null);
     const missed = crises.filter((m) => detectCrisis(m.text) === null);
@@ -116,7 +118,7 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     expect(found / (found + alarms.length), `false alarms: ${alarms.map((m) => m.text).join(' | ')}`).toBeGreaterThanOrEqual(PRECISION_FLOOR);
   });
 
-  it('holds thirteen later rounds of 300 (one of 299), 25 per kind and half look-alikes, none of them in the corpus', () => {
+  it('holds fourteen later rounds of 300 (one of 299), 25 per kind and half look-alikes, none of them in the corpus', () => {
     // A greeting like "안녕하세요 처음 연락드려요" is anyone's; a sentence of a situation is not.
     const trained = new Set(ALL_MESSAGES.map((m) => m.text));
     expect(LATER_ROUNDS.filter((m) => m.text.length > 20 && trained.has(m.text))).toEqual([]);
@@ -128,7 +130,7 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     }
   });
 
-  it(`rounds 19 to 31: per kind recall ≥ ${LATER_ROUNDS_KIND_FLOOR.recall} and precision ≥ ${LATER_ROUNDS_KIND_FLOOR.precision}`, () => {
+  it(`rounds 19 to 32: per kind recall ≥ ${LATER_ROUNDS_KIND_FLOOR.recall} and precision ≥ ${LATER_ROUNDS_KIND_FLOOR.precision}`, () => {
     const rows = scores(LATER_ROUNDS);
     console.table(rows.map(({ kind, labelled, flagged, recall, precision }) => ({ kind, labelled, flagged, recall: recall.toFixed(3), precision: precision.toFixed(3) })));
     for (const r of rows) {
@@ -160,6 +162,11 @@ describe('crisis signals: the detector', () => {
     // The same words in their everyday senses: a hospice, a hunger strike in the news, a move, a pet.
     ['할머니께서 임종 앞두고 곡기를 끊으셨대요 호스피스 분들이 잘 돌봐주세요'], ['이사 짐 묶으려고 로프 샀어요'],
     ['우리 강아지가 저를 때려요 ㅋㅋ 산책 가자고'],
+    // The same words in their everyday senses: draughts and mould, medicine for disposal, an exam.
+    ['겨울 외풍 때문에 창문 틈을 테이프로 다 막았어요 집 정리도 다 했고요'],
+    ['이사 정리 다 했고 창문 테이프로 막았어요 곰팡이 때문에'],
+    ['폐의약품 수거함에 버리려고 약 다 모았어요'], ['이번 시험은 진짜 실패 안 할게요 ㅎㅎ'],
+    ['Is the suicide prevention training open to foreigners?'],
   ])('does not flag %j', (text) => {
     expect(detectCrisis(text)).toBeNull();
   });
@@ -177,6 +184,14 @@ describe('crisis signals: the detector', () => {
     ['병원 사회복지사입니다 환자분이 퇴원하면 목을 매겠다고 하셔서 연계 부탁드립니다'],
     ['기초연금 문의요 근데 저는 곧 없을 거라 다 정리하고 갈 생각이에요'],
     ['윗집 할아버지가 세탁기랑 티비 다 가져가라시며 이제 필요 없다고 내일이면 안 계실 거래요'],
+    // Round 32's: pills gathered after an attempt, windows taped after putting things in order,
+    // medicine or meals refused on purpose, "약 먹고 갈란다", the bridge in a migrant's words.
+    ['상담 선생님 저 기억하세요? 이번엔 진짜 실패 안 할게요 수면제 다 모았어요'],
+    ['이제 지원 필요 없을 것 같아요 방 정리 다 했고 창문 틈 테이프로 다 막았어요'],
+    ['당뇨약 끊은 지 한 달 됐어요 일부러요 이렇게 가면 편하겠죠'],
+    ['아버님이 일부러 밥을 안 드세요 빨리 가야 자식들 짐이 안 된다고요'],
+    ['할매가 전화로 약 먹고 갈란다 카고 끊었어예'],
+    ['husband angry every day. I go 한강 다리 가서 끝낼래요'],
   ])('flags %j as self_harm', (text) => {
     expect(detectCrisis(text)?.kind).toBe('self_harm');
   });
@@ -211,6 +226,16 @@ describe('crisis signals: the detector', () => {
     expect(detectCrisis('폭우로 반지하가 침수돼서 옥상에 올라와 있어요 잘 곳이 없어요')?.kind).toBe('housing_loss');
     expect(detectCrisis('배달 갔는데 할머니 얼굴에 멍이 크게 들어 있었고 안에서 남자가 욕하면서 소리지르는게 들렸어요')?.kind).toBe('violence');
     expect(detectCrisis('혼자 사는 할망인디 요새 굶엄수다 쌀 좀 어떵 안되쿠과')?.kind).toBe('basic_needs');
+  });
+
+  it('a message mostly in English keeps its phrase rules (the classifier cannot read it); a report names the danger it is', () => {
+    expect(detectCrisis('My boyfriend hits me every night, please help')?.kind).toBe('violence');
+    expect(detectCrisis('통장입니다 2층 부인이 피 흘리면서 계단에 앉아 있고 남편은 안에서 소리 지르고 있어요')?.kind).toBe('violence');
+    expect(detectCrisis('약사입니다 할아버지가 혈압약 처방전 들고 오셨다가 돈이 없다고 그냥 가셨어요')?.kind).toBe('basic_needs');
+    expect(detectCrisis('통장인데요 옆 동 할머니가 오늘 집에서 쫓겨나셔서 경로당 앞에 짐 놓고 앉아 계세요')?.kind).toBe('housing_loss');
+    // A pupil thrown out by a parent: the lost home and the abuse both raise their lines.
+    expect(detectCrisisAll('아빠가 집 나가라고 해서 나왔어요 중2예요 지금 놀이터예요').map((m) => m.kind)).toContain('child_abuse');
+    expect(detectCrisisAll('아빠가 집 나가라고 해서 나왔어요 19살이에요').map((m) => m.kind)).not.toContain('child_abuse');
   });
 
   it('a laughing message is flagged by the classifier alone only on a word never seen in harmless messages; its phrase rules still count', () => {

@@ -33,6 +33,9 @@ describe('crisis signals: whose the violence is', () => {
     // Errands forced by older pupils (빵셔틀) and a blow written as 때림.
     expect(victimOf('고1인데 선배들이 빵셔틀 시키고 안 하면 때림')).toBe('peers');
     expect(victimOf('선배들이 맨날 셔틀 시켜요 중3이에요')).toBe('peers');
+    // A teacher who writes in reports it; older pupils hurt the pupil (round 32).
+    expect(victimOf('담임교사입니다. 우리 반 학생이 선배들한테 계속 돈 뺏기고 맞는 것 같아요')).toBe('peers');
+    expect(victimOf('단톡방에서 애들이 제 사진 합성해서 돌리고 학교 끝나면 화장실로 끌고가서 때려요 중3이에요')).toBe('peers');
   });
 
   it('an elder or a mother named as the one hurt is an adult, also when the writer is a child', () => {
