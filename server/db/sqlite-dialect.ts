@@ -108,9 +108,12 @@ class Sqlite3Driver implements Driver {
     // Wait for whoever holds the connection to finish before closing it.
     const release = await this.#mutex.lock();
     const db = this.#db;
+    const connection = this.#connection;
     this.#db = null;
     this.#connection = null;
     try {
+      // SQLite refuses to close a connection with statements not finalized.
+      await connection?.finalizeStatements();
       if (db) await new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())));
     } finally {
       release();
@@ -120,23 +123,66 @@ class Sqlite3Driver implements Driver {
 
 const WRITE_NODES = new Set(['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode']);
 
+/**
+ * Prepared statements kept per SQL text: Kysely writes the same text for every request of a
+ * kind (the values travel apart), and db.run()/db.all() would parse and plan it again each
+ * time, on the one connection every write waits for. Least recently used beyond this many.
+ */
+const STATEMENT_CACHE_SIZE = 256;
+
 class Sqlite3Connection implements DatabaseConnection {
+  /** In use order, the most recent last (a Map keeps insertion order). */
+  #statements = new Map<string, Promise<sqlite3.Statement>>();
+
   constructor(private readonly db: sqlite3.Database) {}
 
-  executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+  #prepared(sql: string): Promise<sqlite3.Statement> {
+    const cached = this.#statements.get(sql);
+    if (cached) {
+      this.#statements.delete(sql);
+      this.#statements.set(sql, cached);
+      return cached;
+    }
+    const statement = new Promise<sqlite3.Statement>((resolve, reject) => {
+      const stmt: sqlite3.Statement = this.db.prepare(sql, (err: Error | null) => (err ? reject(err) : resolve(stmt)));
+    });
+    this.#statements.set(sql, statement);
+    // A statement that does not prepare (a syntax error) is not kept: the next call reports it again.
+    statement.catch(() => this.#statements.delete(sql));
+    if (this.#statements.size > STATEMENT_CACHE_SIZE) {
+      const [oldest, evicted] = this.#statements.entries().next().value as [string, Promise<sqlite3.Statement>];
+      this.#statements.delete(oldest);
+      // Finalizing waits for the statement's queued runs (node-sqlite3 queues them per statement).
+      void evicted.then((stmt) => stmt.finalize(), () => undefined);
+    }
+    return statement;
+  }
+
+  /** Finalizes every kept statement (before the connection closes). */
+  async finalizeStatements(): Promise<void> {
+    const statements = [...this.#statements.values()];
+    this.#statements.clear();
+    await Promise.all(statements.map((p) => p.then(
+      (stmt) => new Promise<void>((resolve) => stmt.finalize(() => resolve())),
+      () => undefined,
+    )));
+  }
+
+  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const { sql, parameters } = compiled;
     const node = compiled.query as { kind: string; returning?: unknown };
     const params = parameters.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+    const stmt = await this.#prepared(sql);
     if (WRITE_NODES.has(node.kind) && !node.returning) {
       return new Promise((resolve, reject) => {
-        this.db.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
+        stmt.run(params, function (this: sqlite3.RunResult, err: Error | null) {
           if (err) return reject(err);
           resolve({ rows: [], numAffectedRows: BigInt(this.changes), insertId: BigInt(this.lastID) });
         });
       });
     }
     return new Promise((resolve, reject) => {
-      this.db.all(sql, params, (err: Error | null, rows: R[]) => (err ? reject(err) : resolve({ rows })));
+      stmt.all(params, (err: Error | null, rows: R[]) => (err ? reject(err) : resolve({ rows })));
     });
   }
 
