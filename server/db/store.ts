@@ -185,8 +185,12 @@ export async function openStore(config: DatabaseConfig, options: StoreOptions = 
     : null;
 
   let commits = 0;
-  /** Runs fn in trx and numbers and inserts its change rows; lastSeq is 0 when it wrote none. */
-  const runInTrx = async <T>(trx: Transaction<Database>, actorId: string | null, fn: (tx: WriteTx) => Promise<T>, opts?: WriteOptions): Promise<{ result: T; lastSeq: number }> => {
+  /**
+   * Runs fn in trx and numbers and inserts its change rows; lastSeq is 0 when it wrote none.
+   * feedHead: the feed's last seq inside this transaction when the caller knows it (SQLite's
+   * batch: the writes before this one numbered theirs), saving a read per write.
+   */
+  const runInTrx = async <T>(trx: Transaction<Database>, actorId: string | null, fn: (tx: WriteTx) => Promise<T>, opts?: WriteOptions, feedHead?: number): Promise<{ result: T; lastSeq: number }> => {
     let lastSeq = 0;
     const pending: { entity: ChangeEntity; id: string; data: string }[] = [];
     let feedLocked = false;
@@ -234,7 +238,7 @@ export async function openStore(config: DatabaseConfig, options: StoreOptions = 
       ).execute(trx);
       lastSeq = Number(committed.rows[0]!.last);
     } else if (pending.length > 0) {
-      const first = (await readLatestSeq(trx)) + 1;
+      const first = (feedHead ?? (await readLatestSeq(trx))) + 1;
       await trx
         .insertInto('changes')
         .values(pending.map((c, i) => ({ seq: first + i, entity: c.entity, record_id: c.id, data: c.data, created_at: tx.now })))
@@ -260,18 +264,31 @@ export async function openStore(config: DatabaseConfig, options: StoreOptions = 
   }
   type Outcome = { ok: true; result: unknown } | { ok: false; error: unknown };
   const runBatch = async (batch: readonly QueuedWrite[]): Promise<Outcome[]> => {
+    if (batch.length === 1) {
+      // Alone in its transaction: the transaction's own rollback takes back a write that throws.
+      const w = batch[0]!;
+      try {
+        const { result, lastSeq } = await writeOnce(w.actorId, w.fn);
+        if (lastSeq > 0) notifier.notify(lastSeq);
+        return [{ ok: true, result }];
+      } catch (error) {
+        return [{ ok: false, error }];
+      }
+    }
     const outcomes: Outcome[] = [];
     let lastSeq = 0;
     await writer.transaction().execute(async (trx) => {
+      // The feed's head as the batch goes: read once, then carried from write to write.
+      let head = await readLatestSeq(trx);
       for (const w of batch) {
         await sql`savepoint one_write`.execute(trx);
         try {
-          const out = await runInTrx(trx, w.actorId, w.fn);
+          const out = await runInTrx(trx, w.actorId, w.fn, undefined, head);
           await sql`release one_write`.execute(trx);
-          if (out.lastSeq > 0) lastSeq = out.lastSeq;
+          if (out.lastSeq > 0) lastSeq = head = out.lastSeq;
           outcomes.push({ ok: true, result: out.result });
         } catch (error) {
-          // Its change rows were inserted inside the savepoint too: the feed keeps no gap.
+          // Its change rows were inserted inside the savepoint too: the feed keeps no gap, and the head stays.
           await sql`rollback to one_write`.execute(trx);
           await sql`release one_write`.execute(trx);
           outcomes.push({ ok: false, error });

@@ -70,6 +70,27 @@ describe('group commit (SQLite)', () => {
     expect(feed.map((r) => r.record_id)).toEqual(['fail-a', 'fail-a', 'fail-c', 'fail-c']);
   });
 
+  it('a write alone in its batch commits by itself, and one that throws leaves nothing behind', async () => {
+    const before = await store.latestSeq();
+    const commitsBefore = store.commits();
+    expect(await store.write(null, async (tx) => {
+      await record(tx, 'alone-ok');
+      return 'alone-ok';
+    })).toBe('alone-ok');
+    const boom = new Error('alone');
+    await expect(store.write(null, async (tx) => {
+      await record(tx, 'alone-fail');
+      throw boom;
+    })).rejects.toBe(boom);
+    expect(store.commits() - commitsBefore).toBe(1);
+    expect(await auditIds('alone-')).toEqual(['alone-ok']);
+    // The next batch numbers on from the head the failed write did not move.
+    await Promise.all(['alone-next-a', 'alone-next-b'].map((id) => store.write(null, (tx) => record(tx, id))));
+    const feed = await feedSince(before);
+    expect(feed.map((r) => Number(r.seq))).toEqual(Array.from({ length: 6 }, (_, i) => before + 1 + i));
+    expect(feed.map((r) => r.record_id)).toEqual(['alone-ok', 'alone-ok', 'alone-next-a', 'alone-next-a', 'alone-next-b', 'alone-next-b']);
+  });
+
   it('a caught unique violation inside a write leaves its companions intact', async () => {
     const outcomes = await Promise.all(['dup-a', 'dup-b'].map((id) => store.write(null, async (tx) => {
       await tx.trx.insertInto('idempotency_keys').values({ key: `k-${id}`, route: 'r', counsellor_id: 'c', body_hash: 'h', state: 'pending', status_code: null, response_body: null, created_at: tx.now }).execute();
