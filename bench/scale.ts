@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { BENCH_EVENT_PREFIX, type DeskReport, type DeskStart } from './scale-desks.js';
 import { isOpenAt } from '../common/hours/index.js';
 import { signKakaoBody } from '../server/channels/kakao/signature.js';
-import { startKakaoSink } from '../server/simulator/sink.js';
+import { type KakaoSink, startKakaoSink } from '../server/simulator/sink.js';
 import { type CentralService, startCentralService } from '../test/harness/central-service.js';
 
 const SECONDS = Number(process.env.BENCH_SCALE_SECONDS ?? 4);
@@ -30,7 +30,7 @@ const DATABASE_URL = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?
 const SECRET = 'bench-scale-webhook-secret-0001';
 
 /** Runs `CLIENTS` workers calling op in a loop for SECONDS; returns ops/s and p50/p99 ms. */
-async function load(op: (i: number) => Promise<boolean>, clients = CLIENTS): Promise<{ perSecond: number; p50: number; p99: number; errors: number }> {
+async function load(op: (i: number) => Promise<boolean>, clients = CLIENTS): Promise<{ perSecond: number; p50: number; p99: number; errors: number; done: number }> {
   const latencies: number[] = [];
   let errors = 0;
   const end = performance.now() + SECONDS * 1000;
@@ -47,7 +47,7 @@ async function load(op: (i: number) => Promise<boolean>, clients = CLIENTS): Pro
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]! : 0;
-  return { perSecond: latencies.length / elapsed, p50: pct(50), p99: pct(99), errors };
+  return { perSecond: latencies.length / elapsed, p50: pct(50), p99: pct(99), errors, done: latencies.length };
 }
 
 async function pgLimit(): Promise<number> {
@@ -136,14 +136,13 @@ function postgresCpuMs(): number {
 }
 
 /** Where the machine's CPU went per operation while fn ran: the servers (SQLite runs inside them), PostgreSQL, this process (clients and sink). */
-async function withCpu<R extends { perSecond: number }>(servers: Instance[], fn: () => Promise<R>, engine: 'postgres' | 'sqlite' = 'postgres'): Promise<R & { cpu: string }> {
+async function withCpu<R extends { done: number }>(servers: Instance[], fn: () => Promise<R>, engine: 'postgres' | 'sqlite' = 'postgres'): Promise<R & { cpu: string }> {
   const serverCpu = () => servers.reduce((sum, s) => sum + cpuMs(s.service.process.pid), 0);
   const s0 = serverCpu();
   const p0 = postgresCpuMs();
   const m0 = process.cpuUsage();
-  const t0 = performance.now();
   const r = await fn();
-  const ops = r.perSecond * ((performance.now() - t0) / 1000);
+  const ops = r.done;
   const m = process.cpuUsage(m0);
   const per = (ms: number) => (ops > 0 ? (ms / ops).toFixed(2) : '?');
   const database = engine === 'postgres' ? `, PostgreSQL ${per(postgresCpuMs() - p0)} ms` : '';
@@ -287,7 +286,27 @@ export async function desksUnderWebhooks(instances: Instance[]): Promise<void> {
 /** Both instances at once, half the clients each. */
 async function both(a: Instance, b: Instance, make: (s: Instance) => (i: number) => Promise<boolean>) {
   const [ra, rb] = await Promise.all([load(make(a), CLIENTS / 2), load(make(b), CLIENTS / 2)]);
-  return { perSecond: ra.perSecond + rb.perSecond, p50: Math.max(ra.p50, rb.p50), p99: Math.max(ra.p99, rb.p99), errors: ra.errors + rb.errors };
+  return { perSecond: ra.perSecond + rb.perSecond, p50: Math.max(ra.p50, rb.p50), p99: Math.max(ra.p99, rb.p99), errors: ra.errors + rb.errors, done: ra.done + rb.done };
+}
+
+/**
+ * Replies created are not yet sent: after the load, waits until the sink has every one of them
+ * (each citizen's replies leave one at a time, in order), so that a rate that only queues
+ * deliveries is not taken for one that makes them. Reports the wait and the rate over both.
+ */
+async function delivered<R extends { done: number }>(sink: KakaoSink, fn: () => Promise<R>): Promise<R & { drain: string }> {
+  const before = sink.received.length;
+  const t0 = performance.now();
+  const r = await fn();
+  const loaded = performance.now();
+  const target = before + r.done;
+  while (sink.received.length < target && performance.now() - loaded < 60_000) await new Promise((resolve) => setTimeout(resolve, 10));
+  const end = performance.now();
+  const all = sink.received.length >= target;
+  return {
+    ...r,
+    drain: `${all ? 'all' : `only ${sink.received.length - before} of`} ${r.done} replies at the sink ${(end - loaded).toFixed(0)} ms after the load: create and deliver ${(r.done / ((end - t0) / 1000)).toFixed(0)}/s`,
+  };
 }
 
 export async function run(): Promise<void> {
@@ -307,11 +326,11 @@ export async function run(): Promise<void> {
   try {
     a.conversations = await openConversations(a, CLIENTS * 2);
     b.conversations = a.conversations;
-    const row = (label: string, r: { perSecond: number; p50: number; p99: number; errors: number; cpu: string }, limit = pgPerSecond) =>
-      console.log(`${label.padEnd(40)} ${r.perSecond.toFixed(0).padStart(6)}/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  = ${((r.perSecond / limit) * 100).toFixed(1)}% of the engine${r.errors ? `  (${r.errors} errors)` : ''}\n${''.padEnd(42)}${r.cpu}`);
+    const row = (label: string, r: { perSecond: number; p50: number; p99: number; errors: number; cpu: string; drain?: string }, limit = pgPerSecond) =>
+      console.log(`${label.padEnd(40)} ${r.perSecond.toFixed(0).padStart(6)}/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  = ${((r.perSecond / limit) * 100).toFixed(1)}% of the engine${r.errors ? `  (${r.errors} errors)` : ''}\n${''.padEnd(42)}${r.drain ? `${r.drain}\n${''.padEnd(42)}` : ''}${r.cpu}`);
     console.log(`-- PostgreSQL, ${CLIENTS} HTTP clients, ${SECONDS} s each`);
-    row('message-create, 1 instance', await withCpu([a, b], () => load(createReply(a))));
-    row('message-create, 2 instances', await withCpu([a, b], () => both(a, b, createReply)));
+    row('message-create, 1 instance', await withCpu([a, b], () => delivered(sink, () => load(createReply(a)))));
+    row('message-create, 2 instances', await withCpu([a, b], () => delivered(sink, () => both(a, b, createReply))));
     row('signed webhook, 1 instance', await withCpu([a, b], () => load(webhook(a))));
     row('signed webhook, 2 instances', await withCpu([a, b], () => both(a, b, webhook)));
     // The embedded engine, against its own limit: one instance, its own temporary data directory.
@@ -319,7 +338,7 @@ export async function run(): Promise<void> {
     try {
       lite.conversations = await openConversations(lite, CLIENTS * 2);
       console.log(`-- embedded SQLite (synchronous=FULL), ${CLIENTS} HTTP clients, ${SECONDS} s`);
-      row('message-create, 1 instance', await withCpu([lite], () => load(createReply(lite)), 'sqlite'), sqlitePerSecond);
+      row('message-create, 1 instance', await withCpu([lite], () => delivered(sink, () => load(createReply(lite))), 'sqlite'), sqlitePerSecond);
     } finally {
       await lite.service.stop();
     }
