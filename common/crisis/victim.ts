@@ -19,9 +19,12 @@ const MINOR = new RegExp([
 ].join('|'), 'u');
 
 /** Hurt by other children (school violence): violence, not abuse by a carer. */
-const BY_PEERS = /학교폭력|학폭|일진|(?:같은\s?반|반)\s?(?:애들|친구들?|남자애들|여자애들)(?:이|한테|에게)|(?:애들|친구들|선배들?|형들|언니들|누나들)(?:이|한테|에게)\s?(?:[가-힣]+\s){0,8}?(?:때리|때려|때렸|때림|괴롭|왕따|돈\s?뺏|삥|맞|불러내|담배빵|빵\s?셔틀|셔틀)/u;
+const BY_PEERS = /학교폭력|학폭|일진|(?:같은\s?반|반)\s?(?:애들|친구들?|남자애들|여자애들)(?:이|한테|에게)|(?:애들|친구들|선배들?|형들|언니들|누나들)(?:이|한테|에게)\s?(?:[가-힣]+\s){0,8}?(?:때리|때려|때렸|때림|괴롭|왕따|돈\s?뺏|삥|맞|불러내|담배빵|빵\s?셔틀|셔틀|빠따|집합|기합)/u;
 /** A carer named beside it: a teacher, a parent, a step-parent (then it is abuse after all). */
 const CARER = /담임|선생|교사|원장|전도사|목사|코치|계모|계부|새아빠|새엄마|의붓|(?:아빠|아버지|엄마|어머니|할머니|할아버지|삼촌|이모|고모)(?:가|이)\s?(?:[가-힣]+\s){0,3}?(?:때|가두|가둬|굶|던지)/u;
+/** The writer's own age, 18 or more. */
+const WRITER_ADULT_AGE = /(?<![가-힣])(?:저|나|제가|전|난)(?:는|은)?\s?(?:1[89]|[2-9][0-9])\s?살/u;
+
 /** The writer introducing themself by their role. */
 const WRITER_ROLE = /(?:담임\s?교사|담임|교사|선생님?|원장|코치|상담\s?교사)(?:입니다|인데요|이에요|예요|이고요)/gu;
 /** A date hurts the teenager (dating violence: violence). */
@@ -36,6 +39,7 @@ const DONE = '(?:때[리려렸린림]|패|팬|밀쳐|밀치|머리채|발로|주
 const ADULT_HURT = new RegExp([
   `${ADULT}(?:를|을|\\s?또)\\s?(?:[가-힣]+\\s){0,2}?${DONE}`,
   `${ADULT}\\s?${'(?:머리채|멱살)'}`,
+  `${ADULT}\\s?(?:머리|얼굴|몸)(?:를|을)\\s?(?:[가-힣]+\\s){0,2}?(?:박|때|쳤|밀)`,
   `${ADULT}\\s?(?:팔|얼굴|몸|눈|다리|등|손목)(?:에|이|가)?\\s?(?:멍|상처|피가)`,
   `${ADULT}\\s?밥(?:을|도)?\\s?(?:안\\s?주|굶)`,
   `${ADULT}(?:가|이)?\\s?(?:피|코피)(?:를|가)?\\s?(?:흘리|나)`,
@@ -67,6 +71,8 @@ export type Victim = 'minor' | 'adult' | 'peers';
 /** Whose the violence is, when the message says; null when it leaves it to the classifier. */
 export function victimOf(text: string): Victim | null {
   const t = text.normalize('NFC');
+  // The writer says they are grown up ("저는 25살이고"): whatever else reads young.
+  if (WRITER_ADULT_AGE.test(t)) return 'adult';
   const minor = MINOR.test(t);
   if (WRITER_HURT_BY_FAMILY.test(t)) return 'adult';
   const adult = ADULT_HURT.test(t);

@@ -17,6 +17,7 @@ import { HELD_OUT_ROUND_29 } from './held-out-round-29.js';
 import { HELD_OUT_ROUND_30 } from './held-out-round-30.js';
 import { HELD_OUT_ROUND_31 } from './held-out-round-31.js';
 import { HELD_OUT_ROUND_32 } from './held-out-round-32.js';
+import { HELD_OUT_ROUND_33 } from './held-out-round-33.js';
 
 const RECALL_FLOOR = 0.95;
 const PRECISION_FLOOR = 0.9;
@@ -37,7 +38,7 @@ const HELD_OUT_KIND_FLOOR = 0.9;
  * rounds; unseen rounds are below the issue's per-kind floors for some kinds (README).
  */
 const LATER_ROUNDS_KIND_FLOOR = { recall: 0.94, precision: 0.9 };
-const LATER_SETS = [HELD_OUT_ROUND_19, HELD_OUT_ROUND_20, HELD_OUT_ROUND_21, HELD_OUT_ROUND_22, HELD_OUT_ROUND_23, HELD_OUT_ROUND_24, HELD_OUT_ROUND_25, HELD_OUT_ROUND_26, HELD_OUT_ROUND_27, HELD_OUT_ROUND_28, HELD_OUT_ROUND_29, HELD_OUT_ROUND_30, HELD_OUT_ROUND_31, HELD_OUT_ROUND_32];
+const LATER_SETS = [HELD_OUT_ROUND_19, HELD_OUT_ROUND_20, HELD_OUT_ROUND_21, HELD_OUT_ROUND_22, HELD_OUT_ROUND_23, HELD_OUT_ROUND_24, HELD_OUT_ROUND_25, HELD_OUT_ROUND_26, HELD_OUT_ROUND_27, HELD_OUT_ROUND_28, HELD_OUT_ROUND_29, HELD_OUT_ROUND_30, HELD_OUT_ROUND_31, HELD_OUT_ROUND_32, HELD_OUT_ROUND_33];
 const LATER_ROUNDS = LATER_SETS.flat();
 
 /** Per kind: recall = flagged as this kind / labelled this kind; precision = right / flagged as this kind. */
@@ -109,6 +110,7 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     ['round 30', HELD_OUT_ROUND_30],
     ['round 31', HELD_OUT_ROUND_31],
     ['round 32', HELD_OUT_ROUND_32],
+    ['round 33', HELD_OUT_ROUND_33],
   ] as const)(`%s: finds ≥ ${RECALL_FLOOR} of the crisis messages with precision ≥ ${PRECISION_FLOOR} (flagged or not)`, (_round, set) => {
     const crises = set.filter((m) => m.kind !== null);
     const missed = crises.filter((m) => detectCrisis(m.text) === null);
@@ -118,7 +120,7 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     expect(found / (found + alarms.length), `false alarms: ${alarms.map((m) => m.text).join(' | ')}`).toBeGreaterThanOrEqual(PRECISION_FLOOR);
   });
 
-  it('holds fourteen later rounds of 300 (one of 299), 25 per kind and half look-alikes, none of them in the corpus', () => {
+  it('holds fifteen later rounds of 300 (one of 299), 25 per kind and half look-alikes, none of them in the corpus', () => {
     // A greeting like "안녕하세요 처음 연락드려요" is anyone's; a sentence of a situation is not.
     const trained = new Set(ALL_MESSAGES.map((m) => m.text));
     expect(LATER_ROUNDS.filter((m) => m.text.length > 20 && trained.has(m.text))).toEqual([]);
@@ -130,7 +132,7 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     }
   });
 
-  it(`rounds 19 to 32: per kind recall ≥ ${LATER_ROUNDS_KIND_FLOOR.recall} and precision ≥ ${LATER_ROUNDS_KIND_FLOOR.precision}`, () => {
+  it(`rounds 19 to 33: per kind recall ≥ ${LATER_ROUNDS_KIND_FLOOR.recall} and precision ≥ ${LATER_ROUNDS_KIND_FLOOR.precision}`, () => {
     const rows = scores(LATER_ROUNDS);
     console.table(rows.map(({ kind, labelled, flagged, recall, precision }) => ({ kind, labelled, flagged, recall: recall.toFixed(3), precision: precision.toFixed(3) })));
     for (const r of rows) {
@@ -167,6 +169,8 @@ describe('crisis signals: the detector', () => {
     ['이사 정리 다 했고 창문 테이프로 막았어요 곰팡이 때문에'],
     ['폐의약품 수거함에 버리려고 약 다 모았어요'], ['이번 시험은 진짜 실패 안 할게요 ㅎㅎ'],
     ['Is the suicide prevention training open to foreigners?'],
+    // "실패" holds 패 (to beat): a cousin who failed a job search is no violence.
+    ['사촌오빠가 취업 실패하고 요즘 우울해해요 청년 상담 프로그램 있나요'],
   ])('does not flag %j', (text) => {
     expect(detectCrisis(text)).toBeNull();
   });
@@ -192,6 +196,13 @@ describe('crisis signals: the detector', () => {
     ['아버님이 일부러 밥을 안 드세요 빨리 가야 자식들 짐이 안 된다고요'],
     ['할매가 전화로 약 먹고 갈란다 카고 끊었어예'],
     ['husband angry every day. I go 한강 다리 가서 끝낼래요'],
+    // Round 33's: a gas valve left open to sleep, meals refused on purpose, going quickly is better,
+    // following a late husband (Jeju), a pet given away before going where one never comes back.
+    ['이주 통보 받고 갈 데도 없어요 가스 밸브 열어놓고 자면 되겠죠'],
+    ['어르신이 식사를 일부러 안 드시고 이렇게 가면 자식들 고생 안 한다고 하세요'],
+    ['약 이제 안 묵을라요 빨리 가는기 낫지'],
+    ['영감 가고 혼자 살암수다 이제 영감 따라 가젠 햄수다'],
+    ['고양이 맡아주실 분 찾아요 저는 다시 안 올 곳으로 가려구요'],
   ])('flags %j as self_harm', (text) => {
     expect(detectCrisis(text)?.kind).toBe('self_harm');
   });
@@ -236,6 +247,11 @@ describe('crisis signals: the detector', () => {
     // A pupil thrown out by a parent: the lost home and the abuse both raise their lines.
     expect(detectCrisisAll('아빠가 집 나가라고 해서 나왔어요 중2예요 지금 놀이터예요').map((m) => m.kind)).toContain('child_abuse');
     expect(detectCrisisAll('아빠가 집 나가라고 해서 나왔어요 19살이에요').map((m) => m.kind)).not.toContain('child_abuse');
+  });
+
+  it('a fear of dying unnoticed is isolation; an elder kicked, seen by a courier, is violence', () => {
+    expect(detectCrisis('혼자 사는 장애인이에요 넘어지면 못 일어나요 다음엔 그대로 죽을까봐 무서워요')?.kind).toBe('isolation');
+    expect(detectCrisis('택배 기사입니다 할아버지가 현관에서 젊은 남자한테 발로 차이고 계셨어요')?.kind).toBe('violence');
   });
 
   it('a laughing message is flagged by the classifier alone only on a word never seen in harmless messages; its phrase rules still count', () => {

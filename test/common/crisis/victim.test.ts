@@ -35,6 +35,10 @@ describe('crisis signals: whose the violence is', () => {
     expect(victimOf('선배들이 맨날 셔틀 시켜요 중3이에요')).toBe('peers');
     // A teacher who writes in reports it; older pupils hurt the pupil (round 32).
     expect(victimOf('담임교사입니다. 우리 반 학생이 선배들한테 계속 돈 뺏기고 맞는 것 같아요')).toBe('peers');
+    expect(victimOf('기숙사 선배들이 밤마다 집합시키고 빠따침 고2임')).toBe('peers');
+    // A writer who gives an adult age is an adult, and a mother whose head was hit is the one hurt (round 33).
+    expect(victimOf('형이 술먹고 들어오면 저를 때려요 저는 25살이고 장애인이에요')).toBe('adult');
+    expect(victimOf('아이가 아빠가 엄마 머리를 벽에 박았다고 말했대요 제가 그 엄마예요')).toBe('adult');
     expect(victimOf('단톡방에서 애들이 제 사진 합성해서 돌리고 학교 끝나면 화장실로 끌고가서 때려요 중3이에요')).toBe('peers');
   });
 
