@@ -212,14 +212,15 @@ export function detectCrisisAll(text: string): CrisisMatch[] {
   }
   // Overruled only where no rule of the kind speaks for it.
   for (const kind of overruled) if (found.has(kind)) overruled.delete(kind);
-  // One reading of the message serves both the flag and the rules' veto (this runs on every inbound message).
-  const probabilities = crisisClassifier().probabilities(text);
+  // One reading of the message serves the flag, the rules' veto, the length and the evidence gates
+  // (this runs on every inbound message).
+  const grams = syllableGrams(text);
+  const probabilities = crisisClassifier().probabilities(grams);
   const best = mostProbable(overruled.size > 0 ? new Map([...probabilities].filter(([label]) => !overruled.has(label as CrisisKind))) : probabilities, 'none');
-  const grams = syllableGrams(text).length;
   const alone = found.size === 0;
-  const needed = alone && grams < SHORT_GRAMS ? SHORT_FLAG_PROBABILITY : FLAG_PROBABILITY;
-  const classified = best.label !== 'none' && best.p >= needed && (!alone || grams >= MIN_GRAMS) &&
-    (!alone || crisisClassifier().strongestEvidence(text, best.label, 'none') >= (LAUGHTER.test(text) ? ALONE_EVIDENCE_LAUGHING : ALONE_EVIDENCE)) ? best.label : null;
+  const needed = alone && grams.length < SHORT_GRAMS ? SHORT_FLAG_PROBABILITY : FLAG_PROBABILITY;
+  const classified = best.label !== 'none' && best.p >= needed && (!alone || grams.length >= MIN_GRAMS) &&
+    (!alone || crisisClassifier().strongestEvidence(grams, best.label, 'none') >= (LAUGHTER.test(text) ? ALONE_EVIDENCE_LAUGHING : ALONE_EVIDENCE)) ? best.label : null;
   if (!classified && (found.size === 0 || (!means && readsKorean(text) && (probabilities.get('none') ?? 0) >= RULE_VETO))) return [];
   if (classified && !found.has(classified)) found.set(classified, { kind: classified, phrase: likeliestClause(text, classified) });
   const ordered = CRISIS_PRIORITY.flatMap((k) => (found.has(k) ? [found.get(k)!] : []));

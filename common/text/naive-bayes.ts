@@ -14,6 +14,11 @@ export function syllableGrams(text: string): string[] {
   return [...out];
 }
 
+/** What the classifier reads: a text, or its syllableGrams() when the caller has them already. */
+export type ClassifierInput = string | readonly string[];
+
+const gramsOf = (input: ClassifierInput): readonly string[] => (typeof input === 'string' ? syllableGrams(input) : input);
+
 /**
  * A multinomial naive Bayes classifier over syllable n-grams: what both the crisis detector and
  * the programme lookup learn from their labelled corpora. Small enough to train when first used
@@ -54,8 +59,8 @@ export class NaiveBayes<L extends string> {
    * uniformPrior: labels count alike whatever their number of examples (a programme is no likelier
    * for having more example messages); otherwise the prior is the labels' share of the corpus.
    */
-  probabilities(text: string, opts: { uniformPrior?: boolean } = {}): Map<L, number> {
-    const features = syllableGrams(text).filter((f) => this.#vocabulary.has(f));
+  probabilities(input: ClassifierInput, opts: { uniformPrior?: boolean } = {}): Map<L, number> {
+    const features = gramsOf(input).filter((f) => this.#vocabulary.has(f));
     const logs = new Map<L, number>();
     for (const [label, counts] of this.#counts) {
       const denominator = this.#total.get(label)! + this.smoothing * this.#vocabulary.size;
@@ -79,14 +84,14 @@ export class NaiveBayes<L extends string> {
    * confident answer; this tells a message that says something of the label from one that
    * merely shares its everyday words ("오늘", "했어요").
    */
-  strongestEvidence(text: string, label: L, against: L, minCount = 2): number {
+  strongestEvidence(input: ClassifierInput, label: L, against: L, minCount = 2): number {
     const counts = this.#counts.get(label);
     const other = this.#counts.get(against);
     if (!counts || !other) return -Infinity;
     const den = this.#total.get(label)! + this.smoothing * this.#vocabulary.size;
     const otherDen = this.#total.get(against)! + this.smoothing * this.#vocabulary.size;
     let best = -Infinity;
-    for (const f of syllableGrams(text)) {
+    for (const f of gramsOf(input)) {
       const c = counts.get(f) ?? 0;
       if (c < minCount) continue;
       const ratio = Math.log((c + this.smoothing) / den) - Math.log(((other.get(f) ?? 0) + this.smoothing) / otherDen);
