@@ -10,7 +10,7 @@ import { ChangeNotifier } from '../events/notifier.js';
 import { pgChannelName, startPgListener, type ListenerLogger } from '../events/pg-listener.js';
 import { CHANGE_FEED_LOCK, WRITERS_LOCK } from './feed-lock.js';
 import { migrateToLatest } from './migrate.js';
-import { createWriteQueue, type WriteQueue } from './write-queue.js';
+import { createWriteQueue } from './write-queue.js';
 import { heldBack, INLINE_COMMIT, PgWriteClient } from './pg-write-client.js';
 import type { Database } from './schema.js';
 import { Sqlite3Dialect } from './sqlite-dialect.js';
@@ -303,21 +303,20 @@ export async function openStore(config: DatabaseConfig, options: StoreOptions = 
   const groupCommit = engine === 'sqlite'
     ? createWriteQueue<QueuedWrite, Outcome>({ write: runBatch, take: (queued) => Math.min(queued.length, GROUP_COMMIT_MAX), gatherMs: GROUP_COMMIT_WAIT_MS })
     : null;
-  const enqueue = async <T>(queue: WriteQueue<QueuedWrite, Outcome>, actorId: string | null, fn: (tx: WriteTx) => Promise<T>): Promise<T> => {
-    // A write from inside a write would wait for the batch it is part of.
-    refuseNestedAccess();
-    const outcome = await queue.push({ actorId, fn });
-    if (!outcome.ok) throw outcome.error;
-    return outcome.result as T;
-  };
 
   const store: Store = {
     db,
     writer,
     engine,
     notifier,
-    async write(actorId, fn, opts) {
-      if (groupCommit) return enqueue(groupCommit, actorId, fn);
+    async write<T>(actorId: string | null, fn: (tx: WriteTx) => Promise<T>, opts?: WriteOptions): Promise<T> {
+      if (groupCommit) {
+        // A write from inside a write would wait for the batch it is part of.
+        refuseNestedAccess();
+        const outcome = await groupCommit.push({ actorId, fn });
+        if (!outcome.ok) throw outcome.error;
+        return outcome.result as T;
+      }
       for (let attempt = 1; ; attempt++) {
         try {
           const { result, lastSeq } = await writeOnce(actorId, fn, opts);
