@@ -18,6 +18,7 @@ import { HELD_OUT_ROUND_30 } from './held-out-round-30.js';
 import { HELD_OUT_ROUND_31 } from './held-out-round-31.js';
 import { HELD_OUT_ROUND_32 } from './held-out-round-32.js';
 import { HELD_OUT_ROUND_33 } from './held-out-round-33.js';
+import { HELD_OUT_ROUND_34 } from './held-out-round-34.js';
 
 const RECALL_FLOOR = 0.95;
 const PRECISION_FLOOR = 0.9;
@@ -38,7 +39,7 @@ const HELD_OUT_KIND_FLOOR = 0.9;
  * rounds; unseen rounds are below the issue's per-kind floors for some kinds (README).
  */
 const LATER_ROUNDS_KIND_FLOOR = { recall: 0.94, precision: 0.9 };
-const LATER_SETS = [HELD_OUT_ROUND_19, HELD_OUT_ROUND_20, HELD_OUT_ROUND_21, HELD_OUT_ROUND_22, HELD_OUT_ROUND_23, HELD_OUT_ROUND_24, HELD_OUT_ROUND_25, HELD_OUT_ROUND_26, HELD_OUT_ROUND_27, HELD_OUT_ROUND_28, HELD_OUT_ROUND_29, HELD_OUT_ROUND_30, HELD_OUT_ROUND_31, HELD_OUT_ROUND_32, HELD_OUT_ROUND_33];
+const LATER_SETS = [HELD_OUT_ROUND_19, HELD_OUT_ROUND_20, HELD_OUT_ROUND_21, HELD_OUT_ROUND_22, HELD_OUT_ROUND_23, HELD_OUT_ROUND_24, HELD_OUT_ROUND_25, HELD_OUT_ROUND_26, HELD_OUT_ROUND_27, HELD_OUT_ROUND_28, HELD_OUT_ROUND_29, HELD_OUT_ROUND_30, HELD_OUT_ROUND_31, HELD_OUT_ROUND_32, HELD_OUT_ROUND_33, HELD_OUT_ROUND_34];
 const LATER_ROUNDS = LATER_SETS.flat();
 
 /** Per kind: recall = flagged as this kind / labelled this kind; precision = right / flagged as this kind. */
@@ -111,6 +112,7 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     ['round 31', HELD_OUT_ROUND_31],
     ['round 32', HELD_OUT_ROUND_32],
     ['round 33', HELD_OUT_ROUND_33],
+    ['round 34', HELD_OUT_ROUND_34],
   ] as const)(`%s: finds ≥ ${RECALL_FLOOR} of the crisis messages with precision ≥ ${PRECISION_FLOOR} (flagged or not)`, (_round, set) => {
     const crises = set.filter((m) => m.kind !== null);
     const missed = crises.filter((m) => detectCrisis(m.text) === null);
@@ -120,7 +122,7 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     expect(found / (found + alarms.length), `false alarms: ${alarms.map((m) => m.text).join(' | ')}`).toBeGreaterThanOrEqual(PRECISION_FLOOR);
   });
 
-  it('holds fifteen later rounds of 300 (one of 299), 25 per kind and half look-alikes, none of them in the corpus', () => {
+  it('holds sixteen later rounds of 300 (one of 299), 25 per kind and half look-alikes, none of them in the corpus', () => {
     // A greeting like "안녕하세요 처음 연락드려요" is anyone's; a sentence of a situation is not.
     const trained = new Set(ALL_MESSAGES.map((m) => m.text));
     expect(LATER_ROUNDS.filter((m) => m.text.length > 20 && trained.has(m.text))).toEqual([]);
@@ -132,7 +134,7 @@ describe('crisis signals: held-out messages (never trained on)', () => {
     }
   });
 
-  it(`rounds 19 to 33: per kind recall ≥ ${LATER_ROUNDS_KIND_FLOOR.recall} and precision ≥ ${LATER_ROUNDS_KIND_FLOOR.precision}`, () => {
+  it(`rounds 19 to 34: per kind recall ≥ ${LATER_ROUNDS_KIND_FLOOR.recall} and precision ≥ ${LATER_ROUNDS_KIND_FLOOR.precision}`, () => {
     const rows = scores(LATER_ROUNDS);
     console.table(rows.map(({ kind, labelled, flagged, recall, precision }) => ({ kind, labelled, flagged, recall: recall.toFixed(3), precision: precision.toFixed(3) })));
     for (const r of rows) {
@@ -171,6 +173,8 @@ describe('crisis signals: the detector', () => {
     ['Is the suicide prevention training open to foreigners?'],
     // "실패" holds 패 (to beat): a cousin who failed a job search is no violence.
     ['사촌오빠가 취업 실패하고 요즘 우울해해요 청년 상담 프로그램 있나요'],
+    // Not being at home on a day, with a neighbour taking the parcel.
+    ['제가 그날 없을 거라서 이웃이 맡아주기로 했어요'],
   ])('does not flag %j', (text) => {
     expect(detectCrisis(text)).toBeNull();
   });
@@ -203,6 +207,8 @@ describe('crisis signals: the detector', () => {
     ['약 이제 안 묵을라요 빨리 가는기 낫지'],
     ['영감 가고 혼자 살암수다 이제 영감 따라 가젠 햄수다'],
     ['고양이 맡아주실 분 찾아요 저는 다시 안 올 곳으로 가려구요'],
+    // Rounds 31 to 34 each had it: "I will not be here", with a pet or things handed on.
+    ['강아지 맡아주실 분 계실까요 제가 곧 없을 거라서요 사료도 다 드릴게요'],
   ])('flags %j as self_harm', (text) => {
     expect(detectCrisis(text)?.kind).toBe('self_harm');
   });
