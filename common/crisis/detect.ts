@@ -226,7 +226,9 @@ export function detectCrisisAll(text: string): CrisisMatch[] {
   const ordered = CRISIS_PRIORITY.flatMap((k) => (found.has(k) ? [found.get(k)!] : []));
   // A near-certain reading of the whole message names the kind better than a rule's one word
   // ("편의점 폐기 도시락" is hunger, "불도 안 켜지고" a neighbour not seen), but never ahead of a
-  // self-harm phrase: a life in danger leads whatever else the message says.
+  // self-harm phrase: a life in danger leads whatever else the message says. Nor does a lone
+  // person's reading lead a violence phrase: a third party who saw an elder kicked writes like a
+  // worried neighbour, and the blow is the danger.
   const led = classified && best.p >= CLASSIFIER_LEADS && ordered[0]?.kind !== classified && ordered[0]?.kind !== 'self_harm' &&
     !(classified === 'isolation' && ordered[0]?.kind === 'violence')
     ? [found.get(classified)!, ...ordered.filter((m) => m.kind !== classified)]

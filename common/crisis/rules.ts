@@ -121,11 +121,12 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
     re: /(라면|빵|김밥|삼각김밥)(하나|한개|한봉지|한봉)(로|가지고|갖고)?.{0,4}(하루|이틀|끼니|버티|때우|떼우)/,
     unless: new RegExp(`${ABOUT_TOPIC}|다이어트|바빠서|시간이없어|맛있`),
   },
-  // A lone elder who writes of going hungry is hungry, whatever "혼자 사는 할머니" reads like.
+  // A lone elder who writes of going hungry, or is seen going without for days, is hungry, whatever
+  // "혼자 사는 할머니" reads like; so is a worker with no money and no rice.
   {
     kind: 'basic_needs',
     overrules: ['isolation'],
-    re: /굶(엄|고있|고있어|어요|는중|은지|었어|었습)|먹을(게|것이|거|거시)(가|도)?.{0,2}(없|어서)/,
+    re: /굶(엄|고있|고있어|어요|는중|은지|었어|었습)|먹을(게|것이|거|거시)(가|도)?.{0,2}(없|어서)|돈(도|이)?없(어|고)밥(도|이)?없|(할머니|할아버지|어르신|할매|할배|노인).{0,30}(사흘|이틀|며칠|나흘)(째)?.{0,4}(못|안)(드셨|드심|잡수|먹)/,
     unless: new RegExp(`${ABOUT_TOPIC}|다이어트|단식|금식|간헐적|검진|내시경|공복`),
   },
   // Thrown out or a tent shack pulled down: the lost home, whoever writes it of a lone elder.
@@ -139,7 +140,7 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   {
     kind: 'basic_needs',
     overrules: ['isolation', 'housing_loss'],
-    re: /(약|처방전|혈압약|당뇨약|인슐린).{0,20}돈(이)?없(다고|어서|어)|(병원비|치료비|투석비|약값)(가|이)?(밀려|없어|없다|못내)|돈(도|이)?없(어|고)밥(도|이)?없|(할머니|할아버지|어르신|할매|할배|노인).{0,30}(사흘|이틀|며칠|나흘)(째)?.{0,4}(못|안)(드셨|드심|잡수|먹)/,
+    re: /(약|처방전|혈압약|당뇨약|인슐린).{0,20}돈(이)?없(다고|어서|어)|(병원비|치료비|투석비|약값)(가|이)?(밀려|없어|없다|못내)/,
     unless: new RegExp(`${ABOUT_TOPIC}|지원받아|해결|다행`),
   },
   // A parent who throws a minor out of the house: abuse of the child, not only a lost home.
